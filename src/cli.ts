@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The `gosched` command: one subcommand per job, each in src/commands/<name>.ts.
+// Each command module exports `run(argv): Promise<number>` and its own `help` text;
+// this file only dispatches and prints the top-level help.
+import { fail, UsageError } from './commands/usage.js';
+
+type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  stress: { summary: 'run the scheduler under load on real threads and check its counters', load: () => import('./commands/stress.js') },
+};
+
+const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
+
+usage: gosched <command> [options]
+
+commands:
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+
+Run 'gosched <command> --help' for a command's options.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (command === undefined) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);
+  const module = await command.load();
+  return module.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err: unknown) => { process.exitCode = fail(err); },
+);
