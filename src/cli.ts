@@ -7,7 +7,6 @@ import { fail, UsageError } from './commands/usage.js';
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
-  stress: { summary: 'run the scheduler under load on real threads and check its counters', load: () => import('./commands/stress.js') },
 };
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
