@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Regenerates models/spin/NAME.expected.json and NAME.pan.txt from SPIN itself.
+// It is for people with SPIN 6.5.2 and gcc installed; tests never run it.
+//
+//   node models/spin/regen.mjs            # every models/spin/*.pml
+//   node models/spin/regen.mjs NAME ...   # only these models
+//
+// For each model it runs, in a fresh temporary directory (never in the repository):
+//   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -mN
+// -o1 -o2 -o3 turn off dead-variable reset, write-only hiding and statement merging, and
+// -DNOREDUCE turns off partial order reduction, so the counts depend on the model's
+// semantics only. N is 10000 (pan's default) unless the model has a line
+// `// pan-args: -mN`. It then parses pan's report into NAME.expected.json.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Parses pan's text report; the same rules as src/bench/check-vs-spin.ts's parsePanOutput. */
+export function parsePan(text) {
+  const num = (re) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
+  const errors = num(/errors:\s*(\d+)/);
+  let errorKind = null;
+  if (/pan:\d+: assertion violated/.test(text)) errorKind = 'assertion';
+  else if (/pan:\d+: invalid end state/.test(text)) errorKind = 'invalid-end-state';
+  else if (errors) errorKind = 'other';
+  return {
+    errors,
+    errorKind,
+    statesStored: num(/(\d+) states, stored/),
+    statesMatched: num(/(\d+) states, matched/),
+    transitions: num(/(\d+) transitions \(= stored\+matched\)/),
+    atomicSteps: num(/(\d+) atomic steps/),
+    depthReached: num(/depth reached (\d+)/),
+    depthLimitHit: /error: max search depth too small/.test(text),
+    stateVectorBytes: num(/State-vector (\d+) byte/),
+  };
+}
+
+function regen(name) {
+  const model = join(here, `${name}.pml`);
+  const source = readFileSync(model, 'utf8');
+  const m = /^\/\/ pan-args: -m(\d+)\s*$/m.exec(source);
+  const maxDepth = m ? Number(m[1]) : 10000;
+  const dir = mkdtempSync(join(tmpdir(), 'regen-'));
+  try {
+    copyFileSync(model, join(dir, `${name}.pml`));
+    const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${maxDepth}`;
+    execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+    let out;
+    try {
+      out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' });
+    } catch (err) {
+      out = err.stdout; // pan exits non-zero on some errors; the report is still on stdout
+    }
+    const version = /Spin Version (\S+)/.exec(out)?.[1] ?? null;
+    const p = parsePan(out);
+    if (p.statesStored === null || p.errors === null) throw new Error(`${name}: cannot parse pan's output:\n${out}`);
+    const expected = {
+      command,
+      spinVersion: version,
+      errors: p.errors,
+      errorKind: p.errorKind,
+      statesStored: p.statesStored,
+      statesMatched: p.statesMatched,
+      transitions: p.transitions,
+      atomicSteps: p.atomicSteps,
+      depthReached: p.depthReached,
+      depthLimitHit: p.depthLimitHit,
+      maxDepth,
+      stateVectorBytes: p.stateVectorBytes,
+    };
+    writeFileSync(join(here, `${name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
+    writeFileSync(join(here, `${name}.pan.txt`), out);
+    console.log(`${name.padEnd(24)} errors=${p.errors} ${p.errorKind ?? '-'} stored=${p.statesStored} matched=${p.statesMatched} transitions=${p.transitions} atomic=${p.atomicSteps} depth=${p.depthReached}${p.depthLimitHit ? ' (depth limit hit)' : ''}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const names = process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(here).filter((f) => f.endsWith('.pml')).map((f) => basename(f, '.pml')).sort();
+  for (const name of names) regen(name);
+}
