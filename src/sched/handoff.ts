@@ -1,0 +1,145 @@
+// Handing G's to M's: mnextg, matchmg, and nextgandunlock, where an M finds (or waits
+// for) the next G to run.
+
+import { gget, haveg, mget, mput } from './queue.js';
+import { canaddmcpu } from './mcpu.js';
+import {
+  G_LOCKEDM, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_STOPPED,
+} from './layout.js';
+import { noteclear, notesleep, notewakeup } from './lock.js';
+import { type Sched, schedThrow } from './sched.js';
+import { schedunlock } from './schedlock.js';
+import { W_HAVENEXTG, W_IDLE, W_RUNNING } from './where.js';
+import { WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, maxgomaxprocs } from './word.js';
+
+/** mnextg: pass g to m for running. Sched must be locked.
+ * The caller has already incremented mcpu for m (canaddmcpu). */
+export function mnextg(s: Sched, m: number, g: number): void {
+  const mem = s.mem;
+  mem[S_GRUNNING]!++;
+  mem[s.m(m, M_NEXTG)] = g;
+  if (mem[s.m(m, M_WAITNEXTG)]) {
+    mem[s.m(m, M_WAITNEXTG)] = 0;
+    notewakeup(mem, s.m(m, M_HAVENEXTG));
+  }
+}
+
+/** mcommoninit's share of the scheduler: give a new M its row. Sched must be locked. */
+function newm(s: Sched): number {
+  const mem = s.mem;
+  const m = mem[S_MCOUNT]!;
+  if (m >= mem[S_MAXM]!) {
+    schedThrow(`cannot create M: all ${mem[S_MAXM]} thread slots are in use (raise maxm)`);
+  }
+  mem[S_MCOUNT] = m + 1;
+  mem[s.m(m, M_WHERE)] = W_RUNNING;
+  return m;
+}
+
+/** matchmg: kick off new m's as needed (up to mcpumax). Sched must be locked.
+ * `m` is the calling M (NIL for a thread that is not an M). */
+export function matchmg(s: Sched, m: number): void {
+  // The commit returns here when the calling M is mallocing or gcing; no JS thread is
+  // ever inside the allocator or the collector while holding schedlock.
+  while (haveg(s, m) && canaddmcpu(s)) {
+    const g = gget(s, m);
+    if (g === NIL) schedThrow('gget inconsistency');
+
+    // Find the m that will run g.
+    let mp = mget(s, g);
+    if (mp === NIL) {
+      mp = newm(s);
+      s.hooks.newosproc(mp);
+    }
+    mnextg(s, mp, g);
+  }
+}
+
+/**
+ * nextgandunlock: get the next goroutine that m should run.
+ * Sched must be locked on entry, is unlocked on exit.
+ * Makes sure that at most $GOMAXPROCS g's are running on cpus (not in system calls)
+ * at any given time.
+ */
+export function nextgandunlock(s: Sched, m: number): number {
+  const mem = s.mem;
+  if (atomicMcpu(Atomics.load(mem, S_ATOMIC)) >= maxgomaxprocs) schedThrow('negative mcpu');
+
+  // If there is a g waiting as m->nextg, the mcpu++ happened before it was passed to
+  // mnextg.
+  let gp = mem[s.m(m, M_NEXTG)]!;
+  if (gp !== NIL) {
+    mem[s.m(m, M_NEXTG)] = NIL;
+    schedunlock(s);
+    return gp;
+  }
+
+  if (mem[s.m(m, M_LOCKEDG)] !== NIL) {
+    // We can only run one g, and it's not available. Make sure some other cpu is
+    // running to handle the ordinary run queue.
+    if (mem[S_GWAIT] !== 0) {
+      matchmg(s, m);
+      // m->lockedg might have been on the queue.
+      gp = mem[s.m(m, M_NEXTG)]!;
+      if (gp !== NIL) {
+        mem[s.m(m, M_NEXTG)] = NIL;
+        schedunlock(s);
+        return gp;
+      }
+    }
+  } else {
+    // Look for work on global queue.
+    while (haveg(s, m) && canaddmcpu(s)) {
+      gp = gget(s, m);
+      if (gp === NIL) schedThrow('gget inconsistency');
+      const lockedm = mem[s.g(gp, G_LOCKEDM)]!;
+      if (lockedm !== NIL) {
+        mnextg(s, lockedm, gp);
+        continue;
+      }
+      mem[S_GRUNNING]!++;
+      schedunlock(s);
+      return gp;
+    }
+
+    // The loop ended either because the g queue is empty or because we have maxed out
+    // our m procs running go code (mcpu >= mcpumax). Concurrent entersyscall/exitsyscall
+    // cannot invalidate that decision: we hold schedlock, so nobody else changes the g
+    // queue or mcpumax; entersyscall can decrement mcpu, but if it does so while the g
+    // queue is non-empty the gwaiting bit is set and it takes the slow path, under
+    // schedlock.
+    //
+    // Wait on global m queue.
+    mput(s, m);
+  }
+
+  const v = Atomics.load(mem, S_ATOMIC);
+  // JavaScript difference: the commit's process exits when its last goroutine does
+  // (gcount falls to 0 in schedule), so an M never gets here with none alive. A gosched
+  // Runtime outlives its goroutines (the Node main thread may start more), so an M that
+  // finds no goroutine alive is quiescent, not deadlocked.
+  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) schedThrow('all goroutines are asleep - deadlock!');
+  mem[s.m(m, M_NEXTG)] = NIL;
+  mem[s.m(m, M_WAITNEXTG)] = 1;
+  noteclear(mem, s.m(m, M_HAVENEXTG));
+
+  // Stoptheworld is waiting for all but its cpu to go to stop. Entersyscall might have
+  // decremented mcpu too, but if so it will see the waitstop and take the slow path.
+  // Exitsyscall never increments mcpu beyond mcpumax.
+  if (atomicWaitstop(v) && atomicMcpu(v) <= atomicMcpumax(v)) {
+    // set waitstop = 0 (known to be 1)
+    Atomics.sub(mem, S_ATOMIC, WAITSTOP_BIT);
+    notewakeup(mem, S_STOPPED);
+  }
+  schedunlock(s);
+
+  const where = s.m(m, M_WHERE);
+  mem[where] = mem[s.m(m, M_LOCKEDG)] === NIL ? W_IDLE : W_HAVENEXTG;
+  notesleep(mem, s.m(m, M_HAVENEXTG));
+  mem[where] = W_RUNNING;
+  gp = mem[s.m(m, M_NEXTG)]!;
+  if (gp === NIL) schedThrow('bad m->nextg in nextgoroutine');
+  mem[s.m(m, M_NEXTG)] = NIL;
+  return gp;
+}

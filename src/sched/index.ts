@@ -1,0 +1,15 @@
+// The scheduler protocol of Go commit 025abd5 over shared memory. Knows nothing of
+// worker threads or I/O: src/runtime drives it.
+export * from './word.js';
+export * from './layout.js';
+export * from './sched.js';
+export { lock, unlock, noteclear, notesleep, notewakeup } from './lock.js';
+export { schedlock, schedunlock } from './schedlock.js';
+export { setmcpumax, canaddmcpu } from './mcpu.js';
+export { gput, gget, haveg, mput, mget, gfput, gfget } from './queue.js';
+export { mnextg, matchmg, nextgandunlock } from './handoff.js';
+export { schedinit, initdone, newproc, readylocked, ready, schedule, gosched, goexit, park, lockOSThread, gstatus } from './schedule.js';
+export { entersyscall, exitsyscall, syscallFns, type SyscallFn } from './syscall.js';
+export { stoptheworld, starttheworld, gomaxprocsfunc, setcpuprofilerate } from './world.js';
+export * from './where.js';
+export * from './snapshot.js';

@@ -1,0 +1,99 @@
+// The run queue of G's, the idle list of M's and the free list of G's.
+// Every function here requires schedlock.
+
+import {
+  G_IDLEM, G_LOCKEDM, G_SCHEDLINK, M_IDLEG, M_SCHEDLINK, NIL, S_ATOMIC, S_GFREE, S_GHEAD,
+  S_GTAIL, S_GWAIT, S_MHEAD, S_MWAIT,
+} from './layout.js';
+import { mnextg } from './handoff.js';
+import { canaddmcpu } from './mcpu.js';
+import { type Sched, schedThrow } from './sched.js';
+import { GWAITING_BIT } from './word.js';
+
+/** gput: put g on the run queue. Sched must be locked. */
+export function gput(s: Sched, g: number): void {
+  const mem = s.mem;
+  // If g is wired, hand it off directly. canaddmcpu does the mcpu++ for the M that
+  // will run it (mnextg's caller owns that increment).
+  const lockedm = mem[s.g(g, G_LOCKEDM)]!;
+  if (lockedm !== NIL && canaddmcpu(s)) {
+    mnextg(s, lockedm, g);
+    return;
+  }
+
+  // If g is the idle goroutine for an m, hand it off.
+  const idlem = mem[s.g(g, G_IDLEM)]!;
+  if (idlem !== NIL) {
+    if (mem[s.m(idlem, M_IDLEG)] !== NIL) schedThrow(`m${idlem} idle out of sync: g${mem[s.m(idlem, M_IDLEG)]} g${g}`);
+    mem[s.m(idlem, M_IDLEG)] = g;
+    return;
+  }
+
+  mem[s.g(g, G_SCHEDLINK)] = NIL;
+  const gtail = mem[S_GTAIL]!;
+  if (gtail === NIL) mem[S_GHEAD] = g;
+  else mem[s.g(gtail, G_SCHEDLINK)] = g;
+  mem[S_GTAIL] = g;
+
+  // Increment gwait; if it transitions to nonzero, set the atomic gwaiting bit, which
+  // sends every entersyscall to its slow path (where it will matchmg this g).
+  if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+}
+
+/** haveg: report whether gget would return something. Sched must be locked. */
+export function haveg(s: Sched, m: number): boolean {
+  return s.mem[S_GHEAD] !== NIL || (m !== NIL && s.mem[s.m(m, M_IDLEG)] !== NIL);
+}
+
+/** gget: take a g from the run queue (or m's idle g). Sched must be locked. */
+export function gget(s: Sched, m: number): number {
+  const mem = s.mem;
+  let g = mem[S_GHEAD]!;
+  if (g !== NIL) {
+    mem[S_GHEAD] = mem[s.g(g, G_SCHEDLINK)]!;
+    if (mem[S_GHEAD] === NIL) mem[S_GTAIL] = NIL;
+    // Decrement gwait; if it transitions to zero, clear the atomic gwaiting bit.
+    // (The commit adds -1<<gwaitingShift; in 32 bits that is the same number as
+    // 1<<gwaitingShift, and Atomics.add wraps modulo 2^32 just as the uint32 xadd does.)
+    if (--mem[S_GWAIT]! === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+  } else if (m !== NIL && mem[s.m(m, M_IDLEG)] !== NIL) {
+    g = mem[s.m(m, M_IDLEG)]!;
+    mem[s.m(m, M_IDLEG)] = NIL;
+  }
+  return g;
+}
+
+/** mput: put m on the idle list. Sched must be locked. */
+export function mput(s: Sched, m: number): void {
+  const mem = s.mem;
+  mem[s.m(m, M_SCHEDLINK)] = mem[S_MHEAD]!;
+  mem[S_MHEAD] = m;
+  mem[S_MWAIT]!++;
+}
+
+/** mget: the M to run g: g's own if wired, else one from the idle list (NIL if none).
+ * Sched must be locked. */
+export function mget(s: Sched, g: number): number {
+  const mem = s.mem;
+  const lockedm = g === NIL ? NIL : mem[s.g(g, G_LOCKEDM)]!;
+  if (lockedm !== NIL) return lockedm;
+  const m = mem[S_MHEAD]!;
+  if (m !== NIL) {
+    mem[S_MHEAD] = mem[s.m(m, M_SCHEDLINK)]!;
+    mem[S_MWAIT]!--;
+  }
+  return m;
+}
+
+/** gfput: put a dead g on the free list. Sched must be locked. */
+export function gfput(s: Sched, g: number): void {
+  s.mem[s.g(g, G_SCHEDLINK)] = s.mem[S_GFREE]!;
+  s.mem[S_GFREE] = g;
+}
+
+/** gfget: take a g from the free list (NIL if empty). Sched must be locked. */
+export function gfget(s: Sched): number {
+  const g = s.mem[S_GFREE]!;
+  if (g !== NIL) s.mem[S_GFREE] = s.mem[s.g(g, G_SCHEDLINK)]!;
+  return g;
+}

@@ -1,0 +1,98 @@
+// entersyscall/exitsyscall as the commit writes them: a compare-and-swap fast path on
+// the atomic word, and a schedlock slow path only when the scheduler needs to know.
+
+import { matchmg } from './handoff.js';
+import {
+  G_READYONSTOP, G_STATUS, G_STRIDE, M_STRIDE, Grunning, Gsyscall, M_PROFILEHZ, S_ATOMIC, S_PREDAWN, S_PROFILEHZ,
+  S_STOPPED,
+} from './layout.js';
+import { notewakeup } from './lock.js';
+import type { Sched } from './sched.js';
+import { schedlock, schedunlock } from './schedlock.js';
+import { gosched } from './schedule.js';
+import { MCPU_ONE, WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, waitstopShift } from './word.js';
+
+/**
+ * entersyscall: the goroutine g on m is about to make a blocking call, so m stops
+ * counting as executing Go code (mcpu--), and someone else may use its cpu slot.
+ */
+export function entersyscallAtomic(s: Sched, m: number, g: number): void {
+  const mem = s.mem;
+  if (mem[S_PREDAWN]) return;
+
+  // The commit saves the stack pointer here for gc and traceback, and checks it is
+  // inside the stack; a JS goroutine has no stack the collector scans.
+  mem[s.gBase + g * G_STRIDE + G_STATUS] = Gsyscall;
+
+  // Fast path. The slow path inside schedlock/schedunlock gets through without
+  // stopping if it does:
+  //	mcpu--
+  //	gwait not true
+  //	waitstop && mcpu <= mcpumax not true
+  // If we can do the same with a single atomic read/write, we can skip the locks.
+  for (;;) {
+    const v = Atomics.load(mem, S_ATOMIC);
+    // gwaiting is bit 31: the sign bit of the int32.
+    if (v < 0) break;
+    if (((v >>> waitstopShift) & 1) !== 0 && atomicMcpu(v) - 1 <= atomicMcpumax(v)) break;
+    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v - MCPU_ONE) | 0) === v) return;
+  }
+
+  schedlock(s, m);
+
+  // atomic { mcpu--; } (Atomics.sub returns the old value; the commit's xadd the new)
+  let v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
+  if (v < 0) {
+    // gwaiting: give the queued g's the cpu slot we just released.
+    matchmg(s, m);
+    v = Atomics.load(mem, S_ATOMIC);
+  }
+  if (atomicWaitstop(v) && atomicMcpu(v) <= atomicMcpumax(v)) {
+    Atomics.sub(mem, S_ATOMIC, WAITSTOP_BIT);
+    notewakeup(mem, S_STOPPED);
+  }
+
+  schedunlock(s);
+}
+
+/**
+ * exitsyscall: the goroutine g on m has returned from its blocking call and must count
+ * in mcpu again before it runs Go code. If no cpu slot is free, it waits in the
+ * scheduler for one.
+ */
+export function exitsyscallAtomic(s: Sched, m: number, g: number): void {
+  const mem = s.mem;
+  if (mem[S_PREDAWN]) return;
+
+  // Fast path. If we can do the mcpu++ bookkeeping and find that we still have
+  // mcpu <= mcpumax, we can start executing Go code immediately, without
+  // schedlock/schedunlock.
+  for (;;) {
+    // If the profiler frequency needs updating, take the slow path.
+    if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] !== Atomics.load(mem, S_PROFILEHZ)) break;
+
+    const v = Atomics.load(mem, S_ATOMIC);
+    if (atomicMcpu(v) >= atomicMcpumax(v)) break;
+
+    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v + MCPU_ONE) | 0) === v) {
+      // There's a cpu for us, so we can run.
+      mem[s.gBase + g * G_STRIDE + G_STATUS] = Grunning;
+      return;
+    }
+  }
+
+  schedlock(s, m);
+
+  // atomic { mcpu++; }
+  Atomics.add(mem, S_ATOMIC, MCPU_ONE);
+
+  // Tell scheduler to put g back on the run queue: mostly equivalent to
+  // g->status = Grunning, but keeps the garbage collector from thinking that g is
+  // running right now, which it's not.
+  mem[s.g(g, G_READYONSTOP)] = 1;
+  schedunlock(s);
+
+  // All the cpus are taken. The scheduler will ready g and put this m to sleep. When
+  // the scheduler takes g away from m, it will undo the mcpu++ above.
+  gosched(s, m, g);
+}
