@@ -1,0 +1,82 @@
+// Differential tests of the model checker against SPIN 6.5.2: every models/spin/NAME.pml is
+// checked through the CLI contract and compared with NAME.expected.json, which SPIN produced
+// (models/spin/regen.mjs: spin -o1 -o2 -o3 -a, gcc -O2 -DSAFETY -DNOREDUCE, ./pan -mN).
+// SPIN itself is not needed to run these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describeRun, readJson, repoRoot, runCheck, runCli, type SpinExpected } from './support/check-cli.js';
+
+const modelsDir = join(repoRoot, 'models', 'spin');
+const models = readdirSync(modelsDir).filter((f) => f.endsWith('.pml')).map((f) => basename(f, '.pml')).sort();
+const CHILD_TIMEOUT_MS = 20_000;
+
+const scratch = mkdtempSync(join(tmpdir(), 'check-diff-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+test('every model has SPIN expected figures', () => {
+  assert.ok(models.length >= 18, `only ${models.length} models in models/spin`);
+  for (const name of models) {
+    assert.ok(existsSync(join(modelsDir, `${name}.expected.json`)), `${name}.expected.json is missing`);
+    const e = readJson<SpinExpected>(join(modelsDir, `${name}.expected.json`));
+    assert.equal(e.spinVersion, '6.5.2', name);
+    assert.equal(e.transitions, e.statesStored + e.statesMatched, `${name}: SPIN's transitions are stored+matched`);
+  }
+  const kinds = models.map((n) => readJson<SpinExpected>(join(modelsDir, `${n}.expected.json`)).errorKind);
+  assert.ok(kinds.includes(null) && kinds.includes('assertion') && kinds.includes('invalid-end-state'), 'the suite mixes verdicts');
+});
+
+for (const name of models) {
+  test(`${name}: same verdict and counts as SPIN`, { timeout: CHILD_TIMEOUT_MS + 10_000 }, async (t) => {
+    const expected = readJson<SpinExpected>(join(modelsDir, `${name}.expected.json`));
+    const trail = join(scratch, `${name}.trail`);
+    const run = await runCheck(join(modelsDir, `${name}.pml`), { maxDepth: expected.maxDepth, trail, timeoutMs: CHILD_TIMEOUT_MS });
+    assert.ok(!run.timedOut, `${name}: the checker did not finish in ${CHILD_TIMEOUT_MS} ms\n${describeRun(run)}`);
+    assert.equal(run.parseProblem, null, `${name}: ${run.parseProblem}\n${describeRun(run)}`);
+    const got = run.result!;
+
+    // The verdict.
+    assert.equal(run.code, expected.errors === 0 ? 0 : 1, `${name}: exit code\n${describeRun(run)}`);
+    assert.equal(got.errors, expected.errors, `${name}: errors`);
+    assert.equal(got.error?.kind ?? null, expected.errorKind, `${name}: error kind (${got.error?.message ?? 'no error'})`);
+    assert.equal(got.maxDepth, expected.maxDepth, `${name}: maxDepth`);
+
+    const counts = (r: SpinExpected | typeof got) => ({
+      statesStored: r.statesStored,
+      statesMatched: r.statesMatched,
+      transitions: r.transitions,
+      atomicSteps: r.atomicSteps,
+      depthReached: r.depthReached,
+      depthLimitHit: r.depthLimitHit,
+    });
+    if (expected.errors === 0) {
+      // With -o1 -o2 -o3 and -DNOREDUCE the full search's counts depend only on the semantics.
+      assert.deepEqual(counts(got), counts(expected), `${name}: counts differ from SPIN's`);
+      assert.equal(got.transitions, got.statesStored + got.statesMatched, `${name}: transitions = stored + matched`);
+    } else {
+      // An error stops the search; where it stops depends on the search order, so the
+      // counts at the first error are reported, not asserted.
+      assert.ok(existsSync(trail), `${name}: no trail written to ${trail}`);
+      assert.ok(got.error !== null && got.error.message.length > 0, `${name}: the error has a message`);
+      const diff = Object.entries(counts(got)).filter(([k, v]) => (counts(expected) as Record<string, unknown>)[k] !== v);
+      if (diff.length > 0) {
+        t.diagnostic(`${name}: counts at the first error differ from SPIN's: ${diff.map(([k, v]) => `${k} ${v} (SPIN ${(counts(expected) as Record<string, unknown>)[k]})`).join(', ')}`);
+      }
+    }
+  });
+}
+
+test('check: a missing model is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS + 5_000 }, async () => {
+  const run = await runCli(['check', join(scratch, 'no-such-model.pml'), '--json'], CHILD_TIMEOUT_MS);
+  assert.equal(run.code, 2, describeRun(run));
+});
+
+test('check: a syntax error is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS + 5_000 }, async () => {
+  const { writeFileSync } = await import('node:fs');
+  const bad = join(scratch, 'syntax.pml');
+  writeFileSync(bad, 'active proctype P() {\n\tbyte x;\n\tx = = 1\n}\n');
+  const run = await runCli(['check', bad, '--json'], CHILD_TIMEOUT_MS);
+  assert.equal(run.code, 2, describeRun(run));
+});
