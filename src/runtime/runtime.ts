@@ -1,0 +1,193 @@
+// A Runtime: one scheduler instance and the worker threads that are its M's, owned by
+// the Node thread that created it (which is not an M: it starts goroutines and waits
+// for them, but never runs one).
+
+import { Worker } from 'node:worker_threads';
+import {
+  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, Sched, type SchedCounters, USER_WORDS,
+  WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
+} from '../sched/index.js';
+import type { MMessage } from './messages.js';
+import { encodeSpec, writeSpec } from './spec.js';
+
+export type { Protocol };
+
+export interface RuntimeOptions {
+  protocol: Protocol;
+  /** GOMAXPROCS: how many goroutines execute Go code at once. Default 1, as in 2011. */
+  gomaxprocs?: number;
+  /** Capacity of the G table (live goroutines). */
+  maxg?: number;
+  /** Capacity of the M table (threads; each started goroutine holds one until it ends). */
+  maxm?: number;
+}
+
+/** A goroutine threw. The goroutine was ended; the other goroutines ran on. */
+export class GoroutinePanic extends Error {
+  override name = 'GoroutinePanic';
+  constructor(readonly goid: number, readonly func: string, message: string, readonly goroutineStack: string) {
+    super(`goroutine ${goid} [${func}] panicked: ${message}`);
+  }
+}
+
+/** The scheduler threw (for example "all goroutines are asleep - deadlock!"). */
+export class SchedulerError extends Error {
+  override name = 'SchedulerError';
+}
+
+const workerUrl = new URL('./m-worker.js', import.meta.url);
+
+export class Runtime {
+  readonly sched: Sched;
+  /** Shared scratch words that goroutines see as userWords(). */
+  readonly userWords: Int32Array;
+  private readonly workers = new Map<number, Worker>();
+  private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private panics: GoroutinePanic[] = [];
+  private fatal: SchedulerError | undefined;
+  private closed = false;
+
+  private constructor(opts: RuntimeOptions) {
+    const gomaxprocs = opts.gomaxprocs ?? 1;
+    if (typeof gomaxprocs !== 'number' || !Number.isInteger(gomaxprocs) || gomaxprocs < 1) {
+      throw new RangeError(`gomaxprocs must be a positive integer, got ${String(gomaxprocs)}`);
+    }
+    this.sched = Sched.create(
+      { protocol: opts.protocol, maxg: opts.maxg, maxm: opts.maxm },
+      { newosproc: (m) => this.startM(m), exit: () => this.onMessage({ type: 'exit' }) },
+    );
+    this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
+    schedinit(this.sched, gomaxprocs);
+    initdone(this.sched, NIL);
+  }
+
+  /** Creates a Runtime. Threads start as goroutines need them. */
+  static async start(opts: RuntimeOptions): Promise<Runtime> {
+    return new Runtime(opts);
+  }
+
+  get protocol(): Protocol {
+    return this.sched.protocol;
+  }
+
+  /**
+   * Starts a goroutine running `export function name(...args)` of the ES module at
+   * `url` (a file: URL or an absolute path). Arguments are structured-cloned. Returns
+   * the goroutine id.
+   */
+  go(url: string, name: string, args: unknown[] = []): number {
+    this.checkOpen('go');
+    if (typeof url !== 'string' || typeof name !== 'string') throw new TypeError('go: url and name must be strings');
+    const href = url.startsWith('file:') || url.includes('://') ? url : new URL(`file://${url}`).href;
+    const bytes = encodeSpec({ url: href, name, args });
+    const g = newproc(this.sched, NIL, (g) => writeSpec(this.sched, g, bytes));
+    return this.sched.mem[this.sched.g(g, G_GOID)]!;
+  }
+
+  /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
+  gomaxprocs(n: number): number {
+    this.checkOpen('gomaxprocs');
+    return gomaxprocsfunc(this.sched, NIL, NIL, n);
+  }
+
+  /** The scheduler's counters now. */
+  counters(): SchedCounters {
+    return counters(this.sched);
+  }
+
+  /** Number of M threads created so far. */
+  get threads(): number {
+    return this.workers.size;
+  }
+
+  /**
+   * Resolves when no goroutine is alive. Rejects with the first GoroutinePanic if a
+   * goroutine threw since the last wait, or at once with a SchedulerError if the
+   * scheduler threw.
+   */
+  wait(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.settle();
+    });
+  }
+
+  /** Where each M is, for reports of a stuck run. */
+  describeThreads(): string[] {
+    const out: string[] = [];
+    for (const m of this.workers.keys()) {
+      const w = this.sched.mem[this.sched.m(m, M_WHERE)]!;
+      out.push(`m${m}: ${WHERE_NAMES[w] ?? `where=${w}`}`);
+    }
+    return out;
+  }
+
+  /** Ends every thread. The Runtime cannot be used afterwards. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const ws = [...this.workers.values()];
+    this.workers.clear();
+    await Promise.all(ws.map((w) => w.terminate()));
+    this.settle();
+  }
+
+  private startM(m: number): void {
+    const w = new Worker(workerUrl, { workerData: { buffer: this.sched.buffer, m } });
+    w.on('message', (msg: MMessage) => this.onMessage(msg));
+    w.on('error', (err) => this.onMessage({ type: 'fatal', m, message: err.message, stack: err.stack ?? '' }));
+    // An M never returns, so an exit we did not ask for (close) is a crash.
+    w.on('exit', (code) => {
+      if (!this.closed && this.workers.get(m) === w) {
+        this.onMessage({ type: 'fatal', m, message: `thread of m${m} exited with code ${code}`, stack: '' });
+      }
+    });
+    this.workers.set(m, w);
+  }
+
+  private onMessage(msg: MMessage): void {
+    switch (msg.type) {
+      case 'newm':
+        this.startM(msg.m);
+        break;
+      case 'panic':
+        this.panics.push(new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack));
+        break;
+      case 'fatal':
+        if (this.fatal === undefined) {
+          Atomics.store(this.sched.mem, S_FATAL, 1);
+          this.fatal = new SchedulerError(`m${msg.m}: ${msg.message}`);
+          this.fatal.stack = msg.stack;
+          // The scheduler's state cannot be trusted: no thread may stay blocked on it.
+          void this.close();
+        }
+        break;
+      case 'exit':
+        break;
+    }
+    // Delivered asynchronously: an 'exit' may arrive after newer goroutines started,
+    // so settle() looks at gcount itself rather than trusting the message.
+    queueMicrotask(() => this.settle());
+  }
+
+  private settle(): void {
+    if (this.waiters.length === 0) return;
+    let outcome: Error | null | undefined;
+    if (this.fatal) outcome = this.fatal;
+    else if (this.closed) outcome = new Error('Runtime closed');
+    else if (this.sched.gcount === 0) outcome = this.panics.shift() ?? null;
+    if (outcome === undefined) return;
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) {
+      if (outcome === null) w.resolve();
+      else w.reject(outcome);
+    }
+    if (outcome !== this.fatal) this.panics = [];
+  }
+
+  private checkOpen(what: string): void {
+    if (this.fatal) throw this.fatal;
+    if (this.closed) throw new Error(`${what}: Runtime is closed`);
+  }
+}

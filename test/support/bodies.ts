@@ -1,0 +1,53 @@
+// Goroutine bodies used by the runtime tests. Each runs on a worker thread (an M).
+import { entersyscall, exitsyscall, gosched, go, GOMAXPROCS, userWords, stopTheWorld, startTheWorld, syscall } from '../../src/runtime/goroutine.js';
+
+/** `batches` rounds of gosched then `per` syscall pairs; counts pairs in userWords[slot]. */
+export function pairs(batches: number, per: number, slot: number): void {
+  const u = userWords();
+  for (let b = 0; b < batches; b++) {
+    gosched();
+    for (let i = 0; i < per; i++) {
+      entersyscall();
+      exitsyscall();
+    }
+    Atomics.add(u, slot, per);
+  }
+}
+
+export function boom(message: string): void {
+  throw new Error(message);
+}
+
+export function boomInSyscall(message: string): void {
+  entersyscall();
+  throw new Error(message);
+}
+
+export function returnsInSyscall(): void {
+  entersyscall();
+}
+
+export function spawner(n: number, slot: number): void {
+  for (let i = 0; i < n; i++) go(import.meta.url, 'bump', slot);
+}
+
+export function bump(slot: number): void {
+  Atomics.add(userWords(), slot, 1);
+}
+
+export function setProcs(n: number, slot: number): void {
+  Atomics.store(userWords(), slot, GOMAXPROCS(n));
+}
+
+/** Go issue 2337: GOMAXPROCS(2); GC (stop and start the world); GOMAXPROCS(1). */
+export function issue2337(slot: number): void {
+  GOMAXPROCS(2);
+  stopTheWorld();
+  startTheWorld();
+  GOMAXPROCS(1);
+  Atomics.store(userWords(), slot, 1);
+}
+
+export function sleeper(ms: number): void {
+  syscall(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms));
+}
