@@ -7,6 +7,7 @@ import { fail, UsageError } from './commands/usage.js';
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
 };
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
