@@ -1,0 +1,88 @@
+// How `gosched bench-check` reads pan's report, and how it reports the comparison.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatBenchCheck, parsePanOutput, type BenchCheckResult } from '../src/bench/check-vs-spin.js';
+import { repoRoot } from './support/check-cli.js';
+
+const spinDir = join(repoRoot, 'models', 'spin');
+
+test('parsePanOutput reads pan\'s report for proc.p', () => {
+  const r = parsePanOutput(readFileSync(join(spinDir, 'bench', 'proc.pan.txt'), 'utf8'));
+  assert.equal(r.spinVersion, '6.5.2');
+  assert.equal(r.errors, 0);
+  assert.equal(r.errorKind, null);
+  assert.equal(r.statesStored, 1624086);
+  assert.equal(r.statesMatched, 2507269);
+  assert.equal(r.transitions, 4131355);
+  assert.equal(r.atomicSteps, 1011561);
+  assert.equal(r.depthReached, 32402);
+  assert.equal(r.depthLimitHit, false);
+  assert.equal(r.stateVectorBytes, 60);
+  assert.ok(r.memoryMB !== null && r.memoryMB > 100, `memory ${r.memoryMB}`);
+  assert.ok(r.elapsedSeconds !== null && r.elapsedSeconds > 0, `elapsed ${r.elapsedSeconds}`);
+});
+
+test('parsePanOutput reads the verdict, an invalid end state and a cut depth', () => {
+  const dead = parsePanOutput(readFileSync(join(spinDir, 'philosophers_deadlock.pan.txt'), 'utf8'));
+  assert.equal(dead.errors, 1);
+  assert.equal(dead.errorKind, 'invalid-end-state');
+  const flags = parsePanOutput(readFileSync(join(spinDir, 'naive_flags.pan.txt'), 'utf8'));
+  assert.equal(flags.errorKind, 'assertion');
+  const deep = parsePanOutput(readFileSync(join(spinDir, 'depth_bound.pan.txt'), 'utf8'));
+  assert.equal(deep.depthLimitHit, true);
+  assert.equal(deep.errors, 0);
+  assert.equal(deep.elapsedSeconds, 0);
+});
+
+test('parsePanOutput agrees with every stored expected figure', () => {
+  const names = readdirSync(spinDir).filter((f) => f.endsWith('.pan.txt')).map((f) => f.slice(0, -'.pan.txt'.length));
+  assert.ok(names.length >= 18);
+  for (const name of names) {
+    const r = parsePanOutput(readFileSync(join(spinDir, `${name}.pan.txt`), 'utf8'));
+    const e = JSON.parse(readFileSync(join(spinDir, `${name}.expected.json`), 'utf8')) as Record<string, unknown>;
+    for (const k of ['errors', 'errorKind', 'statesStored', 'statesMatched', 'transitions', 'atomicSteps', 'depthReached', 'depthLimitHit'] as const) {
+      assert.equal(r[k], e[k], `${name}: ${k}`);
+    }
+  }
+});
+
+test('parsePanOutput returns nulls for text that is not a pan report', () => {
+  const r = parsePanOutput('spin: proc.p:3, Error: syntax error');
+  assert.equal(r.statesStored, null);
+  assert.equal(r.errors, null);
+  assert.equal(r.elapsedSeconds, null);
+});
+
+function result(spinStored: number | null): BenchCheckResult {
+  const counts = { errors: 0, statesStored: 100, statesMatched: 50, transitions: 150 };
+  const ours = { runs: [], wallSeconds: 3, searchSeconds: 2, peakRssMB: 300, counts };
+  if (spinStored === null) {
+    return { model: 'm.pml', maxDepth: 10, runs: 1, ours, spin: null, spinSkipped: 'spin not on PATH', searchRatio: null, verdictRatio: null, countsMatch: null, mismatches: [] };
+  }
+  const same = spinStored === counts.statesStored;
+  return {
+    model: 'm.pml', maxDepth: 10, runs: 1, ours,
+    spin: { runs: [], wallSeconds: 1.5, searchSeconds: 0.5, peakRssMB: 150, counts: { ...counts, statesStored: spinStored }, commands: 'spin ...', version: '6.5.2', panMemoryMB: 200 },
+    spinSkipped: null, searchRatio: 4, verdictRatio: 2, countsMatch: same,
+    mismatches: same ? [] : [`statesStored: ours 100 vs SPIN ${spinStored}`],
+  };
+}
+
+test('the report gives the ratios, and says MISMATCH only when counts differ', () => {
+  const ok = formatBenchCheck(result(100));
+  assert.match(ok, /search time.*2\.00 s.*0\.50 s.*4\.00x/);
+  assert.match(ok, /model to verdict.*3\.00 s.*1\.50 s.*2\.00x/);
+  assert.match(ok, /peak resident memory.*300\.0 MB.*150\.0 MB.*2\.00x/);
+  assert.doesNotMatch(ok, /MISMATCH/);
+  const bad = formatBenchCheck(result(99));
+  assert.match(bad, /MISMATCH/);
+  assert.match(bad, /statesStored: ours 100 vs SPIN 99/);
+});
+
+test('without SPIN the report gives ours only and says why', () => {
+  const r = formatBenchCheck(result(null));
+  assert.match(r, /SPIN not run \(spin not on PATH\)/);
+  assert.match(r, /search time.*2\.00 s/);
+});
