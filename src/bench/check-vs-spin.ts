@@ -15,6 +15,11 @@ import { basename, delimiter, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
+/** A run that failed (the checker printed no JSON, spin or gcc failed): no bug of bench-check. */
+export class BenchCheckError extends Error {
+  override name = 'BenchCheckError';
+}
+
 /** What pan's text report says. Figures pan did not print are null. */
 export interface PanReport {
   spinVersion: string | null;
@@ -185,7 +190,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       try {
         parsed = JSON.parse(r.stdout) as Record<string, unknown>;
       } catch {
-        throw new Error(`the checker printed no JSON (exit ${r.code}): ${r.stderr.trim().slice(0, 2000)}`);
+        throw new BenchCheckError(`the checker printed no JSON (exit ${r.code}): ${r.stderr.trim().slice(0, 2000)}`);
       }
       const n = (k: string): number | null => (typeof parsed[k] === 'number' ? (parsed[k] as number) : null);
       ours.push({
@@ -211,12 +216,12 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
         const dir = mkdtempSync(join(scratch, 'spin-'));
         copyFileSync(opts.model, join(dir, name));
         const s = await exec(spinBin, ['-o1', '-o2', '-o3', '-a', name], dir, false);
-        if (s.code !== 0) throw new Error(`spin -a failed: ${s.stdout}${s.stderr}`);
+        if (s.code !== 0) throw new BenchCheckError(`spin -a failed: ${s.stdout}${s.stderr}`);
         const g = await exec(gccBin, ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], dir, false);
-        if (g.code !== 0) throw new Error(`gcc failed: ${g.stderr}`);
+        if (g.code !== 0) throw new BenchCheckError(`gcc failed: ${g.stderr}`);
         const p = await exec(join(dir, 'pan'), [`-m${opts.maxDepth}`], dir, true);
         const rep = parsePanOutput(p.stdout);
-        if (rep.statesStored === null) throw new Error(`cannot read pan's report: ${p.stdout.slice(0, 2000)}`);
+        if (rep.statesStored === null) throw new BenchCheckError(`cannot read pan's report: ${p.stdout.slice(0, 2000)}`);
         version = rep.spinVersion;
         panMemoryMB = rep.memoryMB;
         runs.push({

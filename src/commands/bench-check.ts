@@ -1,6 +1,6 @@
 // `gosched bench-check`: the model checker against SPIN on the commit's model.
 import { existsSync } from 'node:fs';
-import { benchCheck, defaultModel, formatBenchCheck } from '../bench/check-vs-spin.js';
+import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck } from '../bench/check-vs-spin.js';
 import { parse, positiveInt, UsageError } from './usage.js';
 
 export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N]
@@ -23,7 +23,8 @@ options:
   --json          print one JSON object instead of the table
   -h, --help      this text
 
-exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH, 2 on bad usage.
+exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
+checker fails to run, 2 on bad usage.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -42,7 +43,14 @@ export async function run(argv: string[]): Promise<number> {
   if (!existsSync(model)) throw new UsageError(`model not found: ${model}`);
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
-  const result = await benchCheck({ model, runs, maxDepth, log: (line) => process.stderr.write(`${line}\n`) });
+  let result;
+  try {
+    result = await benchCheck({ model, runs, maxDepth, log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (err) {
+    if (!(err instanceof BenchCheckError)) throw err;
+    process.stderr.write(`gosched: bench-check: ${err.message}\n`);
+    return 1;
+  }
   process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatBenchCheck(result));
   return result.mismatches.length > 0 ? 1 : 0;
 }
