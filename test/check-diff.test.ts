@@ -71,6 +71,7 @@ for (const name of models) {
 test('check: a missing model is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS + 5_000 }, async () => {
   const run = await runCli(['check', join(scratch, 'no-such-model.pml'), '--json'], CHILD_TIMEOUT_MS);
   assert.equal(run.code, 2, describeRun(run));
+  assert.match(run.stdout + run.stderr, /no-such-model\.pml/, `the message names the file\n${describeRun(run)}`);
 });
 
 test('check: a syntax error is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS + 5_000 }, async () => {
@@ -79,4 +80,5 @@ test('check: a syntax error is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS 
   writeFileSync(bad, 'active proctype P() {\n\tbyte x;\n\tx = = 1\n}\n');
   const run = await runCli(['check', bad, '--json'], CHILD_TIMEOUT_MS);
   assert.equal(run.code, 2, describeRun(run));
+  assert.match(run.stdout + run.stderr, /syntax\.pml\D{0,12}3\b|line 3\b/i, `the message names the file and line 3\n${describeRun(run)}`);
 });
