@@ -8,7 +8,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import {
-  G_GOID, G_STATUS, Gsyscall, M_PROGRESS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
+  G_GOID, G_STATUS, Gsyscall, M_PROGRESS, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
 import { setCurrent } from './context.js';
@@ -57,6 +57,9 @@ async function rungoroutine(g: number): Promise<void> {
     leaveSyscall(g);
     const e = err instanceof Error ? err : new Error(String(err));
     post({ type: 'panic', goid: s.mem[s.g(g, G_GOID)]!, func, message: e.message, stack: e.stack ?? '' });
+    // Counted in shared memory before goexit, so the owner never sees the goroutine
+    // gone (gcount) without knowing that a panic message is on its way.
+    Atomics.add(s.mem, S_PANICS, 1);
   }
 }
 

@@ -4,7 +4,7 @@
 
 import { Worker } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, Sched, type SchedCounters, USER_WORDS,
+  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_PANICS, Sched, type SchedCounters, USER_WORDS,
   WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
 } from '../sched/index.js';
 import type { MMessage } from './messages.js';
@@ -44,6 +44,8 @@ export class Runtime {
   private readonly workers = new Map<number, Worker>();
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private panics: GoroutinePanic[] = [];
+  /** Panic messages received so far (compared with the shared S_PANICS count). */
+  private panicsReceived = 0;
   private fatal: SchedulerError | undefined;
   private closed = false;
 
@@ -151,6 +153,7 @@ export class Runtime {
         this.startM(msg.m);
         break;
       case 'panic':
+        this.panicsReceived++;
         this.panics.push(new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack));
         break;
       case 'fatal':
@@ -175,7 +178,9 @@ export class Runtime {
     let outcome: Error | null | undefined;
     if (this.fatal) outcome = this.fatal;
     else if (this.closed) outcome = new Error('Runtime closed');
-    else if (this.sched.gcount === 0) outcome = this.panics.shift() ?? null;
+    else if (this.sched.gcount === 0 && Atomics.load(this.sched.mem, S_PANICS) === this.panicsReceived) {
+      outcome = this.panics.shift() ?? null;
+    }
     if (outcome === undefined) return;
     const ws = this.waiters;
     this.waiters = [];

@@ -49,6 +49,7 @@ export const S_MAXG = 48; // capacity of the G table
 export const S_MAXM = 49; // capacity of the M table
 export const S_PROTOCOL = 50; // 0 lock, 1 atomic (see protocol.ts)
 export const S_FATAL = 51; // set when the scheduler threw; the runtime tears down
+export const S_PANICS = 52; // goroutines that threw so far (the runtime counts them before goexit)
 export const SCHED_WORDS = 64;
 
 // --- G table (one row per goroutine) -------------------------------------------------

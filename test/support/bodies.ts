@@ -51,3 +51,23 @@ export function issue2337(slot: number): void {
 export function sleeper(ms: number): void {
   syscall(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms));
 }
+
+/** Go issue 2337 with a second goroutine holding a cpu slot, so that GOMAXPROCS(1)
+ * finds mcpu (2) above the new limit and the caller must gosched. */
+export function issue2337WithPeer(slot: number): void {
+  const u = userWords();
+  GOMAXPROCS(2);
+  go(import.meta.url, 'busyPeer', slot + 1, 200);
+  while (Atomics.load(u, slot + 2) === 0) gosched(); // until the peer runs
+  stopTheWorld();
+  startTheWorld();
+  GOMAXPROCS(1);
+  Atomics.store(u, slot, 1);
+}
+
+export function busyPeer(slot: number, rounds: number): void {
+  const u = userWords();
+  Atomics.store(u, slot + 1, 1);
+  pairs(rounds, 1000, slot + 3);
+  Atomics.store(u, slot, 1);
+}

@@ -1,0 +1,34 @@
+// The invariant sampler: a thread (not an M) that samples the commit's two monitor
+// invariants, as proc.p's monitor process does, until told to stop.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { Sched, USER_WORDS, sampleInvariants } from '../sched/index.js';
+import { U_STOP_SAMPLING } from './words.js';
+
+export interface SamplerResult {
+  samples: number;
+  skipped: number;
+  waitingWithProcsFree: number;
+  waitstopAfterStop: number;
+}
+
+const s = Sched.attach(workerData.buffer as SharedArrayBuffer, { newosproc: () => { throw new Error('sampler is not an M'); } });
+const u = new Int32Array(s.buffer, s.layout.userBase * 4, USER_WORDS);
+const nap = new Int32Array(new SharedArrayBuffer(4));
+const r: SamplerResult = { samples: 0, skipped: 0, waitingWithProcsFree: 0, waitstopAfterStop: 0 };
+
+while (Atomics.load(u, U_STOP_SAMPLING) === 0) {
+  for (let i = 0; i < 2000; i++) {
+    const sample = sampleInvariants(s);
+    if (sample === null) {
+      r.skipped++;
+      continue;
+    }
+    r.samples++;
+    if (sample.waitingWithProcsFree) r.waitingWithProcsFree++;
+    if (sample.waitstopAfterStop) r.waitstopAfterStop++;
+  }
+  // Leave the cores to the M's most of the time (CI has two).
+  Atomics.wait(nap, 0, 0, 1);
+}
+parentPort!.postMessage(r);

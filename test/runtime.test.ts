@@ -1,0 +1,131 @@
+// Goroutines on real worker threads: the Runtime's contract, bad input, and Go issue 2337.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { GoroutinePanic, Runtime } from '../src/runtime/runtime.js';
+import { PROTOCOLS, maxgomaxprocs } from '../src/sched/index.js';
+
+const bodies = new URL('./support/bodies.js', import.meta.url).href;
+const T = { timeout: 60_000 };
+
+/** Every counter back at rest: what a run must leave behind, whatever happened in it. */
+async function assertAtRest(rt: Runtime): Promise<void> {
+  const end = Date.now() + 5000;
+  let c = rt.counters();
+  while ((c.mwait !== c.mcount || c.lock !== 0) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 5));
+    c = rt.counters();
+  }
+  assert.deepEqual(
+    { mcpu: c.mcpu, gwait: c.gwait, gwaiting: c.gwaiting, grunning: c.grunning, gcount: c.gcount, waitstop: c.waitstop, lock: c.lock, idle: c.mwait === c.mcount },
+    { mcpu: 0, gwait: 0, gwaiting: 0, grunning: 0, gcount: 0, waitstop: 0, lock: 0, idle: true },
+  );
+}
+
+for (const protocol of PROTOCOLS) {
+  test(`${protocol}: goroutines on worker threads do every syscall pair`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 2 });
+    try {
+      for (let i = 0; i < 4; i++) rt.go(bodies, 'pairs', [20, 1000, 0]);
+      await rt.wait();
+      assert.equal(rt.userWords[0], 4 * 20 * 1000);
+      assert.ok(rt.threads >= 1 && rt.threads <= 4, `threads: ${rt.threads}`);
+      await assertAtRest(rt);
+      // M's never go away: a second round reuses them.
+      const before = rt.threads;
+      for (let i = 0; i < 2; i++) rt.go(bodies, 'pairs', [5, 100, 1]);
+      await rt.wait();
+      assert.equal(rt.userWords[1], 2 * 5 * 100);
+      assert.equal(rt.threads, before);
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: goroutines can start goroutines`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 2 });
+    try {
+      rt.go(bodies, 'spawner', [30, 2]);
+      await rt.wait();
+      assert.equal(rt.userWords[2], 30);
+      await assertAtRest(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: a goroutine that throws is reported by name and loses nothing`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 2 });
+    try {
+      rt.go(bodies, 'pairs', [10, 100, 0]);
+      rt.go(bodies, 'boom', ['kaboom']);
+      await assert.rejects(rt.wait(), (e: unknown) => e instanceof GoroutinePanic && /boom/.test(e.func) && /kaboom/.test(e.message));
+      assert.equal(rt.userWords[0], 1000, 'the other goroutine ran to the end');
+      await assertAtRest(rt);
+      // Thrown between entersyscall and exitsyscall: mcpu must still balance.
+      rt.go(bodies, 'boomInSyscall', ['inside']);
+      await assert.rejects(rt.wait(), /inside/);
+      await assertAtRest(rt);
+      rt.go(bodies, 'returnsInSyscall', []);
+      await assert.rejects(rt.wait(), /returned inside a system call/);
+      await assertAtRest(rt);
+      rt.go(bodies, 'noSuchExport', []);
+      await assert.rejects(rt.wait(), /has no exported function 'noSuchExport'/);
+      await assertAtRest(rt);
+      // And the runtime still works.
+      rt.go(bodies, 'pairs', [1, 10, 3]);
+      await rt.wait();
+      assert.equal(rt.userWords[3], 10);
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: issue 2337: GOMAXPROCS(2), stop/start the world, GOMAXPROCS(1) is no deadlock`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      rt.go(bodies, 'issue2337', [0]);
+      await rt.wait();
+      assert.equal(rt.userWords[0], 1);
+      rt.go(bodies, 'issue2337WithPeer', [8]);
+      await rt.wait();
+      assert.equal(rt.userWords[8], 1, 'the caller finished');
+      assert.equal(rt.userWords[9], 1, 'the peer finished');
+      assert.equal(rt.userWords[12], 200 * 1000, 'the peer did all its pairs');
+      assert.equal(rt.counters().gomaxprocs, 1);
+      assert.equal(rt.counters().mcpumax, 1);
+      await assertAtRest(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+}
+
+test('go() rejects arguments that cannot be cloned, naming the argument, and counts nothing', async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    assert.throws(() => rt.go(bodies, 'pairs', [1, () => 1]), /go\(pairs\): argument 2 \(function \(anonymous\)\) cannot be passed/);
+    assert.throws(() => rt.go(bodies, 'pairs', ['x'.repeat(5000)]), /at most \d+ fit/);
+    const c = rt.counters();
+    assert.deepEqual([c.gcount, c.gwait, c.mcount], [0, 0, 0]);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('GOMAXPROCS from outside: 0 queries, 1e9 clamps, fractions and NaN are rejected', async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 3 });
+  try {
+    assert.equal(rt.gomaxprocs(0), 3);
+    assert.equal(rt.gomaxprocs(-1), 3);
+    assert.equal(rt.gomaxprocs(1e9), 3);
+    assert.equal(rt.counters().mcpumax, maxgomaxprocs);
+    assert.throws(() => rt.gomaxprocs(2.5), RangeError);
+    assert.throws(() => rt.gomaxprocs(NaN), RangeError);
+    assert.equal(rt.counters().mcpumax, maxgomaxprocs);
+    assert.equal(rt.counters().lock, 0);
+    await assert.rejects(Runtime.start({ protocol: 'atomic', gomaxprocs: 0 }), RangeError);
+    await assert.rejects(Runtime.start({ protocol: 'nope' as 'atomic' }), /protocol must be 'lock' or 'atomic'/);
+  } finally {
+    await rt.close();
+  }
+});
