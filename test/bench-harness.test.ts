@@ -60,6 +60,24 @@ test('runBenchmark: duration benchtime follows the rule; count benchtime runs 1 
   assert.equal(f.failed, 'foo != 42');
 });
 
+test('runBenchmark: a run past its deadline reports the iterations it did, and growth stops', async () => {
+  const deadlines: (number | undefined)[] = [];
+  // Cheap while small, 1 ms/op from 10000 on (like the Excess benchmarks): Go's rule asks for 1e6.
+  const r = await runBenchmark(async (n, deadline) => {
+    deadlines.push(deadline);
+    const nsop = n > 10_000 ? 1e6 : 10;
+    if (deadline !== undefined && n * nsop > deadline) return { ns: deadline, n: Math.floor(deadline / nsop) };
+    return { ns: n * nsop };
+  }, { kind: 'duration', ns: 1e9 });
+  assert.deepEqual(r.runs.map((x) => x.n), [1, 100, 10_000, 5_000]);
+  assert.equal(r.n, 5_000);
+  assert.equal(r.nsPerOp, 1e6);
+  assert.ok(deadlines.every((d) => d === 5e9));
+  const seen: (number | undefined)[] = [];
+  await runBenchmark(async (_n, d) => { seen.push(d); return { ns: 1 }; }, { kind: 'count', n: 10 });
+  assert.deepEqual(seen, [undefined, undefined]);
+});
+
 test('--benchtime accepts Go\'s forms and rejects the rest', () => {
   assert.deepEqual(parseBenchtime('1s'), { kind: 'duration', ns: 1e9 });
   assert.deepEqual(parseBenchtime('500ms'), { kind: 'duration', ns: 5e8 });

@@ -6,8 +6,11 @@
 
 import type { Benchtime } from './benchtime.js';
 
-/** What one run of a benchmark body reports: its wall time and, if it failed, why. */
-export type RunResult = { ns: number; failed?: string };
+/**
+ * What one run of a benchmark body reports: its wall time and, if it failed, why. `n` is set
+ * when the run was cut short at its deadline (see runBenchmark) and did fewer iterations.
+ */
+export type RunResult = { ns: number; failed?: string; n?: number };
 
 /** One benchmark's result, as Go's BenchmarkResult: the last run's N and time. */
 export type BenchResult = {
@@ -54,34 +57,43 @@ export function nextN(last: number, durationNs: number, goalNs: number): number 
 /** Go's loop bound: no run of more than 1e9 iterations is started by the growth rule. */
 export const MAX_N = 1e9;
 
+/** With a duration benchtime, a run may last at most this many benchtimes (see runBenchmark). */
+export const DEADLINE_FACTOR = 5;
+
 /**
- * Runs a benchmark the way Go's testing.B.run1 + launch do. `runN(n)` runs the body with
- * b.N = n and returns its wall time. `onRun` sees every run (for progress output).
+ * Runs a benchmark the way Go's testing.B.run1 + launch do. `runN(n, deadlineNs)` runs the
+ * body with b.N = n and returns its wall time.
+ *
+ * One deviation from Go, for bodies whose cost per iteration grows with b.N (the Excess
+ * benchmarks: a short run can finish before the goroutines contend, so the prediction for the
+ * next one is far too large): with a duration benchtime, `runN` is given a deadline of
+ * DEADLINE_FACTOR benchtimes, and a body that honours it stops handing out work then and
+ * reports the iterations it did in `n`; that run's N and ns/op are the ones done. Go would
+ * instead run the whole predicted N. `onRun` sees every run (for progress output).
  */
 export async function runBenchmark(
-  runN: (n: number) => Promise<RunResult>,
+  runN: (n: number, deadlineNs?: number) => Promise<RunResult>,
   benchtime: Benchtime,
-  onRun?: (n: number, ns: number) => void,
+  onRun?: (n: number, ns: number, cut: boolean) => void,
 ): Promise<BenchResult> {
   const runs: { n: number; ns: number }[] = [];
+  const deadline = benchtime.kind === 'duration' ? DEADLINE_FACTOR * benchtime.ns : undefined;
   let n = 1;
-  let r = await runN(n);
-  runs.push({ n, ns: r.ns });
-  onRun?.(n, r.ns);
+  const once = async (want: number) => {
+    const r = await runN(want, deadline);
+    const done = r.n ?? want;
+    runs.push({ n: done, ns: r.ns });
+    onRun?.(done, r.ns, done !== want);
+    n = done;
+    return r;
+  };
+  let r = await once(n);
   if (r.failed === undefined) {
     if (benchtime.kind === 'count') {
-      if (benchtime.n > 1) {
-        n = benchtime.n;
-        r = await runN(n);
-        runs.push({ n, ns: r.ns });
-        onRun?.(n, r.ns);
-      }
+      if (benchtime.n > 1) r = await once(benchtime.n);
     } else {
       while (r.failed === undefined && r.ns < benchtime.ns && n < MAX_N) {
-        n = nextN(n, r.ns, benchtime.ns);
-        r = await runN(n);
-        runs.push({ n, ns: r.ns });
-        onRun?.(n, r.ns);
+        r = await once(nextN(n, r.ns, benchtime.ns));
       }
     }
   }

@@ -57,7 +57,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
             rt.gomaxprocs(procs);
             const name = benchName(b.name, procs);
             o.progress(`${p.padEnd(6)} ${name} (run ${run}/${o.count}) b.N =`);
-            const res = await runBenchmark((n) => runMicro(rt, b, procs, n), o.benchtime, (n) => o.progress(` ${n}`));
+            const res = await runBenchmark((n, deadline) => runMicro(rt, b, procs, n, deadline), o.benchtime, (n, _ns, cut) => o.progress(` ${n}${cut ? ' (cut at the deadline)' : ''}`));
             o.progress(` -> ${res.nsPerOp.toFixed(1)} ns/op\n`);
             const row: Row = { benchmark: b.name, name, procs, protocol: p, run, iterations: res.n, nsPerOp: res.nsPerOp, growth: res.runs.map((r) => r.n) };
             if (res.failed !== undefined) row.failed = res.failed;
