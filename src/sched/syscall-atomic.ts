@@ -30,18 +30,25 @@ export function entersyscallAtomic(s: Sched, m: number, g: number): void {
   //	gwait not true
   //	waitstop && mcpu <= mcpumax not true
   // If we can do the same with a single atomic read/write, we can skip the locks.
+  //
+  // JavaScript difference: the commit rereads `v = runtime·sched.atomic` (a plain,
+  // volatile read) at the top of each try. A plain read of the Int32Array is the same
+  // here; after a failed compare-and-swap we take the value it returns instead, which
+  // is the word as it is now, and saves the reread.
+  let v = mem[S_ATOMIC]!;
   for (;;) {
-    const v = Atomics.load(mem, S_ATOMIC);
     // gwaiting is bit 31: the sign bit of the int32.
     if (v < 0) break;
     if (((v >>> waitstopShift) & 1) !== 0 && atomicMcpu(v) - 1 <= atomicMcpumax(v)) break;
-    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v - MCPU_ONE) | 0) === v) return;
+    const seen = Atomics.compareExchange(mem, S_ATOMIC, v, (v - MCPU_ONE) | 0);
+    if (seen === v) return;
+    v = seen;
   }
 
   schedlock(s, m);
 
   // atomic { mcpu--; } (Atomics.sub returns the old value; the commit's xadd the new)
-  let v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
+  v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
   if (v < 0) {
     // gwaiting: give the queued g's the cpu slot we just released.
     matchmg(s, m);
@@ -67,18 +74,21 @@ export function exitsyscallAtomic(s: Sched, m: number, g: number): void {
   // Fast path. If we can do the mcpu++ bookkeeping and find that we still have
   // mcpu <= mcpumax, we can start executing Go code immediately, without
   // schedlock/schedunlock.
+  // (Plain reads of the word and of profilehz, as in the commit; see entersyscall.)
+  let v = mem[S_ATOMIC]!;
   for (;;) {
     // If the profiler frequency needs updating, take the slow path.
-    if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] !== Atomics.load(mem, S_PROFILEHZ)) break;
+    if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] !== mem[S_PROFILEHZ]) break;
 
-    const v = Atomics.load(mem, S_ATOMIC);
     if (atomicMcpu(v) >= atomicMcpumax(v)) break;
 
-    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v + MCPU_ONE) | 0) === v) {
+    const seen = Atomics.compareExchange(mem, S_ATOMIC, v, (v + MCPU_ONE) | 0);
+    if (seen === v) {
       // There's a cpu for us, so we can run.
       mem[s.gBase + g * G_STRIDE + G_STATUS] = Grunning;
       return;
     }
+    v = seen;
   }
 
   schedlock(s, m);
