@@ -2,12 +2,14 @@
 // checked through the CLI contract and compared with NAME.expected.json, which SPIN produced
 // (models/spin/regen.mjs: spin -o1 -o2 -o3 -a, gcc -O2 -DSAFETY -DNOREDUCE, ./pan -mN).
 // SPIN itself is not needed to run these tests.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describeRun, readJson, repoRoot, runCheck, runCli, type SpinExpected } from './support/check-cli.js';
+import {
+  applyMutant, describeRun, procPath, readJson, repoRoot, runCheck, runCli, type CheckResult, type Mutant, type SpinExpected,
+} from './support/check-cli.js';
 
 const modelsDir = join(repoRoot, 'models', 'spin');
 const models = readdirSync(modelsDir).filter((f) => f.endsWith('.pml')).map((f) => basename(f, '.pml')).sort();
@@ -28,43 +30,65 @@ test('every model has SPIN expected figures', () => {
   assert.ok(kinds.includes(null) && kinds.includes('assertion') && kinds.includes('invalid-end-state'), 'the suite mixes verdicts');
 });
 
+/** Checks one model and compares the verdict and counts with SPIN's. */
+async function compareWithSpin(t: TestContext, name: string, model: string, expected: SpinExpected, timeoutMs: number): Promise<void> {
+  const trail = join(scratch, `${name}.trail`);
+  const run = await runCheck(model, { maxDepth: expected.maxDepth, trail, timeoutMs });
+  assert.ok(!run.timedOut, `${name}: the checker did not finish in ${timeoutMs} ms\n${describeRun(run)}`);
+  assert.equal(run.parseProblem, null, `${name}: ${run.parseProblem}\n${describeRun(run)}`);
+  const got = run.result!;
+
+  // The verdict.
+  assert.equal(run.code, expected.errors === 0 ? 0 : 1, `${name}: exit code\n${describeRun(run)}`);
+  assert.equal(got.errors, expected.errors, `${name}: errors`);
+  assert.equal(got.error?.kind ?? null, expected.errorKind, `${name}: error kind (${got.error?.message ?? 'no error'})`);
+  assert.equal(got.maxDepth, expected.maxDepth, `${name}: maxDepth`);
+
+  const counts = (r: SpinExpected | CheckResult) => ({
+    statesStored: r.statesStored,
+    statesMatched: r.statesMatched,
+    transitions: r.transitions,
+    atomicSteps: r.atomicSteps,
+    depthReached: r.depthReached,
+    depthLimitHit: r.depthLimitHit,
+  });
+  if (expected.errors === 0) {
+    // With -o1 -o2 -o3 and -DNOREDUCE the full search's counts depend only on the semantics.
+    assert.deepEqual(counts(got), counts(expected), `${name}: counts differ from SPIN's`);
+    assert.equal(got.transitions, got.statesStored + got.statesMatched, `${name}: transitions = stored + matched`);
+  } else {
+    // An error stops the search; where it stops depends on the search order, so the
+    // counts at the first error are reported, not asserted.
+    assert.ok(existsSync(trail), `${name}: no trail written to ${trail}`);
+    assert.ok(got.error !== null && got.error.message.length > 0, `${name}: the error has a message`);
+    const want = counts(expected) as Record<string, unknown>;
+    const diff = Object.entries(counts(got)).filter(([k, v]) => want[k] !== v);
+    if (diff.length > 0) {
+      t.diagnostic(`${name}: counts at the first error differ from SPIN's: ${diff.map(([k, v]) => `${k} ${v} (SPIN ${want[k]})`).join(', ')}`);
+    }
+  }
+}
+
 for (const name of models) {
   test(`${name}: same verdict and counts as SPIN`, { timeout: CHILD_TIMEOUT_MS + 10_000 }, async (t) => {
     const expected = readJson<SpinExpected>(join(modelsDir, `${name}.expected.json`));
-    const trail = join(scratch, `${name}.trail`);
-    const run = await runCheck(join(modelsDir, `${name}.pml`), { maxDepth: expected.maxDepth, trail, timeoutMs: CHILD_TIMEOUT_MS });
-    assert.ok(!run.timedOut, `${name}: the checker did not finish in ${CHILD_TIMEOUT_MS} ms\n${describeRun(run)}`);
-    assert.equal(run.parseProblem, null, `${name}: ${run.parseProblem}\n${describeRun(run)}`);
-    const got = run.result!;
+    await compareWithSpin(t, name, join(modelsDir, `${name}.pml`), expected, CHILD_TIMEOUT_MS);
+  });
+}
 
-    // The verdict.
-    assert.equal(run.code, expected.errors === 0 ? 0 : 1, `${name}: exit code\n${describeRun(run)}`);
-    assert.equal(got.errors, expected.errors, `${name}: errors`);
-    assert.equal(got.error?.kind ?? null, expected.errorKind, `${name}: error kind (${got.error?.message ?? 'no error'})`);
-    assert.equal(got.maxDepth, expected.maxDepth, `${name}: maxDepth`);
+// Smaller variants of the commit's model ../shared/seed/proc.p (models/spin/variants/NAME.json):
+// every construct of proc.p, with SPIN's exact counts.
+const variantsDir = join(modelsDir, 'variants');
+const variants = readdirSync(variantsDir).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort();
+const VARIANT_TIMEOUT_MS = 60_000;
 
-    const counts = (r: SpinExpected | typeof got) => ({
-      statesStored: r.statesStored,
-      statesMatched: r.statesMatched,
-      transitions: r.transitions,
-      atomicSteps: r.atomicSteps,
-      depthReached: r.depthReached,
-      depthLimitHit: r.depthLimitHit,
-    });
-    if (expected.errors === 0) {
-      // With -o1 -o2 -o3 and -DNOREDUCE the full search's counts depend only on the semantics.
-      assert.deepEqual(counts(got), counts(expected), `${name}: counts differ from SPIN's`);
-      assert.equal(got.transitions, got.statesStored + got.statesMatched, `${name}: transitions = stored + matched`);
-    } else {
-      // An error stops the search; where it stops depends on the search order, so the
-      // counts at the first error are reported, not asserted.
-      assert.ok(existsSync(trail), `${name}: no trail written to ${trail}`);
-      assert.ok(got.error !== null && got.error.message.length > 0, `${name}: the error has a message`);
-      const diff = Object.entries(counts(got)).filter(([k, v]) => (counts(expected) as Record<string, unknown>)[k] !== v);
-      if (diff.length > 0) {
-        t.diagnostic(`${name}: counts at the first error differ from SPIN's: ${diff.map(([k, v]) => `${k} ${v} (SPIN ${(counts(expected) as Record<string, unknown>)[k]})`).join(', ')}`);
-      }
-    }
+for (const name of variants) {
+  test(`proc.p variant ${name}: same verdict and counts as SPIN`, { timeout: VARIANT_TIMEOUT_MS + 10_000 }, async (t) => {
+    assert.ok(existsSync(procPath), `${procPath} is missing (CI clones the repository with ../shared beside it)`);
+    const variant = readJson<{ replace: Mutant['replace']; expected: SpinExpected }>(join(variantsDir, `${name}.json`));
+    const model = join(scratch, `${name}.pml`);
+    writeFileSync(model, applyMutant(readFileSync(procPath, 'utf8'), variant));
+    await compareWithSpin(t, name, model, variant.expected, VARIANT_TIMEOUT_MS);
   });
 }
 
@@ -75,7 +99,6 @@ test('check: a missing model is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS
 });
 
 test('check: a syntax error is bad input (exit 2)', { timeout: CHILD_TIMEOUT_MS + 5_000 }, async () => {
-  const { writeFileSync } = await import('node:fs');
   const bad = join(scratch, 'syntax.pml');
   writeFileSync(bad, 'active proctype P() {\n\tbyte x;\n\tx = = 1\n}\n');
   const run = await runCli(['check', bad, '--json'], CHILD_TIMEOUT_MS);
