@@ -10,6 +10,10 @@ import {
   M_LOCKEDG, WAITSTOP_BIT, GWAITING_BIT,
 } from '../src/sched/index.js';
 import { fixture, lockgen } from './support/sched-fixture.js';
+import { armWatchdog } from './support/watchdog.js';
+
+// These tests play every thread on one; a bug that sleeps on a note would block forever.
+armWatchdog(60, 'sched-unit tests');
 
 const noop = () => {};
 
