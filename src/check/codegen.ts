@@ -1,0 +1,397 @@
+// Compiles a model to JavaScript source, as SPIN compiles it to C: one `exec` function with
+// a case per transition that tests executability and, if executable, updates the state
+// vector in place. Loaded with `new Function` so V8 optimises it like any other code.
+//
+// Conventions inside the generated code: S is the byte array holding the state, o the
+// offset of the state in it, b the offset of the moving process's record, pid its _pid.
+// exec returns 0 (blocked, nothing written), 1 (done) or 2 (error, described in io).
+import { ModelError, type Pos } from './errors.js';
+import { PROC_HEADER, TY, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
+import type { Expr, Program, RecvArg, Stmt, VarRef } from './promela/ast.js';
+import { exprText, stmtText } from './promela/text.js';
+import type { El, Trans } from './flow.js';
+
+/** Slots of the shared Int32Array `io` between the search and the generated code. */
+export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5 } as const;
+
+export interface ErrInfo { kind: string; message: string; line: number | null }
+
+export interface TransInfo {
+  id: number; type: number; pc: number; target: number; line: number; text: string;
+  isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
+}
+
+export interface Generated {
+  source: string;
+  trans: TransInfo[];
+  /** transOf[type][pc]: the transition ids leaving pc, in pan's order. */
+  transOf: Int32Array[][];
+  errors: ErrInfo[];
+  hasRendezvous: boolean;
+}
+
+export function generate(prog: Program, lay: Layout): Generated {
+  return new Gen(prog, lay).run();
+}
+
+interface Ctx { proc: ProcInfo | null; inDstep: boolean }
+
+class Gen {
+  private errors: ErrInfo[] = [];
+  private trans: TransInfo[] = [];
+  private cases: string[] = [];
+  private hasRendezvous: boolean;
+
+  constructor(private prog: Program, private lay: Layout) {
+    this.hasRendezvous = lay.chans.some((c) => c.cap === 0);
+  }
+
+  private errId(kind: string, message: string, line: number | null): number {
+    this.errors.push({ kind, message, line });
+    return this.errors.length - 1;
+  }
+
+  run(): Generated {
+    const L = this.lay;
+    const transOf: Int32Array[][] = [];
+    for (const p of L.procs) {
+      const per: Int32Array[] = [];
+      p.flow.trans.forEach((list, pc) => {
+        per[pc] = Int32Array.from(list.map((t) => this.transition(p, t)));
+      });
+      transOf[p.type] = per;
+    }
+    const chans = L.chans;
+    const src = `"use strict";
+const CO = [0${chans.map((c) => ',' + c.off).join('')}];
+const CAP = [0${chans.map((c) => ',' + c.cap).join('')}];
+const SS = [0${chans.map((c) => ',' + c.slot).join('')}];
+const NF = [0${chans.map((c) => ',' + c.fields.length).join('')}];
+const FOFF = [[]${chans.map((c) => ',[' + c.fieldOff.join(',') + ']').join('')}];
+const FTY = [[]${chans.map((c) => ',[' + c.fields.map(typeCode).join(',') + ']').join('')}];
+const NCH = ${chans.length};
+const A = new Int32Array(64);
+function r16(S, i) { return (S[i] | S[i + 1] << 8) << 16 >> 16; }
+function w16(S, i, v) { S[i] = v; S[i + 1] = v >> 8; }
+function r32(S, i) { return S[i] | S[i + 1] << 8 | S[i + 2] << 16 | S[i + 3] << 24; }
+function w32(S, i, v) { S[i] = v; S[i + 1] = v >> 8; S[i + 2] = v >> 16; S[i + 3] = v >> 24; }
+function rd(S, i, t) { return t === ${TY.short} ? r16(S, i) : t === ${TY.int} ? r32(S, i) : S[i]; }
+function wr(S, i, t, v) { if (t === ${TY.bit}) S[i] = v & 1; else if (t === ${TY.short}) w16(S, i, v); else if (t === ${TY.int}) w32(S, i, v); else S[i] = v; }
+function fail(k) { if (io[${IO.ERR}] === 0) { io[${IO.ERR}] = 1; io[${IO.ERRINFO}] = k; } return 2; }
+function ix(i, n, k) { if (i >= 0 && i < n) return i; fail(k); return 0; }
+function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
+function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
+function ch(c, k) { if (c >= 1 && c <= NCH) return c; fail(k); return 0; }
+function qlen(S, o, c) { return c ? S[o + CO[c]] : 0; }
+function qfull(S, o, c) { return c ? S[o + CO[c]] >= CAP[c] : 0; }
+function qfield(S, o, c, f) { return rd(S, o + CO[c] + 1 + FOFF[c][f], FTY[c][f]); }
+function qsend(S, o, c, n, k) {
+  if (n !== NF[c]) return fail(k);
+  const q = o + CO[c], m = S[q], p = q + 1 + m * SS[c];
+  for (let f = 0; f < n; f++) wr(S, p + FOFF[c][f], FTY[c][f], A[f]);
+  S[q] = m + 1;
+  return 1;
+}
+function qdel(S, o, c) {
+  const q = o + CO[c], m = S[q], s = SS[c];
+  S.copyWithin(q + 1, q + 1 + s, q + 1 + m * s);
+  S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
+  S[q] = m - 1;
+}
+${L.procs.map((p) => this.runHelper(p)).join('\n')}
+function exec(t, S, o, b, pid) {
+  switch (t) {
+${this.cases.join('\n')}
+  }
+  return 0;
+}
+function init(S) {
+  S.fill(0, 0, ${L.procBase});
+  const o = 0, b = 0, pid = 0;
+  io[${IO.LEN}] = ${L.procBase};
+${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
+${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
+}
+return { exec, init };
+`;
+    return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous };
+  }
+
+  private initGlobal(v: VarInfo): string {
+    const d = v.decl;
+    if (d.type === 'chan') {
+      if (!d.chan) return '';
+      const first = this.lay.chans.find((c) => c.name === d.name || c.name === `${d.name}[0]`)!;
+      return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  S[${v.off + i}] = ${first.id + i};`).join('\n');
+    }
+    if (!d.init) return '';
+    const val = this.expr(d.init, { proc: null, inDstep: false });
+    return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  ${this.store(v, String(v.off + i * v.elem), val, 'o')};`).join('\n');
+  }
+
+  /** `run_T(S, o, args...)`: appends a process of type T, returns its pid or 0 if too many. */
+  private runHelper(p: ProcInfo): string {
+    const args = p.params.map((_, i) => `a${i}`);
+    const ctx: Ctx = { proc: p, inDstep: false };
+    const start = p.flow.start;
+    const lines = [
+      `function run_${p.type}(S, o${args.map((a) => ', ' + a).join('')}) {`,
+      `  const n = S[o]; if (n >= 255) return 0;`,
+      `  const L = io[${IO.LEN}], b = o + L, pid = n;`,
+      `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
+      `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
+      ...p.params.map((v, i) => `  ${this.store(v, `b + ${v.off}`, `a${i}`, 'b')};`),
+      ...[...p.vars.values()].filter((v) => v.decl.init && !p.params.includes(v)).flatMap((v) => {
+        const val = this.expr(v.decl.init!, ctx);
+        return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  ${this.store(v, `b + ${v.off + i * v.elem}`, val, 'b')};`);
+      }),
+      `  return n;`,
+      `}`,
+    ];
+    return lines.join('\n');
+  }
+
+  private transition(p: ProcInfo, t: Trans): number {
+    const id = this.trans.length;
+    const el = t.el;
+    const s = el.stmt;
+    const isRecv = s?.k === 'recv';
+    const rv = isRecv && this.hasRendezvous;
+    this.trans.push({
+      id, type: p.type, pc: t.pc, target: t.target, line: el.line,
+      text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv,
+    });
+    const ctx: Ctx = { proc: p, inDstep: false };
+    const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;
+    let body: string;
+    if (el.kind === 'end') {
+      // Only the most recently created process can end (SPIN's rule), freeing its record.
+      body = `if (pid !== S[o] - 1) return 0; io[${IO.LEN}] = b - o; S[o] = pid; return 1;`;
+    } else if (el.kind === 'jump' || s!.k === 'else') {
+      body = `${setpc} return 1;`;
+    } else {
+      body = `${this.stmt(s!, ctx, 'return 0;')} ${setpc} return 1;`;
+    }
+    this.cases.push(`    case ${id}: { ${body} }`);
+    return id;
+  }
+
+  /**
+   * Code for one statement. `block` is what to do if it cannot execute: `return 0;` for a
+   * transition (nothing has been written yet), an error inside a d_step after its start.
+   */
+  private stmt(s: Stmt, ctx: Ctx, block: string): string {
+    switch (s.k) {
+      case 'expr': return `if (!(${this.cond(s.e, ctx)})) ${block}`;
+      case 'assign': return `${this.assign(s.lhs, this.expr(s.rhs, ctx), ctx)};`;
+      case 'incr': return this.incr(s.lhs, s.d, ctx);
+      case 'assert': {
+        const k = this.errId('assertion', `assertion violated ${stmtText(s)}`, s.pos.line);
+        return `if (!(${this.cond(s.e, ctx)})) return fail(${k});`;
+      }
+      case 'printf':
+        return `if (io[${IO.PRINT}]) OUT(${JSON.stringify(s.fmt)}, [${s.args.map((a) => this.expr(a, ctx)).join(', ')}]);`;
+      case 'dstep': return this.dstep(s, ctx);
+      case 'send': return this.send(s, ctx, block);
+      case 'recv': return this.recv(s, ctx, block);
+      case 'label': return this.stmt(s.s, ctx, block);
+      case 'block': case 'atomic': return s.body.map((x) => this.stmt(x, ctx, block)).join(' ');
+      case 'break': case 'goto': case 'else': case 'if': case 'do':
+        throw new ModelError(`'${s.k}' cannot be compiled here`, s.pos);
+    }
+  }
+
+  /** A d_step: executable when its first statement is; then runs to its end in one step. */
+  private dstep(s: Stmt & { body: Stmt[] }, ctx: Ctx): string {
+    const inner: Ctx = { ...ctx, inDstep: true };
+    const k = this.errId('block-in-d_step', 'block in d_step seq', s.pos.line);
+    const guard = s.body.length ? this.guard(s.body[0]!, inner) : '1';
+    let labelN = 0;
+    const seq = (stmts: Stmt[], brk: string | null): string => stmts.map((x) => one(x, brk)).join(' ');
+    const one = (x: Stmt, brk: string | null): string => {
+      switch (x.k) {
+        case 'if': case 'do': {
+          const lbl = `L${labelN++}`;
+          const opts = x.opts.filter((o) => o[0]!.k !== 'else');
+          const els = x.opts.find((o) => o[0]!.k === 'else');
+          let chain = opts.map((o, i) => `${i ? 'else ' : ''}if (${this.guard(o[0]!, inner)}) { ${seq(o, x.k === 'do' ? lbl : brk)} }`).join(' ');
+          const fallback = els ? `{ ${seq(els.slice(1), x.k === 'do' ? lbl : brk)} }` : `{ ${blockCode} }`;
+          chain = opts.length ? `${chain} else ${fallback}` : fallback;
+          return x.k === 'do' ? `${lbl}: for (;;) { ${chain} }` : chain;
+        }
+        case 'break':
+          if (!brk) throw new ModelError("'break' outside a do loop", x.pos);
+          return `break ${brk};`;
+        case 'goto': throw new ModelError("'goto' inside d_step is not supported", x.pos);
+        case 'else': return '';
+        case 'label': return one(x.s, brk);
+        case 'block': case 'atomic': case 'dstep': return seq(x.body, brk);
+        default: return this.stmt(x, inner, blockCode);
+      }
+    };
+    const blockCode = `return fail(${k});`;
+    return `if (!(${guard})) return 0; ${seq(s.body, null)}`;
+  }
+
+  /** Whether a statement can execute now, without side effects (for d_step choices). */
+  private guard(s: Stmt, ctx: Ctx): string {
+    switch (s.k) {
+      case 'expr': return this.cond(s.e, ctx);
+      case 'label': return this.guard(s.s, ctx);
+      case 'block': case 'atomic': case 'dstep': return s.body.length ? this.guard(s.body[0]!, ctx) : '1';
+      case 'if': case 'do':
+        if (s.opts.some((o) => o[0]!.k === 'else')) return '1';
+        return s.opts.map((o) => `(${this.guard(o[0]!, ctx)})`).join(' || ');
+      case 'send': {
+        const c = this.chan(s.ch, ctx);
+        return `!qfull(S, o, ${c})`;
+      }
+      case 'recv': return `qlen(S, o, ${this.chan(s.ch, ctx)}) > 0`;
+      default: return '1';
+    }
+  }
+
+  private chan(v: VarRef, ctx: Ctx): string {
+    const info = this.lookup(v, ctx);
+    if (info.decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
+    const k = this.errId('channel', `use of an uninitialised channel ${v.name}`, v.pos.line);
+    return `ch(${this.read(v, ctx)}, ${k})`;
+  }
+
+  private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
+    const k = this.errId('channel', `wrong number of fields sent on ${s.ch.name}`, s.pos.line);
+    const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
+    if (ctx.inDstep && this.hasRendezvous) {
+      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('channel', 'rendezvous inside d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+    }
+    // A rendezvous send leaves the message in the channel's slot and marks it pending
+    // (pan's boq); only a matching receive may move next.
+    const rv = this.hasRendezvous
+      ? `if (CAP[c] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[o + CO[c]] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
+      : '';
+    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}{ if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
+  }
+
+  private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
+    const k = this.errId('channel', `wrong number of fields received on ${s.ch.name}`, s.pos.line);
+    const checks = s.args.map((a, i) => a.k === 'match' ? `if (qfield(S, o, c, ${i}) !== (${this.expr(a.e, ctx)})) ${block}` : '').join(' ');
+    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qfield(S, o, c, ${i})`, ctx)};` : '').join(' ');
+    const rv = this.hasRendezvous && !ctx.inDstep
+      ? `if ((CAP[c] === 0) !== (io[${IO.BOQ}] === c)) ${block} `
+      : '';
+    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else qdel(S, o, c);` : 'qdel(S, o, c);';
+    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${checks} ${stores} ${after} }`;
+  }
+
+  private lookup(v: VarRef, ctx: Ctx): VarInfo {
+    const info = ctx.proc?.vars.get(v.name) ?? this.lay.globals.get(v.name);
+    if (!info) throw new ModelError(`undeclared variable '${v.name}'`, v.pos);
+    if (v.index && !info.len) throw new ModelError(`'${v.name}' is not an array`, v.pos);
+    return info;
+  }
+
+  /** The byte offset expression of a variable reference. */
+  private addr(v: VarRef, ctx: Ctx): { info: VarInfo; at: string } {
+    const info = this.lookup(v, ctx);
+    const base = info.global ? 'o' : 'b';
+    if (!info.len) return { info, at: `${base} + ${info.off}` };
+    if (!v.index) return { info, at: `${base} + ${info.off}` };
+    const k = this.errId('index', `array index out of bounds: ${v.name}[${exprText(v.index)}]`, v.pos.line);
+    const i = `ix(${this.expr(v.index, ctx)}, ${info.len}, ${k})`;
+    return { info, at: `${base} + ${info.off} + ${info.elem === 1 ? i : `${info.elem} * ${i}`}` };
+  }
+
+  private read(v: VarRef, ctx: Ctx): string {
+    const { info, at } = this.addr(v, ctx);
+    const t = info.decl.type;
+    return t === 'short' ? `r16(S, ${at})` : t === 'int' ? `r32(S, ${at})` : `S[${at}]`;
+  }
+
+  private store(info: VarInfo, at: string, val: string, _base: string): string {
+    const t = info.decl.type;
+    if (t === 'bit' || t === 'bool') return `S[${at}] = (${val}) & 1`;
+    if (t === 'short') return `w16(S, ${at}, ${val})`;
+    if (t === 'int') return `w32(S, ${at}, ${val})`;
+    return `S[${at}] = ${val}`;
+  }
+
+  private assign(v: VarRef, val: string, ctx: Ctx): string {
+    const { info, at } = this.addr(v, ctx);
+    return this.store(info, at, val, '');
+  }
+
+  private incr(v: VarRef, d: number, ctx: Ctx): string {
+    const { info, at } = this.addr(v, ctx);
+    const t = info.decl.type;
+    const cur = t === 'short' ? 'r16(S, a)' : t === 'int' ? 'r32(S, a)' : 'S[a]';
+    return `{ const a = ${at}; ${this.store(info, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`, '')}; }`;
+  }
+
+  /** An expression as a condition (JavaScript truthiness is enough). */
+  private cond(e: Expr, ctx: Ctx): string {
+    if (e.k === 'bin' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
+      const op = e.op === '==' ? '===' : e.op === '!=' ? '!==' : e.op;
+      return `${this.expr(e.a, ctx)} ${op} ${this.expr(e.b, ctx)}`;
+    }
+    if (e.k === 'bin' && (e.op === '&&' || e.op === '||')) return `(${this.cond(e.a, ctx)}) ${e.op} (${this.cond(e.b, ctx)})`;
+    if (e.k === 'un' && e.op === '!') return `!(${this.cond(e.a, ctx)})`;
+    return this.expr(e, ctx);
+  }
+
+  /** An expression's C int value. */
+  private expr(e: Expr, ctx: Ctx): string {
+    switch (e.k) {
+      case 'num': return e.v < 0 ? `(${e.v})` : String(e.v);
+      case 'var': return this.read(e, ctx);
+      case 'pid': return ctx.proc ? 'pid' : '0';
+      case 'nr_pr': return 'S[o]';
+      case 'timeout': return `io[${IO.TIMEOUT}]`;
+      case 'un':
+        if (e.op === '!') return `(${this.cond(e.a, ctx)} ? 0 : 1)`;
+        if (e.op === '-') return `(-(${this.expr(e.a, ctx)}) | 0)`;
+        return `(~(${this.expr(e.a, ctx)}))`;
+      case 'cond': return `((${this.cond(e.c, ctx)}) ? (${this.expr(e.a, ctx)}) : (${this.expr(e.b, ctx)}))`;
+      case 'bin': {
+        const a = this.expr(e.a, ctx), b = this.expr(e.b, ctx);
+        switch (e.op) {
+          case '+': case '-': return `((${a} ${e.op} ${b}) | 0)`;
+          case '*': return `Math.imul(${a}, ${b})`;
+          case '/': return `dv(${a}, ${b}, ${this.errId('arith', 'division by zero', e.pos.line)})`;
+          case '%': return `md(${a}, ${b}, ${this.errId('arith', 'modulo by zero', e.pos.line)})`;
+          case '<<': case '>>': case '&': case '|': case '^': return `(${a} ${e.op} ${b})`;
+          default: return `((${this.cond(e, ctx)}) ? 1 : 0)`;
+        }
+      }
+      case 'run': {
+        if (ctx.inDstep) throw new ModelError("'run' inside d_step is not allowed", e.pos);
+        if (!ctx.proc) throw new ModelError("'run' in a global initialiser", e.pos);
+        const p = this.lay.procs.find((q) => q.name === e.proc && !q.decl.isInit);
+        if (!p) throw new ModelError(`unknown proctype '${e.proc}' in run`, e.pos);
+        if (e.args.length !== p.params.length) {
+          throw new ModelError(`proctype '${e.proc}' takes ${p.params.length} argument(s), got ${e.args.length}`, e.pos);
+        }
+        return `run_${p.type}(S, o${e.args.map((a) => ', ' + this.expr(a, ctx)).join('')})`;
+      }
+      case 'chanop': {
+        const c = this.chan(e.ch, ctx);
+        switch (e.op) {
+          case 'len': return `qlen(S, o, ${c})`;
+          case 'empty': return `(qlen(S, o, ${c}) === 0 ? 1 : 0)`;
+          case 'nempty': return `(qlen(S, o, ${c}) !== 0 ? 1 : 0)`;
+          case 'full': return `(qfull(S, o, ${c}) ? 1 : 0)`;
+          case 'nfull': return `(qfull(S, o, ${c}) ? 0 : 1)`;
+        }
+        break;
+      }
+      case 'poll': {
+        const c = this.chan(e.ch, ctx);
+        const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
+        return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
+      }
+    }
+    throw new ModelError('unsupported expression', (e as { pos: Pos }).pos);
+  }
+}
+
+export type { El };

@@ -1,0 +1,171 @@
+// Turns a proctype body into SPIN's control-flow graph: which program counters exist and
+// which transitions leave each one. The rules follow SPIN 6.5.2 with statement merging off
+// (-o3), because the state count depends on exactly which control points are states:
+//  - `goto`, `break` and the implicit jump at the end of an if/do are not states: a
+//    transition into one goes straight to where it jumps (SPIN's jump elimination),
+//    except that a jump is kept as a state when the transition comes from inside an
+//    atomic sequence and the jump leaves it (SPIN keeps it so atomicity ends there);
+//  - an if/do whose option starts with another if/do offers that one's options directly;
+//  - `else` is tried after all other options of its if/do;
+//  - a transition is atomic (the next state is not stored and only this process may move)
+//    when both its statement and its target lie inside an atomic sequence;
+//  - a d_step is one statement; its body is compiled separately (see codegen).
+import { ModelError } from './errors.js';
+import type { Stmt } from './promela/ast.js';
+
+export interface El {
+  kind: 'stmt' | 'choice' | 'jump' | 'seq' | 'end';
+  /** For 'stmt': the statement executed; for 'jump': goto, break or the end of an if/do. */
+  stmt: Stmt | null;
+  next: El | null;
+  opts: El[];
+  /** Inside an atomic sequence. */
+  atomic: boolean;
+  /** The last element of an atomic sequence: inside it, yet control leaves after it. */
+  lastAtomic: boolean;
+  line: number;
+  /** For jumps: where they go (set once labels are known); for 'seq': its first element. */
+  target: El | null;
+  label: string | null;
+  pc: number;
+}
+
+export interface Trans {
+  pc: number;
+  target: number;
+  el: El;
+  isElse: boolean;
+  atomic: boolean;
+}
+
+export interface Flow {
+  /** Transitions leaving each pc, in the order pan tries them. */
+  trans: Trans[][];
+  start: number;
+  endPcs: Set<number>;
+  /** The source line of each pc (for listings). */
+  lines: number[];
+  nPcs: number;
+}
+
+export function buildFlow(body: Stmt[], endLine: number): Flow {
+  const labels = new Map<string, El>();
+  const gotos: El[] = [];
+  const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1 });
+  const endEl = mk('end', null, null, false, endLine);
+
+  // Builds a sequence backwards from what follows it; returns its first and last element.
+  const seq = (stmts: Stmt[], follow: El, atomic: boolean, brk: El | null): [El, El | null] => {
+    let cur = follow, last: El | null = null;
+    for (let i = stmts.length - 1; i >= 0; i--) {
+      const [f, l] = one(stmts[i]!, cur, atomic, brk);
+      if (last === null) last = l;
+      cur = f;
+    }
+    return [cur, last];
+  };
+  const one = (s: Stmt, next: El, atomic: boolean, brk: El | null): [El, El | null] => {
+    switch (s.k) {
+      case 'atomic': case 'block': {
+        // SPIN keeps an atomic sequence, an inline body and a { } block as an element of
+        // its own: a state that offers the transitions of the sequence's first statement.
+        // It differs from that statement's state when the sequence loops back to its start.
+        if (s.body.length === 0) return [next, null];
+        const e = mk('seq', s, null, atomic, s.pos.line);
+        const [f, l] = seq(s.body, next, atomic || s.k === 'atomic', brk);
+        e.target = f;
+        // The last element of an atomic sequence is not atomic itself (SPIN's L_ATOM).
+        if (s.k === 'atomic' && !atomic && l) l.lastAtomic = true;
+        return [e, l];
+      }
+      case 'label': {
+        if (labels.has(s.name)) throw new ModelError(`label '${s.name}' is defined twice`, s.pos);
+        const r = one(s.s, next, atomic, brk);
+        labels.set(s.name, r[0]);
+        return r;
+      }
+      case 'break': {
+        if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
+        const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; return [j, j];
+      }
+      case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
+      case 'if': {
+        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = next;
+        const c = mk('choice', s, null, atomic, s.pos.line);
+        c.opts = s.opts.map((o) => seq(o, dot, atomic, brk)[0]);
+        return [c, dot];
+      }
+      case 'do': {
+        // As in SPIN: options end in a jump back to the do; `break` and leaving go through
+        // an exit element after it.
+        const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next;
+        const c = mk('choice', s, null, atomic, s.pos.line);
+        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = c;
+        c.opts = s.opts.map((o) => seq(o, dot, atomic, exit)[0]);
+        return [c, exit];
+      }
+      default: {
+        const e = mk('stmt', s, next, atomic, s.pos.line);
+        return [e, e];
+      }
+    }
+  };
+  const [first] = seq(body, endEl, false, null);
+  for (const g of gotos) {
+    const t = labels.get(g.label!);
+    if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
+    g.target = t;
+  }
+
+  const atom = (e: El) => e.atomic && !e.lastAtomic;
+  const hunt = (e: El, fromAtomic: boolean, at: El): El => {
+    for (let n = 0; e.kind === 'jump'; n++) {
+      if (n > 1000) throw new ModelError('infinite goto loop', at.stmt?.pos ?? null);
+      const g = e.target!;
+      if (fromAtomic && !atom(g)) return e;
+      e = g;
+    }
+    return e;
+  };
+
+  // Number the states reachable from the start, breadth first, and list their transitions.
+  const states: El[] = [];
+  const pcOf = (e: El): number => {
+    if (e.pc < 0) { e.pc = states.length; states.push(e); }
+    return e.pc;
+  };
+  const start = pcOf(hunt(first, false, first));
+  const trans: Trans[][] = [];
+  // The closing brace and end-labelled places are valid end states (SPIN's stopstate).
+  const endPcs = new Set<number>([pcOf(endEl)]);
+  for (const [name, e] of labels) if (name.startsWith('end')) endPcs.add(pcOf(hunt(e, false, e)));
+  // What a state offers: an if/do its options (an option starting with another if/do or
+  // a sequence offers what that one offers: SPIN's choice-in-choice flattening), with
+  // every `else` moved last.
+  const outsOf = (e: El, depth = 0): { el: El; to: El }[] => {
+    if (depth > 1000) throw new ModelError('confusing control structure', e.stmt?.pos ?? null);
+    switch (e.kind) {
+      case 'stmt': return [{ el: e, to: hunt(e.next!, atom(e), e) }];
+      case 'jump': return [{ el: e, to: hunt(e.target!, atom(e), e) }];
+      case 'seq': return outsOf(e.target!, depth + 1);
+      case 'end': return [{ el: e, to: e }];
+      case 'choice': {
+        const outs = e.opts.flatMap((f) => outsOf(f, depth + 1));
+        return [...outs.filter((o) => o.el.stmt?.k !== 'else'), ...outs.filter((o) => o.el.stmt?.k === 'else')];
+      }
+    }
+  };
+  for (let i = 0; i < states.length; i++) {
+    const e = states[i]!;
+    const outs = outsOf(e);
+    trans[i] = outs.map((o) => ({
+      pc: i,
+      target: e.kind === 'end' ? i : pcOf(o.to),
+      el: o.el,
+      isElse: o.el.stmt?.k === 'else',
+      atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
+    }));
+  }
+  return { trans, start, endPcs, lines: states.map((s) => s.line), nPcs: states.length };
+}

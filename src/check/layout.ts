@@ -1,0 +1,90 @@
+// The state vector's byte layout, chosen like pan's: one header byte with the number of
+// processes, the globals, the channel buffers, then one record per process in pid order
+// (type, program counter, locals). Two states are equal exactly when these bytes are.
+import { ModelError } from './errors.js';
+import { buildFlow, type Flow } from './flow.js';
+import type { BaseType, Program, VarDecl } from './promela/ast.js';
+
+/** Field type codes used by generated code for channel fields. */
+export const TY = { bit: 1, byte: 2, short: 3, int: 4 } as const;
+
+export function typeCode(t: BaseType): number {
+  return t === 'bit' || t === 'bool' ? TY.bit : t === 'short' ? TY.short : t === 'int' ? TY.int : TY.byte;
+}
+export function typeSize(t: BaseType): number {
+  return t === 'short' ? 2 : t === 'int' ? 4 : 1;
+}
+
+export interface VarInfo { decl: VarDecl; off: number; elem: number; len: number; global: boolean }
+
+export interface ChanInfo { id: number; name: string; off: number; cap: number; fields: BaseType[]; fieldOff: number[]; slot: number }
+
+export interface ProcInfo {
+  name: string;
+  type: number;
+  size: number;
+  flow: Flow;
+  params: VarInfo[];
+  vars: Map<string, VarInfo>;
+  decl: Program['procs'][number];
+}
+
+/** Bytes of a process record before its locals: type (1) and program counter (2). */
+export const PROC_HEADER = 3;
+
+export interface Layout {
+  globals: Map<string, VarInfo>;
+  chans: ChanInfo[];
+  /** First byte after globals and channel buffers: where process 0 starts. */
+  procBase: number;
+  procs: ProcInfo[];
+}
+
+export function layout(prog: Program): Layout {
+  const globals = new Map<string, VarInfo>();
+  let off = 1;
+  for (const d of prog.globals) {
+    if (globals.has(d.name)) throw new ModelError(`'${d.name}' is declared twice`, d.pos);
+    const elem = typeSize(d.type);
+    globals.set(d.name, { decl: d, off, elem, len: d.len, global: true });
+    off += elem * Math.max(1, d.len);
+  }
+  const chans: ChanInfo[] = [];
+  for (const d of prog.globals) {
+    if (d.type !== 'chan' || !d.chan) continue;
+    for (let i = 0; i < Math.max(1, d.len); i++) {
+      const fieldOff: number[] = [];
+      let slot = 0;
+      for (const f of d.chan.fields) { fieldOff.push(slot); slot += typeSize(f); }
+      // A rendezvous channel keeps one slot for the message in transit, as pan's does.
+      const cap = d.chan.cap;
+      chans.push({ id: chans.length + 1, name: d.len ? `${d.name}[${i}]` : d.name, off, cap, fields: d.chan.fields, fieldOff, slot });
+      off += 1 + slot * Math.max(1, cap);
+      if (chans.length > 255) throw new ModelError('too many channels (255 at most)', d.pos);
+    }
+  }
+  const procs: ProcInfo[] = prog.procs.map((p, type) => {
+    const vars = new Map<string, VarInfo>();
+    let o = PROC_HEADER;
+    const params: VarInfo[] = [];
+    for (const d of [...p.params, ...p.locals]) {
+      if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name}`, d.pos);
+      if (d.type === 'chan' && d.chan) throw new ModelError('local channels are not supported (declare the channel globally)', d.pos);
+      const elem = typeSize(d.type);
+      const v = { decl: d, off: o, elem, len: d.len, global: false };
+      vars.set(d.name, v);
+      if (p.params.includes(d)) params.push(v);
+      o += elem * Math.max(1, d.len);
+    }
+    const endLine = p.body.length ? p.body[p.body.length - 1]!.pos.line + 1 : p.pos.line;
+    const flow = buildFlow(p.body, endLine);
+    if (flow.nPcs > 65535) throw new ModelError(`proctype ${p.name} has too many states`, p.pos);
+    return { name: p.name, type, size: o, flow, params, vars, decl: p };
+  });
+  const names = new Set<string>();
+  for (const p of prog.procs) {
+    if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
+    names.add(p.name);
+  }
+  return { globals, chans, procBase: off, procs };
+}

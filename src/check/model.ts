@@ -1,0 +1,29 @@
+// From a model file to a runnable machine: read, preprocess, parse, compile.
+import { readFileSync } from 'node:fs';
+import { ModelError } from './errors.js';
+import { buildMachine, type Machine } from './machine.js';
+import { lex } from './promela/lexer.js';
+import { parse } from './promela/parser.js';
+import { preprocess } from './promela/preprocess.js';
+import type { Program } from './promela/ast.js';
+
+export interface LoadedModel { file: string; source: string; program: Program; machine: Machine }
+
+/** Reads a model; a missing file is a ModelError without a position. */
+export function readModel(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new ModelError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${String(e)}`, null);
+  }
+}
+
+export function compileModel(file: string, source: string): LoadedModel {
+  const program = parse(preprocess(lex(source)));
+  return { file, source, program, machine: buildMachine(program) };
+}
+
+export function loadModel(file: string): LoadedModel {
+  return compileModel(file, readModel(file));
+}

@@ -1,0 +1,69 @@
+// The syntax tree the parser builds and the compiler consumes. Inline calls and macros are
+// already expanded; `skip` is the constant expression 1, `true`/`false` and mtype names
+// are numbers.
+import type { Pos } from '../errors.js';
+
+export type BaseType = 'bit' | 'bool' | 'byte' | 'short' | 'int' | 'pid' | 'mtype' | 'chan';
+
+export interface VarRef { k: 'var'; name: string; index: Expr | null; pos: Pos }
+
+export type Expr =
+  | { k: 'num'; v: number; pos: Pos; text?: string }
+  | VarRef
+  | { k: 'bin'; op: string; a: Expr; b: Expr; pos: Pos }
+  | { k: 'un'; op: '!' | '-' | '~'; a: Expr; pos: Pos }
+  | { k: 'cond'; c: Expr; a: Expr; b: Expr; pos: Pos }
+  | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
+  | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
+  | { k: 'chanop'; op: 'len' | 'empty' | 'full' | 'nempty' | 'nfull'; ch: VarRef; pos: Pos }
+  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos };
+
+/** A receive argument: a variable to assign, or a value the message field must equal. */
+export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
+
+export type Stmt = (
+  | { k: 'expr'; e: Expr }
+  | { k: 'assign'; lhs: VarRef; rhs: Expr }
+  | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
+  | { k: 'assert'; e: Expr }
+  | { k: 'printf'; fmt: string; args: Expr[] }
+  | { k: 'if' | 'do'; opts: Stmt[][] }
+  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[] }
+  | { k: 'break' | 'else' }
+  | { k: 'goto'; label: string }
+  | { k: 'label'; name: string; s: Stmt }
+  | { k: 'send'; ch: VarRef; args: Expr[] }
+  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false }
+) & { pos: Pos };
+
+export interface ChanType { cap: number; fields: BaseType[] }
+
+export interface VarDecl {
+  name: string;
+  type: BaseType;
+  /** Array length, or 0 for a scalar. */
+  len: number;
+  init: Expr | null;
+  chan: ChanType | null;
+  pos: Pos;
+}
+
+export interface ProcType {
+  name: string;
+  params: VarDecl[];
+  locals: VarDecl[];
+  body: Stmt[];
+  /** Number of copies started at the beginning (`active [N]`), 0 for none. */
+  active: number;
+  isInit: boolean;
+  pos: Pos;
+  /** Index in declaration order among proctypes and init, for pan's start-up order. */
+  order: number;
+}
+
+export interface Program {
+  globals: VarDecl[];
+  procs: ProcType[];
+  mtypes: string[];
+  usesTimeout: boolean;
+}

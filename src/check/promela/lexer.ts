@@ -1,0 +1,102 @@
+// Splits Promela source into tokens. Preprocessor lines (`#...`) come out whole as one
+// 'directive' token so the preprocessor can act on them; comments vanish.
+import { ModelError, type Pos } from '../errors.js';
+
+export type TokenKind = 'id' | 'num' | 'str' | 'op' | 'directive' | 'eof';
+
+export interface Token extends Pos {
+  kind: TokenKind;
+  text: string;
+  /** For 'num': the value. */
+  value?: number;
+  /** True when the token is the first on its source line (directives must be). */
+  bol?: boolean;
+}
+
+// Longest first, so `->` wins over `-`.
+const OPS = [
+  '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '::', '??', '!!',
+  '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '|', '^', '(', ')', '[', ']',
+  '{', '}', ';', ',', ':', '.', '?', '@', '#',
+];
+
+export function lex(src: string, firstLine = 1, firstCol = 1): Token[] {
+  const out: Token[] = [];
+  let i = 0, line = firstLine, col = firstCol, bol = true;
+  const n = src.length;
+  const adv = (k: number) => {
+    for (let j = 0; j < k; j++) {
+      if (src.charCodeAt(i) === 10) { line++; col = 1; bol = true; } else col++;
+      i++;
+    }
+  };
+  while (i < n) {
+    const c = src[i]!;
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\n') { adv(1); continue; }
+    if (c === '/' && src[i + 1] === '*') {
+      const start = { line, col };
+      const end = src.indexOf('*/', i + 2);
+      if (end < 0) throw new ModelError('unterminated comment', start);
+      adv(end + 2 - i); continue;
+    }
+    if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(1); continue; }
+    const pos = { line, col };
+    if (c === '#' && bol) {
+      // A whole logical line: backslash-newline continues it, comments inside are dropped.
+      let text = '';
+      adv(1);
+      while (i < n && src[i] !== '\n') {
+        if (src[i] === '\\' && src[i + 1] === '\n') { text += ' '; adv(2); continue; }
+        if (src[i] === '/' && src[i + 1] === '*') {
+          const end = src.indexOf('*/', i + 2);
+          if (end < 0) throw new ModelError('unterminated comment', { line, col });
+          text += ' '; adv(end + 2 - i); continue;
+        }
+        if (src[i] === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(1); break; }
+        text += src[i]; adv(1);
+      }
+      out.push({ kind: 'directive', text, ...pos, bol: true });
+      continue;
+    }
+    const wasBol = bol;
+    bol = false;
+    if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[A-Za-z0-9_]/.test(src[j]!)) j++;
+      out.push({ kind: 'id', text: src.slice(i, j), ...pos, bol: wasBol });
+      adv(j - i); continue;
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1;
+      const hex = c === '0' && (src[j] === 'x' || src[j] === 'X');
+      if (hex) j++;
+      while (j < n && (hex ? /[0-9a-fA-F]/ : /[0-9]/).test(src[j]!)) j++;
+      const text = src.slice(i, j);
+      out.push({ kind: 'num', text, value: Number(text), ...pos, bol: wasBol });
+      adv(j - i); continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && src[j] !== '"' && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
+      if (src[j] !== '"') throw new ModelError('unterminated string', pos);
+      out.push({ kind: 'str', text: src.slice(i + 1, j), ...pos, bol: wasBol });
+      adv(j + 1 - i); continue;
+    }
+    if (c === "'") {
+      // Character constants are numbers, as in C.
+      const m = /^'(\\.|[^\\'])'/.exec(src.slice(i, i + 4));
+      if (!m) throw new ModelError('bad character constant', pos);
+      const body = m[1]!;
+      const esc: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39 };
+      const value = body.length === 2 ? (esc[body[1]!] ?? body.charCodeAt(1)) : body.charCodeAt(0);
+      out.push({ kind: 'num', text: m[0], value, ...pos, bol: wasBol });
+      adv(m[0].length); continue;
+    }
+    const op = OPS.find((o) => src.startsWith(o, i));
+    if (!op) throw new ModelError(`unexpected character '${c}'`, pos);
+    out.push({ kind: 'op', text: op, ...pos, bol: wasBol });
+    adv(op.length);
+  }
+  out.push({ kind: 'eof', text: 'end of file', line, col });
+  return out;
+}

@@ -1,0 +1,444 @@
+// Recursive-descent parser for the Promela subset the checker supports. Inline calls are
+// expanded here, textually like SPIN: the body's tokens with parameters replaced by the
+// argument tokens, parsed in place.
+import { ModelError, type Pos } from '../errors.js';
+import type { Token } from './lexer.js';
+import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+
+const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
+const UNSUPPORTED = new Set([
+  'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
+  'c_state', 'c_track', 'unsigned', 'select', 'for', 'eval', 'enabled', 'pc_value', 'last', 'xr', 'xs',
+  'np_', 'typedef', 'printm', 'get_priority', 'set_priority', 'remoterefs',
+]);
+const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
+
+interface Inline { params: string[]; body: Token[]; pos: Pos }
+
+export function parse(tokens: Token[]): Program {
+  return new Parser(tokens).program();
+}
+
+class Parser {
+  private p = 0;
+  private inlines = new Map<string, Inline>();
+  private inlineDepth = 0;
+  private mtypes: string[] = [];
+  /** SPIN numbers each mtype declaration's names from the last one up, after earlier ones. */
+  private mtypeValue = new Map<string, number>();
+  private usesTimeout = false;
+  /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
+  private locals: VarDecl[] | null = null;
+
+  constructor(private toks: Token[]) {}
+
+  private get t(): Token { return this.toks[this.p]!; }
+  private peek(k = 1): Token { return this.toks[Math.min(this.p + k, this.toks.length - 1)]!; }
+  private is(text: string): boolean { return this.t.text === text && this.t.kind !== 'str'; }
+  private next(): Token { const t = this.t; if (t.kind !== 'eof') this.p++; return t; }
+  private show(t: Token): string { return t.kind === 'eof' ? 'end of file' : `'${t.text}'`; }
+  private err(msg: string, t: Pos = this.t): never { throw new ModelError(msg, t); }
+  private expect(text: string, what = `'${text}'`): Token {
+    if (!this.is(text)) this.err(`expected ${what} but found ${this.show(this.t)}`);
+    return this.next();
+  }
+  private ident(what = 'a name'): Token {
+    if (this.t.kind !== 'id') this.err(`expected ${what} but found ${this.show(this.t)}`);
+    this.rejectUnsupported(this.t);
+    return this.next();
+  }
+  private rejectUnsupported(t: Token): void {
+    if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
+  }
+
+  program(): Program {
+    const globals: VarDecl[] = [];
+    const procs: ProcType[] = [];
+    while (this.t.kind !== 'eof') {
+      if (this.is(';')) { this.next(); continue; }
+      this.rejectUnsupported(this.t);
+      if (this.is('inline')) this.inlineDef();
+      else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '=')) this.mtypeDef();
+      else if (this.is('proctype') || this.is('active') || this.is('init')) procs.push(this.proctype(procs.length));
+      else if (this.is('hidden') || this.is('local') || this.is('show') || BASE_TYPES.has(this.t.text)) globals.push(...this.decl());
+      else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
+    }
+    if (procs.length === 0) this.err('the model has no proctype or init');
+    return { globals, procs, mtypes: this.mtypes, usesTimeout: this.usesTimeout };
+  }
+
+  private mtypeDef(): void {
+    this.next();
+    if (this.is('=')) this.next();
+    this.expect('{');
+    const names: string[] = [];
+    for (;;) {
+      const id = this.ident('an mtype name');
+      if (this.mtypes.length + names.length >= 255) this.err('too many mtype names (255 at most)', id);
+      names.push(id.text);
+      if (this.is(',')) { this.next(); continue; }
+      break;
+    }
+    this.expect('}', "',' or '}'");
+    names.forEach((n, i) => this.mtypeValue.set(n, this.mtypes.length + names.length - i));
+    this.mtypes.push(...names);
+  }
+
+  private inlineDef(): void {
+    const at = this.next();
+    const name = this.ident('an inline name');
+    this.expect('(');
+    const params: string[] = [];
+    while (!this.is(')')) {
+      params.push(this.ident('a parameter name').text);
+      if (!this.is(')')) this.expect(',', "',' or ')'");
+    }
+    this.next();
+    this.expect('{');
+    const start = this.p;
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.next();
+      if (t.kind === 'eof') this.err(`inline '${name.text}' is not closed`, at);
+      if (t.text === '{') depth++;
+      else if (t.text === '}') depth--;
+    }
+    this.inlines.set(name.text, { params, body: this.toks.slice(start, this.p - 1), pos: at });
+  }
+
+  private proctype(order: number): ProcType {
+    const pos: Pos = this.t;
+    let active = 0;
+    if (this.is('init')) {
+      this.next();
+      this.locals = [];
+      const body = this.block();
+      const locals = this.locals; this.locals = null;
+      return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
+    }
+    if (this.is('active')) {
+      this.next(); active = 1;
+      if (this.is('[')) {
+        this.next();
+        const n = this.t;
+        if (n.kind !== 'num') this.err(`expected a number of copies but found ${this.show(n)}`);
+        active = this.next().value!;
+        this.expect(']');
+      }
+    }
+    this.expect('proctype');
+    const name = this.ident('a proctype name').text;
+    this.expect('(');
+    const params: VarDecl[] = [];
+    while (!this.is(')')) {
+      params.push(...this.decl(true));
+      if (this.is(';') || this.is(',')) this.next();
+      else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
+    }
+    this.next();
+    this.rejectUnsupported(this.t);
+    this.locals = [];
+    const body = this.block();
+    const locals = this.locals; this.locals = null;
+    return { name, params, locals, body, active, isInit: false, pos, order };
+  }
+
+  /** `{ sequence }` */
+  private block(): Stmt[] {
+    this.expect('{');
+    const body = this.seq();
+    if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
+    this.next();
+    return body;
+  }
+
+  /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
+  private seq(): Stmt[] {
+    const out: Stmt[] = [];
+    for (;;) {
+      while (this.is(';') || this.is('->')) this.next();
+      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
+      const s = this.stmt();
+      if (s) out.push(s);
+      if (this.is('unless')) this.err("'unless' is not supported");
+    }
+  }
+
+  private stmt(): Stmt | null {
+    const t = this.t;
+    const pos: Pos = t;
+    this.rejectUnsupported(t);
+    if (t.kind === 'id') {
+      if (this.peek().text === ':' && this.peek(2).text !== ':') {
+        this.next(); this.next();
+        while (this.is(';')) this.next();
+        const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
+        return { k: 'label', name: t.text, s, pos };
+      }
+      switch (t.text) {
+        case 'if': case 'do': {
+          this.next();
+          const opts: Stmt[][] = [];
+          while (this.is('::')) {
+            this.next();
+            const body = this.seq();
+            if (body.length === 0) this.err('empty option', this.t);
+            opts.push(body);
+          }
+          if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
+          this.expect(t.text === 'if' ? 'fi' : 'od');
+          return { k: t.text, opts, pos };
+        }
+        case 'atomic': case 'd_step': {
+          this.next();
+          const body = this.block();
+          return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
+        }
+        case 'break': this.next(); return { k: 'break', pos };
+        case 'else': this.next(); return { k: 'else', pos };
+        case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
+        case 'goto': this.next(); return { k: 'goto', label: this.ident('a label').text, pos };
+        case 'assert': this.next(); return { k: 'assert', e: this.expr(), pos };
+        case 'printf': {
+          this.next(); this.expect('(');
+          const f = this.t;
+          if (f.kind !== 'str') this.err(`expected a format string but found ${this.show(f)}`);
+          this.next();
+          const args: Expr[] = [];
+          while (this.is(',')) { this.next(); args.push(this.expr()); }
+          this.expect(')', "',' or ')'");
+          return { k: 'printf', fmt: f.text, args, pos };
+        }
+        case 'hidden': case 'local': case 'show':
+          this.next(); return this.stmt();
+      }
+      if (BASE_TYPES.has(t.text) && !(t.text === 'mtype' && this.peek().text !== '' && this.peek().kind !== 'id')) {
+        const decls = this.decl();
+        if (this.locals === null) this.err('declaration outside a proctype', t);
+        this.locals.push(...decls);
+        return null;
+      }
+      const inl = this.inlines.get(t.text);
+      if (inl && this.peek().text === '(') return this.inlineCall(inl);
+    }
+    if (this.is('{')) return { k: 'block', body: this.block(), pos };
+    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr'].includes(t.text)
+      && !this.mtypes.includes(t.text)) {
+      const save = this.p;
+      const v = this.varref();
+      if (this.is('=')) { this.next(); return { k: 'assign', lhs: v, rhs: this.expr(), pos }; }
+      if (this.is('++') || this.is('--')) { const d = this.next().text === '++' ? 1 : -1; return { k: 'incr', lhs: v, d, pos }; }
+      if (this.is('!')) { this.next(); return { k: 'send', ch: v, args: this.sendArgs(), pos }; }
+      if (this.is('?') && this.peek().text !== '[') {
+        this.next();
+        if (this.is('<')) this.err("receive without removal ('?<...>') is not supported");
+        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos };
+      }
+      if (this.is('!!')) this.err("sorted send ('!!') is not supported");
+      if (this.is('??')) this.err("random receive ('??') is not supported");
+      if (this.is('(') && !this.inlines.has(t.text)) this.err(`'${t.text}' is not an inline or macro`, t);
+      this.p = save;
+    }
+    return { k: 'expr', e: this.expr(), pos };
+  }
+
+  private inlineCall(inl: Inline): Stmt {
+    const name = this.next();
+    this.next(); // (
+    const args: Token[][] = [];
+    if (!this.is(')')) {
+      args.push([]);
+      let depth = 0;
+      for (;;) {
+        const a = this.t;
+        if (a.kind === 'eof') this.err(`unterminated call of inline '${name.text}'`, name);
+        if (a.text === '(' || a.text === '[') depth++;
+        else if (a.text === ')' || a.text === ']') { if (depth === 0) break; depth--; }
+        else if (a.text === ',' && depth === 0) { this.next(); args.push([]); continue; }
+        args[args.length - 1]!.push(this.next());
+      }
+    }
+    this.next(); // )
+    if (args.length !== inl.params.length) {
+      this.err(`inline '${name.text}' takes ${inl.params.length} argument(s), got ${args.length}`, name);
+    }
+    if (++this.inlineDepth > 64) this.err(`inline '${name.text}' expands recursively`, name);
+    const body: Token[] = [];
+    for (const b of inl.body) {
+      const k = b.kind === 'id' ? inl.params.indexOf(b.text) : -1;
+      if (k >= 0) body.push(...args[k]!); else body.push(b);
+    }
+    body.push({ kind: 'eof', text: 'end of file', line: name.line, col: name.col });
+    const saveToks = this.toks, saveP = this.p;
+    this.toks = body; this.p = 0;
+    const stmts = this.seq();
+    if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
+    this.toks = saveToks; this.p = saveP;
+    this.inlineDepth--;
+    return { k: 'block', body: stmts, pos: name };
+  }
+
+  private sendArgs(): Expr[] {
+    const args = [this.expr()];
+    for (;;) {
+      if (this.is(',')) { this.next(); args.push(this.expr()); }
+      else if (this.is('(')) { this.next(); args.push(this.expr()); while (this.is(',')) { this.next(); args.push(this.expr()); } this.expect(')'); }
+      else return args;
+    }
+  }
+
+  private recvArgs(): RecvArg[] {
+    const one = (): RecvArg => {
+      if (this.t.kind === 'id' && this.t.text === '_') { this.next(); return { k: 'any' }; }
+      if (this.t.kind === 'id' && this.is('eval')) this.err("'eval' is not supported");
+      if (this.t.kind === 'id' && !this.mtypes.includes(this.t.text) && !['true', 'false', '_pid'].includes(this.t.text)) {
+        return { k: 'store', v: this.varref() };
+      }
+      return { k: 'match', e: this.unary() };
+    };
+    const args = [one()];
+    for (;;) {
+      if (this.is(',')) { this.next(); args.push(one()); }
+      else if (this.is('(')) { this.next(); args.push(one()); while (this.is(',')) { this.next(); args.push(one()); } this.expect(')'); }
+      else return args;
+    }
+  }
+
+  private varref(): VarRef {
+    const id = this.ident('a variable');
+    let index: Expr | null = null;
+    if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
+    if (this.is('.')) this.err("structure fields ('.') are not supported");
+    return { k: 'var', name: id.text, index, pos: id };
+  }
+
+  /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
+  private decl(param = false): VarDecl[] {
+    while (this.is('hidden') || this.is('local') || this.is('show')) this.next();
+    const tt = this.ident('a type');
+    if (!BASE_TYPES.has(tt.text)) this.err(`unknown type '${tt.text}'`, tt);
+    const type = tt.text as BaseType;
+    const out: VarDecl[] = [];
+    for (;;) {
+      const id = this.ident('a variable name');
+      let len = 0;
+      if (this.is('[')) {
+        this.next();
+        const n = this.t;
+        if (n.kind !== 'num' || n.value! < 1) this.err(`expected an array size but found ${this.show(n)}`);
+        len = this.next().value!;
+        this.expect(']');
+      }
+      let init: Expr | null = null, chan: ChanType | null = null;
+      if (this.is('=') && !param) {
+        this.next();
+        if (type === 'chan') chan = this.chanType();
+        else init = this.expr();
+      }
+      out.push({ name: id.text, type, len, init, chan, pos: id });
+      if (this.is(',') && !param) { this.next(); continue; }
+      return out;
+    }
+  }
+
+  private chanType(): ChanType {
+    this.expect('[');
+    const n = this.t;
+    if (n.kind !== 'num') this.err(`expected a channel capacity but found ${this.show(n)}`);
+    const cap = this.next().value!;
+    this.expect(']');
+    this.expect('of');
+    this.expect('{');
+    const fields: BaseType[] = [];
+    for (;;) {
+      const f = this.ident('a field type');
+      if (!BASE_TYPES.has(f.text)) this.err(`unknown type '${f.text}'`, f);
+      fields.push(f.text as BaseType);
+      if (this.is(',')) { this.next(); continue; }
+      break;
+    }
+    this.expect('}', "',' or '}'");
+    return { cap, fields };
+  }
+
+  // Expressions, lowest precedence first. `->` inside parentheses is the conditional.
+  private static LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+
+  expr(): Expr { return this.binary(0); }
+
+  private binary(lvl: number): Expr {
+    if (lvl === Parser.LEVELS.length) return this.unary();
+    let a = this.binary(lvl + 1);
+    while (this.t.kind === 'op' && Parser.LEVELS[lvl]!.includes(this.t.text)) {
+      const op = this.next();
+      a = { k: 'bin', op: op.text, a, b: this.binary(lvl + 1), pos: op };
+    }
+    return a;
+  }
+
+  private unary(): Expr {
+    const t = this.t;
+    if (t.kind === 'op' && (t.text === '!' || t.text === '-' || t.text === '~')) {
+      this.next();
+      return { k: 'un', op: t.text, a: this.unary(), pos: t };
+    }
+    return this.primary();
+  }
+
+  private primary(): Expr {
+    const t = this.t;
+    const pos: Pos = t;
+    if (t.kind === 'num') { this.next(); return { k: 'num', v: t.value!, pos }; }
+    if (this.is('(')) {
+      this.next();
+      const e = this.expr();
+      if (this.is('->')) {
+        this.next();
+        const a = this.expr();
+        this.expect(':');
+        const b = this.expr();
+        this.expect(')');
+        return { k: 'cond', c: e, a, b, pos };
+      }
+      this.expect(')', "')' or '->'");
+      return e;
+    }
+    if (t.kind !== 'id') this.err(`expected an expression but found ${this.show(t)}`);
+    this.rejectUnsupported(t);
+    switch (t.text) {
+      case 'true': this.next(); return { k: 'num', v: 1, pos, text: 'true' };
+      case 'false': this.next(); return { k: 'num', v: 0, pos, text: 'false' };
+      case '_pid': this.next(); return { k: 'pid', pos };
+      case '_nr_pr': this.next(); return { k: 'nr_pr', pos };
+      case 'timeout': this.next(); this.usesTimeout = true; return { k: 'timeout', pos };
+      case 'run': {
+        this.next();
+        const name = this.ident('a proctype name').text;
+        this.expect('(');
+        const args: Expr[] = [];
+        while (!this.is(')')) { args.push(this.expr()); if (!this.is(')')) this.expect(',', "',' or ')'"); }
+        this.next();
+        return { k: 'run', proc: name, args, pos };
+      }
+      case 'len': case 'empty': case 'full': case 'nempty': case 'nfull': {
+        this.next(); this.expect('(');
+        const ch = this.varref();
+        this.expect(')');
+        return { k: 'chanop', op: t.text, ch, pos };
+      }
+    }
+    const m = this.mtypeValue.get(t.text);
+    if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
+    if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {
+      this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
+    }
+    const v = this.varref();
+    if (this.is('?') && this.peek().text === '[') {
+      this.next(); this.next();
+      const args = this.recvArgs();
+      this.expect(']');
+      return { k: 'poll', ch: v, args, pos };
+    }
+    return v;
+  }
+}

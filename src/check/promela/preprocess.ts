@@ -1,0 +1,194 @@
+// The C preprocessor subset Promela models use: #define (object- and function-like),
+// #undef, #if/#ifdef/#ifndef/#elif/#else/#endif. It works on tokens, so every expanded
+// token keeps the position of the macro use and errors point at the source.
+import { ModelError, type Pos } from '../errors.js';
+import { lex, type Token } from './lexer.js';
+
+interface Macro { params: string[] | null; body: Token[] }
+
+export function preprocess(tokens: Token[]): Token[] {
+  const macros = new Map<string, Macro>();
+  const out: Token[] = [];
+  // Each open conditional: whether its current branch is live, whether one was taken.
+  const conds: { live: boolean; taken: boolean; outerLive: boolean; pos: Pos }[] = [];
+  const live = () => conds.length === 0 || conds[conds.length - 1]!.live;
+  const pending: Token[] = [];
+
+  const flush = () => { if (pending.length) { out.push(...expand(pending, macros, new Set())); pending.length = 0; } };
+
+  for (const tok of tokens) {
+    if (tok.kind !== 'directive') {
+      if (tok.kind === 'eof') { flush(); out.push(tok); break; }
+      if (live()) pending.push(tok);
+      continue;
+    }
+    flush();
+    const m = /^\s*([A-Za-z_]\w*)?\s*/.exec(tok.text)!;
+    const name = m[1] ?? '';
+    const restCol = tok.col + 1 + m[0].length;
+    const rest = tok.text.slice(m[0].length);
+    const restTokens = () => lex(rest, tok.line, restCol).filter((t) => t.kind !== 'eof');
+    switch (name) {
+      case 'if': case 'ifdef': case 'ifndef': {
+        const outer = live();
+        let v = false;
+        if (outer) {
+          if (name === 'if') v = evalCondition(restTokens(), macros, tok);
+          else {
+            const id = restTokens()[0];
+            if (!id || id.kind !== 'id') throw new ModelError(`#${name} needs a macro name`, tok);
+            v = macros.has(id.text) === (name === 'ifdef');
+          }
+        }
+        conds.push({ live: outer && v, taken: v, outerLive: outer, pos: tok });
+        break;
+      }
+      case 'elif': {
+        const c = conds[conds.length - 1];
+        if (!c) throw new ModelError('#elif without #if', tok);
+        const v = c.outerLive && !c.taken && evalCondition(restTokens(), macros, tok);
+        c.live = v; c.taken ||= v;
+        break;
+      }
+      case 'else': {
+        const c = conds[conds.length - 1];
+        if (!c) throw new ModelError('#else without #if', tok);
+        c.live = c.outerLive && !c.taken; c.taken = true;
+        break;
+      }
+      case 'endif':
+        if (!conds.pop()) throw new ModelError('#endif without #if', tok);
+        break;
+      case 'define': {
+        if (!live()) break;
+        const nm = /^([A-Za-z_]\w*)(\([^)]*\))?/.exec(rest);
+        if (!nm) throw new ModelError('#define needs a macro name', { line: tok.line, col: restCol });
+        let params: string[] | null = null;
+        if (nm[2] !== undefined) {
+          const inner = nm[2].slice(1, -1).trim();
+          params = inner === '' ? [] : inner.split(',').map((s) => s.trim());
+          for (const p of params) if (!/^[A-Za-z_]\w*$/.test(p)) throw new ModelError(`bad macro parameter '${p}'`, tok);
+        }
+        const body = lex(rest.slice(nm[0].length), tok.line, restCol + nm[0].length).filter((t) => t.kind !== 'eof');
+        macros.set(nm[1]!, { params, body });
+        break;
+      }
+      case 'undef': {
+        if (!live()) break;
+        const id = restTokens()[0];
+        if (id) macros.delete(id.text);
+        break;
+      }
+      case 'include':
+        if (live()) throw new ModelError("'#include' is not supported", tok);
+        break;
+      default:
+        if (live()) throw new ModelError(`unknown preprocessor directive '#${name}'`, tok);
+    }
+  }
+  if (conds.length) throw new ModelError('#if without #endif', conds[conds.length - 1]!.pos);
+  return out;
+}
+
+/** Expands macros in `toks`; `hide` holds macros being expanded (no self-recursion, as in C). */
+function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const m = t.kind === 'id' && !hide.has(t.text) ? macros.get(t.text) : undefined;
+    if (!m) { out.push(t); continue; }
+    const at = (b: Token): Token => ({ ...b, line: t.line, col: t.col, bol: false });
+    if (m.params === null) {
+      out.push(...expand(m.body.map(at), macros, new Set([...hide, t.text])));
+      continue;
+    }
+    if (toks[i + 1]?.text !== '(') { out.push(t); continue; }
+    // Collect the arguments: commas split only at parenthesis depth 0.
+    const args: Token[][] = [[]];
+    let depth = 0, j = i + 2;
+    for (; j < toks.length; j++) {
+      const a = toks[j]!;
+      if (a.text === '(' || a.text === '[' || a.text === '{') depth++;
+      else if (a.text === ')' || a.text === ']' || a.text === '}') { if (depth === 0) break; depth--; }
+      else if (a.text === ',' && depth === 0) { args.push([]); continue; }
+      args[args.length - 1]!.push(a);
+    }
+    if (j >= toks.length) throw new ModelError(`unterminated call of macro '${t.text}'`, t);
+    const given = args.length === 1 && args[0]!.length === 0 ? 0 : args.length;
+    if (given !== m.params.length) {
+      throw new ModelError(`macro '${t.text}' takes ${m.params.length} argument(s), got ${given}`, t);
+    }
+    const expanded = args.map((a) => expand(a, macros, hide));
+    const body: Token[] = [];
+    for (const b of m.body) {
+      const k = b.kind === 'id' ? m.params.indexOf(b.text) : -1;
+      if (k >= 0) body.push(...expanded[k]!.map(at)); else body.push(at(b));
+    }
+    out.push(...expand(body, macros, new Set([...hide, t.text])));
+    i = j;
+  }
+  return out;
+}
+
+/** Evaluates a #if condition: `defined X`, then macros, then C integer arithmetic. */
+function evalCondition(toks: Token[], macros: Map<string, Macro>, where: Pos): boolean {
+  const resolved: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.text === 'defined') {
+      const paren = toks[i + 1]?.text === '(';
+      const id = toks[i + (paren ? 2 : 1)];
+      if (!id || id.kind !== 'id') throw new ModelError("'defined' needs a macro name", t);
+      resolved.push({ ...t, kind: 'num', text: '', value: macros.has(id.text) ? 1 : 0 });
+      i += paren ? 3 : 1;
+    } else resolved.push(t);
+  }
+  const ex = expand(resolved, macros, new Set());
+  let p = 0;
+  const peek = () => ex[p]?.text;
+  const fail = (): never => { throw new ModelError('bad #if expression', ex[p] ?? where); };
+  const LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+  const unary = (): number => {
+    const t = ex[p++] ?? fail();
+    if (t.text === '!') return unary() ? 0 : 1;
+    if (t.text === '-') return -unary();
+    if (t.text === '~') return ~unary();
+    if (t.text === '(') { const v = ternary(); if (ex[p++]?.text !== ')') fail(); return v; }
+    if (t.kind === 'num') return t.value!;
+    if (t.kind === 'id') return t.text === 'true' ? 1 : 0; // undefined names are 0, as in C
+    return fail();
+  };
+  const binary = (lvl: number): number => {
+    if (lvl === LEVELS.length) return unary();
+    let v = binary(lvl + 1);
+    while (LEVELS[lvl]!.includes(peek() ?? '')) {
+      const op = ex[p++]!.text, r = binary(lvl + 1);
+      v = applyBinary(op, v, r);
+    }
+    return v;
+  };
+  const ternary = (): number => {
+    const c = binary(0);
+    if (peek() !== '?') return c;
+    p++; const a = ternary(); if (ex[p++]?.text !== ':') fail(); const b = ternary();
+    return c ? a : b;
+  };
+  const v = ternary();
+  if (p !== ex.length) fail();
+  return v !== 0;
+}
+
+export function applyBinary(op: string, a: number, b: number): number {
+  switch (op) {
+    case '||': return a || b ? 1 : 0;
+    case '&&': return a && b ? 1 : 0;
+    case '|': return a | b; case '^': return a ^ b; case '&': return a & b;
+    case '==': return a === b ? 1 : 0; case '!=': return a !== b ? 1 : 0;
+    case '<': return a < b ? 1 : 0; case '<=': return a <= b ? 1 : 0;
+    case '>': return a > b ? 1 : 0; case '>=': return a >= b ? 1 : 0;
+    case '<<': return a << b; case '>>': return a >> b;
+    case '+': return (a + b) | 0; case '-': return (a - b) | 0; case '*': return Math.imul(a, b);
+    case '/': return b === 0 ? 0 : (a / b) | 0; case '%': return b === 0 ? 0 : a % b;
+  }
+  throw new Error(`unknown operator ${op}`);
+}
