@@ -1,0 +1,357 @@
+// pan-args: -m1000000
+/*
+ * gosched's own scheduling protocol, written from src/sched (not from proc.p).
+ *
+ * gosched runs each goroutine on a worker thread whose JavaScript stack cannot
+ * move, so every started goroutine is wired to its M (the commit's lockedm/lockedg
+ * path). This model checks that path with the commit's atomic fast paths, the run
+ * queue of wired goroutines, parking and readying, stop-the-world and GOMAXPROCS
+ * changes, and the deadlock detector:
+ *
+ *   - the commit's two monitor invariants, in every state where nobody holds
+ *     schedlock (as proc.p's monitor checks them);
+ *   - no false "all goroutines are asleep": whenever nextgandunlock finds
+ *     grunning == 0, every goroutine really is parked (Go issue 2337 was such a
+ *     false report, which proc.p could not see because it does not model the
+ *     detector);
+ *   - stoptheworld returns only with no other M on a cpu.
+ *
+ * Each of the M processes runs its one wired goroutine forever. A goroutine parks
+ * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
+ * real deadlock cannot happen and the detector must never fire.
+ *
+ * Check it with:  gosched check models/gosched-wired.pml --max-depth 1000000
+ * or with SPIN:   spin -o1 -o2 -o3 -a gosched-wired.pml
+ *                 gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m1000000
+ */
+
+#define M 3
+
+byte gomaxprocs = 2;
+
+/* scheduler state */
+bit sched_lock;
+bit sched_stopped;
+bit gc_lock, gcwaiting;
+bit atomic_gwaiting, atomic_waitstop;
+byte atomic_mcpu, atomic_mcpumax;
+byte grunning;		/* goroutines on a cpu or in a syscall */
+
+/* run queue of wired goroutines: which M's goroutine waits there */
+bit queued[M];
+byte gwait;
+
+/* goroutines blocked until another readies them */
+bit parked[M];
+byte nparked;
+
+/* M struct fields: handing a goroutine back to its M */
+bit m_nextg[M];
+bit m_waitnextg[M];
+bit m_havenextg[M];
+
+inline lock(x) {
+	d_step { x == 0; x = 1 }
+}
+
+inline unlock(x) {
+	d_step { assert x == 1; x = 0 }
+}
+
+inline notewakeup(x) {
+	d_step { assert x == 0; x = 1 }
+}
+
+inline schedlock() {
+	lock(sched_lock)
+}
+
+inline schedunlock() {
+	unlock(sched_lock)
+}
+
+/* mnextg(m, g): g is m's wired goroutine; the caller did mcpu++ */
+inline mnextg(who) {
+	d_step {
+		grunning++;
+		m_nextg[who] = 1;
+		if
+		:: m_waitnextg[who] ->
+			m_waitnextg[who] = 0;
+			assert m_havenextg[who] == 0;
+			m_havenextg[who] = 1
+		:: else
+		fi
+	}
+}
+
+/* gget and the hand-off of matchmg: take any queued goroutine to its M */
+inline ggetnextg() {
+	atomic {
+		if
+		:: queued[0] -> queued[0] = 0; mnextg(0)
+		:: queued[1] -> queued[1] = 0; mnextg(1)
+		:: queued[2] -> queued[2] = 0; mnextg(2)
+		fi;
+		gwait--;
+		if
+		:: gwait == 0 -> atomic_gwaiting = 0
+		:: else
+		fi
+	}
+}
+
+/* matchmg: while haveg() && canaddmcpu() */
+inline matchmg() {
+	do
+	:: d_step { gwait > 0 && atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
+		ggetnextg()
+	:: else -> break
+	od
+}
+
+/* gput(g) for a wired g: straight to its M if a cpu is free, else queued */
+inline gput(who) {
+	if
+	:: d_step { atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
+		mnextg(who)
+	:: else ->
+		d_step {
+			queued[who] = 1;
+			gwait++;
+			if
+			:: gwait == 1 -> atomic_gwaiting = 1
+			:: else
+			fi
+		}
+	fi
+}
+
+/*
+ * nextgandunlock for an M with a wired goroutine (m->lockedg != nil), then the
+ * sleep on havenextg. The detector's condition in src/sched is
+ * grunning == 0 && gcount != 0; every goroutine here is alive.
+ */
+inline nextgandunlock() {
+	if
+	:: m_nextg[me] ->
+		m_nextg[me] = 0;
+		schedunlock()
+	:: else ->
+		if
+		:: gwait != 0 -> matchmg()
+		:: else
+		fi;
+		if
+		:: m_nextg[me] ->
+			m_nextg[me] = 0;
+			schedunlock()
+		:: else ->
+			/* "all goroutines are asleep - deadlock!" must be true when said */
+			assert grunning > 0 || nparked == M;
+			d_step {
+				m_waitnextg[me] = 1;
+				m_havenextg[me] = 0
+			}
+			if
+			:: atomic_waitstop && atomic_mcpu <= atomic_mcpumax ->
+				atomic_waitstop = 0;
+				notewakeup(sched_stopped)
+			:: else
+			fi;
+			schedunlock();
+			d_step {
+				m_havenextg[me] == 1;
+				assert m_nextg[me];
+				m_nextg[me] = 0
+			}
+		fi
+	fi
+}
+
+/* schedule(gp) for the running, wired goroutine of M me: why is 0 (yield),
+ * 1 (park, while another goroutine is left to ready it; decided under schedlock,
+ * as proc.p decides gsleep), 2 (back from exitsyscall's slow path: readyonstop) */
+inline schedule(why) {
+	schedlock();
+	d_step {
+		grunning--;
+		atomic_mcpu--;
+		assert atomic_mcpu <= M
+	}
+	if
+	:: why == 0 -> gput(me)
+	:: why == 1 && nparked + 1 < M -> d_step { parked[me] = 1; nparked++ }
+	:: why == 1 && nparked + 1 >= M -> gput(me)	/* nobody would be left to ready it */
+	:: why == 2 -> gput(me); matchmg()	/* readylocked */
+	fi;
+	nextgandunlock()
+}
+
+/* ready(g): a running goroutine wakes a parked one, if one is still parked once
+ * it holds schedlock (another may have readied it meanwhile) */
+inline ready() {
+	schedlock();
+	atomic {
+		if
+		:: parked[0] -> parked[0] = 0; other = 0
+		:: parked[1] -> parked[1] = 0; other = 1
+		:: parked[2] -> parked[2] = 0; other = 2
+		:: else -> other = M
+		fi
+	}
+	if
+	:: other < M ->
+		nparked--;
+		gput(other);
+		matchmg()
+	:: else
+	fi;
+	schedunlock();
+	other = 0
+}
+
+inline entersyscall() {
+	atomic {
+		if
+		:: atomic_gwaiting -> skip
+		:: atomic_waitstop && atomic_mcpu-1 <= atomic_mcpumax -> skip
+		:: else ->
+			atomic_mcpu--;
+			goto Lentered
+		fi
+	}
+	schedlock();
+	d_step { atomic_mcpu-- }
+	if
+	:: atomic_gwaiting -> matchmg()
+	:: else
+	fi;
+	if
+	:: atomic_waitstop && atomic_mcpu <= atomic_mcpumax ->
+		atomic_waitstop = 0;
+		notewakeup(sched_stopped)
+	:: else
+	fi;
+	schedunlock();
+Lentered:
+	skip
+}
+
+inline exitsyscall() {
+	atomic {
+		if
+		:: atomic_mcpu >= atomic_mcpumax -> skip
+		:: else ->
+			atomic_mcpu++;
+			goto Lexited
+		fi
+	}
+	schedlock();
+	d_step { atomic_mcpu++ }
+	schedunlock();
+	schedule(2);
+Lexited:
+	skip
+}
+
+inline stoptheworld() {
+	schedlock();
+	gcwaiting = 1;
+	atomic_mcpumax = 1;
+	do
+	:: d_step { atomic_mcpu > 1 ->
+		sched_stopped = 0;
+		assert !atomic_waitstop;
+		atomic_waitstop = 1 }
+		schedunlock();
+		sched_stopped == 1;
+		schedlock()
+	:: else -> break
+	od;
+	/* the world is stopped: only this M is on a cpu */
+	assert atomic_mcpu <= 1;
+	schedunlock()
+}
+
+inline starttheworld() {
+	schedlock();
+	gcwaiting = 0;
+	atomic_mcpumax = gomaxprocs;
+	matchmg();
+	schedunlock()
+}
+
+inline gomaxprocsfunc() {
+	schedlock();
+	atomic {
+		if
+		:: gomaxprocs != 1 -> gomaxprocs = 1
+		:: gomaxprocs != 2 -> gomaxprocs = 2
+		fi
+	}
+	if
+	:: gcwaiting != 0 ->
+		assert atomic_mcpumax == 1;
+		schedunlock()
+	:: else ->
+		atomic_mcpumax = gomaxprocs;
+		if
+		:: atomic_mcpu > gomaxprocs ->
+			schedunlock();
+			schedule(0)
+		:: else ->
+			matchmg();
+			schedunlock()
+		fi
+	fi
+}
+
+/* An M and its wired goroutine. With GOMAXPROCS 2, the goroutines of M 0 and
+ * M 1 start on a cpu; M 2's starts queued, its M asleep in nextgandunlock. */
+proctype mproc(byte me) {
+	byte other;
+
+	if
+	:: me == M - 1 ->
+		d_step {
+			m_havenextg[me] == 1;
+			m_nextg[me] = 0
+		}
+	:: else
+	fi;
+	do
+	:: schedule(0)
+	:: entersyscall(); exitsyscall()
+	:: schedule(1)
+	:: nparked > 0 -> ready()
+	:: lock(gc_lock) ->
+		stoptheworld();
+		starttheworld();
+		unlock(gc_lock)
+	:: gomaxprocsfunc()
+	od
+}
+
+active proctype monitor() {
+	d_step {
+		atomic_mcpu = 2;
+		atomic_mcpumax = gomaxprocs;
+		grunning = 2;
+		queued[2] = 1;
+		gwait = 1;
+		atomic_gwaiting = 1;
+		m_waitnextg[2] = 1
+	}
+	atomic {
+		run mproc(0);
+		run mproc(1);
+		run mproc(2)
+	}
+	do
+	:: !sched_lock && gwait > 0 && atomic_mcpu < atomic_mcpumax ->
+		assert 0
+	:: !sched_lock && atomic_waitstop && atomic_mcpu <= atomic_mcpumax ->
+		assert 0
+	od
+}
