@@ -42,60 +42,35 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, endPc } = m;
   const maxDepth = opts.maxDepth;
   const slack = 2 * Math.max(...procSize, 16) + 64;
+  // Hot variables stay plain locals that no closure captures, so V8 keeps them in
+  // registers; that is why the loop below is one long function.
   let S = new Uint8Array(1 << 16);
-  io.fill(0);
   const store = new StateStore();
-  let stored = 0, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
+  io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
-  if (io[IO.ERR]) return done(errorOf(io[IO.ERRINFO]!, []), vecLen);
+  if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
   store.add(S, 0, vecLen);
-  stored = 1;
+  let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
-  let cap = 1024;
-  let off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
-  let tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
-  let boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
-  let tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
-  const grow = () => {
-    cap *= 2;
-    const g32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-    const g8 = (a: Uint8Array) => { const b = new Uint8Array(cap); b.set(a); return b; };
-    off = g32(off); len = g32(len); cur = g32(cur); upto = g32(upto); tix = g32(tix); nMoves = g32(nMoves);
-    boqOf = g32(boqOf); sender = g32(sender); tidOf = g32(tidOf); pidOf = g32(pidOf);
-    moved = g8(moved); inAtomic = g8(inAtomic); tmo = g8(tmo);
-  };
-  const open = (lv: number, o: number, L: number, atomicPid: number, boq: number, from: number) => {
-    off[lv] = o; len[lv] = L;
-    cur[lv] = atomicPid >= 0 ? atomicPid : S[o]! - 1;
-    upto[lv] = atomicPid >= 0 ? atomicPid : 0;
-    inAtomic[lv] = atomicPid >= 0 ? 1 : 0;
-    tix[lv] = 0; moved[lv] = 0; nMoves[lv] = 0; tmo[lv] = 0;
-    boqOf[lv] = boq; sender[lv] = from;
-  };
-  const trail = (lv: number): Step[] => {
-    const steps: Step[] = [];
-    for (let i = 1; i <= lv; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
-    return steps;
-  };
-  function errorOf(k: number, steps: Step[]): SearchError {
-    const e = m.errors[k]!;
-    return { kind: e.kind, message: e.message, line: e.line, steps };
-  }
-  let warned = false;
+  const cap = maxDepth + 2;
+  const off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
+  const tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
+  const boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
+  const tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
   const progressEvery = 1_000_000;
   let nextProgress = progressEvery;
   let nextMemCheck = 1 << 16;
 
-  open(0, 0, vecLen, -1, 0, -1);
+  off[0] = 0; len[0] = vecLen; cur[0] = S[0]! - 1; upto[0] = 0; sender[0] = -1;
   let level = 0;
   let error: SearchError | null = null;
   search: while (level >= 0) {
     const o = off[level]!, L = len[level]!, boq = boqOf[level]!;
     let II = cur[level]!, ti = tix[level]!, mv = moved[level]!;
     const to = upto[level]!;
-    let found = -1;
+    let found = -1, fresh = 0;
     while (II >= to) {
       if (boq !== 0 && II === sender[level]) { II--; ti = 0; mv = 0; continue; }
       let b = o + procBase;
@@ -106,14 +81,20 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         if (mv !== 0 && isElse[t] !== 0) continue;
         if (boq !== 0 && isRecv[t] === 0) continue;
         const c = o + L;
-        if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; }
-        S.copyWithin(c, o, o + L);
+        // The child slot still holds the parent's copy unless a move wrote it: blocked
+        // moves write nothing (generated code tests before it writes).
+        if (fresh === 0) {
+          if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; }
+          for (let j = 0; j < L; j++) S[c + j] = S[o + j]!;
+          fresh = 1;
+        }
         io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tmo[level]!;
         const r = exec(t, S, c, c + (b - o), II);
-        if (r === 0) continue;
+        if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
+        fresh = 0;
         if (r === 2 || io[IO.ERR] !== 0) {
-          const steps = trail(level); steps.push({ pid: II, tid: t });
-          error = errorOf(io[IO.ERRINFO]!, steps);
+          const steps = trail(pidOf, tidOf, level); steps.push({ pid: II, tid: t });
+          error = errorOf(m, io[IO.ERRINFO]!, steps);
           break search;
         }
         mv = 1; found = t;
@@ -130,11 +111,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       const isAtomic = newBoq === 0 && atomic[found] !== 0;
       if (isAtomic) atomicSteps++;
       const depth = level + 1;
-      if (depth >= maxDepth) {
-        if (!warned) { warned = true; depthLimitHit = true; }
-        matched++;
-        continue;
-      }
+      if (depth >= maxDepth) { depthLimitHit = true; matched++; continue; }
       const c = o + L, L2 = io[IO.LEN]!;
       if (newBoq === 0 && !isAtomic) {
         if (!store.add(S, c, L2)) { matched++; continue; }
@@ -150,8 +127,13 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       }
       if (depth > depthReached) depthReached = depth;
       level = depth;
-      if (level >= cap) grow();
-      open(level, c, L2, isAtomic ? II : -1, newBoq, newBoq !== 0 ? II : -1);
+      off[level] = c; len[level] = L2;
+      // After an atomic move only the same process continues; after a rendezvous offer
+      // every other process may answer it.
+      cur[level] = isAtomic ? II : S[c]! - 1; upto[level] = isAtomic ? II : 0;
+      inAtomic[level] = isAtomic ? 1 : 0;
+      tix[level] = 0; moved[level] = 0; nMoves[level] = 0; tmo[level] = 0;
+      boqOf[level] = newBoq; sender[level] = newBoq !== 0 ? II : -1;
       tidOf[level] = found; pidOf[level] = II;
       continue;
     }
@@ -159,41 +141,56 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     if (nMoves[level] === 0 && boq === 0 && S[o] !== 0 && level < maxDepth - 1) {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
+        inAtomic[level] = 0;
         if (!store.add(S, o, L)) { matched++; level--; continue; }
         stored++;
-        open(level, o, L, -1, 0, -1);
+        cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0;
         continue;
       }
       if (m.usesTimeout && tmo[level] === 0) {
         cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0; tmo[level] = 1;
         continue;
       }
-      if (!endState(o)) {
-        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(level) };
+      if (!endState(S, o, procBase, procSize, endPc)) {
+        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, level) };
         break;
       }
     }
     level--;
   }
-  return done(error, vecLen);
+  return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
+}
 
-  function endState(o: number): boolean {
-    let b = o + procBase;
-    for (let j = 0, n = S[o]!; j < n; j++) {
-      if (endPc[S[b]!]![S[b + 1]! | S[b + 2]! << 8] !== 1) return false;
-      b += procSize[S[b]!]!;
-    }
-    return true;
+/** Whether every process is at a valid end state (SPIN's endstate()). */
+function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Array, endPc: Uint8Array[]): boolean {
+  let b = o + procBase;
+  for (let j = 0, n = S[o]!; j < n; j++) {
+    if (endPc[S[b]!]![S[b + 1]! | S[b + 2]! << 8] !== 1) return false;
+    b += procSize[S[b]!]!;
   }
+  return true;
+}
 
-  function done(err: SearchError | null, vec: number): SearchResult {
-    return {
-      statesStored: stored, statesMatched: matched, atomicSteps,
-      depthReached, depthLimitHit, memoryLimitHit,
-      memoryBytes: store.bytes + S.length + cap * 40, stateVectorBytes: vec,
-      elapsedSeconds: (performance.now() - t0) / 1000, error: err,
-    };
-  }
+function trail(pidOf: Int32Array, tidOf: Int32Array, level: number): Step[] {
+  const steps: Step[] = [];
+  for (let i = 1; i <= level; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
+  return steps;
+}
+
+function errorOf(m: Machine, k: number, steps: Step[]): SearchError {
+  const e = m.errors[k]!;
+  return { kind: e.kind, message: e.message, line: e.line, steps };
+}
+
+function result(m: Machine, store: StateStore, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
+  depthReached: number, depthLimitHit: boolean, memoryLimitHit: boolean, vec: number, t0: number,
+  error: SearchError | null, frames = 0): SearchResult {
+  void m;
+  return {
+    statesStored: stored, statesMatched: matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit,
+    memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec,
+    elapsedSeconds: (performance.now() - t0) / 1000, error,
+  };
 }
 
 /** pan's progress line. */

@@ -1,65 +1,53 @@
 // The visited-state store: an open-addressing hash set of byte vectors, like pan's hash
 // table but holding every vector in one growing byte arena, so a million states cost a
-// few typed arrays and no JavaScript objects.
+// few typed arrays and no JavaScript objects. Each slot holds (hash, offset) side by side
+// so a probe touches one cache line until the hashes agree; the arena keeps each vector
+// behind a two-byte length.
 
 export class StateStore {
   private mask: number;
-  /** Entry number + 1 per slot; 0 = empty. */
-  private slots: Int32Array;
-  private hashes: Int32Array;
-  private offs: Int32Array;
-  private lens: Uint16Array;
+  /** Pairs (hash, arena offset + 1); offset 0 marks an empty slot. */
+  private table: Int32Array;
   private data: Uint8Array;
   private used = 0;
   count = 0;
 
   constructor(log2Slots = 20) {
-    this.slots = new Int32Array(1 << log2Slots);
+    this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
-    this.hashes = new Int32Array(1 << (log2Slots - 1));
-    this.offs = new Int32Array(1 << (log2Slots - 1));
-    this.lens = new Uint16Array(1 << (log2Slots - 1));
     this.data = new Uint8Array(1 << 22);
   }
 
   /** Bytes held, for the memory figure and --memlim. */
-  get bytes(): number {
-    return this.slots.byteLength + this.hashes.byteLength + this.offs.byteLength + this.lens.byteLength + this.data.byteLength;
-  }
+  get bytes(): number { return this.table.byteLength + this.data.byteLength; }
 
   /** Adds S[o, o+len) unless present; returns true when it was new. */
   add(S: Uint8Array, o: number, len: number): boolean {
     const h = hashBytes(S, o, len);
-    const slots = this.slots, mask = this.mask, hashes = this.hashes, lens = this.lens, offs = this.offs, data = this.data;
+    const table = this.table, mask = this.mask, data = this.data;
     let i = h & mask;
     for (;;) {
-      const e = slots[i]!;
-      if (e === 0) break;
-      const k = e - 1;
-      if (hashes[k] === h && lens[k] === len) {
-        const p = offs[k]!;
-        let j = 0;
-        while (j < len && data[p + j] === S[o + j]) j++;
-        if (j === len) return false;
+      const at = table[2 * i + 1]!;
+      if (at === 0) break;
+      if (table[2 * i] === h) {
+        const p = at - 1;
+        if ((data[p]! | data[p + 1]! << 8) === len) {
+          let j = 0;
+          const q = p + 2;
+          while (j < len && data[q + j] === S[o + j]) j++;
+          if (j === len) return false;
+        }
       }
       i = (i + 1) & mask;
     }
-    const k = this.count++;
-    if (k >= this.hashes.length) this.growEntries();
-    if (this.used + len > this.data.length) this.growData(len);
-    this.data.set(S.subarray(o, o + len), this.used);
-    this.hashes[k] = h; this.offs[k] = this.used; this.lens[k] = len;
-    this.used += len;
-    slots[i] = k + 1;
-    if (this.count * 2 > this.slots.length) this.rehash();
+    if (this.used + len + 2 > data.length) this.growData(len + 2);
+    const d = this.data, p = this.used;
+    d[p] = len & 255; d[p + 1] = len >> 8;
+    for (let j = 0; j < len; j++) d[p + 2 + j] = S[o + j]!;
+    this.used = p + 2 + len;
+    table[2 * i] = h; table[2 * i + 1] = p + 1;
+    if (++this.count * 2 > mask + 1) this.rehash();
     return true;
-  }
-
-  private growEntries(): void {
-    const n = this.hashes.length * 2;
-    const h = new Int32Array(n); h.set(this.hashes); this.hashes = h;
-    const o = new Int32Array(n); o.set(this.offs); this.offs = o;
-    const l = new Uint16Array(n); l.set(this.lens); this.lens = l;
   }
 
   private growData(need: number): void {
@@ -70,14 +58,18 @@ export class StateStore {
   }
 
   private rehash(): void {
-    const size = this.slots.length * 2;
-    const slots = new Int32Array(size), mask = size - 1;
-    for (let k = 0; k < this.count; k++) {
-      let i = this.hashes[k]! & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
+    const old = this.table;
+    const size = (this.mask + 1) * 2, mask = size - 1;
+    const table = new Int32Array(2 * size);
+    for (let k = 0; k < old.length; k += 2) {
+      const at = old[k + 1]!;
+      if (at === 0) continue;
+      const h = old[k]!;
+      let i = h & mask;
+      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+      table[2 * i] = h; table[2 * i + 1] = at;
     }
-    this.slots = slots; this.mask = mask;
+    this.table = table; this.mask = mask;
   }
 }
 
