@@ -1,0 +1,66 @@
+// The verdict, as pan words it (text) or as one JSON object whose field names other tools
+// rely on: model, errors, error{kind,message,line,trail}, statesStored, statesMatched,
+// transitions, atomicSteps, depthReached, maxDepth, depthLimitHit, stateVectorBytes,
+// memoryMB, elapsedSeconds, statesPerSecond, memoryLimitHit.
+import type { SearchResult } from './search.js';
+
+export interface Verdict {
+  model: string;
+  errors: number;
+  error: null | { kind: string; message: string; line: number | null; trail: string | null };
+  statesStored: number;
+  statesMatched: number;
+  transitions: number;
+  atomicSteps: number;
+  depthReached: number;
+  maxDepth: number;
+  depthLimitHit: boolean;
+  stateVectorBytes: number;
+  memoryMB: number;
+  elapsedSeconds: number;
+  statesPerSecond: number;
+  memoryLimitHit: boolean;
+}
+
+export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null): Verdict {
+  const elapsed = Math.round(r.elapsedSeconds * 1000) / 1000;
+  return {
+    model,
+    errors: r.error ? 1 : 0,
+    error: r.error ? { kind: r.error.kind, message: r.error.message, line: r.error.line, trail } : null,
+    statesStored: r.statesStored,
+    statesMatched: r.statesMatched,
+    transitions: r.statesStored + r.statesMatched,
+    atomicSteps: r.atomicSteps,
+    depthReached: r.depthReached,
+    maxDepth,
+    depthLimitHit: r.depthLimitHit,
+    stateVectorBytes: r.stateVectorBytes,
+    memoryMB: Math.round(r.memoryBytes / 1048576 * 1000) / 1000,
+    elapsedSeconds: elapsed,
+    statesPerSecond: Math.round(r.statesStored / Math.max(r.elapsedSeconds, 1e-6)),
+    memoryLimitHit: r.memoryLimitHit,
+  };
+}
+
+export function formatVerdict(v: Verdict): string {
+  const n = (x: number) => String(x).padStart(9);
+  const lines: string[] = [];
+  if (v.depthLimitHit) lines.push(`error: max search depth too small (--max-depth ${v.maxDepth})`);
+  if (v.memoryLimitHit) lines.push('error: out of memory (--memlim reached); the figures below cover a partial search');
+  if (v.error) {
+    lines.push(`gosched: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''}`);
+    if (v.error.trail) lines.push(`gosched: wrote ${v.error.trail}`);
+  }
+  lines.push(
+    `(gosched check) ${v.model}: ${v.errors} error${v.errors === 1 ? '' : 's'}${v.memoryLimitHit || v.error ? ' (search stopped early)' : ''}`,
+    `State-vector ${v.stateVectorBytes} byte, depth reached ${v.depthReached}, errors: ${v.errors}`,
+    `${n(v.statesStored)} states, stored`,
+    `${n(v.statesMatched)} states, matched`,
+    `${n(v.transitions)} transitions (= stored+matched)`,
+    `${n(v.atomicSteps)} atomic steps`,
+    `memory usage (MB): ${v.memoryMB.toFixed(3)}`,
+    `elapsed time ${v.elapsedSeconds} seconds, rate ${v.statesPerSecond} states/second`,
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,40 @@
+// The trail file: the moves from the initial state to an error, one per line as
+// `step:pid:transition`, like pan's .trail (whose third column is also a transition
+// number). Lines starting with '#' are comments: a header naming the model and the error.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ModelError } from './errors.js';
+import type { Step } from './search.js';
+
+export function formatTrail(model: string, errorMessage: string, steps: Step[]): string {
+  const lines = [`# gosched trail v1`, `# model: ${model}`, `# error: ${errorMessage}`];
+  steps.forEach((s, i) => lines.push(`${i + 1}:${s.pid}:${s.tid}`));
+  return lines.join('\n') + '\n';
+}
+
+export function writeTrail(file: string, model: string, errorMessage: string, steps: Step[]): void {
+  writeFileSync(file, formatTrail(model, errorMessage, steps));
+}
+
+export function parseTrail(text: string, file: string): Step[] {
+  const steps: Step[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const m = /^(\d+):(\d+):(\d+)$/.exec(line);
+    if (!m || Number(m[1]) !== steps.length + 1) {
+      throw new ModelError(`${file}:${i + 1}: expected 'step:pid:transition' with step ${steps.length + 1}, found '${line}'`, null);
+    }
+    steps.push({ pid: Number(m[2]), tid: Number(m[3]) });
+  });
+  return steps;
+}
+
+export function readTrail(file: string): Step[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ModelError(`${file}: cannot read the trail file`, null);
+  }
+  return parseTrail(text, file);
+}
