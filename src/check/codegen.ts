@@ -187,7 +187,7 @@ return { exec, init };
       case 'assign': return `${this.assign(s.lhs, this.expr(s.rhs, ctx), ctx)};`;
       case 'incr': return this.incr(s.lhs, s.d, ctx);
       case 'assert': {
-        const k = this.errId('assertion', `assertion violated ${stmtText(s)}`, s.pos.line);
+        const k = this.errId('assertion', `assertion violated ${exprText(s.e).startsWith("(") ? exprText(s.e) : `(${exprText(s.e)})`}`, s.pos.line);
         return `if (!(${this.cond(s.e, ctx)})) return fail(${k});`;
       }
       case 'printf':
