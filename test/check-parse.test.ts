@@ -1,0 +1,42 @@
+// Parser errors name the position and show a caret; unsupported constructs are named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileModel } from '../src/check/model.js';
+import { ModelError, formatModelError } from '../src/check/errors.js';
+
+function errorOf(src: string): string {
+  try {
+    compileModel('m.pml', src);
+  } catch (e) {
+    if (e instanceof ModelError) return formatModelError(e, 'm.pml', src);
+    throw e;
+  }
+  assert.fail('no error');
+}
+
+test('a mismatched closing keyword points at it with a caret', () => {
+  const msg = errorOf('byte x;\nactive proctype A() {\n  do\n  :: x < 3 -> x++\n  fi\n}\n');
+  assert.equal(msg, "m.pml:5:3: expected 'od' but found 'fi'\n  fi\n  ^");
+});
+
+test('a missing brace says what was expected', () => {
+  assert.match(errorOf('active proctype A() { skip; od }'), /^m\.pml:1:29: expected ';' or '}' but found 'od'/);
+});
+
+test('unsupported constructs are named', () => {
+  assert.match(errorOf('byte x;\nactive proctype A() { x = 1 unless { x == 2 } }'), /'unless' is not supported/);
+  assert.match(errorOf('never { skip }'), /^m\.pml:1:1: 'never' is not supported/);
+  assert.match(errorOf('chan c = [1] of { byte };\nactive proctype A() { c!!1 }'), /sorted send/);
+});
+
+test('undeclared variables, unknown proctypes, inline arity', () => {
+  assert.match(errorOf('active proctype A() { y = 1 }'), /1:23: undeclared variable 'y'/);
+  assert.match(errorOf('active proctype A() { run B() }'), /unknown proctype 'B' in run/);
+  assert.match(errorOf('inline f(a) { a = 1 }\nbyte x;\nactive proctype A() { f(x, x) }'), /3:23: inline 'f' takes 1 argument\(s\), got 2/);
+  assert.match(errorOf('active proctype A() { goto L }'), /undefined label 'L'/);
+});
+
+test('statements may omit separators before a closing brace and between inline calls', () => {
+  const m = compileModel('m.pml', 'byte x;\ninline inc() { x++ }\nactive proctype A() {\n  inc()\n  inc()\n  d_step { x == 2; x = 0 }\n  x == 0\n}\n');
+  assert.ok(m.machine.trans.length > 0);
+});

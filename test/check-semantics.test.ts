@@ -1,0 +1,130 @@
+// Small models whose figures (stored, matched, atomic steps, errors, depth reached) were
+// produced by SPIN 6.5.2: spin -o1 -o2 -o3 -a; gcc -DSAFETY -DNOREDUCE; ./pan -m<depth>.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileModel } from '../src/check/model.js';
+import { search, type SearchResult } from '../src/check/search.js';
+
+function check(source: string, maxDepth = 10000): SearchResult {
+  return search(compileModel('test.pml', source).machine, { maxDepth, memLimitBytes: 1 << 30 });
+}
+function figures(r: SearchResult): number[] {
+  return [r.statesStored, r.statesMatched, r.atomicSteps, r.error ? 1 : 0, r.depthReached];
+}
+
+test('else runs only when no other option can; assertion found at pan\'s depth', () => {
+  const r = check(`byte x;
+active proctype A() { do :: x < 5 -> x++ :: else -> break od; assert(x == 5) }
+active proctype B() { x = 3 }`);
+  assert.deepEqual(figures(r), [29, 16, 0, 1, 13]);
+  assert.equal(r.error?.kind, 'assertion');
+  assert.equal(r.error?.message, 'assertion violated (x==5)');
+  assert.equal(r.error?.line, 2);
+  // The trail: 13 moves to the state, then the failing assertion itself.
+  assert.equal(r.error?.steps.length, 14);
+});
+
+test('active [N] copies; the first error stops the search', () => {
+  const r = check('byte x;\nactive proctype A() { x++; assert(x < 2) }\nactive [2] proctype B() { x++ }');
+  assert.deepEqual(figures(r), [6, 0, 0, 1, 5]);
+});
+
+test('atomic loses control when it blocks, and its states are not stored meanwhile', () => {
+  const r = check(`byte x;
+active proctype A() { if :: atomic { x == 0 -> x = 1; x == 5; x = 2 } :: x == 7 fi }
+active proctype B() { x == 1; x = 5 }`);
+  assert.deepEqual(figures(r), [8, 1, 4, 0, 8]);
+});
+
+test('a blocked atomic sequence with nobody else to move is an invalid end state', () => {
+  const r = check('byte x, y;\nactive proctype A() { atomic { x == 1; y = 1; x == 2; y = 2 } }\nactive proctype B() { x = 1; x = 2; y == 2 }');
+  assert.deepEqual(figures(r), [3, 0, 0, 1, 2]);
+  assert.equal(r.error?.kind, 'invalid-end-state');
+});
+
+test('d_step is one step; blocking after its first statement is an error', () => {
+  const r = check('byte x;\nactive proctype A() { d_step { x == 0; x = 1; x == 2 } }');
+  assert.deepEqual(figures(r), [1, 0, 0, 1, 0]);
+  assert.equal(r.error?.kind, 'block-in-d_step');
+  assert.equal(r.error?.message, 'block in d_step seq');
+});
+
+test('run returns pids in creation order, processes end in reverse order, timeout', () => {
+  const r = check(`byte n;
+proctype W(byte k) { n = n + k }
+init { byte i; do :: i < 3 -> run W(i); i++ :: else -> break od; timeout -> assert(n == 3) }`);
+  assert.deepEqual(figures(r), [122, 130, 0, 0, 19]);
+  const r2 = check('byte a;\nproctype Q() { a++ }\ninit { run Q(); run Q(); (_nr_pr == 1); assert(a == 2) }');
+  assert.deepEqual(figures(r2), [14, 4, 0, 0, 9]);
+});
+
+test('_pid follows declaration order, init included', () => {
+  const r = check('byte seen;\ninit { assert(_pid == 0) }\nactive proctype A() { assert(_pid == 1) }\nactive [2] proctype B() { assert(_pid >= 2) }');
+  assert.equal(r.error, null);
+});
+
+test('end labels make a stuck process a valid end state; buffered channels', () => {
+  const r = check(`chan c = [2] of { byte, byte };
+active proctype P() { byte i; do :: i < 4 -> c!i,i+1; i++ :: else -> break od }
+active proctype Q() { byte a, b; end: do :: c?a,b -> assert(b == a+1) od }`);
+  assert.deepEqual(figures(r), [62, 40, 0, 0, 21]);
+  const bad = check('chan c = [2] of { byte };\nactive proctype Q() { byte a; do :: c?a od }');
+  assert.equal(bad.error?.kind, 'invalid-end-state');
+});
+
+test('rendezvous channels and mtype messages', () => {
+  const r = check(`chan c = [0] of { byte };
+byte got;
+active proctype P() { c!1; c!2 }
+active proctype Q() { byte v; c?v; got = v; c?v; got = got + v }
+active proctype R() { c?got }`);
+  assert.deepEqual(figures(r), [5, 0, 0, 1, 6]);
+  const m = check('mtype = { req, ack };\nchan c = [1] of { mtype };\nactive proctype A() { c!req; c?ack }\nactive proctype B() { c?req; c!ack }');
+  assert.deepEqual(figures(m), [8, 1, 0, 0, 6]);
+});
+
+test('goto and labels', () => {
+  const r = check('byte x;\nactive proctype A() { L: x++; if :: x < 3 -> goto L :: else fi; x == 10 }');
+  assert.deepEqual(figures(r), [7, 0, 0, 1, 6]);
+});
+
+test('short and int wrap like C; atomic steps are counted', () => {
+  const r = check('int s; short t;\nactive proctype A() { s = 70000; t = 40000; s = s * 3; t = -t; assert(s > 0) }\nactive proctype B() { atomic { s > 100; t++ ; s-- } }');
+  assert.deepEqual(figures(r), [38, 11, 10, 0, 10]);
+});
+
+test('the depth bound cuts moves and counts them as matched, as pan does', () => {
+  const src = 'byte x;\nactive proctype A() { do :: x < 200 -> x++ :: x > 0 -> x-- od }';
+  const r = check(src, 50);
+  assert.deepEqual(figures(r), [74, 25, 0, 0, 49]);
+  assert.equal(r.depthLimitHit, true);
+  const full = check(src, 300);
+  assert.deepEqual(figures(full), [449, 150, 0, 0, 299]);
+});
+
+test('Peterson\'s mutual exclusion holds; dining philosophers with timeout', () => {
+  const p = check(`bool flag[2]; byte turn; byte cnt;
+active [2] proctype P() {
+again:
+  flag[_pid] = 1; turn = 1 - _pid;
+  (flag[1 - _pid] == 0 || turn == _pid);
+  cnt++; assert(cnt == 1); cnt--;
+  flag[_pid] = 0;
+  goto again
+}`);
+  assert.deepEqual(figures(p), [38, 27, 0, 0, 23]);
+  const d = check(`#define N 3
+chan fork[N] = [1] of { bit };
+proctype phil(byte i) {
+  do
+  :: fork[i]?1 -> if :: fork[(i+1)%N]?1 -> fork[i]!1; fork[(i+1)%N]!1 :: timeout -> fork[i]!1 fi
+  od
+}
+init { byte k; atomic { do :: k < N -> fork[k]!1; run phil(k); k++ :: else -> break od } }`);
+  assert.deepEqual(figures(d), [30, 29, 14, 0, 33]);
+});
+
+test('an array index out of bounds is an error', () => {
+  const r = check('byte a[2];\nactive proctype A() { byte i; do :: i < 3 -> a[i] = 1; i++ :: else -> break od }');
+  assert.equal(r.error?.kind, 'index');
+});
