@@ -46,12 +46,17 @@ for (const name of mutants) {
     assert.ok(got.errors >= 1, `${name}: errors ${got.errors}`);
     assert.equal(got.error?.kind, mutant.spin.errorKind, `${name}: error kind (SPIN: ${mutant.spin.violation}); got ${JSON.stringify(got.error)}`);
     if (mutant.spin.errorKind === 'assertion') {
-      // The search order may lead to another failing assertion than SPIN's first, but it
-      // must be an assert statement of the mutated model.
       assert.equal(typeof got.error!.line, 'number', `${name}: the failed assertion's line`);
       const lineText = text.split('\n')[got.error!.line! - 1] ?? '';
       assert.match(lineText, /\bassert\b/, `${name}: line ${got.error!.line} is not an assertion: ${JSON.stringify(lineText)}`);
     }
+    // The checker searches in SPIN's order, so it stops at the same first error, with the
+    // same counts: the same assertion (monitor's first or second check) at the same depth.
+    assert.equal(got.error!.line, mutant.spin.failedLine, `${name}: the failing line (SPIN: ${mutant.spin.failedLine})`);
+    assert.deepEqual(
+      { statesStored: got.statesStored, statesMatched: got.statesMatched, transitions: got.transitions, depthReached: got.depthReached },
+      { statesStored: mutant.spin.statesStored, statesMatched: mutant.spin.statesMatched, transitions: mutant.spin.transitions, depthReached: mutant.spin.depthReached },
+      `${name}: counts at the first error differ from SPIN's`);
     assert.ok(existsSync(trail), `${name}: no trail at ${trail}`);
 
     const replay = await runCli(['replay', model, trail], REPLAY_TIMEOUT_MS);

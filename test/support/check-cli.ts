@@ -155,7 +155,10 @@ export function readJson<T>(path: string): T {
 export interface Mutant {
   description: string;
   replace: { find: string; with: string }[];
-  spin: { command: string; errors: number; errorKind: 'assertion' | 'invalid-end-state'; violation: string; failedLine: number | null };
+  spin: {
+    command: string; errors: number; errorKind: 'assertion' | 'invalid-end-state'; violation: string; failedLine: number | null;
+    statesStored: number; statesMatched: number; transitions: number; depthReached: number;
+  };
 }
 
 /** Applies a mutant's replacements; each find must occur exactly once in the source. */
