@@ -8,8 +8,7 @@ import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDec
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
   'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'select', 'for', 'eval', 'enabled', 'pc_value', 'last', 'xr', 'xs',
-  'np_', 'typedef', 'printm', 'get_priority', 'set_priority', 'remoterefs',
+  'c_state', 'c_track', 'unsigned', 'select', 'for', 'xr', 'xs', 'np_', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -290,7 +289,12 @@ class Parser {
   private recvArgs(): RecvArg[] {
     const one = (): RecvArg => {
       if (this.t.kind === 'id' && this.t.text === '_') { this.next(); return { k: 'any' }; }
-      if (this.t.kind === 'id' && this.is('eval')) this.err("'eval' is not supported");
+      if (this.t.kind === 'id' && this.is('eval') && this.peek().text === '(') {
+        this.next(); this.next();
+        const e = this.expr();
+        this.expect(')');
+        return { k: 'match', e };
+      }
       if (this.t.kind === 'id' && !this.mtypes.includes(this.t.text) && !['true', 'false', '_pid'].includes(this.t.text)) {
         return { k: 'store', v: this.varref() };
       }
