@@ -1,5 +1,9 @@
 // The goroutine a worker thread is running right now: set by the M loop (m-worker.ts),
 // read by the goroutine API (goroutine.ts). One M runs one goroutine at a time.
+//
+// `current` is one object whose fields change, never a new object, so the hot calls
+// (entersyscall, exitsyscall) read it with monomorphic property loads and no check:
+// outside a goroutine its syscall functions are ones that throw.
 
 import { NIL, type Sched, type SyscallFn } from '../sched/index.js';
 
@@ -11,17 +15,35 @@ export interface Current {
   exitsyscall: SyscallFn;
 }
 
-let current: Current | undefined;
+function outside(what: string): SyscallFn {
+  return () => {
+    throw new Error(`${what} called outside a goroutine (only code started with go() may call it)`);
+  };
+}
+const enterOutside = outside('entersyscall');
+const exitOutside = outside('exitsyscall');
 
-export function setCurrent(c: Current | undefined): void {
-  current = c;
+export const current: Current = {
+  s: undefined as unknown as Sched,
+  m: NIL,
+  g: NIL,
+  entersyscall: enterOutside,
+  exitsyscall: exitOutside,
+};
+
+/** The M loop: g on m of s starts running (or NIL: it ended). */
+export function setCurrent(s: Sched, m: number, g: number, enter: SyscallFn, exit: SyscallFn): void {
+  current.s = s;
+  current.m = m;
+  current.g = g;
+  current.entersyscall = g === NIL ? enterOutside : enter;
+  current.exitsyscall = g === NIL ? exitOutside : exit;
 }
 
 /** The running goroutine's context; throws when called outside a goroutine. */
 export function cur(what: string): Current {
-  const c = current;
-  if (c === undefined || c.g === NIL) {
+  if (current.g === NIL) {
     throw new Error(`${what} called outside a goroutine (only code started with go() may call it)`);
   }
-  return c;
+  return current;
 }

@@ -4,19 +4,19 @@
 import {
   G_GOID, USER_WORDS, gomaxprocsfunc, gosched as schedGosched, newproc, schedThrow, starttheworld, stoptheworld,
 } from '../sched/index.js';
-import { cur } from './context.js';
+import { cur, current } from './context.js';
 import { encodeSpec, writeSpec } from './spec.js';
 
 /** runtime.entersyscall: this goroutine is about to block in the operating system. */
 export function entersyscall(): void {
-  const c = cur('entersyscall');
+  const c = current;
   c.entersyscall(c.s, c.m, c.g);
 }
 
 /** runtime.exitsyscall: this goroutine is back from the operating system; may wait for
  * a cpu slot. */
 export function exitsyscall(): void {
-  const c = cur('exitsyscall');
+  const c = current;
   c.exitsyscall(c.s, c.m, c.g);
 }
 

@@ -23,16 +23,14 @@ const s = Sched.attach(buffer, {
   exit: () => post({ type: 'exit' }),
 });
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
-const current = { s, m, g: NIL, entersyscall, exitsyscall };
 
 async function mstart(): Promise<void> {
   let g = schedule(s, m, NIL);
   for (;;) {
     lockOSThread(s, m, g);
-    current.g = g;
-    setCurrent(current);
+    setCurrent(s, m, g, entersyscall, exitsyscall);
     await rungoroutine(g);
-    current.g = NIL;
+    setCurrent(s, m, NIL, entersyscall, exitsyscall);
     Atomics.add(s.mem, s.m(m, M_PROGRESS), 1);
     g = goexit(s, m, g);
   }
