@@ -6,8 +6,8 @@
 // offset of the state in it, b the offset of the moving process's record, pid its _pid.
 // exec returns 0 (blocked, nothing written), 1 (done) or 2 (error, described in io).
 import { ModelError, type Pos } from './errors.js';
-import { PROC_HEADER, TY, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
-import type { Expr, Program, RecvArg, Stmt, VarRef } from './promela/ast.js';
+import { PROC_HEADER, TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
+import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/ast.js';
 import { exprText, stmtText } from './promela/text.js';
 import type { El, Trans } from './flow.js';
 
@@ -124,9 +124,16 @@ return { exec, init };
       const first = this.lay.chans.find((c) => c.name === d.name || c.name === `${d.name}[0]`)!;
       return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  S[${v.off + i}] = ${first.id + i};`).join('\n');
     }
-    if (!d.init) return '';
-    const val = this.expr(d.init, { proc: null, inDstep: false });
-    return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  ${this.store(v, String(v.off + i * v.elem), val, 'o')};`).join('\n');
+    return this.inits(v, 'o', { proc: null, inDstep: false });
+  }
+
+  /** Code setting a variable's initial values (every leaf with an initialiser). */
+  private inits(v: VarInfo, base: string, ctx: Ctx): string {
+    const out: string[] = [];
+    for (const leaf of leaves(v.decl, v.off, this.lay)) {
+      if (leaf.decl.init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(leaf.decl.init, ctx))};`);
+    }
+    return out.join('\n');
   }
 
   /** `run_T(S, o, args...)`: appends a process of type T, returns its pid or 0 if too many. */
@@ -140,11 +147,8 @@ return { exec, init };
       `  const L = io[${IO.LEN}], b = o + L, pid = n;`,
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
-      ...p.params.map((v, i) => `  ${this.store(v, `b + ${v.off}`, `a${i}`, 'b')};`),
-      ...[...p.vars.values()].filter((v) => v.decl.init && !p.params.includes(v)).flatMap((v) => {
-        const val = this.expr(v.decl.init!, ctx);
-        return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  ${this.store(v, `b + ${v.off + i * v.elem}`, val, 'b')};`);
-      }),
+      ...p.params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
+      ...[...p.vars.values()].filter((v) => !p.params.includes(v)).map((v) => this.inits(v, 'b', ctx)).filter((x) => x),
       `  return n;`,
       `}`,
     ];
@@ -291,25 +295,39 @@ return { exec, init };
     return info;
   }
 
-  /** The byte offset expression of a variable reference. */
-  private addr(v: VarRef, ctx: Ctx): { info: VarInfo; at: string } {
+  /** The byte offset expression of a variable reference, and the declaration it ends at. */
+  private addr(v: VarRef, ctx: Ctx): { decl: VarDecl; at: string } {
     const info = this.lookup(v, ctx);
-    const base = info.global ? 'o' : 'b';
-    if (!info.len) return { info, at: `${base} + ${info.off}` };
-    if (!v.index) return { info, at: `${base} + ${info.off}` };
-    const k = this.errId('index', `array index out of bounds: ${v.name}[${exprText(v.index)}]`, v.pos.line);
-    const i = `ix(${this.expr(v.index, ctx)}, ${info.len}, ${k})`;
-    return { info, at: `${base} + ${info.off} + ${info.elem === 1 ? i : `${info.elem} * ${i}`}` };
+    let at = `${info.global ? 'o' : 'b'} + ${info.off}`;
+    const index = (e: Expr | null, n: VarInfo, what: string, pos: Pos) => {
+      if (!e || !n.len) return;
+      const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
+      const i = `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
+      at += ` + ${n.elem === 1 ? i : `${n.elem} * ${i}`}`;
+    };
+    index(v.index, info, v.name, v.pos);
+    let decl = info.decl;
+    for (const f of v.fields) {
+      const st = decl.struct ? this.lay.structs.get(decl.struct) : undefined;
+      const fi = st?.fields.get(f.name);
+      if (!fi) throw new ModelError(st ? `'${decl.name}' has no field '${f.name}'` : `'${decl.name}' is not a structure`, f.pos);
+      if (f.index && !fi.len) throw new ModelError(`'${f.name}' is not an array`, f.pos);
+      at += ` + ${fi.off}`;
+      index(f.index, fi, f.name, f.pos);
+      decl = fi.decl;
+    }
+    if (decl.struct) throw new ModelError(`structure '${decl.name}' used as a value (name one of its fields)`, v.pos);
+    return { decl, at };
   }
 
   private read(v: VarRef, ctx: Ctx): string {
-    const { info, at } = this.addr(v, ctx);
-    const t = info.decl.type;
+    const { decl, at } = this.addr(v, ctx);
+    const t = decl.type;
     return t === 'short' ? `r16(S, ${at})` : t === 'int' ? `r32(S, ${at})` : `S[${at}]`;
   }
 
-  private store(info: VarInfo, at: string, val: string, _base: string): string {
-    const t = info.decl.type;
+  private store(decl: VarDecl, at: string, val: string): string {
+    const t = decl.type;
     if (t === 'bit' || t === 'bool') return `S[${at}] = (${val}) & 1`;
     if (t === 'short') return `w16(S, ${at}, ${val})`;
     if (t === 'int') return `w32(S, ${at}, ${val})`;
@@ -317,15 +335,15 @@ return { exec, init };
   }
 
   private assign(v: VarRef, val: string, ctx: Ctx): string {
-    const { info, at } = this.addr(v, ctx);
-    return this.store(info, at, val, '');
+    const { decl, at } = this.addr(v, ctx);
+    return this.store(decl, at, val);
   }
 
   private incr(v: VarRef, d: number, ctx: Ctx): string {
-    const { info, at } = this.addr(v, ctx);
-    const t = info.decl.type;
+    const { decl, at } = this.addr(v, ctx);
+    const t = decl.type;
     const cur = t === 'short' ? 'r16(S, a)' : t === 'int' ? 'r32(S, a)' : 'S[a]';
-    return `{ const a = ${at}; ${this.store(info, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`, '')}; }`;
+    return `{ const a = ${at}; ${this.store(decl, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`)}; }`;
   }
 
   /** An expression as a condition (JavaScript truthiness is enough). */

@@ -17,6 +17,9 @@ export function typeSize(t: BaseType): number {
 
 export interface VarInfo { decl: VarDecl; off: number; elem: number; len: number; global: boolean }
 
+/** A typedef's layout: its size and each field's offset within it. */
+export interface StructInfo { size: number; fields: Map<string, VarInfo> }
+
 export interface ChanInfo { id: number; name: string; off: number; cap: number; fields: BaseType[]; fieldOff: number[]; slot: number }
 
 export interface ProcInfo {
@@ -33,6 +36,7 @@ export interface ProcInfo {
 export const PROC_HEADER = 3;
 
 export interface Layout {
+  structs: Map<string, StructInfo>;
   globals: Map<string, VarInfo>;
   chans: ChanInfo[];
   /** First byte after globals and channel buffers: where process 0 starts. */
@@ -41,11 +45,23 @@ export interface Layout {
 }
 
 export function layout(prog: Program): Layout {
+  const structs = new Map<string, StructInfo>();
+  for (const [name, fields] of prog.typedefs) {
+    const map = new Map<string, VarInfo>();
+    let o = 0;
+    for (const f of fields) {
+      const elem = f.struct ? structs.get(f.struct)!.size : typeSize(f.type as BaseType);
+      map.set(f.name, { decl: f, off: o, elem, len: f.len, global: false });
+      o += elem * Math.max(1, f.len);
+    }
+    structs.set(name, { size: o, fields: map });
+  }
+  const sizeOf = (d: VarDecl) => (d.struct ? structs.get(d.struct)!.size : typeSize(d.type as BaseType));
   const globals = new Map<string, VarInfo>();
   let off = 1;
   for (const d of prog.globals) {
     if (globals.has(d.name)) throw new ModelError(`'${d.name}' is declared twice`, d.pos);
-    const elem = typeSize(d.type);
+    const elem = sizeOf(d);
     globals.set(d.name, { decl: d, off, elem, len: d.len, global: true });
     off += elem * Math.max(1, d.len);
   }
@@ -70,7 +86,7 @@ export function layout(prog: Program): Layout {
     for (const d of [...p.params, ...p.locals]) {
       if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name}`, d.pos);
       if (d.type === 'chan' && d.chan) throw new ModelError('local channels are not supported (declare the channel globally)', d.pos);
-      const elem = typeSize(d.type);
+      const elem = sizeOf(d);
       const v = { decl: d, off: o, elem, len: d.len, global: false };
       vars.set(d.name, v);
       if (p.params.includes(d)) params.push(v);
@@ -86,5 +102,19 @@ export function layout(prog: Program): Layout {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { globals, chans, procBase: off, procs };
+  return { structs, globals, chans, procBase: off, procs };
+}
+
+/** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */
+export function leaves(decl: VarDecl, off: number, lay: Pick<Layout, 'structs'>, name = decl.name): { name: string; decl: VarDecl; off: number }[] {
+  const out: { name: string; decl: VarDecl; off: number }[] = [];
+  const st = decl.struct ? lay.structs.get(decl.struct)! : null;
+  const elem = st ? st.size : typeSize(decl.type as BaseType);
+  for (let i = 0; i < Math.max(1, decl.len); i++) {
+    const n = decl.len ? `${name}[${i}]` : name;
+    const at = off + i * elem;
+    if (!st) { out.push({ name: n, decl, off: at }); continue; }
+    for (const f of st.fields.values()) out.push(...leaves(f.decl, at + f.off, lay, `${n}.${f.decl.name}`));
+  }
+  return out;
 }

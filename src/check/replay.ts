@@ -3,7 +3,7 @@
 // printf output appears as the statements execute. Used for counterexamples and for
 // `gosched replay`.
 import { IO } from './codegen.js';
-import { PROC_HEADER, type VarInfo } from './layout.js';
+import { leaves, type VarInfo } from './layout.js';
 import type { Machine } from './machine.js';
 import type { Step } from './search.js';
 import { ModelError } from './errors.js';
@@ -94,10 +94,10 @@ function snapshot(m: Machine, S: Uint8Array, len: number): Map<string, string> {
   const vals = new Map<string, string>();
   const put = (name: string, v: VarInfo, base: number) => {
     if (v.decl.type === 'chan' && v.decl.chan) return;
-    for (let i = 0; i < Math.max(1, v.len); i++) {
-      const at = base + v.off + i * v.elem;
-      const x = v.elem === 2 ? (S[at]! | S[at + 1]! << 8) << 16 >> 16 : v.elem === 4 ? S[at]! | S[at + 1]! << 8 | S[at + 2]! << 16 | S[at + 3]! << 24 : S[at]!;
-      vals.set(v.len ? `${name}[${i}]` : name, String(x));
+    for (const leaf of leaves(v.decl, base + v.off, m.layout, name)) {
+      const at = leaf.off, t = leaf.decl.type;
+      const x = t === 'short' ? (S[at]! | S[at + 1]! << 8) << 16 >> 16 : t === 'int' ? S[at]! | S[at + 1]! << 8 | S[at + 2]! << 16 | S[at + 3]! << 24 : S[at]!;
+      vals.set(leaf.name, String(x));
     }
   };
   for (const [name, v] of m.layout.globals) put(name, v, 0);
@@ -120,6 +120,5 @@ function snapshot(m: Machine, S: Uint8Array, len: number): Map<string, string> {
     for (const [name, v] of p.vars) put(`${p.name}(${j}):${name}`, v, b);
     b += p.size;
   }
-  void PROC_HEADER;
   return vals;
 }

@@ -5,7 +5,10 @@ import type { Pos } from '../errors.js';
 
 export type BaseType = 'bit' | 'bool' | 'byte' | 'short' | 'int' | 'pid' | 'mtype' | 'chan';
 
-export interface VarRef { k: 'var'; name: string; index: Expr | null; pos: Pos }
+/** A field selection after a variable: `.name` or `.name[index]`. */
+export interface FieldRef { name: string; index: Expr | null; pos: Pos }
+
+export interface VarRef { k: 'var'; name: string; index: Expr | null; fields: FieldRef[]; pos: Pos }
 
 export type Expr =
   | { k: 'num'; v: number; pos: Pos; text?: string }
@@ -40,7 +43,9 @@ export interface ChanType { cap: number; fields: BaseType[] }
 
 export interface VarDecl {
   name: string;
-  type: BaseType;
+  /** A basic type, or 'struct' for a typedef (named in `struct`). */
+  type: BaseType | 'struct';
+  struct: string | null;
   /** Array length, or 0 for a scalar. */
   len: number;
   init: Expr | null;
@@ -62,6 +67,8 @@ export interface ProcType {
 }
 
 export interface Program {
+  /** typedef name -> its fields, in declaration order. */
+  typedefs: Map<string, VarDecl[]>;
   globals: VarDecl[];
   procs: ProcType[];
   mtypes: string[];

@@ -26,6 +26,8 @@ class Parser {
   /** SPIN numbers each mtype declaration's names from the last one up, after earlier ones. */
   private mtypeValue = new Map<string, number>();
   private usesTimeout = false;
+  private typedefs = new Map<string, VarDecl[]>();
+  private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
   private locals: VarDecl[] | null = null;
 
@@ -57,13 +59,14 @@ class Parser {
       if (this.is(';')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
       if (this.is('inline')) this.inlineDef();
+      else if (this.is('typedef')) this.typedefDef();
       else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '=')) this.mtypeDef();
       else if (this.is('proctype') || this.is('active') || this.is('init')) procs.push(this.proctype(procs.length));
-      else if (this.is('hidden') || this.is('local') || this.is('show') || BASE_TYPES.has(this.t.text)) globals.push(...this.decl());
+      else if (this.is('hidden') || this.is('local') || this.is('show') || this.isType(this.t)) globals.push(...this.decl());
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
-    return { globals, procs, mtypes: this.mtypes, usesTimeout: this.usesTimeout };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, usesTimeout: this.usesTimeout };
   }
 
   private mtypeDef(): void {
@@ -81,6 +84,27 @@ class Parser {
     this.expect('}', "',' or '}'");
     names.forEach((n, i) => this.mtypeValue.set(n, this.mtypes.length + names.length - i));
     this.mtypes.push(...names);
+  }
+
+  /** `typedef Name { decl; ... }`: a structure, laid out field after field. */
+  private typedefDef(): void {
+    this.next();
+    const name = this.ident('a typedef name');
+    if (this.typedefs.has(name.text) || BASE_TYPES.has(name.text)) this.err(`type '${name.text}' is declared twice`, name);
+    this.expect('{');
+    const fields: VarDecl[] = [];
+    for (;;) {
+      while (this.is(';')) this.next();
+      if (this.is('}')) break;
+      for (const f of this.decl()) {
+        if (f.type === 'chan') this.err('channels inside a typedef are not supported', f.pos);
+        if (fields.some((g) => g.name === f.name)) this.err(`field '${f.name}' is declared twice`, f.pos);
+        fields.push(f);
+      }
+    }
+    this.next();
+    if (fields.length === 0) this.err(`typedef '${name.text}' has no fields`, name);
+    this.typedefs.set(name.text, fields);
   }
 
   private inlineDef(): void {
@@ -211,7 +235,7 @@ class Parser {
         case 'hidden': case 'local': case 'show':
           this.next(); return this.stmt();
       }
-      if (BASE_TYPES.has(t.text) && !(t.text === 'mtype' && this.peek().text !== '' && this.peek().kind !== 'id')) {
+      if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id')) {
         const decls = this.decl();
         if (this.locals === null) this.err('declaration outside a proctype', t);
         this.locals.push(...decls);
@@ -312,16 +336,24 @@ class Parser {
     const id = this.ident('a variable');
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
-    if (this.is('.')) this.err("structure fields ('.') are not supported");
-    return { k: 'var', name: id.text, index, pos: id };
+    const fields: VarRef['fields'] = [];
+    while (this.is('.')) {
+      this.next();
+      const f = this.ident('a field name');
+      let fi: Expr | null = null;
+      if (this.is('[')) { this.next(); fi = this.expr(); this.expect(']'); }
+      fields.push({ name: f.text, index: fi, pos: f });
+    }
+    return { k: 'var', name: id.text, index, fields, pos: id };
   }
 
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   private decl(param = false): VarDecl[] {
     while (this.is('hidden') || this.is('local') || this.is('show')) this.next();
     const tt = this.ident('a type');
-    if (!BASE_TYPES.has(tt.text)) this.err(`unknown type '${tt.text}'`, tt);
-    const type = tt.text as BaseType;
+    if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
+    const struct = this.typedefs.has(tt.text) ? tt.text : null;
+    const type = struct ? 'struct' : tt.text as BaseType;
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.ident('a variable name');
@@ -337,9 +369,10 @@ class Parser {
       if (this.is('=') && !param) {
         this.next();
         if (type === 'chan') chan = this.chanType();
+        else if (struct) this.err('a structure cannot have an initialiser');
         else init = this.expr();
       }
-      out.push({ name: id.text, type, len, init, chan, pos: id });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id });
       if (this.is(',') && !param) { this.next(); continue; }
       return out;
     }
@@ -356,6 +389,7 @@ class Parser {
     const fields: BaseType[] = [];
     for (;;) {
       const f = this.ident('a field type');
+      if (this.typedefs.has(f.text)) this.err('structures in channel messages are not supported', f);
       if (!BASE_TYPES.has(f.text)) this.err(`unknown type '${f.text}'`, f);
       fields.push(f.text as BaseType);
       if (this.is(',')) { this.next(); continue; }
