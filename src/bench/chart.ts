@@ -63,7 +63,9 @@ export function chartSvg(panels: ChartPanel[], caption: string): string {
   const cols = Math.min(2, Math.max(1, panels.length));
   const pw = 440, ph = 300, head = 64;
   const rows = Math.ceil(panels.length / cols);
-  const W = cols * pw, H = head + rows * ph + 10;
+  // At least two panels wide, so that the caption and the legend fit above one panel too.
+  const W = Math.max(cols, 2) * pw, H = head + rows * ph + 10;
+  const left = (W - cols * pw) / 2;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Helvetica, Arial, sans-serif">`);
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
@@ -77,7 +79,7 @@ export function chartSvg(panels: ChartPanel[], caption: string): string {
     lx += 40 + s.label.length * 7.5;
   }
   panels.forEach((p, i) => {
-    parts.push(panelSvg(p, (i % cols) * pw, head + Math.floor(i / cols) * ph, pw, ph));
+    parts.push(panelSvg(p, left + (i % cols) * pw, head + Math.floor(i / cols) * ph, pw, ph));
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';
