@@ -128,3 +128,35 @@ test('an array index out of bounds is an error', () => {
   const r = check('byte a[2];\nactive proctype A() { byte i; do :: i < 3 -> a[i] = 1; i++ :: else -> break od }');
   assert.equal(r.error?.kind, 'index');
 });
+
+test('typedef structures with nested arrays, mtype fields and channels', () => {
+  const r = check(`mtype = { red, green, blue };
+typedef Pair { byte a; mtype col };
+typedef Box { Pair p[2]; bool filled };
+Box box;
+chan c = [2] of { mtype, byte };
+active proctype P() {
+  Pair loc;
+  loc.a = 3; loc.col = green;
+  box.p[1].a = loc.a; box.p[1].col = loc.col; box.filled = 1;
+  c!loc.col,loc.a;
+  c!blue,box.p[1].a + 1
+}
+active proctype Q() {
+  mtype m; byte v;
+  box.filled;
+  c?m,v; assert(m == green && v == 3);
+  c?m,v; assert(m == blue && v == 4);
+  assert(m != red && box.p[0].col == 0 && box.p[1].col == green)
+}`);
+  assert.deepEqual(figures(r), [20, 4, 0, 0, 15]);
+});
+
+test('receives match constants and eval() values', () => {
+  const r = check(`chan c = [2] of { byte, byte };
+byte key = 7;
+active proctype P() { c!1,7; c!2,8 }
+active proctype Q() { byte d; c?d,eval(key); assert(d == 1); c?d,8; assert(d == 2) }`);
+  assert.equal(r.error, null);
+  assert.ok(r.statesStored > 3);
+});

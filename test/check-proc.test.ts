@@ -1,0 +1,35 @@
+// The acceptance figures: proc.p from Go's 2011 scheduler, unmodified, has no errors and
+// exactly SPIN 6.5.2's counts (spin -o1 -o2 -o3 -a; gcc -DSAFETY -DNOREDUCE; ./pan -m500000),
+// and with pan's default depth bound the same figures as pan with its warning.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadModel } from '../src/check/model.js';
+import { search } from '../src/check/search.js';
+
+// In CI the repository is cloned with ../shared beside it.
+const PROC = fileURLToPath(new URL('../../../shared/seed/proc.p', import.meta.url));
+
+test('proc.p is where the tests expect it', () => {
+  assert.ok(existsSync(PROC), `missing ${PROC}`);
+});
+
+test('proc.p: no errors and SPIN 6.5.2\'s exact figures', { timeout: 60_000 }, () => {
+  const r = search(loadModel(PROC).machine, { maxDepth: 500000, memLimitBytes: 4096 * 1048576 });
+  assert.equal(r.error, null);
+  assert.equal(r.statesStored, 1624086);
+  assert.equal(r.statesMatched, 2507269);
+  assert.equal(r.statesStored + r.statesMatched, 4131355);
+  assert.equal(r.atomicSteps, 1011561);
+  assert.equal(r.depthReached, 32402);
+  assert.equal(r.depthLimitHit, false);
+});
+
+test('proc.p with the default depth bound cuts the search where pan does', { timeout: 60_000 }, () => {
+  const r = search(loadModel(PROC).machine, { maxDepth: 10000, memLimitBytes: 4096 * 1048576 });
+  assert.equal(r.depthLimitHit, true);
+  assert.equal(r.statesStored, 1490782);
+  assert.equal(r.statesMatched, 2323140);
+  assert.equal(r.depthReached, 9999);
+});
