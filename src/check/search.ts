@@ -45,12 +45,13 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   // Hot variables stay plain locals that no closure captures, so V8 keeps them in
   // registers; that is why the loop below is one long function.
   let S = new Uint8Array(1 << 16);
+  let W = new Int32Array(S.buffer);
   const store = new StateStore();
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
   if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
-  store.add(S, 0, vecLen);
+  store.add(W, 0, (vecLen + 3) >> 2);
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
@@ -80,12 +81,15 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         const t = list[ti++]!;
         if (mv !== 0 && isElse[t] !== 0) continue;
         if (boq !== 0 && isRecv[t] === 0) continue;
-        const c = o + L;
+        // Vectors sit on 4-byte boundaries, padded with zero bytes, so they copy, hash
+        // and compare a word at a time.
+        const c = o + ((L + 3) & ~3);
         // The child slot still holds the parent's copy unless a move wrote it: blocked
         // moves write nothing (generated code tests before it writes).
         if (fresh === 0) {
-          if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; }
-          for (let j = 0; j < L; j++) S[c + j] = S[o + j]!;
+          if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; W = new Int32Array(S.buffer); }
+          const ow = o >> 2, cw = c >> 2;
+          for (let j = 0, n = (L + 3) >> 2; j < n; j++) W[cw + j] = W[ow + j]!;
           fresh = 1;
         }
         io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tmo[level]!;
@@ -112,9 +116,10 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       if (isAtomic) atomicSteps++;
       const depth = level + 1;
       if (depth >= maxDepth) { depthLimitHit = true; matched++; continue; }
-      const c = o + L, L2 = io[IO.LEN]!;
+      const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
+      if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
       if (newBoq === 0 && !isAtomic) {
-        if (!store.add(S, c, L2)) { matched++; continue; }
+        if (!store.add(W, c >> 2, (L2 + 3) >> 2)) { matched++; continue; }
         stored++;
         if (stored === nextProgress) {
           nextProgress += progressEvery;
@@ -142,7 +147,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
-        if (!store.add(S, o, L)) { matched++; level--; continue; }
+        if (!store.add(W, o >> 2, (L + 3) >> 2)) { matched++; level--; continue; }
         stored++;
         cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0;
         continue;
