@@ -10,7 +10,8 @@
 // -o1 -o2 -o3 turn off dead-variable reset, write-only hiding and statement merging, and
 // -DNOREDUCE turns off partial order reduction, so the counts depend on the model's
 // semantics only. N is 10000 (pan's default) unless the model has a line
-// `// pan-args: -mN`. It then parses pan's report into NAME.expected.json.
+// `// pan-args: -mN`. It then parses pan's report into NAME.expected.json, stores the report
+// as NAME.pan.txt, and rewrites the table in README.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -87,4 +88,20 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     ? process.argv.slice(2)
     : readdirSync(here).filter((f) => f.endsWith('.pml')).map((f) => basename(f, '.pml')).sort();
   for (const name of names) regen(name);
+  writeTable();
+}
+
+/** Rewrites the table of README.md from every NAME.expected.json. */
+function writeTable() {
+  const readme = join(here, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const head = '| model | verdict | stored | matched | transitions | atomic steps | depth reached | -m |\n|---|---|---|---|---|---|---|---|\n';
+  const at = text.indexOf(head);
+  if (at < 0) return;
+  const rows = readdirSync(here).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
+    const e = JSON.parse(readFileSync(join(here, f), 'utf8'));
+    const name = f.slice(0, -'.expected.json'.length);
+    return `| ${name} | ${e.errors === 0 ? 'no error' : e.errorKind} | ${e.statesStored} | ${e.statesMatched} | ${e.transitions} | ${e.atomicSteps} | ${e.depthReached} | ${e.maxDepth}${e.depthLimitHit ? ' (hit)' : ''} |`;
+  });
+  writeFileSync(readme, text.slice(0, at) + head + rows.join('\n') + '\n');
 }
