@@ -30,6 +30,8 @@ class Parser {
   private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
   private locals: VarDecl[] | null = null;
+  /** Whether the proctype being parsed has had a statement yet (see declarations). */
+  private seenStmt = false;
 
   constructor(private toks: Token[]) {}
 
@@ -134,7 +136,7 @@ class Parser {
     let active = 0;
     if (this.is('init')) {
       this.next();
-      this.locals = [];
+      this.locals = []; this.seenStmt = false;
       const body = this.block();
       const locals = this.locals; this.locals = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
@@ -160,7 +162,7 @@ class Parser {
     }
     this.next();
     this.rejectUnsupported(this.t);
-    this.locals = [];
+    this.locals = []; this.seenStmt = false;
     const body = this.block();
     const locals = this.locals; this.locals = null;
     return { name, params, locals, body, active, isInit: false, pos, order };
@@ -182,7 +184,7 @@ class Parser {
       while (this.is(';') || this.is('->')) this.next();
       if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
       const s = this.stmt();
-      if (s) out.push(s);
+      if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
       if (this.is('unless')) this.err("'unless' is not supported");
     }
   }
@@ -239,7 +241,21 @@ class Parser {
         const decls = this.decl();
         if (this.locals === null) this.err('declaration outside a proctype', t);
         this.locals.push(...decls);
-        return null;
+        // SPIN initialises the locals declared before a proctype's first statement when
+        // the process is created; a declaration after that is a step of its own where it
+        // stands, assigning its initial value (or 0).
+        if (!this.seenStmt) return null;
+        const steps: Stmt[] = [];
+        for (const d of decls) {
+          if (d.type === 'chan' || d.struct) continue;
+          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos: d.pos };
+          d.init = null;
+          for (let i = 0; i < Math.max(1, d.len); i++) {
+            const index: Expr | null = d.len ? { k: 'num', v: i, pos: d.pos } : null;
+            steps.push({ k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos: d.pos });
+          }
+        }
+        return steps.length === 0 ? null : steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos };
       }
       const inl = this.inlines.get(t.text);
       if (inl && this.peek().text === '(') return this.inlineCall(inl);

@@ -19,7 +19,8 @@ export function exprText(e: Expr): string {
 }
 
 function varText(v: VarRef): string {
-  return v.index ? `${v.name}[${exprText(v.index)}]` : v.name;
+  const one = (name: string, index: Expr | null) => (index ? `${name}[${exprText(index)}]` : name);
+  return [one(v.name, v.index), ...v.fields.map((f) => one(f.name, f.index))].join('.');
 }
 
 function recvText(a: RecvArg): string {
