@@ -160,3 +160,14 @@ active proctype Q() { byte d; c?d,eval(key); assert(d == 1); c?d,8; assert(d == 
   assert.equal(r.error, null);
   assert.ok(r.statesStored > 3);
 });
+
+test('locals declared before the first statement start initialised; later ones are steps', () => {
+  assert.deepEqual(figures(check('byte g = 5;\nactive proctype P() { byte y = g; g = 9; byte z = 3; assert(y == 5) }')), [5, 0, 0, 0, 4]);
+  assert.deepEqual(figures(check('byte g = 5;\nactive proctype P() { g = 9; byte z; z = 1 }')), [5, 0, 0, 0, 4]);
+  assert.deepEqual(figures(check('active proctype P() { byte a = 1; byte b = 2; skip }')), [3, 0, 0, 0, 2]);
+});
+
+test('xr/xs declarations are accepted and change nothing', () => {
+  const r = check('chan c = [1] of { byte };\nactive proctype P() { xr c; c!1 }\nactive proctype Q() { xs c; byte v; c?v }');
+  assert.equal(r.error, null);
+});

@@ -8,7 +8,7 @@ import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDec
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
   'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'select', 'for', 'xr', 'xs', 'np_', 'printm', 'get_priority', 'set_priority',
+  'c_state', 'c_track', 'unsigned', 'select', 'for', 'np_', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -236,6 +236,11 @@ class Parser {
         }
         case 'hidden': case 'local': case 'show':
           this.next(); return this.stmt();
+        case 'xr': case 'xs':
+          // Exclusive-use assertions only guide partial-order reduction, which is off.
+          this.next();
+          do { if (this.is(',')) this.next(); this.varref(); } while (this.is(','));
+          return null;
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id')) {
         const decls = this.decl();
