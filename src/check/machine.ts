@@ -32,9 +32,9 @@ export function buildMachine(prog: Program): Machine {
   const gen = generate(prog, lay);
   const io = new Int32Array(8);
   const machine = {} as Machine;
-  const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, prog.mtypes));
+  const names = new Map([...prog.mtypeValues].map(([n, v]) => [v, n] as const));
+  const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, names));
   const loaded = new Function('io', 'OUT', gen.source)(io, out) as Pick<Machine, 'exec' | 'init'>;
-  const n = gen.trans.length;
   const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
   Object.assign(machine, {
     exec: loaded.exec,
@@ -56,12 +56,11 @@ export function buildMachine(prog: Program): Machine {
     source: gen.source,
     print: () => {},
   });
-  void n;
   return machine;
 }
 
 /** printf as SPIN does it: %d %i %u %x %o %c %s %e (mtype name), `%%`. */
-export function formatPrintf(fmt: string, args: number[], mtypes: string[]): string {
+export function formatPrintf(fmt: string, args: number[], mtypes: Map<number, string>): string {
   let i = 0;
   const unescaped = fmt.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
   return unescaped.replace(/%(-?\d*)([diuxocse%])/g, (_m, width: string, c: string) => {
@@ -73,20 +72,12 @@ export function formatPrintf(fmt: string, args: number[], mtypes: string[]): str
       case 'o': s = (v >>> 0).toString(8); break;
       case 'u': s = String(v >>> 0); break;
       case 'c': s = String.fromCharCode(v); break;
-      case 'e': {
-        // mtype values count down from each declaration's last name, see the parser.
-        s = mtypeName(v, mtypes) ?? String(v); break;
-      }
+      case 'e': s = mtypes.get(v) ?? String(v); break;
       default: s = String(v);
     }
     const w = Number(width);
     return w > 0 ? s.padStart(w) : w < 0 ? s.padEnd(-w) : s;
   });
-}
-
-function mtypeName(v: number, mtypes: string[]): string | undefined {
-  void v; void mtypes;
-  return undefined;
 }
 
 export { IO };

@@ -62,7 +62,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   const tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
   const progressEvery = 1_000_000;
   let nextProgress = progressEvery;
-  let nextMemCheck = 1 << 16;
+  let nextMemCheck = 1 << 12;
 
   off[0] = 0; len[0] = vecLen; cur[0] = S[0]! - 1; upto[0] = 0; sender[0] = -1;
   let level = 0;
@@ -126,8 +126,8 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           opts.progress?.(progressLine(depthReached, stored, stored + matched, store.bytes + S.length, t0));
         }
         if (stored >= nextMemCheck) {
-          nextMemCheck += 1 << 16;
-          if (store.bytes + S.length > opts.memLimitBytes) { memoryLimitHit = true; break search; }
+          nextMemCheck += 1 << 12;
+          if (store.bytes + S.length + cap * 44 > opts.memLimitBytes) { memoryLimitHit = true; break search; }
         }
       }
       if (depth > depthReached) depthReached = depth;

@@ -40,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) { process.stdout.write(help); return 0; }
+  quietOnClosedPipe();
   if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length}\n\n${help}`);
   const file = positionals[0]!;
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
@@ -78,4 +79,12 @@ export function loadOrExplain(file: string) {
     throw e;
   }
   void loadModel;
+}
+
+/** `gosched check ... | head` closes stdout early; that is not an error worth a stack. */
+export function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }

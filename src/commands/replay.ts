@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { replay, stuckProcesses } from '../check/replay.js';
 import { readTrail } from '../check/trail.js';
-import { loadOrExplain } from './check.js';
+import { loadOrExplain, quietOnClosedPipe } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
@@ -19,6 +19,7 @@ exit status: 1 when the trail ends in an error, 0 when it does not, 2 bad input.
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h' } }, true);
   if (values.help) { process.stdout.write(help); return 0; }
+  quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file\n\n${help}`);
   const [file, trailFile] = positionals as [string, string];
   const model = loadOrExplain(file);

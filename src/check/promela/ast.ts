@@ -72,5 +72,7 @@ export interface Program {
   globals: VarDecl[];
   procs: ProcType[];
   mtypes: string[];
+  /** Each mtype name's value (SPIN numbers them from the end of each declaration). */
+  mtypeValues: Map<string, number>;
   usesTimeout: boolean;
 }

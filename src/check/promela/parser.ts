@@ -68,7 +68,7 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, usesTimeout: this.usesTimeout };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout };
   }
 
   private mtypeDef(): void {
