@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBenchCheck, parsePanOutput, type BenchCheckResult } from '../src/bench/check-vs-spin.js';
-import { repoRoot } from './support/check-cli.js';
+import { repoRoot, runCli } from './support/check-cli.js';
 
 const spinDir = join(repoRoot, 'models', 'spin');
 
@@ -56,7 +56,7 @@ test('parsePanOutput returns nulls for text that is not a pan report', () => {
 });
 
 function result(spinStored: number | null): BenchCheckResult {
-  const counts = { errors: 0, statesStored: 100, statesMatched: 50, transitions: 150 };
+  const counts = { errors: 0, statesStored: 100, statesMatched: 50, transitions: 150, atomicSteps: 7, depthReached: 9 };
   const ours = { runs: [], wallSeconds: 3, searchSeconds: 2, peakRssMB: 300, counts };
   if (spinStored === null) {
     return { model: 'm.pml', maxDepth: 10, runs: 1, ours, spin: null, spinSkipped: 'spin not on PATH', searchRatio: null, verdictRatio: null, countsMatch: null, mismatches: [] };
@@ -85,4 +85,15 @@ test('without SPIN the report gives ours only and says why', () => {
   const r = formatBenchCheck(result(null));
   assert.match(r, /SPIN not run \(spin not on PATH\)/);
   assert.match(r, /search time.*2\.00 s/);
+});
+
+test('bench-check: --help tells the options; bad usage exits 2 without running anything', async () => {
+  const help = await runCli(['bench-check', '--help'], 20_000);
+  assert.equal(help.code, 0);
+  for (const opt of ['--runs', '--json', '--max-depth', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
+  for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml']]) {
+    const r = await runCli(['bench-check', ...args], 20_000);
+    assert.equal(r.code, 2, `bench-check ${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^gosched: /, `bench-check ${args.join(' ')}: one-line message`);
+  }
 });

@@ -106,7 +106,10 @@ function exec(file: string, args: string[], cwd: string, measureRss: boolean): P
   });
 }
 
-export interface Counts { errors: number | null; statesStored: number | null; statesMatched: number | null; transitions: number | null }
+export interface Counts {
+  errors: number | null; statesStored: number | null; statesMatched: number | null; transitions: number | null;
+  atomicSteps: number | null; depthReached: number | null;
+}
 
 export interface OursRun extends Counts { wallSeconds: number; searchSeconds: number | null; peakRssMB: number | null; exitCode: number | null }
 export interface SpinRun extends Counts { wallSeconds: number; searchSeconds: number | null; peakRssMB: number | null; panMemoryMB: number | null }
@@ -145,7 +148,7 @@ function maxOrNull(xs: (number | null)[]): number | null {
   return ok.length > 0 ? Math.max(...ok) : null;
 }
 
-const countKeys = ['errors', 'statesStored', 'statesMatched', 'transitions'] as const;
+const countKeys = ['errors', 'statesStored', 'statesMatched', 'transitions', 'atomicSteps', 'depthReached'] as const;
 
 function side<R extends Counts & { wallSeconds: number; searchSeconds: number | null; peakRssMB: number | null }>(runs: R[]): Side<R> {
   const first = runs[0]!;
@@ -154,7 +157,10 @@ function side<R extends Counts & { wallSeconds: number; searchSeconds: number | 
     wallSeconds: median(runs.map((r) => r.wallSeconds)),
     searchSeconds: medianOrNull(runs.map((r) => r.searchSeconds)),
     peakRssMB: maxOrNull(runs.map((r) => r.peakRssMB)),
-    counts: { errors: first.errors, statesStored: first.statesStored, statesMatched: first.statesMatched, transitions: first.transitions },
+    counts: {
+      errors: first.errors, statesStored: first.statesStored, statesMatched: first.statesMatched, transitions: first.transitions,
+      atomicSteps: first.atomicSteps, depthReached: first.depthReached,
+    },
   };
 }
 
@@ -196,6 +202,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       ours.push({
         exitCode: r.code, wallSeconds: r.wallSeconds, searchSeconds: n('elapsedSeconds'), peakRssMB: r.peakRssMB,
         errors: n('errors'), statesStored: n('statesStored'), statesMatched: n('statesMatched'), transitions: n('transitions'),
+        atomicSteps: n('atomicSteps'), depthReached: n('depthReached'),
       });
       log(`ours run ${i + 1}/${opts.runs}: ${r.wallSeconds.toFixed(2)} s`);
     }
@@ -227,6 +234,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
         runs.push({
           wallSeconds: s.wallSeconds + g.wallSeconds + p.wallSeconds, searchSeconds: rep.elapsedSeconds, peakRssMB: p.peakRssMB,
           panMemoryMB: rep.memoryMB, errors: rep.errors, statesStored: rep.statesStored, statesMatched: rep.statesMatched, transitions: rep.transitions,
+          atomicSteps: rep.atomicSteps, depthReached: rep.depthReached,
         });
         log(`SPIN run ${i + 1}/${opts.runs}: ${runs[i]!.wallSeconds.toFixed(2)} s`);
       }

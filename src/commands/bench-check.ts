@@ -14,7 +14,8 @@ present) and the state counts.
 SPIN, when spin and gcc are on PATH, N times in a temporary directory:
   spin -o1 -o2 -o3 -a MODEL && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -mN
 timed together (model to verdict), pan's own elapsed time (search), pan's peak memory
-and its counts. The counts must be equal; the report says MISMATCH if they are not.
+and its counts (errors, states stored and matched, transitions, atomic steps,
+depth reached). The counts must be equal; the report says MISMATCH if they are not.
 Without SPIN it reports ours only, and says so. Times are medians of the runs.
 
 options:
