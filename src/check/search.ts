@@ -91,8 +91,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           const ow = o >> 2, cw = c >> 2;
           for (let j = 0, n = (L + 3) >> 2; j < n; j++) W[cw + j] = W[ow + j]!;
           fresh = 1;
+          // Only a move that happens changes these, and then the slot is copied afresh.
+          io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tmo[level]!;
         }
-        io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tmo[level]!;
         const r = exec(t, S, c, c + (b - o), II);
         if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
         fresh = 0;
