@@ -55,11 +55,11 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
-  const cap = maxDepth + 2;
-  const off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
-  const tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
-  const boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
-  const tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
+  let cap = Math.min(maxDepth + 2, 1 << 16);
+  let off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
+  let tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
+  let boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
+  let tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
   const progressEvery = 1_000_000;
   let nextProgress = progressEvery;
   let nextMemCheck = 1 << 12;
@@ -132,6 +132,13 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         }
       }
       if (depth > depthReached) depthReached = depth;
+      if (depth >= cap) {
+        cap = Math.min(cap * 2, maxDepth + 2);
+        off = grow32(off, cap); len = grow32(len, cap); cur = grow32(cur, cap); upto = grow32(upto, cap);
+        tix = grow32(tix, cap); nMoves = grow32(nMoves, cap); boqOf = grow32(boqOf, cap); sender = grow32(sender, cap);
+        tidOf = grow32(tidOf, cap); pidOf = grow32(pidOf, cap);
+        moved = grow8(moved, cap); inAtomic = grow8(inAtomic, cap); tmo = grow8(tmo, cap);
+      }
       level = depth;
       off[level] = c; len[level] = L2;
       // After an atomic move only the same process continues; after a rendezvous offer
@@ -166,6 +173,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   }
   return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
 }
+
+function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
+function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
 
 /** Whether every process is at a valid end state (SPIN's endstate()). */
 function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Array, endPc: Uint8Array[]): boolean {
