@@ -6,10 +6,10 @@
 // offset of the state in it, b the offset of the moving process's record, pid its _pid.
 // exec returns 0 (blocked, nothing written), 1 (done) or 2 (error, described in io).
 import { ModelError, type Pos } from './errors.js';
-import { PROC_HEADER, TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
+import { TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
 import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/ast.js';
 import { exprText, stmtText } from './promela/text.js';
-import type { El, Trans } from './flow.js';
+import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code. */
 export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5 } as const;
@@ -412,4 +412,3 @@ return { exec, init };
   }
 }
 
-export type { El };

@@ -2,10 +2,10 @@
 // what SPIN's pan reports (see src/check/).
 import { basename } from 'node:path';
 import { ModelError, formatModelError } from '../check/errors.js';
-import { loadModel, readModel, compileModel } from '../check/model.js';
+import { readModel, compileModel } from '../check/model.js';
 import { replay } from '../check/replay.js';
 import { formatVerdict, verdict } from '../check/report.js';
-import { progressLine, search } from '../check/search.js';
+import { search } from '../check/search.js';
 import { writeTrail } from '../check/trail.js';
 import { parse, positiveInt, UsageError } from './usage.js';
 
@@ -46,13 +46,11 @@ export async function run(argv: string[]): Promise<number> {
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
   const model = loadOrExplain(file);
-  const t0 = performance.now();
   const result = search(model.machine, {
     maxDepth,
     memLimitBytes: memlim * 1048576,
     progress: (line) => process.stderr.write(line + '\n'),
   });
-  void progressLine; void t0;
   let trailFile: string | null = null;
   if (result.error) {
     trailFile = values.trail ?? `${basename(file)}.trail`;
@@ -78,7 +76,6 @@ export function loadOrExplain(file: string) {
     if (e instanceof ModelError) throw new UsageError(formatModelError(e, file, source));
     throw e;
   }
-  void loadModel;
 }
 
 /** `gosched check ... | head` closes stdout early; that is not an error worth a stack. */
