@@ -1,14 +1,19 @@
 // Turns a proctype body into SPIN's control-flow graph: which program counters exist and
 // which transitions leave each one. The rules follow SPIN 6.5.2 with statement merging off
 // (-o3), because the state count depends on exactly which control points are states:
-//  - `goto`, `break` and the implicit jump at the end of an if/do are not states: a
-//    transition into one goes straight to where it jumps (SPIN's jump elimination),
-//    except that a jump is kept as a state when the transition comes from inside an
-//    atomic sequence and the jump leaves it (SPIN keeps it so atomicity ends there);
-//  - an if/do whose option starts with another if/do offers that one's options directly;
-//  - `else` is tried after all other options of its if/do;
-//  - a transition is atomic (the next state is not stored and only this process may move)
-//    when both its statement and its target lie inside an atomic sequence;
+//  - `goto`, `break` and the implicit jumps around an if/do are not states: a transition
+//    into one goes straight to where it leads (SPIN's jump elimination), except that,
+//    coming from an atomic statement, it stops at a jump whose destination is not atomic,
+//    so the jump becomes a state of its own where atomicity ends;
+//  - the last element of an atomic sequence does not count as atomic for that rule, nor
+//    for its own transition (SPIN's L_ATOM);
+//  - an atomic sequence, an inline body and a { } block are states of their own that offer
+//    what their first statement offers: entering a loop at the top of an inline and
+//    coming back round it are different states;
+//  - an if/do whose option starts with another if/do or sequence offers that one's
+//    options directly; `else` is tried after all other options;
+//  - a transition is atomic (the next state is not stored and only this process may
+//    move) when its statement is atomic and its target lies inside an atomic sequence;
 //  - a d_step is one statement; its body is compiled separately (see codegen).
 import { ModelError } from './errors.js';
 import type { Stmt } from './promela/ast.js';
