@@ -22,7 +22,7 @@ export interface Verdict {
   memoryLimitHit: boolean;
 }
 
-export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null): Verdict {
+export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null): Verdict & { errorDepth: number | null } {
   const elapsed = Math.round(r.elapsedSeconds * 1000) / 1000;
   return {
     model,
@@ -40,16 +40,18 @@ export function verdict(model: string, r: SearchResult, maxDepth: number, trail:
     elapsedSeconds: elapsed,
     statesPerSecond: Math.round(r.statesStored / Math.max(r.elapsedSeconds, 1e-6)),
     memoryLimitHit: r.memoryLimitHit,
+    // pan reports the depth of the state the error was found in: the trail less its last step.
+    errorDepth: r.error ? Math.max(0, r.error.steps.length - 1) : null,
   };
 }
 
-export function formatVerdict(v: Verdict): string {
+export function formatVerdict(v: Verdict & { errorDepth?: number | null }): string {
   const n = (x: number) => String(x).padStart(9);
   const lines: string[] = [];
   if (v.depthLimitHit) lines.push(`error: max search depth too small (--max-depth ${v.maxDepth})`);
   if (v.memoryLimitHit) lines.push('error: out of memory (--memlim reached); the figures below cover a partial search');
   if (v.error) {
-    lines.push(`gosched: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''}`);
+    lines.push(`gosched:1: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''} (at depth ${v.errorDepth ?? 0})`);
     if (v.error.trail) lines.push(`gosched: wrote ${v.error.trail}`);
   }
   lines.push(

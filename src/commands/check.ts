@@ -62,7 +62,8 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const v = verdict(basename(file), result, maxDepth, trailFile);
-  process.stdout.write(values.json ? JSON.stringify(v) + '\n' : formatVerdict(v));
+  const { errorDepth: _depth, ...fields } = v;
+  process.stdout.write(values.json ? JSON.stringify(fields) + '\n' : formatVerdict(v));
   return result.error ? 1 : 0;
 }
 
