@@ -29,6 +29,15 @@ options:
 
 exit status: 0 no error, 1 the model has an error, 2 bad input or usage.
 A progress line goes to stderr every million stored states.
+
+Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
+mtype chan and arrays, typedef; inline; proctype, active [N], init, run, _pid, _nr_pr;
+if/do/else/break/goto/labels, atomic, d_step, assert, printf, skip, timeout; channels
+(global, buffered or rendezvous) with !, ?, eval(), ?[..], len/empty/full/nempty/nfull;
+end/progress/accept labels (end-state check only); hidden/local/show, xr/xs ignored.
+Not supported (named in the error): never claims and ltl, unless, sorted send (!!),
+random receive (??), ?<..>, select/for, unsigned, local channel declarations,
+priorities, provided, c_code and friends, goto inside d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -41,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
   }, true);
   if (values.help) { process.stdout.write(help); return 0; }
   quietOnClosedPipe();
-  if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length}\n\n${help}`);
+  if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length} (see 'gosched check --help')`);
   const file = positionals[0]!;
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);

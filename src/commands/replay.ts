@@ -20,7 +20,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h' } }, true);
   if (values.help) { process.stdout.write(help); return 0; }
   quietOnClosedPipe();
-  if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file\n\n${help}`);
+  if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
   const model = loadOrExplain(file);
   try {
