@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Differential fuzzing of `gosched check` against SPIN 6.5.2 (a developer's tool; tests never
+// run it). It writes random small Promela models, runs both with the fixed settings
+//   spin -o1 -o2 -o3 -a M.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m10000
+//   node dist/src/cli.js check M.pml --json --max-depth 10000
+// and reports every model on which the verdict or a count differs. Models that disagree are
+// kept in the output folder for a person to shrink into a regular models/spin model.
+//
+//   node models/spin/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show] [--no-rendezvous]
+// (--show prints each model and why a model was skipped)
+//
+// The generated models use globals kept small (values mod 4), one channel, if/do with else,
+// break, atomic, d_step (of always-executable statements), send, receive, timeout and assert.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parsePan } from './regen.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cli = resolve(here, '../../dist/src/cli.js');
+const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' } } });
+const count = Number(values.count ?? 50);
+let seed = Number(values.seed ?? Date.now() % 1e9);
+const out = values.out ?? join(tmpdir(), 'gosched-fuzz');
+mkdirSync(out, { recursive: true });
+
+// A small deterministic generator (mulberry32), so a seed reproduces a model.
+function rng() {
+  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (xs) => xs[Math.floor(rng() * xs.length)];
+const chance = (p) => rng() < p;
+
+const GLOBALS = ['a', 'b', 'c'];
+const expr = () => pick([
+  () => `${pick(GLOBALS)}`,
+  () => `${Math.floor(rng() * 4)}`,
+  () => `(${pick(GLOBALS)} + ${1 + Math.floor(rng() * 3)}) % 4`,
+  () => `(${pick(GLOBALS)} > ${pick(GLOBALS)} -> 1 : 2)`,
+  () => `${pick(GLOBALS)} ^ ${Math.floor(rng() * 4)}`,
+])();
+const cond = () => pick([
+  () => `${pick(GLOBALS)} == ${Math.floor(rng() * 4)}`,
+  () => `${pick(GLOBALS)} != ${pick(GLOBALS)}`,
+  () => `${pick(GLOBALS)} < ${1 + Math.floor(rng() * 3)}`,
+  () => `(${pick(GLOBALS)} == 0 || ${pick(GLOBALS)} == 1)`,
+])();
+const assign = () => `${pick(GLOBALS)} = ${expr()}`;
+
+function simple(ind, inLoop, channel) {
+  const options = [
+    () => assign(),
+    () => assign(),
+    () => `${cond()}`,
+    () => `skip`,
+  ];
+  if (channel) options.push(() => `ch!${expr()}`, () => `ch?${pick(GLOBALS)}`, () => `nempty(ch) -> ch?_`);
+  if (inLoop) options.push(() => `${cond()} -> break`);
+  if (chance(0.05)) options.push(() => `timeout -> ${assign()}`);
+  if (chance(0.15)) options.push(() => `assert(${cond()})`);
+  return pick(options)();
+}
+
+function dstepBody() {
+  const parts = [assign()];
+  if (chance(0.5)) parts.push(`if\n:: ${cond()} -> ${assign()}\n:: else -> skip\nfi`);
+  if (chance(0.5)) parts.push(assign());
+  return parts.join('; ');
+}
+
+function block(ind, depth, inLoop, channel, n) {
+  const stmts = [];
+  for (let i = 0; i < n; i++) {
+    const r = rng();
+    if (depth < 2 && r < 0.15) {
+      const opts = [];
+      const k = 2 + Math.floor(rng() * 2);
+      for (let j = 0; j < k; j++) opts.push(`${ind}:: ${cond()} -> ${block(ind + '\t', depth + 1, inLoop, channel, 1)}`);
+      if (chance(0.5)) opts.push(`${ind}:: else -> ${block(ind + '\t', depth + 1, inLoop, channel, 1)}`);
+      stmts.push(`if\n${opts.join('\n')}\n${ind}fi`);
+    } else if (depth < 2 && r < 0.25) {
+      const opts = [`${ind}:: ${cond()} -> break`];
+      opts.push(`${ind}:: ${cond()} -> ${block(ind + '\t', depth + 1, true, channel, 1 + Math.floor(rng() * 2))}`);
+      if (chance(0.5)) opts.push(`${ind}:: else -> ${block(ind + '\t', depth + 1, true, channel, 1)}`);
+      else opts.push(`${ind}:: ${assign()}`);
+      stmts.push(`do\n${opts.join('\n')}\n${ind}od`);
+    } else if (depth < 2 && r < 0.35) {
+      stmts.push(`atomic { ${block(ind + '\t', depth + 1, inLoop, channel, 2)} }`);
+    } else if (r < 0.42) {
+      stmts.push(`d_step { ${dstepBody()} }`);
+    } else {
+      stmts.push(simple(ind, inLoop, channel));
+    }
+  }
+  return stmts.join(`;\n${ind}`);
+}
+
+function model() {
+  const channel = chance(0.6);
+  const lines = [`byte ${GLOBALS.join(', ')};`];
+  if (channel) lines.push(`chan ch = [${pick(values['no-rendezvous'] ? [1, 2] : [0, 1, 2])}] of { byte };`);
+  const procs = 2 + Math.floor(rng() * 2);
+  for (let p = 0; p < procs; p++) {
+    const n = chance(0.3) ? 2 : 1;
+    lines.push(`active${n > 1 ? ` [${n}]` : ''} proctype P${p}() {`);
+    lines.push(`\t${block('\t', 0, false, channel, 2 + Math.floor(rng() * 4))}`);
+    lines.push('}');
+  }
+  return lines.join('\n') + '\n';
+}
+
+const sh = (file, args, cwd) => {
+  try { return { code: 0, out: execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }) }; }
+  catch (e) { return { code: e.status, out: `${e.stdout ?? ''}${e.stderr ?? ''}` }; }
+};
+
+let same = 0, differ = 0, skipped = 0;
+for (let i = 0; i < count; i++) {
+  const startSeed = seed;
+  const text = model();
+  const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
+  try {
+    writeFileSync(join(dir, 'm.pml'), text);
+    if (values.show) console.log(`--- seed ${startSeed}\n${text}`);
+    const sp = sh('spin', ['-o1', '-o2', '-o3', '-a', 'm.pml'], dir);
+    if (sp.code !== 0) { skipped++; if (values.show) console.log(`skipped: ${sp.out}`); continue; }
+    if (sh('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], dir).code !== 0) { skipped++; continue; }
+    const spin = parsePan(sh('./pan', ['-m10000'], dir).out);
+    if (spin.statesStored === null || spin.statesStored > 200000) { skipped++; continue; }
+    const ours = sh(process.execPath, [cli, 'check', 'm.pml', '--json', '--max-depth', '10000', '--trail', join(dir, 't')], dir);
+    let got;
+    try { got = JSON.parse(ours.out); } catch { got = { unparsed: ours.out.slice(0, 300) }; }
+    const keys = ['errors', 'statesStored', 'statesMatched', 'transitions', 'atomicSteps', 'depthReached', 'depthLimitHit'];
+    const diffs = keys.filter((k) => got[k] !== spin[k]).map((k) => `${k} ${got[k]} (SPIN ${spin[k]})`);
+    if ((got.error?.kind ?? null) !== spin.errorKind) diffs.unshift(`kind ${got.error?.kind ?? null} (SPIN ${spin.errorKind})`);
+    if (got.unparsed !== undefined) diffs.unshift(`no JSON: ${got.unparsed}`);
+    if (diffs.length === 0) { same++; continue; }
+    differ++;
+    const keep = join(out, `fuzz-${startSeed}.pml`);
+    writeFileSync(keep, `// seed ${startSeed}: ${diffs.join(', ')}\n${text}`);
+    console.log(`DIFFERS seed ${startSeed}: ${diffs.join(', ')} -> ${keep}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`${count} models: ${same} agree, ${differ} differ, ${skipped} skipped (SPIN rejected or too big)`);
+process.exitCode = differ > 0 ? 1 : 0;
