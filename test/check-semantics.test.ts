@@ -171,3 +171,15 @@ test('xr/xs declarations are accepted and change nothing', () => {
   const r = check('chan c = [1] of { byte };\nactive proctype P() { xr c; c!1 }\nactive proctype Q() { xs c; byte v; c?v }');
   assert.equal(r.error, null);
 });
+
+test('an else heading an inner if belongs to that if, not to the enclosing do', () => {
+  const r = check(`bit w;
+byte n;
+active [2] proctype p() {
+  do
+  :: atomic { if :: w -> n = n + 1 :: else -> n = n + 2 fi }; n = n % 5
+  :: w = 1 - w
+  od
+}`);
+  assert.deepEqual(figures(r), [52, 101, 96, 0, 83]);
+});

@@ -11,7 +11,8 @@
 //    what their first statement offers: entering a loop at the top of an inline and
 //    coming back round it are different states;
 //  - an if/do whose option starts with another if/do or sequence offers that one's
-//    options directly; `else` is tried after all other options;
+//    options directly, in place; each `else` is tried after the other options of its
+//    own if/do;
 //  - a transition is atomic (the next state is not stored and only this process may
 //    move) when its statement is atomic and its target lies inside an atomic sequence;
 //  - a d_step is one statement; its body is compiled separately (see codegen).
@@ -146,8 +147,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const endPcs = new Set<number>([pcOf(endEl)]);
   for (const [name, e] of labels) if (name.startsWith('end')) endPcs.add(pcOf(hunt(e, false, e)));
   // What a state offers: an if/do its options (an option starting with another if/do or
-  // a sequence offers what that one offers: SPIN's choice-in-choice flattening), with
-  // every `else` moved last.
+  // a sequence offers what that one offers: SPIN's choice-in-choice flattening).
   const outsOf = (e: El, depth = 0): { el: El; to: El }[] => {
     if (depth > 1000) throw new ModelError('confusing control structure', e.stmt?.pos ?? null);
     switch (e.kind) {
@@ -156,8 +156,12 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'seq': return outsOf(e.target!, depth + 1);
       case 'end': return [{ el: e, to: e }];
       case 'choice': {
-        const outs = e.opts.flatMap((f) => outsOf(f, depth + 1));
-        return [...outs.filter((o) => o.el.stmt?.k !== 'else'), ...outs.filter((o) => o.el.stmt?.k === 'else')];
+        // The else option moves to the end of its own if/do only; an inner if's options,
+        // its else included, stay where the inner if stands in the outer list. An else
+        // runs only when nothing before it in the list could (pan's rule), see search.
+        const isElse = (f: El) => f.kind === 'stmt' && f.stmt?.k === 'else';
+        const opts = [...e.opts.filter((f) => !isElse(f)), ...e.opts.filter(isElse)];
+        return opts.flatMap((f) => outsOf(f, depth + 1));
       }
     }
   };
