@@ -4,6 +4,7 @@
 //
 //   node models/spin/regen.mjs            # every models/spin/*.pml
 //   node models/spin/regen.mjs NAME ...   # only these models
+//   node models/spin/regen.mjs --table-only   # only README.md's table, from the json files
 //
 // For each model it runs, in a fresh temporary directory (never in the repository):
 //   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -mN
@@ -84,8 +85,10 @@ function regen(name) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const names = process.argv.length > 2
-    ? process.argv.slice(2)
+  const args = process.argv.slice(2).filter((a) => a !== '--table-only');
+  const names = process.argv.includes('--table-only') ? []
+    : args.length > 0
+    ? args
     : readdirSync(here).filter((f) => f.endsWith('.pml')).map((f) => basename(f, '.pml')).sort();
   for (const name of names) regen(name);
   writeTable();
