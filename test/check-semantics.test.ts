@@ -183,3 +183,16 @@ active [2] proctype p() {
 }`);
   assert.deepEqual(figures(r), [52, 101, 96, 0, 83]);
 });
+
+test('a break or goto leaving an atomic sequence is not atomic itself', () => {
+  const r = check('byte a, b, c;\nactive proctype P() {\n  do :: b == 2 -> atomic { a == 0 -> break; c < 1 } od\n}\nactive proctype Q() { b = 2 }');
+  assert.deepEqual(figures(r), [8, 2, 2, 0, 6]);
+});
+
+test('a rendezvous offer nobody takes is no move: invalid end state', () => {
+  const r = check('chan req = [0] of { byte };\nactive proctype server() { byte v; req?v }\nactive proctype client() { req!1; req!2 }');
+  assert.deepEqual(figures(r), [2, 0, 0, 1, 3]);
+  assert.equal(r.error?.kind, 'invalid-end-state');
+  const a = check('chan ch = [0] of { byte };\nbyte a, c;\nactive proctype R() { c == 0 -> ch?c }\nactive proctype S() { atomic { a = 1; ch!1 } }');
+  assert.deepEqual(figures(a), [7, 1, 2, 0, 6]);
+});

@@ -124,7 +124,10 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     g.target = t;
   }
 
-  const atom = (e: El) => e.atomic && !e.lastAtomic;
+  // Whether an element counts as atomic for hunting and for its own transition (SPIN's
+  // ATOM status): inside an atomic sequence but not its last element; a goto or break
+  // whose destination lies outside the atomic sequence is not atomic either.
+  const atom = (e: El) => e.atomic && !e.lastAtomic && !(e.kind === 'jump' && e.stmt !== null && !e.target!.atomic);
   const hunt = (e: El, fromAtomic: boolean, at: El): El => {
     for (let n = 0; e.kind === 'jump'; n++) {
       if (n > 1000) throw new ModelError('infinite goto loop', at.stmt?.pos ?? null);

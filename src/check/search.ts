@@ -102,17 +102,19 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           error = errorOf(m, io[IO.ERRINFO]!, steps);
           break search;
         }
-        mv = 1; found = t;
+        found = t;
         break;
       }
       if (found >= 0) break;
       II--; ti = 0; mv = 0;
     }
+    // A rendezvous offer counts as a move only once a receiver has taken it (pan's
+    // unsend), so it is credited when its frame is popped, below.
+    const newBoq = found >= 0 ? io[IO.BOQ]! : 0;
+    if (found >= 0 && newBoq === 0) { mv = 1; nMoves[level]!++; }
     cur[level] = II; tix[level] = ti; moved[level] = mv;
 
     if (found >= 0) {
-      nMoves[level]!++;
-      const newBoq = io[IO.BOQ]!;
       const isAtomic = newBoq === 0 && atomic[found] !== 0;
       if (isAtomic) atomicSteps++;
       const depth = level + 1;
@@ -169,6 +171,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         break;
       }
     }
+    if (boq !== 0 && nMoves[level]! > 0) { nMoves[level - 1]!++; moved[level - 1] = 1; }
     level--;
   }
   return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
