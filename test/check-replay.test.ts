@@ -65,6 +65,16 @@ test('an invalid end state replays to the stuck process', async () => {
   assert.match(rep.stdout, /invalid end state\n\tproc 0 \(A\) at line 2/);
 });
 
+test('a pending rendezvous nobody can take is a deadlock in replay too', async () => {
+  const model = join(dir, 'r.pml');
+  writeFileSync(model, 'chan req = [0] of { byte };\nactive proctype server() { byte v; req?v }\nactive proctype client() { req!1; req!2 }\n');
+  const run = await cli(['check', '--json', model]);
+  assert.equal(run.code, 1);
+  const rep = await cli(['replay', model, 'r.pml.trail']);
+  assert.equal(rep.code, 1);
+  assert.match(rep.stdout, /invalid end state\n\tproc 1 \(client\)/);
+});
+
 test('a trail that does not fit the model is bad input', async () => {
   const model = join(dir, 'd.pml');
   writeFileSync(model, 'byte x;\nactive proctype A() { x = 1 }\n');

@@ -62,11 +62,31 @@ function canMove(model: ReturnType<typeof loadOrExplain>, steps: { pid: number; 
       const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
       for (const tid of m.transOf[type]![pc]!) {
         const T = S.slice(0, L + 4096);
-        m.io[0] = L; m.io[2] = timeout; m.io[1] = 0;
-        if (m.exec(tid, T, 0, b, pid) !== 0) return true;
+        m.io[0] = L; m.io[2] = timeout; m.io[1] = 0; m.io[4] = 0;
+        if (m.exec(tid, T, 0, b, pid) === 0) continue;
+        // A rendezvous offer is a move only if another process can take it.
+        const boq = m.io[4]!;
+        if (boq === 0 || answered(m, T, m.io[0]!, boq, pid)) return true;
       }
       b += m.procSize[type]!;
     }
+  }
+  return false;
+}
+
+function answered(m: ReturnType<typeof loadOrExplain>['machine'], S: Uint8Array, L: number, boq: number, sender: number): boolean {
+  let b = m.procBase;
+  for (let pid = 0; pid < S[0]!; pid++) {
+    const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
+    if (pid !== sender) {
+      for (const tid of m.transOf[type]![pc]!) {
+        if (!m.trans[tid]!.isRendezvousRecv) continue;
+        const T = S.slice(0, L + 4096);
+        m.io[0] = L; m.io[1] = 0; m.io[4] = boq;
+        if (m.exec(tid, T, 0, b, pid) !== 0) return true;
+      }
+    }
+    b += m.procSize[type]!;
   }
   return false;
 }
