@@ -16,6 +16,7 @@ const s = Sched.attach(workerData.buffer as SharedArrayBuffer, { newosproc: () =
 const u = new Int32Array(s.buffer, s.layout.userBase * 4, USER_WORDS);
 const nap = new Int32Array(new SharedArrayBuffer(4));
 const r: SamplerResult = { samples: 0, skipped: 0, waitingWithProcsFree: 0, waitstopAfterStop: 0 };
+parentPort!.postMessage('ready');
 
 while (Atomics.load(u, U_STOP_SAMPLING) === 0) {
   for (let i = 0; i < 2000; i++) {

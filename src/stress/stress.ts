@@ -5,7 +5,7 @@
 // and a sampler thread checks the commit's two monitor invariants.
 
 import { Worker } from 'node:worker_threads';
-import { type Protocol, S_ATOMIC, type SchedCounters } from '../sched/index.js';
+import { type Protocol, type SchedCounters } from '../sched/index.js';
 import { Runtime } from '../runtime/runtime.js';
 import type { SamplerResult } from './sampler.js';
 import {
@@ -35,7 +35,7 @@ export interface StressReport {
   pairsExpected: number;
   stopTheWorlds: number;
   gomaxprocsChanges: number;
-  /** Times the controller found mcpu > 1 right after stoptheworld returned. */
+  /** Goroutines the controller found running (Grunning) while it had the world stopped. */
   stoppedWorldViolations: number;
   invariantSamples: number;
   invariantSamplesSkipped: number;
@@ -51,6 +51,8 @@ export interface StressReport {
 }
 
 const bodies = new URL('./bodies.js', import.meta.url).href;
+/** Stop-the-worlds the controller does at least, however soon the workers finish. */
+const MIN_CONTROLLER_ROUNDS = 20;
 
 export async function runStress(opts: StressOptions): Promise<StressReport> {
   const { protocol, threads, pairs } = opts;
@@ -65,13 +67,18 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   const rt = await Runtime.start({ protocol, gomaxprocs: threads, maxm: threads + 2, maxg: threads + 2 });
   const u = rt.userWords;
   const sampler = new Worker(new URL('./sampler.js', import.meta.url), { workerData: { buffer: rt.sched.buffer } });
+  let samplerReady!: () => void;
+  const ready = new Promise<void>((r) => { samplerReady = r; });
   const samplerDone = new Promise<SamplerResult>((resolve, reject) => {
-    sampler.once('message', resolve);
+    sampler.on('message', (msg: SamplerResult | 'ready') => (msg === 'ready' ? samplerReady() : resolve(msg)));
     sampler.once('error', reject);
   });
+  // Sample from the first step on.
+  await Promise.race([ready, samplerDone]);
 
+  // The controller first, so that it runs while the workers do (they wait for it).
+  rt.go(bodies, 'controller', [threads, threads, opts.seed ?? 1, rt.sched.gBase, rt.sched.layout.maxg, MIN_CONTROLLER_ROUNDS]);
   for (let i = 0; i < threads; i++) rt.go(bodies, 'pairWorker', [i, pairs, batch]);
-  rt.go(bodies, 'controller', [threads, threads, opts.seed ?? 1, S_ATOMIC]);
 
   const progressNow = () => {
     let p = Atomics.load(u, U_STW);
@@ -194,7 +201,7 @@ export function formatStress(r: StressReport): string {
   const lines = [
     `gosched stress: protocol ${r.protocol}, ${r.threads} worker goroutines + 1 controller, ${r.pairsPerThread} syscall pairs each`,
     `  pairs done              ${r.pairsDone} of ${r.pairsExpected}`,
-    `  stop-the-worlds         ${r.stopTheWorlds} (world found not stopped: ${r.stoppedWorldViolations})`,
+    `  stop-the-worlds         ${r.stopTheWorlds} (goroutines found running while stopped: ${r.stoppedWorldViolations})`,
     `  GOMAXPROCS changes      ${r.gomaxprocsChanges}`,
     `  invariant samples       ${r.invariantSamples} taken while nobody held schedlock, ${r.invariantViolations.total} violated` +
       ` (g's waiting with procs free: ${r.invariantViolations.waitingWithProcsFree}; waitstop after stop: ${r.invariantViolations.waitstopAfterStop})`,
