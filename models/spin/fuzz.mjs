@@ -10,7 +10,8 @@
 // (--show prints each model and why a model was skipped)
 //
 // The generated models use globals kept small (values mod 4), one channel, if/do with else,
-// break, atomic, d_step (of always-executable statements), send, receive, timeout and assert.
+// break, goto, end labels, run, atomic, d_step (of always-executable statements), send,
+// receive, timeout and assert.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,6 +63,7 @@ function simple(ind, inLoop, channel) {
   ];
   if (channel) options.push(() => `ch!${expr()}`, () => `ch?${pick(GLOBALS)}`, () => `nempty(ch) -> ch?_`);
   if (inLoop) options.push(() => `${cond()} -> break`);
+  if (gotoOk) options.push(() => `${cond()} -> goto again`);
   if (chance(0.05)) options.push(() => `timeout -> ${assign()}`);
   if (chance(0.15)) options.push(() => `assert(${cond()})`);
   return pick(options)();
@@ -101,17 +103,26 @@ function block(ind, depth, inLoop, channel, n) {
   return stmts.join(`;\n${ind}`);
 }
 
+let gotoOk = false;
+
 function model() {
   const channel = chance(0.6);
   const lines = [`byte ${GLOBALS.join(', ')};`];
   if (channel) lines.push(`chan ch = [${pick(values['no-rendezvous'] ? [1, 2] : [0, 1, 2])}] of { byte };`);
   const procs = 2 + Math.floor(rng() * 2);
+  const spawn = chance(0.25);
   for (let p = 0; p < procs; p++) {
     const n = chance(0.3) ? 2 : 1;
     lines.push(`active${n > 1 ? ` [${n}]` : ''} proctype P${p}() {`);
-    lines.push(`\t${block('\t', 0, false, channel, 2 + Math.floor(rng() * 4))}`);
+    gotoOk = chance(0.3);
+    const head = spawn && p === 0 ? `${chance(0.5) ? 'atomic { run Q(); ' + assign() + ' }' : 'run Q()'};\n\t` : '';
+    const body = block('\t', 0, false, channel, 2 + Math.floor(rng() * 4));
+    const label = gotoOk ? 'again:\n\t' : chance(0.2) ? 'end:\n\t' : '';
+    lines.push(`\t${head}${label}${body}`);
+    gotoOk = false;
     lines.push('}');
   }
+  if (spawn) lines.push(`proctype Q() {\n\t${block('\t', 0, false, channel, 2)}\n}`);
   return lines.join('\n') + '\n';
 }
 
