@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
-  applyMutant, describeRun, procPath, readJson, repoRoot, runCheck, runCli, type CheckResult, type Mutant, type SpinExpected,
+  applyMutant, compareWithSpin, describeRun, procPath, readJson, repoRoot, runCli, type Mutant, type SpinExpected,
 } from './support/check-cli.js';
 
 const modelsDir = join(repoRoot, 'models', 'spin');
@@ -30,46 +30,10 @@ test('every model has SPIN expected figures', () => {
   assert.ok(kinds.includes(null) && kinds.includes('assertion') && kinds.includes('invalid-end-state'), 'the suite mixes verdicts');
 });
 
-/** Checks one model and compares the verdict and counts with SPIN's. */
-async function compareWithSpin(name: string, model: string, expected: SpinExpected, timeoutMs: number): Promise<void> {
-  const trail = join(scratch, `${name}.trail`);
-  const run = await runCheck(model, { maxDepth: expected.maxDepth, trail, timeoutMs });
-  assert.ok(!run.timedOut, `${name}: the checker did not finish in ${timeoutMs} ms\n${describeRun(run)}`);
-  assert.equal(run.parseProblem, null, `${name}: ${run.parseProblem}\n${describeRun(run)}`);
-  const got = run.result!;
-
-  // The verdict.
-  assert.equal(run.code, expected.errors === 0 ? 0 : 1, `${name}: exit code\n${describeRun(run)}`);
-  assert.equal(got.errors, expected.errors, `${name}: errors`);
-  assert.equal(got.error?.kind ?? null, expected.errorKind, `${name}: error kind (${got.error?.message ?? 'no error'})`);
-  assert.equal(got.maxDepth, expected.maxDepth, `${name}: maxDepth`);
-
-  const counts = (r: SpinExpected | CheckResult) => ({
-    statesStored: r.statesStored,
-    statesMatched: r.statesMatched,
-    transitions: r.transitions,
-    atomicSteps: r.atomicSteps,
-    depthReached: r.depthReached,
-    depthLimitHit: r.depthLimitHit,
-  });
-  if (expected.errors === 0) {
-    // With -o1 -o2 -o3 and -DNOREDUCE the full search's counts depend only on the semantics.
-    assert.deepEqual(counts(got), counts(expected), `${name}: counts differ from SPIN's`);
-    assert.equal(got.transitions, got.statesStored + got.statesMatched, `${name}: transitions = stored + matched`);
-  } else {
-    // An error stops the search, so the counts at the first error depend on the search
-    // order too. The checker explores in SPIN's order (depth first, processes and options in
-    // pan's order), so they are compared as well.
-    assert.ok(existsSync(trail), `${name}: no trail written to ${trail}`);
-    assert.ok(got.error !== null && got.error.message.length > 0, `${name}: the error has a message`);
-    assert.deepEqual(counts(got), counts(expected), `${name}: counts at the first error differ from SPIN's`);
-  }
-}
-
 for (const name of models) {
   test(`${name}: same verdict and counts as SPIN`, { timeout: CHILD_TIMEOUT_MS + 10_000 }, async () => {
     const expected = readJson<SpinExpected>(join(modelsDir, `${name}.expected.json`));
-    await compareWithSpin(name, join(modelsDir, `${name}.pml`), expected, CHILD_TIMEOUT_MS);
+    await compareWithSpin(scratch, name, join(modelsDir, `${name}.pml`), expected, CHILD_TIMEOUT_MS);
   });
 }
 
@@ -85,7 +49,7 @@ for (const name of variants) {
     const variant = readJson<{ replace: Mutant['replace']; expected: SpinExpected }>(join(variantsDir, `${name}.json`));
     const model = join(scratch, `${name}.pml`);
     writeFileSync(model, applyMutant(readFileSync(procPath, 'utf8'), variant));
-    await compareWithSpin(name, model, variant.expected, VARIANT_TIMEOUT_MS);
+    await compareWithSpin(scratch, name, model, variant.expected, VARIANT_TIMEOUT_MS);
   });
 }
 

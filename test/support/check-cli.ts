@@ -3,6 +3,7 @@
 //
 // Contract: `node dist/src/cli.js check MODEL --json [--max-depth N] [--trail FILE]` prints one
 // JSON object on stdout and exits 0 (no errors), 1 (the model has an error) or 2 (bad input).
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -171,4 +172,40 @@ export function applyMutant(source: string, mutant: Pick<Mutant, 'replace'>): st
     text = text.slice(0, first) + replacement + text.slice(first + find.length);
   }
   return text;
+}
+
+/** Checks one model and compares the verdict and counts with SPIN's; the trail goes to `scratch`. */
+export async function compareWithSpin(scratch: string, name: string, model: string, expected: SpinExpected, timeoutMs: number): Promise<void> {
+  const trail = join(scratch, `${name}.trail`);
+  const run = await runCheck(model, { maxDepth: expected.maxDepth, trail, timeoutMs });
+  assert.ok(!run.timedOut, `${name}: the checker did not finish in ${timeoutMs} ms\n${describeRun(run)}`);
+  assert.equal(run.parseProblem, null, `${name}: ${run.parseProblem}\n${describeRun(run)}`);
+  const got = run.result!;
+
+  // The verdict.
+  assert.equal(run.code, expected.errors === 0 ? 0 : 1, `${name}: exit code\n${describeRun(run)}`);
+  assert.equal(got.errors, expected.errors, `${name}: errors`);
+  assert.equal(got.error?.kind ?? null, expected.errorKind, `${name}: error kind (${got.error?.message ?? 'no error'})`);
+  assert.equal(got.maxDepth, expected.maxDepth, `${name}: maxDepth`);
+
+  const counts = (r: SpinExpected | CheckResult) => ({
+    statesStored: r.statesStored,
+    statesMatched: r.statesMatched,
+    transitions: r.transitions,
+    atomicSteps: r.atomicSteps,
+    depthReached: r.depthReached,
+    depthLimitHit: r.depthLimitHit,
+  });
+  if (expected.errors === 0) {
+    // With -o1 -o2 -o3 and -DNOREDUCE the full search's counts depend only on the semantics.
+    assert.deepEqual(counts(got), counts(expected), `${name}: counts differ from SPIN's`);
+    assert.equal(got.transitions, got.statesStored + got.statesMatched, `${name}: transitions = stored + matched`);
+  } else {
+    // An error stops the search, so the counts at the first error depend on the search
+    // order too. The checker explores in SPIN's order (depth first, processes and options in
+    // pan's order), so they are compared as well.
+    assert.ok(existsSync(trail), `${name}: no trail written to ${trail}`);
+    assert.ok(got.error !== null && got.error.message.length > 0, `${name}: the error has a message`);
+    assert.deepEqual(counts(got), counts(expected), `${name}: counts at the first error differ from SPIN's`);
+  }
 }
