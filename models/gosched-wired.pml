@@ -27,6 +27,13 @@
 
 #define M 3
 
+/*
+ * 1: the commit's protocol (CAS fast paths in entersyscall/exitsyscall);
+ * 0: the pre-commit protocol (every entersyscall/exitsyscall takes schedlock).
+ * src/sched has both; models/variants/gosched-wired-lock.json checks the second.
+ */
+#define ATOMIC_FASTPATHS 1
+
 byte gomaxprocs = 2;
 
 /* scheduler state */
@@ -211,6 +218,7 @@ inline ready() {
 	other = 0
 }
 
+#if ATOMIC_FASTPATHS
 inline entersyscall() {
 	atomic {
 		if
@@ -254,6 +262,35 @@ inline exitsyscall() {
 Lexited:
 	skip
 }
+#else
+inline entersyscall() {
+	schedlock();
+	d_step { atomic_mcpu-- }
+	if
+	:: gwait != 0 -> matchmg()
+	:: else
+	fi;
+	if
+	:: atomic_waitstop && atomic_mcpu <= atomic_mcpumax ->
+		atomic_waitstop = 0;
+		notewakeup(sched_stopped)
+	:: else
+	fi;
+	schedunlock()
+}
+
+inline exitsyscall() {
+	schedlock();
+	d_step { atomic_mcpu++ }
+	if
+	:: atomic_mcpu <= atomic_mcpumax ->
+		schedunlock()
+	:: else ->
+		schedunlock();
+		schedule(2)
+	fi
+}
+#endif
 
 inline stoptheworld() {
 	schedlock();
