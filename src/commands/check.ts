@@ -27,7 +27,8 @@ options:
                    search stack need more than MB megabytes (default 4096)
   --help           this text
 
-exit status: 0 no error, 1 the model has an error, 2 bad input or usage.
+exit status: 0 no error, 1 the model has an error, 2 bad input or usage, 3 the search
+stopped at --memlim before it was complete (no error found in the part explored).
 A progress line goes to stderr every million stored states.
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
@@ -73,7 +74,9 @@ export async function run(argv: string[]): Promise<number> {
   const v = verdict(basename(file), result, maxDepth, trailFile);
   const { errorDepth: _depth, ...fields } = v;
   process.stdout.write(values.json ? JSON.stringify(fields) + '\n' : formatVerdict(v));
-  return result.error ? 1 : 0;
+  // A search cut short by --memlim verified nothing about the rest of the state space:
+  // a script must not take it for a pass.
+  return result.error ? 1 : result.memoryLimitHit ? 3 : 0;
 }
 
 /** Loads and compiles a model; any mistake in it becomes a UsageError with a caret. */
