@@ -60,7 +60,9 @@ export const G_IDLEM = 3; // the M for which this is the idle goroutine
 export const G_READYONSTOP = 4; // ready this G when its M stops running it
 export const G_M = 5; // the M running this G (gp->m), NIL when not on an M
 export const G_GOID = 6;
-export const G_STRIDE = 8;
+// A row fills one 64-byte cache line: each goroutine writes its status on every
+// entersyscall and exitsyscall, and two goroutines on two cpus must not share a line.
+export const G_STRIDE = 16;
 
 // Goroutine statuses, numbered as in the commit's runtime.h.
 export const Gidle = 0;
