@@ -7,11 +7,11 @@ import { fail, UsageError } from './commands/usage.js';
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
+  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
   replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },
-  stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   'bench-check': { summary: 'time the model checker against SPIN on proc.p', load: () => import('./commands/bench-check.js') },
-  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
 };
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
@@ -19,7 +19,7 @@ const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real th
 usage: gosched <command> [options]
 
 commands:
-${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`).join('\n')}
+${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
 
 Run 'gosched <command> --help' for a command's options.
 `;
