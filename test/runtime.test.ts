@@ -1,7 +1,7 @@
 // Goroutines on real worker threads: the Runtime's contract, bad input, and Go issue 2337.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { GoroutinePanic, Runtime } from '../src/runtime/runtime.js';
+import { GoroutinePanic, Runtime, SchedulerError } from '../src/runtime/runtime.js';
 import { PROTOCOLS, maxgomaxprocs } from '../src/sched/index.js';
 
 const bodies = new URL('./support/bodies.js', import.meta.url).href;
@@ -125,6 +125,19 @@ test('GOMAXPROCS from outside: 0 queries, 1e9 clamps, fractions and NaN are reje
     assert.equal(rt.counters().lock, 0);
     await assert.rejects(Runtime.start({ protocol: 'atomic', gomaxprocs: 0 }), RangeError);
     await assert.rejects(Runtime.start({ protocol: 'nope' as 'atomic' }), /protocol must be 'lock' or 'atomic'/);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('more goroutines blocked at once than thread slots: a clear fatal error, every thread ended', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 2 });
+  try {
+    // Each sleeps in a syscall, so each needs a thread of its own; the third finds none.
+    for (let i = 0; i < 3; i++) rt.go(bodies, 'sleeper', [1000]);
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && /all 2 thread slots are in use/.test(e.message));
+    assert.throws(() => rt.go(bodies, 'sleeper', [1]), SchedulerError);
+    assert.equal(rt.threads, 0, 'every thread was ended');
   } finally {
     await rt.close();
   }

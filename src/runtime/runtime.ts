@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
+  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
 } from '../sched/index.js';
 import type { MMessage } from './messages.js';
 import { encodeSpec, writeSpec } from './spec.js';
@@ -82,14 +82,25 @@ export class Runtime {
     if (typeof url !== 'string' || typeof name !== 'string') throw new TypeError('go: url and name must be strings');
     const href = url.startsWith('file:') || url.includes('://') ? url : new URL(`file://${url}`).href;
     const bytes = encodeSpec({ url: href, name, args });
-    const g = newproc(this.sched, NIL, (g) => writeSpec(this.sched, g, bytes));
+    const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.sched, g, bytes)));
     return this.sched.mem[this.sched.g(g, G_GOID)]!;
   }
 
   /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
   gomaxprocs(n: number): number {
     this.checkOpen('gomaxprocs');
-    return gomaxprocsfunc(this.sched, NIL, NIL, n);
+    return this.fatalOnThrow(() => gomaxprocsfunc(this.sched, NIL, NIL, n));
+  }
+
+  /** A scheduler throw on this thread (it may hold schedlock) ends the Runtime, as one
+   * on an M does, so that no M stays blocked on the lock; the error goes to the caller. */
+  private fatalOnThrow<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof SchedFatal) this.onMessage({ type: 'fatal', m: NIL, message: err.message, stack: err.stack ?? '' });
+      throw err;
+    }
   }
 
   /** The scheduler's counters now. */
@@ -159,7 +170,7 @@ export class Runtime {
       case 'fatal':
         if (this.fatal === undefined) {
           Atomics.store(this.sched.mem, S_FATAL, 1);
-          this.fatal = new SchedulerError(`m${msg.m}: ${msg.message}`);
+          this.fatal = new SchedulerError(msg.m === NIL ? msg.message : `m${msg.m}: ${msg.message}`);
           this.fatal.stack = msg.stack;
           // The scheduler's state cannot be trusted: no thread may stay blocked on it.
           void this.close();
