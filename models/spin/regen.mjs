@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates models/spin/NAME.expected.json and NAME.pan.txt from SPIN itself.
-// It is for people with SPIN 6.5.2 and gcc installed; tests never run it.
+// It is for people with SPIN 6.5.2 and gcc installed (and the project built: npm run build);
+// tests never run it.
 //
 //   node models/spin/regen.mjs            # every models/spin/*.pml
 //   node models/spin/regen.mjs NAME ...   # only these models
@@ -18,28 +19,17 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rm
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parsePanOutput } from '../../dist/src/bench/check-vs-spin.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Parses pan's text report; the same rules as src/bench/check-vs-spin.ts's parsePanOutput. */
+/** The figures of pan's text report that the expected files keep. One parser of pan's
+ * output serves the benchmark and these scripts: src/bench/check-vs-spin.ts, built into
+ * dist/ (run `npm run build` first). */
 export function parsePan(text) {
-  const num = (re) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
-  const errors = num(/errors:\s*(\d+)/);
-  let errorKind = null;
-  if (/pan:\d+: assertion violated/.test(text)) errorKind = 'assertion';
-  else if (/pan:\d+: invalid end state/.test(text)) errorKind = 'invalid-end-state';
-  else if (errors) errorKind = 'other';
-  return {
-    errors,
-    errorKind,
-    statesStored: num(/(\d+) states, stored/),
-    statesMatched: num(/(\d+) states, matched/),
-    transitions: num(/(\d+) transitions \(= stored\+matched\)/),
-    atomicSteps: num(/(\d+) atomic steps/),
-    depthReached: num(/depth reached (\d+)/),
-    depthLimitHit: /error: max search depth too small/.test(text),
-    stateVectorBytes: num(/State-vector (\d+) byte/),
-  };
+  const { errors, errorKind, statesStored, statesMatched, transitions, atomicSteps, depthReached, depthLimitHit, stateVectorBytes } =
+    parsePanOutput(text);
+  return { errors, errorKind, statesStored, statesMatched, transitions, atomicSteps, depthReached, depthLimitHit, stateVectorBytes };
 }
 
 function regen(name) {

@@ -38,7 +38,7 @@ export interface PanReport {
   elapsedSeconds: number | null;
 }
 
-/** Parses pan's output (the same rules as models/spin/regen.mjs). */
+/** Parses pan's output (models/spin/regen.mjs and its siblings use this too). */
 export function parsePanOutput(text: string): PanReport {
   const num = (re: RegExp): number | null => {
     const m = re.exec(text);
