@@ -8,11 +8,17 @@ import type { Machine } from './machine.js';
 import type { Step } from './search.js';
 import { ModelError } from './errors.js';
 
-export interface ReplayOutcome { error: { kind: string; message: string; line: number | null } | null; steps: number }
+export interface ReplayOutcome {
+  error: { kind: string; message: string; line: number | null } | null;
+  steps: number;
+  /** The state vector the replay ended in, and its length. */
+  state: Uint8Array;
+  len: number;
+}
 
 export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void): ReplayOutcome {
   const { io } = m;
-  let S = new Uint8Array(1 << 16);
+  let S: Uint8Array = new Uint8Array(1 << 16);
   io.fill(0);
   m.init(S);
   let L = io[IO.LEN]!;
@@ -31,8 +37,9 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     if (!t || t.type !== type || !Array.from(m.transOf[type]![pc]!).includes(tid)) {
       throw new ModelError(`trail step ${i + 1}: process ${pid} cannot take transition ${tid} here (trail and model differ)`, null);
     }
-    const next = new Uint8Array(S.length + 4096);
-    next.set(S.subarray(0, L));
+    // Room for the step to grow the vector (a run adds a process), not a copy of all
+    // the room earlier steps had.
+    const next = room(S, L);
     let r = 0;
     for (const timeout of [0, 1]) {
       io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = timeout; io[IO.ERR] = 0; io[IO.PRINT] = 1;
@@ -46,7 +53,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       out(`${e.kind === 'assertion' ? 'spin: ' : ''}${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
-      return { error: e, steps: i + 1 };
+      return { error: e, steps: i + 1, state: S, len: L };
     }
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
@@ -54,30 +61,12 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${k} = ${v}\n`);
     before = after;
   }
-  return { error: null, steps: steps.length };
+  return { error: null, steps: steps.length, state: S, len: L };
 }
 
-/** Whether the state a trail leads to is an invalid end state, and which processes are stuck. */
-export function stuckProcesses(m: Machine, steps: Step[]): string[] {
-  const { io } = m;
-  const S = new Uint8Array(1 << 16);
-  io.fill(0);
-  m.init(S);
-  let L = io[IO.LEN]!;
-  let boq = 0;
-  for (const { pid, tid } of steps) {
-    let b = m.procBase;
-    for (let j = 0; j < pid; j++) b += m.procSize[S[b]!]!;
-    let r = 0;
-    const copy = S.slice(0, L);
-    for (const timeout of [0, 1]) {
-      S.set(copy);
-      io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = timeout; io[IO.ERR] = 0;
-      r = m.exec(tid, S, 0, b, pid);
-      if (r !== 0 || !m.usesTimeout) break;
-    }
-    L = io[IO.LEN]!; boq = io[IO.BOQ]!;
-  }
+/** The processes of state S that are not at a valid end state (an end label or their
+ * closing brace). */
+export function stuckProcesses(m: Machine, S: Uint8Array): string[] {
   const stuck: string[] = [];
   let b = m.procBase;
   for (let j = 0; j < S[0]!; j++) {
@@ -88,6 +77,53 @@ export function stuckProcesses(m: Machine, steps: Step[]): string[] {
     b += m.procSize[type]!;
   }
   return stuck;
+}
+
+/** Whether any process can still move from state S of length L, with timeout if need be
+ * (then the state is no deadlock). */
+export function canMove(m: Machine, S: Uint8Array, L: number): boolean {
+  const { io } = m;
+  for (const timeout of [0, 1]) {
+    let b = m.procBase;
+    for (let pid = 0; pid < S[0]!; pid++) {
+      const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
+      for (const tid of m.transOf[type]![pc]!) {
+        const T = room(S, L);
+        io[IO.LEN] = L; io[IO.TIMEOUT] = timeout; io[IO.ERR] = 0; io[IO.BOQ] = 0;
+        if (m.exec(tid, T, 0, b, pid) === 0) continue;
+        // A rendezvous offer is a move only if another process can take it (pan's unsend).
+        const boq = io[IO.BOQ]!;
+        if (boq === 0 || answered(m, T, io[IO.LEN]!, boq, pid)) return true;
+      }
+      b += m.procSize[type]!;
+    }
+  }
+  return false;
+}
+
+/** A copy of the first L bytes of S with room for a move to grow the vector. */
+function room(S: Uint8Array, L: number): Uint8Array {
+  const T = new Uint8Array(L + 4096);
+  T.set(S.subarray(0, L));
+  return T;
+}
+
+function answered(m: Machine, S: Uint8Array, L: number, boq: number, sender: number): boolean {
+  const { io } = m;
+  let b = m.procBase;
+  for (let pid = 0; pid < S[0]!; pid++) {
+    const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
+    if (pid !== sender) {
+      for (const tid of m.transOf[type]![pc]!) {
+        if (!m.trans[tid]!.isRendezvousRecv) continue;
+        const T = room(S, L);
+        io[IO.LEN] = L; io[IO.ERR] = 0; io[IO.BOQ] = boq;
+        if (m.exec(tid, T, 0, b, pid) !== 0) return true;
+      }
+    }
+    b += m.procSize[type]!;
+  }
+  return false;
 }
 
 function snapshot(m: Machine, S: Uint8Array, len: number): Map<string, string> {
