@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePan } from '../spin/regen.mjs';
+import { parsePan, runSpin } from '../spin/regen.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const procP = resolve(here, '../../../shared/seed/proc.p');
@@ -36,11 +36,7 @@ function regen(name) {
   const dir = mkdtempSync(join(tmpdir(), 'mutant-'));
   try {
     writeFileSync(join(dir, `${name}.pml`), applyMutant(readFileSync(procP, 'utf8'), mutant));
-    const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m500000`;
-    execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    let out;
-    try { out = execFileSync('./pan', ['-m500000'], { cwd: dir, encoding: 'utf8' }); } catch (err) { out = err.stdout; }
+    const { command, out } = runSpin(dir, name, 500000);
     const p = parsePan(out);
     const violation = /^pan:\d+: (.*)$/m.exec(out)?.[1] ?? null;
     let failedLine = null;

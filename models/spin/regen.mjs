@@ -32,6 +32,43 @@ export function parsePan(text) {
   return { errors, errorKind, statesStored, statesMatched, transitions, atomicSteps, depthReached, depthLimitHit, stateVectorBytes };
 }
 
+/**
+ * Runs SPIN on DIR/NAME.pml with the fixed settings of every expected file here and in
+ * ../mutants and ./variants; returns the command line (as stored) and pan's report.
+ */
+export function runSpin(dir, name, maxDepth) {
+  const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${maxDepth}`;
+  execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  let out;
+  try {
+    out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' });
+  } catch (err) {
+    out = err.stdout; // pan exits non-zero on some errors; the report is still on stdout
+  }
+  return { command, out };
+}
+
+/** The expected figures the differential tests compare with, from pan's report. */
+export function expectedFrom(name, command, out, maxDepth) {
+  const p = parsePan(out);
+  if (p.statesStored === null || p.errors === null) throw new Error(`${name}: cannot parse pan's output:\n${out}`);
+  return {
+    command,
+    spinVersion: /Spin Version (\S+)/.exec(out)?.[1] ?? null,
+    errors: p.errors,
+    errorKind: p.errorKind,
+    statesStored: p.statesStored,
+    statesMatched: p.statesMatched,
+    transitions: p.transitions,
+    atomicSteps: p.atomicSteps,
+    depthReached: p.depthReached,
+    depthLimitHit: p.depthLimitHit,
+    maxDepth,
+    stateVectorBytes: p.stateVectorBytes,
+  };
+}
+
 function regen(name) {
   const model = join(here, `${name}.pml`);
   const source = readFileSync(model, 'utf8');
@@ -40,33 +77,9 @@ function regen(name) {
   const dir = mkdtempSync(join(tmpdir(), 'regen-'));
   try {
     copyFileSync(model, join(dir, `${name}.pml`));
-    const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${maxDepth}`;
-    execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    let out;
-    try {
-      out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' });
-    } catch (err) {
-      out = err.stdout; // pan exits non-zero on some errors; the report is still on stdout
-    }
-    const version = /Spin Version (\S+)/.exec(out)?.[1] ?? null;
-    const p = parsePan(out);
-    if (p.statesStored === null || p.errors === null) throw new Error(`${name}: cannot parse pan's output:\n${out}`);
-    const expected = {
-      command,
-      spinVersion: version,
-      errors: p.errors,
-      errorKind: p.errorKind,
-      statesStored: p.statesStored,
-      statesMatched: p.statesMatched,
-      transitions: p.transitions,
-      atomicSteps: p.atomicSteps,
-      depthReached: p.depthReached,
-      depthLimitHit: p.depthLimitHit,
-      maxDepth,
-      stateVectorBytes: p.stateVectorBytes,
-    };
-    writeFileSync(join(here, `${name}.expected.json`), JSON.stringify(expected, null, 2) + '\n');
+    const { command, out } = runSpin(dir, name, maxDepth);
+    const p = expectedFrom(name, command, out, maxDepth);
+    writeFileSync(join(here, `${name}.expected.json`), JSON.stringify(p, null, 2) + '\n');
     writeFileSync(join(here, `${name}.pan.txt`), out);
     console.log(`${name.padEnd(24)} errors=${p.errors} ${p.errorKind ?? '-'} stored=${p.statesStored} matched=${p.statesMatched} transitions=${p.transitions} atomic=${p.atomicSteps} depth=${p.depthReached}${p.depthLimitHit ? ' (depth limit hit)' : ''}`);
   } finally {

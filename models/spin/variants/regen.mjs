@@ -5,12 +5,11 @@
 //   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m500000
 // and stores SPIN's figures under "expected" in NAME.json and pan's report in NAME.pan.txt.
 // For people with SPIN and gcc; tests never run it.   node models/spin/variants/regen.mjs [NAME ...]
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePan } from '../regen.mjs';
+import { expectedFrom, runSpin } from '../regen.mjs';
 import { applyMutant } from '../../mutants/regen.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,18 +22,9 @@ function regen(name) {
   const dir = mkdtempSync(join(tmpdir(), 'variant-'));
   try {
     writeFileSync(join(dir, `${name}.pml`), applyMutant(readFileSync(procP, 'utf8'), variant));
-    const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${maxDepth}`;
-    execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    let out;
-    try { out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' }); } catch (err) { out = err.stdout; }
-    const p = parsePan(out);
-    variant.expected = {
-      command, spinVersion: /Spin Version (\S+)/.exec(out)?.[1] ?? null,
-      errors: p.errors, errorKind: p.errorKind, statesStored: p.statesStored, statesMatched: p.statesMatched,
-      transitions: p.transitions, atomicSteps: p.atomicSteps, depthReached: p.depthReached,
-      depthLimitHit: p.depthLimitHit, maxDepth, stateVectorBytes: p.stateVectorBytes,
-    };
+    const { command, out } = runSpin(dir, name, maxDepth);
+    variant.expected = expectedFrom(name, command, out, maxDepth);
+    const p = variant.expected;
     writeFileSync(file, JSON.stringify(variant, null, 2) + '\n');
     writeFileSync(join(here, `${name}.pan.txt`), out);
     console.log(`${name.padEnd(24)} errors=${p.errors} stored=${p.statesStored} matched=${p.statesMatched} transitions=${p.transitions} atomic=${p.atomicSteps} depth=${p.depthReached}`);
