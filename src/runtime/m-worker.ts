@@ -8,7 +8,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import {
-  G_GOID, G_STATUS, Gsyscall, M_PROGRESS, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
+  G_GOID, G_STATUS, Gsyscall, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
 import { setCurrent } from './context.js';
@@ -31,7 +31,6 @@ async function mstart(): Promise<void> {
     setCurrent(s, m, g, entersyscall, exitsyscall);
     await rungoroutine(g);
     setCurrent(s, m, NIL, entersyscall, exitsyscall);
-    Atomics.add(s.mem, s.m(m, M_PROGRESS), 1);
     g = goexit(s, m, g);
   }
 }

@@ -84,7 +84,6 @@ export const M_SCHEDLINK = 5; // next on the idle M list
 export const M_PROFILEHZ = 6; // the profiling rate this M last applied
 export const M_CURG = 7; // the G this M runs
 export const M_WHERE = 8; // where this M blocks, for the watchdog (see where.ts)
-export const M_PROGRESS = 9; // bumped by the runtime as its G makes progress
 export const M_STRIDE = 16;
 
 /** Bytes of goroutine spec (which function a new G runs, JSON) per G row. */
