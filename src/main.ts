@@ -13,7 +13,7 @@ async function main(): Promise<number> {
 
   process.stdout.write('== 1. The scheduler under stress (gosched stress) ==\n\n');
   for (const protocol of PROTOCOLS) {
-    const r = await runStress({ protocol, threads: 4, pairs: 200_000 });
+    const r = await runStress({ protocol, threads: 4 });
     process.stdout.write(`${formatStress(r)}\n\n`);
     ok &&= r.ok;
   }

@@ -5,34 +5,42 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { runStress } from '../src/stress/stress.js';
+import { requiredPaths } from '../src/stress/paths.js';
 import { PROTOCOLS } from '../src/sched/index.js';
 
 const cli = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 const run = promisify(execFile);
 
 for (const protocol of PROTOCOLS) {
-  test(`${protocol}: 4 threads x 200,000 pairs with stop-the-world and GOMAXPROCS changes`, { timeout: 120_000 }, async () => {
-    const r = await runStress({ protocol, threads: 4, pairs: 200_000, stallSeconds: 30 });
+  test(`${protocol}: 4 workers, 2 controllers and the owner for 2 s: every check passes, every required path reached`, { timeout: 120_000 }, async () => {
+    const r = await runStress({ protocol, threads: 4, seconds: 2, stallSeconds: 30 });
     assert.equal(r.failure, null, `${r.failure}\n${r.stuck?.join('\n')}`);
-    assert.equal(r.pairsDone, 800_000);
+    assert.ok(r.syscalls > 1000, `system calls: ${r.syscalls}`);
+    assert.ok(r.blockingSyscalls > 0 && r.parks > 0 && r.spawned > 0, 'blocking calls, parks and new goroutines happened');
+    assert.equal(r.parks, r.readies);
     assert.ok(r.stopTheWorlds > 0, 'the world was stopped');
     assert.ok(r.gomaxprocsChanges > 0);
     assert.equal(r.stoppedWorldViolations, 0);
     assert.ok(r.invariantSamples > 0, 'invariants were sampled');
     assert.equal(r.invariantViolations.total, 0);
+    assert.ok(r.purpose.samples > 0, 'the purpose was sampled');
+    assert.equal(r.purpose.violations, 0, r.purpose.worst ?? '');
+    assert.deepEqual(r.paths.missing, []);
+    for (const p of requiredPaths(protocol)) assert.ok(r.paths.counts[p]! > 0, p);
     assert.deepEqual(r.mismatches, []);
     assert.equal(r.ok, true);
   });
 }
 
 test('gosched stress --json prints one object and exits 0; bad options exit 2', { timeout: 120_000 }, async () => {
-  const { stdout } = await run(process.execPath, [cli, 'stress', '--protocol', 'atomic', '--threads', '2', '--pairs', '20000', '--json']);
+  const { stdout } = await run(process.execPath, [cli, 'stress', '--protocol', 'atomic', '--threads', '2', '--seconds', '1', '--json']);
   const doc = JSON.parse(stdout);
   assert.equal(doc.ok, true);
   assert.equal(doc.protocol, 'atomic');
-  assert.equal(doc.pairsDone, 40_000);
+  assert.ok(doc.syscalls > 0);
   assert.equal(doc.counters.mcpu, 0);
-  for (const bad of [['--threads', '0'], ['--protocol', 'spin'], ['--pairs', '1.5'], ['--bogus']]) {
+  assert.ok(doc.paths.counts['enter.fast'] > 0);
+  for (const bad of [['--threads', '0'], ['--protocol', 'spin'], ['--seconds', 'x'], ['--threads', '99'], ['--bogus']]) {
     await assert.rejects(run(process.execPath, [cli, 'stress', ...bad]), (e: { code?: number; stderr?: string }) => e.code === 2 && /gosched: /.test(e.stderr ?? ''));
   }
 });

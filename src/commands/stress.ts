@@ -1,29 +1,41 @@
 // gosched stress: see src/stress/stress.ts.
-import os from 'node:os';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { MAX_STRESS_THREADS } from '../stress/words.js';
 import { formatStress, runStress, type StressReport } from '../stress/stress.js';
 import { UsageError, parse, positiveInt } from './usage.js';
 
-export const help = `usage: gosched stress [--protocol lock|atomic|lock,atomic] [--threads N] [--pairs N] [--json]
+export const help = `usage: gosched stress [--protocol lock|atomic|lock,atomic] [--threads N] [--seconds S]
+                      [--pairs N] [--seed N] [--stall S] [--json]
 
-Runs the scheduler under load on real threads: N worker goroutines, each on its own
-worker thread (M), do --pairs entersyscall/exitsyscall pairs, calling the scheduler
-(gosched) every 1000 pairs, while a controller goroutine repeatedly stops and starts
-the world and sets GOMAXPROCS to values between 1 and N, and a sampler thread checks
-the commit's two monitor invariants whenever nobody holds schedlock. Then it checks
-that every pair was done and that every counter (mcpu, mcpumax, waitstop, gwaiting,
-gwait, grunning, gcount, mwait, mcount, the lock cell) is exactly back to its expected
-value. A watchdog ends a run that stops making progress and reports where each thread
-is. Exits 0 when every run passes, 1 otherwise.
+Runs the scheduler under load on real threads. N worker goroutines, each on its own
+worker thread (M), mix system calls of every length (none, a short spin, a real blocking
+Atomics.wait), gosched, parking (readied by another goroutine, with the scheduler's own
+park and ready) and starting short-lived goroutines. At the same time one controller
+goroutine stops and starts the world (and sets GOMAXPROCS while it is stopped), another
+moves GOMAXPROCS between phases with spare cpus and phases with a full run queue and
+changes the profiling rate, and the owning thread sets GOMAXPROCS from outside.
+
+A sampler thread checks the commit's two monitor invariants whenever nobody holds
+schedlock, and the protocol's purpose: at no consistent snapshot do more goroutines
+execute Go code than mcpumax allows, counting as exempt only those whose stint began
+before the latest lowering of mcpumax (see the README). The controller checks that no
+other goroutine runs while the world is stopped. At the end every counter (mcpu,
+mcpumax, waitstop, gwaiting, gwait, grunning, gcount, mwait, mcount, the lock cell)
+must be back to its exact expected value, and every scheduler path the run must reach
+(each slow path, each branch, each wake-up; fast paths derived as calls minus slow-path
+entries) must have been reached at least once. A watchdog ends a run that stops making
+progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise.
 
 options:
   --protocol P   lock (every syscall takes schedlock), atomic (the commit's CAS fast
                  paths), or both, comma-separated, run one after the other
                  (default: lock,atomic)
-  --threads N    worker goroutines/threads, 1..${MAX_STRESS_THREADS} (default: max(4, cores))
-  --pairs N      syscall pairs per worker (default: 200000)
-  --stall S      seconds without progress before the watchdog fails the run (default: 15)
+  --threads N    worker goroutines/threads, 1..${MAX_STRESS_THREADS} (default: 4)
+  --seconds S    how long the workers go on, per protocol (default: 3)
+  --pairs N      operations each worker does at least, however soon the time is up
+                 (default: 0)
+  --seed N       seed of every goroutine's random choices (default: 1)
+  --stall S      seconds without progress before the watchdog fails the run (default: 5)
   --json         print one JSON object: a run's report for one protocol, or
                  {"ok": bool, "runs": [report, ...]} for several
   -h, --help     show this help
@@ -33,7 +45,9 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     protocol: { type: 'string' },
     threads: { type: 'string' },
+    seconds: { type: 'string' },
     pairs: { type: 'string' },
+    seed: { type: 'string' },
     stall: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -43,15 +57,17 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const protocols = parseProtocols(values.protocol ?? 'lock,atomic');
-  const threads = positiveInt('threads', values.threads, Math.max(4, os.availableParallelism()));
+  const threads = positiveInt('threads', values.threads, 4);
   if (threads > MAX_STRESS_THREADS) throw new UsageError(`--threads must be at most ${MAX_STRESS_THREADS}, got ${threads}`);
-  const pairs = positiveInt('pairs', values.pairs, 200_000);
-  const stallSeconds = positiveInt('stall', values.stall, 15);
+  const seconds = positiveNumber('seconds', values.seconds, 3);
+  const minOps = values.pairs === undefined ? 0 : positiveInt('pairs', values.pairs, 0);
+  const seed = positiveInt('seed', values.seed, 1);
+  const stallSeconds = positiveInt('stall', values.stall, 5);
 
   const reports: StressReport[] = [];
   for (const protocol of protocols) {
     const r = await runStress({
-      protocol, threads, pairs, stallSeconds,
+      protocol, threads, seconds, minOps, seed, stallSeconds,
       progress: values.json ? undefined : (line) => process.stderr.write(`${line}\n`),
     });
     reports.push(r);
@@ -63,6 +79,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
   }
   return ok ? 0 : 1;
+}
+
+function positiveNumber(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`--${name} must be a positive number of seconds, got '${text}'`);
+  return n;
 }
 
 export function parseProtocols(text: string): Protocol[] {

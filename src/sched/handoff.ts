@@ -12,6 +12,7 @@ import { type Sched, schedThrow } from './sched.js';
 import { schedunlock } from './schedlock.js';
 import { W_HAVENEXTG, W_IDLE, W_RUNNING } from './where.js';
 import { WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, maxgomaxprocs } from './word.js';
+import { P, countPath } from './paths.js';
 
 /** mnextg: pass g to m for running. Sched must be locked.
  * The caller has already incremented mcpu for m (canaddmcpu). */
@@ -48,7 +49,9 @@ export function matchmg(s: Sched, m: number): void {
 
     // Find the m that will run g.
     let mp = mget(s, g);
+    if (mp !== NIL) countPath(s, mp === s.mem[s.g(g, G_LOCKEDM)] ? P['matchmg.lockedm'] : P['matchmg.idlem']);
     if (mp === NIL) {
+      countPath(s, P['matchmg.newm']);
       mp = newm(s);
       s.hooks.newosproc(mp);
     }
@@ -70,6 +73,7 @@ export function nextgandunlock(s: Sched, m: number): number {
   // mnextg.
   let gp = mem[s.m(m, M_NEXTG)]!;
   if (gp !== NIL) {
+    countPath(s, P['next.handed']);
     mem[s.m(m, M_NEXTG)] = NIL;
     schedunlock(s);
     return gp;
@@ -79,10 +83,12 @@ export function nextgandunlock(s: Sched, m: number): number {
     // We can only run one g, and it's not available. Make sure some other cpu is
     // running to handle the ordinary run queue.
     if (mem[S_GWAIT] !== 0) {
+      countPath(s, P['next.lockedg.matchmg']);
       matchmg(s, m);
       // m->lockedg might have been on the queue.
       gp = mem[s.m(m, M_NEXTG)]!;
       if (gp !== NIL) {
+        countPath(s, P['next.lockedg.got']);
         mem[s.m(m, M_NEXTG)] = NIL;
         schedunlock(s);
         return gp;
@@ -95,9 +101,11 @@ export function nextgandunlock(s: Sched, m: number): number {
       if (gp === NIL) schedThrow('gget inconsistency');
       const lockedm = mem[s.g(gp, G_LOCKEDM)]!;
       if (lockedm !== NIL) {
+        countPath(s, P['next.queue.wired']);
         mnextg(s, lockedm, gp);
         continue;
       }
+      countPath(s, P['next.queue.run']);
       mem[S_GRUNNING]!++;
       schedunlock(s);
       return gp;
@@ -129,11 +137,13 @@ export function nextgandunlock(s: Sched, m: number): number {
   // Exitsyscall never increments mcpu beyond mcpumax.
   if (atomicWaitstop(v) && atomicMcpu(v) <= atomicMcpumax(v)) {
     // set waitstop = 0 (known to be 1)
+    countPath(s, P['next.wakestop']);
     Atomics.sub(mem, S_ATOMIC, WAITSTOP_BIT);
     notewakeup(mem, S_STOPPED);
   }
   schedunlock(s);
 
+  countPath(s, P['next.sleep']);
   const where = s.m(m, M_WHERE);
   mem[where] = mem[s.m(m, M_LOCKEDG)] === NIL ? W_IDLE : W_HAVENEXTG;
   notesleep(mem, s.m(m, M_HAVENEXTG));

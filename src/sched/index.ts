@@ -13,3 +13,4 @@ export { entersyscall, exitsyscall, syscallFns, type SyscallFn } from './syscall
 export { stoptheworld, starttheworld, gomaxprocsfunc, setcpuprofilerate } from './world.js';
 export * from './where.js';
 export * from './snapshot.js';
+export { PATHS, P, countPath, pathCounts, type PathName } from './paths.js';

@@ -91,6 +91,9 @@ export const G_SPEC_BYTES = 1024;
 /** Int32 words of scratch space shared with goroutines (benchmarks use it). */
 export const USER_WORDS = 64;
 
+/** Int32 words of path counters (paths.ts), after everything the protocol reads. */
+export const PATH_REGION_WORDS = 32;
+
 export interface Layout {
   maxg: number;
   maxm: number;
@@ -98,6 +101,7 @@ export interface Layout {
   mTableBase: number; // in Int32 words
   specBase: number; // in bytes
   userBase: number; // in Int32 words
+  pathBase: number; // in Int32 words: the path counters (paths.ts)
   bytes: number;
 }
 
@@ -106,5 +110,6 @@ export function layoutFor(maxg: number, maxm: number): Layout {
   const mTableBase = gTableBase + maxg * G_STRIDE;
   const specBase = (mTableBase + maxm * M_STRIDE) * 4;
   const userBase = (specBase + maxg * G_SPEC_BYTES) / 4;
-  return { maxg, maxm, gTableBase, mTableBase, specBase, userBase, bytes: (userBase + USER_WORDS) * 4 };
+  const pathBase = userBase + USER_WORDS;
+  return { maxg, maxm, gTableBase, mTableBase, specBase, userBase, pathBase, bytes: (pathBase + PATH_REGION_WORDS) * 4 };
 }

@@ -7,6 +7,7 @@
 import { S_ATOMIC } from './layout.js';
 import type { Sched } from './sched.js';
 import { MCPU_ONE, atomicMcpu, atomicMcpumax, mcpuMask, mcpumaxShift } from './word.js';
+import { P, countPath } from './paths.js';
 
 /** setmcpumax: store n into the word's mcpumax field. Sched must be locked.
  * A CAS loop, not a plain store: entersyscall/exitsyscall may change mcpu meanwhile. */
@@ -15,7 +16,10 @@ export function setmcpumax(s: Sched, n: number): void {
   for (;;) {
     const v = Atomics.load(mem, S_ATOMIC);
     const w = (v & ~(mcpuMask << mcpumaxShift)) | (n << mcpumaxShift);
-    if (Atomics.compareExchange(mem, S_ATOMIC, v, w) === v) break;
+    if (Atomics.compareExchange(mem, S_ATOMIC, v, w) === v) {
+      if (n < atomicMcpumax(v)) countPath(s, P['mcpumax.lowered']);
+      break;
+    }
   }
 }
 

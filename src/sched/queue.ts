@@ -9,6 +9,7 @@ import { mnextg } from './handoff.js';
 import { canaddmcpu } from './mcpu.js';
 import { type Sched, schedThrow } from './sched.js';
 import { GWAITING_BIT } from './word.js';
+import { P, countPath } from './paths.js';
 
 /** gput: put g on the run queue. Sched must be locked. */
 export function gput(s: Sched, g: number): void {
@@ -17,6 +18,7 @@ export function gput(s: Sched, g: number): void {
   // will run it (mnextg's caller owns that increment).
   const lockedm = mem[s.g(g, G_LOCKEDM)]!;
   if (lockedm !== NIL && canaddmcpu(s)) {
+    countPath(s, P['gput.wired']);
     mnextg(s, lockedm, g);
     return;
   }
@@ -34,10 +36,14 @@ export function gput(s: Sched, g: number): void {
   if (gtail === NIL) mem[S_GHEAD] = g;
   else mem[s.g(gtail, G_SCHEDLINK)] = g;
   mem[S_GTAIL] = g;
+  countPath(s, P['gput.queued']);
 
   // Increment gwait; if it transitions to nonzero, set the atomic gwaiting bit, which
   // sends every entersyscall to its slow path (where it will matchmg this g).
-  if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+  if (mem[S_GWAIT]!++ === 0) {
+    countPath(s, P['gput.gwaiting']);
+    Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+  }
 }
 
 /** haveg: report whether gget would return something. Sched must be locked. */

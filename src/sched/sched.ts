@@ -67,6 +67,8 @@ export class Sched {
   /** Int32 index of G row 0 and M row 0 (hot paths add to these). */
   readonly gBase: number;
   readonly mBase: number;
+  /** Int32 index of the path counters (paths.ts). */
+  readonly pathBase: number;
   hooks: SchedHooks;
 
   private constructor(readonly buffer: SharedArrayBuffer, layout: Layout, hooks: SchedHooks) {
@@ -75,6 +77,7 @@ export class Sched {
     this.layout = layout;
     this.gBase = layout.gTableBase;
     this.mBase = layout.mTableBase;
+    this.pathBase = layout.pathBase;
     this.protocol = this.mem[S_PROTOCOL] === 0 ? 'lock' : 'atomic';
     this.hooks = hooks;
   }

@@ -12,6 +12,7 @@ import {
 import { type Sched, schedThrow } from './sched.js';
 import { schedlock, schedunlock } from './schedlock.js';
 import { MCPU_ONE, atomicMcpu, maxgomaxprocs } from './word.js';
+import { P, countPath } from './paths.js';
 
 /**
  * schedinit's share of the scheduler: set GOMAXPROCS (clamped to maxgomaxprocs, as the
@@ -80,6 +81,7 @@ export function readylocked(s: Sched, m: number, g: number): void {
   const mem = s.mem;
   if (mem[s.g(g, G_M)] !== NIL) {
     // Running on another machine. Ready it when it stops.
+    countPath(s, P['ready.onstop']);
     mem[s.g(g, G_READYONSTOP)] = 1;
     return;
   }
@@ -135,10 +137,12 @@ export function schedule(s: Sched, m: number, gp: number): number {
         // Shouldn't have been running!
         schedThrow('bad gp->status in sched');
       case Grunning:
+        countPath(s, P['sched.requeue']);
         mem[s.g(gp, G_STATUS)] = Grunnable;
         gput(s, gp);
         break;
       case Gmoribund:
+        countPath(s, P['sched.exit']);
         mem[s.g(gp, G_STATUS)] = Gdead;
         if (mem[s.g(gp, G_LOCKEDM)] !== NIL) {
           mem[s.g(gp, G_LOCKEDM)] = NIL;
@@ -151,6 +155,7 @@ export function schedule(s: Sched, m: number, gp: number): number {
       // Gsyscall (exitsyscall's slow path) and Gwaiting (parked): someone readies it.
     }
     if (mem[s.g(gp, G_READYONSTOP)]) {
+      countPath(s, P['sched.readyonstop']);
       mem[s.g(gp, G_READYONSTOP)] = 0;
       readylocked(s, m, gp);
     }

@@ -11,6 +11,7 @@ import type { Sched } from './sched.js';
 import { schedlock, schedunlock } from './schedlock.js';
 import { gosched } from './schedule.js';
 import { MCPU_ONE, WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, waitstopShift } from './word.js';
+import { P, countPath } from './paths.js';
 
 /**
  * entersyscall: the goroutine g on m is about to make a blocking call, so m stops
@@ -42,19 +43,23 @@ export function entersyscallAtomic(s: Sched, m: number, g: number): void {
     if (((v >>> waitstopShift) & 1) !== 0 && atomicMcpu(v) - 1 <= atomicMcpumax(v)) break;
     const seen = Atomics.compareExchange(mem, S_ATOMIC, v, (v - MCPU_ONE) | 0);
     if (seen === v) return;
+    countPath(s, P['enter.casretry']);
     v = seen;
   }
 
   schedlock(s, m);
+  countPath(s, P['enter.slow']);
 
   // atomic { mcpu--; } (Atomics.sub returns the old value; the commit's xadd the new)
   v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
   if (v < 0) {
     // gwaiting: give the queued g's the cpu slot we just released.
+    countPath(s, P['enter.slow.matchmg']);
     matchmg(s, m);
     v = Atomics.load(mem, S_ATOMIC);
   }
   if (atomicWaitstop(v) && atomicMcpu(v) <= atomicMcpumax(v)) {
+    countPath(s, P['enter.slow.wakestop']);
     Atomics.sub(mem, S_ATOMIC, WAITSTOP_BIT);
     notewakeup(mem, S_STOPPED);
   }
@@ -88,10 +93,13 @@ export function exitsyscallAtomic(s: Sched, m: number, g: number): void {
       mem[s.gBase + g * G_STRIDE + G_STATUS] = Grunning;
       return;
     }
+    countPath(s, P['exit.casretry']);
     v = seen;
   }
 
   schedlock(s, m);
+  countPath(s, P['exit.slow']);
+  if (mem[s.m(m, M_PROFILEHZ)] !== mem[S_PROFILEHZ]) countPath(s, P['exit.slow.profilehz']);
 
   // atomic { mcpu++; }
   Atomics.add(mem, S_ATOMIC, MCPU_ONE);

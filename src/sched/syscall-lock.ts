@@ -14,17 +14,23 @@ import type { Sched } from './sched.js';
 import { schedlock, schedunlock } from './schedlock.js';
 import { gosched } from './schedule.js';
 import { MCPU_ONE, WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop } from './word.js';
+import { P, countPath } from './paths.js';
 
 export function entersyscallLock(s: Sched, m: number, g: number): void {
   const mem = s.mem;
   if (mem[S_PREDAWN]) return;
   schedlock(s, m);
+  countPath(s, P['enter.slow']);
   mem[s.gBase + g * G_STRIDE + G_STATUS] = Gsyscall;
   mem[S_ATOMIC] = (mem[S_ATOMIC]! - MCPU_ONE) | 0; // sched.mcpu--
-  if (mem[S_GWAIT] !== 0) matchmg(s, m);
+  if (mem[S_GWAIT] !== 0) {
+    countPath(s, P['enter.slow.matchmg']);
+    matchmg(s, m);
+  }
 
   const v = mem[S_ATOMIC]!;
   if (atomicWaitstop(v) && atomicMcpu(v) <= atomicMcpumax(v)) {
+    countPath(s, P['enter.slow.wakestop']);
     mem[S_ATOMIC] = (v - WAITSTOP_BIT) | 0; // sched.waitstop = 0
     notewakeup(mem, S_STOPPED);
   }
@@ -46,6 +52,8 @@ export function exitsyscallLock(s: Sched, m: number, g: number): void {
     return;
   }
   // Tell scheduler to put g back on the run queue.
+  countPath(s, P['exit.slow']);
+  if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] !== mem[S_PROFILEHZ]) countPath(s, P['exit.slow.profilehz']);
   mem[s.g(g, G_READYONSTOP)] = 1;
   schedunlock(s);
 

@@ -10,6 +10,7 @@ import { schedlock, schedunlock } from './schedlock.js';
 import { gosched } from './schedule.js';
 import { W_RUNNING, W_STOPPED } from './where.js';
 import { WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, maxgomaxprocs } from './word.js';
+import { P, countPath } from './paths.js';
 
 /**
  * stoptheworld: called by the running goroutine on m; returns once no other m executes
@@ -37,9 +38,13 @@ export function stoptheworld(s: Sched, m: number): void {
 
     // atomic { waitstop = 1 }, predicated on the mcpu <= 1 check above still being
     // true: if an entersyscall decremented mcpu meanwhile, the CAS fails and we retest.
-    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v + WAITSTOP_BIT) | 0) !== v) continue;
+    if (Atomics.compareExchange(mem, S_ATOMIC, v, (v + WAITSTOP_BIT) | 0) !== v) {
+      countPath(s, P['stw.casretry']);
+      continue;
+    }
 
     schedunlock(s);
+    countPath(s, P['stw.sleep']);
     const where = m === NIL ? -1 : s.m(m, M_WHERE);
     if (where >= 0) mem[where] = W_STOPPED;
     notesleep(mem, S_STOPPED);
@@ -76,6 +81,7 @@ export function gomaxprocsfunc(s: Sched, m: number, g: number, n: number): numbe
   if (n > maxgomaxprocs) n = maxgomaxprocs;
   mem[S_GOMAXPROCS] = n;
   if (mem[S_GCWAITING] !== 0) {
+    countPath(s, P['gomaxprocs.gcwaiting']);
     if (atomicMcpumax(Atomics.load(mem, S_ATOMIC)) !== 1) schedThrow('invalid mcpumax during gc');
     schedunlock(s);
     return ret;
@@ -86,11 +92,13 @@ export function gomaxprocsfunc(s: Sched, m: number, g: number, n: number): numbe
   // If there are now fewer allowed procs than procs running, stop.
   const v = Atomics.load(mem, S_ATOMIC);
   if (atomicMcpu(v) > n) {
+    countPath(s, P['gomaxprocs.gosched']);
     schedunlock(s);
     if (g !== NIL) gosched(s, m, g);
     return ret;
   }
   // handle more procs
+  countPath(s, P['gomaxprocs.matchmg']);
   matchmg(s, m);
   schedunlock(s);
   return ret;

@@ -1,26 +1,35 @@
 // `gosched stress`: the scheduler under load on real threads, then an exact audit of
-// its counters. Threads worker goroutines (each on its own M) do entersyscall/
-// exitsyscall pairs, calling the scheduler between batches, while a controller
-// goroutine stops and starts the world and changes GOMAXPROCS between 1 and threads,
-// and a sampler thread checks the commit's two monitor invariants.
+// its counters and of the paths it reached. Worker goroutines (each on its own M) mix
+// system calls of every length, gosched, park/ready and short-lived goroutines, while
+// two controller goroutines stop and start the world and move GOMAXPROCS between phases
+// with spare cpus and phases with a full run queue, the owning thread changes GOMAXPROCS
+// from outside any goroutine, and a sampler thread checks the commit's two monitor
+// invariants and the protocol's purpose (purpose.ts).
 
 import { Worker } from 'node:worker_threads';
-import { type Protocol, type SchedCounters } from '../sched/index.js';
+import {
+  G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, type Protocol, S_PANICS, type SchedCounters, pathCounts,
+} from '../sched/index.js';
 import { Runtime } from '../runtime/runtime.js';
+import { MAX_ALIVE } from './bodies.js';
+import { type PathReport, pathReport } from './paths.js';
 import type { SamplerResult } from './sampler.js';
 import {
-  MAX_STRESS_THREADS, U_FINISHED, U_PROCS_CHANGES, U_PROGRESS, U_STOPPED_WORLD_BAD, U_STOP_SAMPLING, U_STW,
+  CONTROLLERS, MAX_STRESS_THREADS, U_ABORT, SLOT_G, SLOT_PARK, SLOT_SEQ, slot, U_BLOCKING, U_FINISHED, U_PARKS, U_PROCS_CHANGES, U_PROFILE_CHANGES,
+  U_PROGRESS, U_READIES, U_SPAWNED, U_STOPPED_WORLD_BAD, U_STOP_SAMPLING, U_STW, U_SYSCALLS, U_TIME_UP,
 } from './words.js';
 
 export interface StressOptions {
   protocol: Protocol;
+  /** Worker goroutines (each on its own thread). */
   threads: number;
-  pairs: number;
-  /** Pairs between two calls of the scheduler. */
-  batch?: number;
+  /** How long the workers keep going, in seconds. */
+  seconds?: number;
+  /** Operations each worker does at least, however soon the time is up. */
+  minOps?: number;
   /** Seconds without progress after which the watchdog ends the run. */
   stallSeconds?: number;
-  /** Seed of the controller's GOMAXPROCS choices. */
+  /** Seed of every goroutine's random choices. */
   seed?: number;
   /** Called with a line of progress now and then. */
   progress?: (line: string) => void;
@@ -30,16 +39,25 @@ export interface StressReport {
   ok: boolean;
   protocol: Protocol;
   threads: number;
-  pairsPerThread: number;
-  pairsDone: number;
-  pairsExpected: number;
+  seconds: number;
+  seed: number;
+  operations: number;
+  syscalls: number;
+  blockingSyscalls: number;
+  parks: number;
+  readies: number;
+  spawned: number;
   stopTheWorlds: number;
   gomaxprocsChanges: number;
+  profileChanges: number;
   /** Goroutines the controller found running (Grunning) while it had the world stopped. */
   stoppedWorldViolations: number;
   invariantSamples: number;
   invariantSamplesSkipped: number;
   invariantViolations: { waitingWithProcsFree: number; waitstopAfterStop: number; total: number };
+  /** The purpose check: consistent snapshots of the goroutines' stints (purpose.ts). */
+  purpose: { samples: number; skipped: number; violations: number; worst: string | null };
+  paths: PathReport;
   counters: SchedCounters;
   expected: Partial<SchedCounters>;
   countersOk: boolean;
@@ -51,22 +69,33 @@ export interface StressReport {
 }
 
 const bodies = new URL('./bodies.js', import.meta.url).href;
-/** Stop-the-worlds the controller does at least, however soon the workers finish. */
-const MIN_CONTROLLER_ROUNDS = 20;
+/** Controller rounds per GOMAXPROCS phase (spare cpus, then a full run queue, ...). */
+const PHASE_ROUNDS = 8;
+/** How often the owning thread changes GOMAXPROCS from outside any goroutine. */
+const OUTSIDE_PROCS_MS = 150;
 
 export async function runStress(opts: StressOptions): Promise<StressReport> {
-  const { protocol, threads, pairs } = opts;
+  const { protocol, threads } = opts;
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_STRESS_THREADS) {
     throw new RangeError(`threads must be an integer from 1 to ${MAX_STRESS_THREADS}, got ${threads}`);
   }
-  if (!Number.isInteger(pairs) || pairs < 1) throw new RangeError(`pairs must be a positive integer, got ${pairs}`);
-  const batch = opts.batch ?? 1000;
-  const stallMs = (opts.stallSeconds ?? 15) * 1000;
+  const seconds = opts.seconds ?? 3;
+  if (!(seconds > 0)) throw new RangeError(`seconds must be positive, got ${seconds}`);
+  const minOps = opts.minOps ?? 0;
+  const seed = opts.seed ?? 1;
+  const stallMs = (opts.stallSeconds ?? 5) * 1000;
   const started = performance.now();
 
-  const rt = await Runtime.start({ protocol, gomaxprocs: threads, maxm: threads + 2, maxg: threads + 2 });
+  const goroutines = threads + CONTROLLERS + MAX_ALIVE;
+  // An M whose goroutine ended is not idle until it reaches nextgandunlock, nor is its G
+  // row free until schedule retires it, and a goroutine started meanwhile needs a new
+  // one of each: leave room for a few.
+  const maxm = goroutines + 8;
+  const rt = await Runtime.start({ protocol, gomaxprocs: threads, maxm, maxg: maxm });
   const u = rt.userWords;
-  const sampler = new Worker(new URL('./sampler.js', import.meta.url), { workerData: { buffer: rt.sched.buffer } });
+  const sampler = new Worker(new URL('./sampler.js', import.meta.url), {
+    workerData: { buffer: rt.sched.buffer, slots: threads + CONTROLLERS },
+  });
   let samplerReady!: () => void;
   const ready = new Promise<void>((r) => { samplerReady = r; });
   const samplerDone = new Promise<SamplerResult>((resolve, reject) => {
@@ -76,15 +105,11 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   // Sample from the first step on.
   await Promise.race([ready, samplerDone]);
 
-  // The controller first, so that it runs while the workers do (they wait for it).
-  rt.go(bodies, 'controller', [threads, threads, opts.seed ?? 1, rt.sched.gBase, rt.sched.layout.maxg, MIN_CONTROLLER_ROUNDS]);
-  for (let i = 0; i < threads; i++) rt.go(bodies, 'pairWorker', [i, pairs, batch]);
-
-  const progressNow = () => {
-    let p = Atomics.load(u, U_STW);
-    for (let i = 0; i < threads; i++) p += Atomics.load(u, U_PROGRESS + i);
-    return p;
-  };
+  // The controllers first, so that they run while the workers do (they wait for them).
+  const maxProcs = threads + CONTROLLERS;
+  rt.go(bodies, 'stwController', [threads, seed, rt.sched.gBase, rt.sched.layout.maxg, maxProcs]);
+  rt.go(bodies, 'procsController', [threads, seed, PHASE_ROUNDS]);
+  for (let i = 0; i < threads; i++) rt.go(bodies, 'worker', [CONTROLLERS + i, threads, seed, minOps]);
 
   // The watchdog: the run must keep making progress, or it is reported stuck.
   let failure: string | null = null;
@@ -92,15 +117,32 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   let last = -1;
   let lastMoved = performance.now();
   let lastPrinted = performance.now();
+  let lastOutside = performance.now();
+  let x = (seed * 2654435761) >>> 0 || 1;
   const finished = rt.wait().then(() => null, (err: Error) => err);
   for (;;) {
-    const outcome = await Promise.race([finished, sleep(100).then(() => 'tick' as const)]);
+    const outcome = await Promise.race([finished, sleep(20).then(() => 'tick' as const)]);
     if (outcome !== 'tick') {
       if (outcome !== null) failure = outcome.message;
       break;
     }
-    const p = progressNow();
     const now = performance.now();
+    // A goroutine that panicked has ended: end the others, so that wait() reports it.
+    if (Atomics.load(rt.sched.mem, S_PANICS) > 0) Atomics.store(u, U_ABORT, 1);
+    if (now - started > seconds * 1000) Atomics.store(u, U_TIME_UP, 1);
+    else if (now - lastOutside > OUTSIDE_PROCS_MS) {
+      // A third controller: GOMAXPROCS from a thread that is not an M (it holds no cpu).
+      lastOutside = now;
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+      try {
+        rt.gomaxprocs(1 + (x % maxProcs));
+        Atomics.add(u, U_PROCS_CHANGES, 1);
+      } catch (err) {
+        failure = (err as Error).message;
+        break;
+      }
+    }
+    const p = Atomics.load(u, U_PROGRESS);
     if (p !== last) {
       last = p;
       lastMoved = now;
@@ -111,7 +153,7 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
     }
     if (opts.progress && now - lastPrinted > 1000) {
       lastPrinted = now;
-      opts.progress(`${protocol}: ${done(u, threads)} of ${threads * pairs} pairs, ${Atomics.load(u, U_STW)} stop-the-worlds`);
+      opts.progress(`${protocol}: ${p} operations, ${Atomics.load(u, U_SYSCALLS)} syscalls counted so far, ${Atomics.load(u, U_STW)} stop-the-worlds`);
     }
   }
 
@@ -121,6 +163,8 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   const samples = await Promise.race([samplerDone, sleep(5000).then(() => null)]);
   await sampler.terminate();
   const counters = rt.counters();
+  const syscalls = Atomics.load(u, U_SYSCALLS);
+  const paths = pathReport(protocol, pathCounts(rt.sched), syscalls);
   await rt.close();
 
   const expected: Partial<SchedCounters> = {
@@ -131,9 +175,8 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
     .filter(([k, v]) => counters[k as keyof SchedCounters] !== v)
     .map(([k, v]) => `${k} is ${counters[k as keyof SchedCounters]}, expected ${v}`);
   // An M whose goroutine ended may pick up a goroutine not yet started, so fewer M's
-  // than goroutines may be created, never more.
-  if (counters.mcount < 1 || counters.mcount > threads + 1) mismatches.push(`mcount is ${counters.mcount}, expected 1..${threads + 1}`);
-  const pairsDone = done(u, threads);
+  // than goroutines may be created (and newm throws past maxm).
+  if (counters.mcount < 1 || counters.mcount > maxm) mismatches.push(`mcount is ${counters.mcount}, expected 1..${maxm}`);
   const v1 = samples?.waitingWithProcsFree ?? 0;
   const v2 = samples?.waitstopAfterStop ?? 0;
   if (samples === null && failure === null) failure = 'the invariant sampler did not report';
@@ -141,15 +184,23 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
     ok: false,
     protocol,
     threads,
-    pairsPerThread: pairs,
-    pairsDone,
-    pairsExpected: threads * pairs,
+    seconds,
+    seed,
+    operations: Atomics.load(u, U_PROGRESS),
+    syscalls,
+    blockingSyscalls: Atomics.load(u, U_BLOCKING),
+    parks: Atomics.load(u, U_PARKS),
+    readies: Atomics.load(u, U_READIES),
+    spawned: Atomics.load(u, U_SPAWNED),
     stopTheWorlds: Atomics.load(u, U_STW),
     gomaxprocsChanges: Atomics.load(u, U_PROCS_CHANGES),
+    profileChanges: Atomics.load(u, U_PROFILE_CHANGES),
     stoppedWorldViolations: Atomics.load(u, U_STOPPED_WORLD_BAD),
     invariantSamples: samples?.samples ?? 0,
     invariantSamplesSkipped: samples?.skipped ?? 0,
     invariantViolations: { waitingWithProcsFree: v1, waitstopAfterStop: v2, total: v1 + v2 },
+    purpose: samples?.purpose ?? { samples: 0, skipped: 0, violations: 0, worst: null },
+    paths,
     counters,
     expected,
     countersOk: mismatches.length === 0,
@@ -158,24 +209,23 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
     failure,
     stuck,
   };
-  report.ok = failure === null && report.countersOk && pairsDone === report.pairsExpected &&
-    report.invariantViolations.total === 0 && report.stoppedWorldViolations === 0 && report.invariantSamples > 0 &&
+  report.ok = failure === null && report.countersOk && report.invariantViolations.total === 0 &&
+    report.stoppedWorldViolations === 0 && report.invariantSamples > 0 && report.purpose.samples > 0 &&
+    report.purpose.violations === 0 && paths.missing.length === 0 && report.parks === report.readies &&
     Atomics.load(u, U_FINISHED) === threads;
   return report;
 }
 
-function done(u: Int32Array, threads: number): number {
-  let n = 0;
-  for (let i = 0; i < threads; i++) n += Atomics.load(u, U_PROGRESS + i);
-  return n;
-}
-
-function describeStuck(rt: Runtime, threads: number): string[] {
+function describeStuck(rt: Runtime, workers: number): string[] {
   const lines = rt.describeThreads();
-  const c = rt.counters();
-  lines.push(`counters: ${JSON.stringify(c)}`);
+  const s = rt.sched;
   const u = rt.userWords;
-  for (let i = 0; i < threads; i++) lines.push(`worker ${i}: ${Atomics.load(u, U_PROGRESS + i)} pairs done`);
+  for (let k = 0; k < CONTROLLERS + workers; k++) {
+    const g = k < CONTROLLERS ? -1 : u[slot(k, SLOT_G)]!;
+    const status = g < 0 ? '' : ` g${g} ${G_STATUS_NAMES[s.mem[s.g(g, G_STATUS)]!]} readyonstop=${s.mem[s.g(g, G_READYONSTOP)]} m=${s.mem[s.g(g, G_M)]}`;
+    lines.push(`slot ${k}: ${u[slot(k, SLOT_SEQ)]! & 1 ? 'running' : 'in the scheduler'}, park flag ${u[slot(k, SLOT_PARK)]}${status}`);
+  }
+  lines.push(`counters: ${JSON.stringify(rt.counters())}`);
   return lines;
 }
 
@@ -198,17 +248,29 @@ function sleep(ms: number): Promise<void> {
 export function formatStress(r: StressReport): string {
   const c = r.counters;
   const want = (k: keyof SchedCounters) => (r.expected[k] === undefined ? '' : r.expected[k] === c[k] ? '' : ` (expected ${r.expected[k]})`);
+  const pc = r.paths.counts;
+  const names = Object.keys(pc);
+  const pathLines: string[] = [];
+  for (let i = 0; i < names.length; i += 3) {
+    pathLines.push(names.slice(i, i + 3).map((n) => `${n} ${pc[n]}`.padEnd(30)).join(' ').trimEnd());
+  }
   const lines = [
-    `gosched stress: protocol ${r.protocol}, ${r.threads} worker goroutines + 1 controller, ${r.pairsPerThread} syscall pairs each`,
-    `  pairs done              ${r.pairsDone} of ${r.pairsExpected}`,
+    `gosched stress: protocol ${r.protocol}, ${r.threads} workers + ${CONTROLLERS} controllers + the owner, ${r.seconds} s, seed ${r.seed}`,
+    `  operations              ${r.operations} (${r.syscalls} system calls, ${r.blockingSyscalls} of them blocking; ${r.parks} parks, ${r.readies} readies; ${r.spawned} goroutines started on the way)`,
     `  stop-the-worlds         ${r.stopTheWorlds} (goroutines found running while stopped: ${r.stoppedWorldViolations})`,
-    `  GOMAXPROCS changes      ${r.gomaxprocsChanges}`,
+    `  GOMAXPROCS changes      ${r.gomaxprocsChanges}; profiling-rate changes ${r.profileChanges}`,
     `  invariant samples       ${r.invariantSamples} taken while nobody held schedlock, ${r.invariantViolations.total} violated` +
       ` (g's waiting with procs free: ${r.invariantViolations.waitingWithProcsFree}; waitstop after stop: ${r.invariantViolations.waitstopAfterStop})`,
+    `  purpose samples         ${r.purpose.samples} consistent snapshots, ${r.purpose.violations} with more goroutines running than mcpumax allows${r.purpose.worst ? ` (${r.purpose.worst})` : ''}`,
+    `  paths reached           (fast paths derived: calls minus slow-path entries)`,
+    ...pathLines.map((l) => `    ${l}`),
+    `  paths never reached     ${r.paths.missing.length === 0 ? 'none' : r.paths.missing.join(', ')}` +
+      ` (not required: ${r.paths.rare.join(', ')})`,
     `  counters                mcpu ${c.mcpu}${want('mcpu')}, mcpumax ${c.mcpumax}${want('mcpumax')}, waitstop ${c.waitstop}${want('waitstop')}, gwaiting ${c.gwaiting}${want('gwaiting')}`,
     `                          gwait ${c.gwait}${want('gwait')}, grunning ${c.grunning}${want('grunning')}, gcount ${c.gcount}${want('gcount')}, mwait ${c.mwait}${want('mwait')} of mcount ${c.mcount}${want('mcount')}, lock ${c.lock}${want('lock')}`,
     `  elapsed                 ${r.elapsedSeconds.toFixed(2)} s`,
   ];
+  if (r.parks !== r.readies) lines.push(`  FAILURE: ${r.parks} parks but ${r.readies} readies`);
   if (r.failure) lines.push(`  FAILURE: ${r.failure}`);
   if (r.stuck) lines.push(...r.stuck.map((l) => `    ${l}`));
   lines.push(r.ok ? 'PASS' : 'FAIL');
