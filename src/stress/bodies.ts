@@ -77,7 +77,7 @@ class Body {
     Atomics.store(this.u, slot(this.k, SLOT_PARK), 1);
     // A little Go code between the announcement and the park, so that readiers sometimes
     // find this goroutine still on its M (ready's readyonstop path).
-    for (let i = 0; i < 50; i++) Atomics.load(this.u, U_TIME_UP);
+    for (let i = 0; i < 300; i++) Atomics.load(this.u, U_TIME_UP);
     this.stint.leave();
     const next = park(c.s, c.m, c.g);
     if (next !== c.g) throw new Error(`park: m${c.m} was handed g${next} while g${c.g} is on its stack`);

@@ -1,0 +1,60 @@
+// Loading the instrumented copy of src/sched: the built modules beside this one
+// (dist/src/sched), transformed (transform.ts), written to a temporary directory and
+// imported from there. The shipped modules are never changed, so the production build
+// and the benchmark's hot paths do not pay for the explorer.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as TS from 'typescript';
+import { instrument } from './transform.js';
+
+/** The instrumented scheduler: the same exports as src/sched/index.ts, with every
+ * function that touches shared memory a generator. Typed loosely on purpose: the
+ * scenarios call it through the small typed facade in api.ts. */
+export type InstrumentedSched = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export class NeedsDevInstall extends Error {
+  override name = 'NeedsDevInstall';
+}
+
+const cache = new Map<string, Promise<InstrumentedSched>>();
+
+/** The built src/sched directory this explorer belongs to. */
+export function schedDir(): string {
+  return fileURLToPath(new URL('../../sched/', import.meta.url));
+}
+
+export function loadInstrumented(dir = schedDir()): Promise<InstrumentedSched> {
+  let p = cache.get(dir);
+  if (!p) {
+    p = load(dir);
+    cache.set(dir, p);
+  }
+  return p;
+}
+
+async function load(dir: string): Promise<InstrumentedSched> {
+  let ts: typeof TS;
+  try {
+    const mod = (await import('typescript')) as unknown as { default: typeof TS };
+    ts = mod.default;
+  } catch {
+    throw new NeedsDevInstall('gosched explore needs the development install: it instruments the built scheduler with the TypeScript compiler API, and typescript is a devDependency (run npm ci in the repository)');
+  }
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  if (!files.includes('index.js')) throw new Error(`no built scheduler in ${dir} (run npm run build)`);
+  const modules = files.map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
+  const opsUrl = new URL('./ops.js', import.meta.url).href;
+  const out = instrument(ts, modules, opsUrl);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gosched-explore-'));
+  try {
+    writeFileSync(path.join(tmp, 'package.json'), '{"type":"module"}\n');
+    for (const [file, text] of out) writeFileSync(path.join(tmp, file), text);
+    return (await import(pathToFileURL(path.join(tmp, 'index.js')).href)) as InstrumentedSched;
+  } finally {
+    // Imported modules stay in memory; the files are not needed any more.
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

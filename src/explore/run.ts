@@ -1,0 +1,61 @@
+// Runs the explorer's scenarios under both protocols and reports each search.
+
+import type { Protocol } from '../sched/index.js';
+import { loadInstrumented, schedDir } from './engine/load.js';
+import { type SearchOptions, type SearchResult, formatSchedule, replay, search } from './engine/search.js';
+import { type Scenario, worldFor } from './harness.js';
+import { SCENARIOS } from './scenarios/index.js';
+
+export interface ScenarioRun {
+  scenario: string;
+  protocol: Protocol;
+  summary: string;
+  covers: string;
+  result: SearchResult;
+  /** On a failure: the schedule as text, and the replayed steps (the last ones). */
+  schedule?: string;
+  trace?: string[];
+}
+
+export function findScenario(name: string): Scenario {
+  const sc = SCENARIOS.find((x) => x.name === name);
+  if (!sc) throw new RangeError(`no scenario '${name}' (there are: ${SCENARIOS.map((x) => x.name).join(', ')})`);
+  return sc;
+}
+
+export async function explore(scenarios: Scenario[], protocols: Protocol[], opts: Partial<SearchOptions>, dir = schedDir()): Promise<ScenarioRun[]> {
+  const S = await loadInstrumented(dir);
+  const runs: ScenarioRun[] = [];
+  for (const sc of scenarios) {
+    for (const protocol of protocols) {
+      const make = worldFor(S, sc, protocol);
+      const result = search(make, opts);
+      const run: ScenarioRun = { scenario: sc.name, protocol, summary: sc.summary, covers: sc.covers, result };
+      if (result.failure) {
+        run.schedule = formatSchedule(result.failure.schedule);
+        run.trace = replay(make, result.failure.schedule).trace;
+      }
+      runs.push(run);
+    }
+  }
+  return runs;
+}
+
+/** Replays one schedule of a scenario: every step, and how it ends. */
+export async function replaySchedule(sc: Scenario, protocol: Protocol, schedule: number[], dir = schedDir()): Promise<{ trace: string[]; failure: string | null }> {
+  const S = await loadInstrumented(dir);
+  return replay(worldFor(S, sc, protocol), schedule);
+}
+
+export function formatRun(r: ScenarioRun, traceLines = 40): string {
+  const x = r.result;
+  const head = `${r.scenario} (${r.protocol}): ${x.executions} executions, ${x.states} distinct states, ${x.pruned} cut at a known state, ` +
+    `longest ${x.maxDepth} steps, ${(x.ms / 1000).toFixed(2)} s${x.complete ? '' : ' (cut by --max-executions)'}`;
+  if (!x.failure) return `${head}: ok`;
+  const lines = [`${head}: FAILED after ${x.executions} schedules`, `  ${x.failure.kind}: ${x.failure.message}`, `  schedule: ${r.schedule}`];
+  if (r.trace) {
+    const t = r.trace.slice(-traceLines);
+    lines.push(`  last ${t.length} of ${r.trace.length} steps:`, ...t.map((l) => `    ${l}`));
+  }
+  return lines.join('\n');
+}
