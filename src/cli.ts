@@ -8,6 +8,8 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 
 const commands: Record<string, Command> = {
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
+  explore: { summary: 'run the real src/sched interleaving by interleaving (preemption-bounded)', load: () => import('./commands/explore.js') },
+  mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },
   bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
   replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },

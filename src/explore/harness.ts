@@ -7,7 +7,7 @@
 import {
   G_STATUS_NAMES, G_STRIDE, M_HAVENEXTG, M_STRIDE, M_WHERE, NIL, P, S_ATOMIC, S_GCOUNT, S_GCWAITING, S_GRUNNING,
   S_GWAIT, S_LOCK, S_LOCKGEN, S_MCOUNT, S_MWAIT, SCHED_WORDS, USER_WORDS, type Protocol,
-  atomicMcpu, atomicMcpumax, atomicWaitstop, G_STATUS,
+  atomicGwaiting, atomicMcpu, atomicMcpumax, atomicWaitstop, G_STATUS,
 } from '../sched/index.js';
 import * as layout from '../sched/layout.js';
 import type { InstrumentedSched } from './engine/load.js';
@@ -16,6 +16,9 @@ import { __sh, type Op } from './engine/ops.js';
 import type { World } from './engine/search.js';
 
 type Gen<T = void> = Generator<Op, T, number | string>;
+
+/** User words from here on are the goroutines' work() words; scenario flags lie below. */
+const WORK_FLAGS = 32;
 
 /** What a scenario's goroutine can do. Each call into the scheduler ends the caller's
  * stint of Go code and begins a new one when it returns (see stress/purpose.ts). */
@@ -32,6 +35,9 @@ export interface GoApi {
   gomaxprocs(n: number): Gen<number>;
   stoptheworld(): Gen;
   starttheworld(): Gen;
+  /** A step of Go code between scheduler calls (a store to this goroutine's own word):
+   * without one, a stint that ends at once is never seen at a step boundary. */
+  work(): Gen;
   /** A scenario flag in the user words (a scheduling point like any shared access). */
   setFlag(i: number, v: number): Gen;
   flag(i: number): Gen<number>;
@@ -139,6 +145,7 @@ export function worldFor(S: InstrumentedSched, sc: Scenario, protocol: Protocol)
           stoppedBy = -1;
           yield* call(S.starttheworld(s, m));
         },
+        *work(): Gen { yield* __sh.store(flags, WORK_FLAGS + k, 1); },
         *setFlag(i: number, v: number): Gen { yield* __sh.store(flags, i, v); },
         *flag(i: number): Gen<number> { return yield* __sh.load(flags, i); },
         *untilFlag(i: number, v: number): Gen { yield* __sh.until(flags, () => Atomics.load(flags, i) === v); },
@@ -172,6 +179,8 @@ export function worldFor(S: InstrumentedSched, sc: Scenario, protocol: Protocol)
         const mcpu = atomicMcpu(v);
         const mcpumax = atomicMcpumax(v);
         if (mem[S_LOCK] === 0) {
+          // word.ts: gwaiting mirrors gwait != 0 (both change only under schedlock).
+          if (atomicGwaiting(v) !== (mem[S_GWAIT]! > 0 ? 1 : 0)) return `word: gwaiting is ${atomicGwaiting(v)} while gwait is ${mem[S_GWAIT]}`;
           if (mem[S_GWAIT]! > 0 && mcpu < mcpumax) return `invariant 1: ${mem[S_GWAIT]} g's waiting while mcpu ${mcpu} < mcpumax ${mcpumax}`;
           if (atomicWaitstop(v) && mcpu <= mcpumax) return `invariant 2: waitstop set while mcpu ${mcpu} <= mcpumax ${mcpumax}`;
         }

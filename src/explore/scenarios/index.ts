@@ -13,9 +13,11 @@ export const SCENARIOS: Scenario[] = [
       function* (go) {
         yield* go.entersyscall();
         yield* go.exitsyscall();
+        yield* go.work();
       },
       function* (go) {
         yield* go.stoptheworld();
+        yield* go.work();
         yield* go.starttheworld();
       },
     ],
@@ -28,10 +30,31 @@ export const SCENARIOS: Scenario[] = [
     goroutines: [
       function* (go) {
         yield* go.gomaxprocs(1);
+        yield* go.work();
+      },
+      function* (go) {
+        yield* go.work();
+        yield* go.entersyscall();
+        yield* go.exitsyscall();
+        yield* go.work();
+      },
+    ],
+  },
+  {
+    name: 'gomaxprocs-raised',
+    summary: 'GOMAXPROCS raised from 1 to 2 while the other goroutine waits for a cpu',
+    covers: 'the raise handing the new cpu to the waiting g (matchmg), against a syscall\'s fast paths',
+    gomaxprocs: 1,
+    goroutines: [
+      function* (go) {
+        yield* go.gomaxprocs(2);
+        yield* go.work();
       },
       function* (go) {
         yield* go.entersyscall();
         yield* go.exitsyscall();
+        yield* go.gosched();
+        yield* go.work();
       },
     ],
   },

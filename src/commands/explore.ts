@@ -1,0 +1,92 @@
+// gosched explore: see src/explore/.
+import { NeedsDevInstall } from '../explore/engine/load.js';
+import { parseSchedule } from '../explore/engine/search.js';
+import { explore, findScenario, formatRun, replaySchedule } from '../explore/run.js';
+import { SCENARIOS } from '../explore/scenarios/index.js';
+import { parseProtocols } from './stress.js';
+import { UsageError, parse, positiveInt } from './usage.js';
+
+export const help = `usage: gosched explore [--scenario NAMES] [--protocol lock|atomic|lock,atomic]
+                       [--preemptions K] [--max-executions N] [--no-hashing] [--json]
+       gosched explore --scenario NAME --protocol P --replay SCHEDULE
+
+Runs the real scheduler, interleaving by interleaving. The built JavaScript of src/sched
+(dist/src/sched) is instrumented at load time, so that every shared-memory access (plain
+reads and writes of the shared Int32Array and every Atomics call) is a point where a
+deterministic scheduler picks which M goes next; Atomics.wait and notify block and wake.
+Two or three M's run in one process as coroutines. Every schedule with at most K
+preemptions is explored (CHESS's bound), states already met are not explored again, and
+after every step the commit's two invariants, the protocol's purpose (no more goroutines
+executing Go code than mcpumax allows) and the stopped world are checked; at the end
+every goroutine must have finished and the scheduler be at rest. A failure (a check, a
+scheduler throw, a deadlock, a lost goroutine) prints its schedule and the replayed steps.
+
+Needs the development install: the instrumenting uses the TypeScript compiler API, a
+devDependency (npm ci). Exits 0 when every search passes, 1 on a failure.
+
+scenarios:
+${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}
+
+options:
+  --scenario NAMES      comma-separated (default: all)
+  --protocol P          lock, atomic or both (default: lock,atomic)
+  --preemptions K       the preemption bound (default: 2)
+  --max-executions N    stop a search after N executions (default: 1000000)
+  --no-hashing          explore without state hashing (slower; for comparison)
+  --replay SCHEDULE     run one schedule (as printed: THREADxSTEPS ...) and print every step
+  --json                print one JSON document
+  -h, --help            show this help
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    scenario: { type: 'string' },
+    protocol: { type: 'string' },
+    preemptions: { type: 'string' },
+    'max-executions': { type: 'string' },
+    'no-hashing': { type: 'boolean' },
+    replay: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const scenarios = (values.scenario ?? SCENARIOS.map((s) => s.name).join(',')).split(',').map((name) => {
+    try {
+      return findScenario(name.trim());
+    } catch (err) {
+      throw new UsageError(`--scenario: ${(err as Error).message}`);
+    }
+  });
+  const protocols = parseProtocols(values.protocol ?? 'lock,atomic');
+  const preemptionBound = values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
+  const maxExecutions = positiveInt('max-executions', values['max-executions'], 1_000_000);
+  try {
+    if (values.replay !== undefined) {
+      if (scenarios.length !== 1 || protocols.length !== 1) throw new UsageError('--replay needs exactly one --scenario and one --protocol');
+      let schedule: number[];
+      try {
+        schedule = parseSchedule(values.replay);
+      } catch (err) {
+        throw new UsageError(`--replay: ${(err as Error).message}`);
+      }
+      const r = await replaySchedule(scenarios[0]!, protocols[0]!, schedule);
+      if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      else process.stdout.write(`${r.trace.join('\n')}\n${r.failure === null ? 'no failure' : `FAILURE: ${r.failure}`}\n`);
+      return r.failure === null ? 0 : 1;
+    }
+    const runs = await explore(scenarios, protocols, { preemptionBound, maxExecutions, hashing: !values['no-hashing'] });
+    const ok = runs.every((r) => r.result.failure === null);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ok, preemptionBound, runs }, null, 2)}\n`);
+    else process.stdout.write(`${runs.map((r) => formatRun(r)).join('\n')}\n${ok ? 'PASS' : 'FAIL'}\n`);
+    return ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof NeedsDevInstall) {
+      process.stderr.write(`gosched: ${err.message}\n`);
+      return 4;
+    }
+    throw err;
+  }
+}
