@@ -94,6 +94,13 @@ for (const protocol of PROTOCOLS) {
       assert.equal(rt.counters().gomaxprocs, 1);
       assert.equal(rt.counters().mcpumax, 1);
       await assertAtRest(rt);
+      // The caller of GOMAXPROCS(1) must give up its cpu while a peer holds the other.
+      rt.go(bodies, 'issue2337Strict', [16, 300]);
+      await rt.wait();
+      assert.equal(rt.userWords[16], 1, 'the caller finished');
+      assert.equal(rt.userWords[18], 1, 'the peer left its spin');
+      assert.equal(rt.userWords[19], 0, 'GOMAXPROCS(1) returned while the peer still held the other cpu: the caller kept its own');
+      await assertAtRest(rt);
     } finally {
       await rt.close();
     }

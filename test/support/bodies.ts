@@ -71,3 +71,29 @@ export function busyPeer(slot: number, rounds: number): void {
   pairs(rounds, 1000, slot + 3);
   Atomics.store(u, slot, 1);
 }
+
+/** Go issue 2337, strictly: a peer holds the other cpu slot in Go code (spinning, no
+ * system calls) for up to `ms`. GOMAXPROCS(1) then finds mcpu (2) above the new limit,
+ * so the caller must give up its cpu (gosched), and it cannot run again before the peer
+ * leaves its own. userWords[slot + 3] is set to 1 if the caller ran on while the peer
+ * still spun: GOMAXPROCS returned without giving up the cpu. */
+export function issue2337Strict(slot: number, ms: number): void {
+  const u = userWords();
+  GOMAXPROCS(2);
+  stopTheWorld();
+  startTheWorld();
+  go(import.meta.url, 'spinningPeer', slot, ms);
+  while (Atomics.load(u, slot + 1) === 0) gosched(); // until the peer spins
+  GOMAXPROCS(1);
+  Atomics.store(u, slot + 3, Atomics.load(u, slot + 2) === 0 ? 1 : 0);
+  Atomics.store(u, slot, 1);
+}
+
+export function spinningPeer(slot: number, ms: number): void {
+  const u = userWords();
+  Atomics.store(u, slot + 1, 1);
+  const end = Date.now() + ms;
+  while (Date.now() < end && Atomics.load(u, slot) === 0) { /* Go code: holds its cpu */ }
+  Atomics.store(u, slot + 2, 1);
+  syscall(() => 0); // leaves the cpu: entersyscall hands it to the waiting caller
+}

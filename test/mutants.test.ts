@@ -1,0 +1,35 @@
+// Mutation testing: the catalogue fits the current build, and a few mutants run end to
+// end (the whole catalogue is `gosched mutants`, several minutes).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MUTANTS } from '../src/mutants/catalogue.js';
+import { caughtBy, runMutant } from '../src/mutants/run.js';
+
+const sched = fileURLToPath(new URL('../src/sched/', import.meta.url));
+
+test('the catalogue: at least 25 mutants, each a single occurrence in the build, each with its reason', () => {
+  assert.ok(MUTANTS.length >= 25, `${MUTANTS.length} mutants`);
+  assert.equal(new Set(MUTANTS.map((m) => m.id)).size, MUTANTS.length, 'ids are unique');
+  for (const m of MUTANTS) {
+    const text = readFileSync(sched + m.file, 'utf8');
+    assert.equal(text.split(m.find).length - 1, 1, `${m.id}: its text occurs once in ${m.file}`);
+    assert.notEqual(m.find, m.replace);
+    assert.ok(m.replace.split('\n').length <= m.find.split('\n').length, `${m.id}: a slip, not new code`);
+    assert.ok(m.stands.length > 30, `${m.id} says what mistake it stands for`);
+  }
+  for (const p of ['atomic', 'lock']) assert.ok(MUTANTS.some((m) => m.protocol === p || m.protocol === 'both'), p);
+});
+
+test('three mutants end to end: caught by the explorer, and one also by the stress', { timeout: 180_000 }, async () => {
+  const opts = { stressRuns: 0, stressSeconds: 2, preemptions: 2 };
+  const [nextg] = await runMutant(MUTANTS.find((m) => m.id === 'nextg-as-commit')!, { ...opts, preemptions: 0 });
+  assert.equal(nextg!.explore?.caught, true);
+  assert.match(nextg!.explore!.failure!, /deadlock/);
+  const stw = await runMutant(MUTANTS.find((m) => m.id === 'stw-plain-add')!, opts);
+  assert.deepEqual(stw.map((r) => [r.protocol, r.explore?.caught]), [['atomic', true]]);
+  const [fast] = await runMutant(MUTANTS.find((m) => m.id === 'exit-fast-ge-to-gt')!, { ...opts, stressRuns: 1 });
+  assert.equal(fast!.caught, true);
+  assert.equal(caughtBy(fast!), 'both', `stress: ${JSON.stringify(fast!.stress)}`);
+});
