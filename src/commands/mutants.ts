@@ -1,6 +1,7 @@
 // gosched mutants: see src/mutants/.
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
+import { markdownTable } from '../mutants/report.js';
 import { UsageError, parse, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
@@ -23,6 +24,7 @@ options:
   --no-stress          run only the explorer
   --no-explore         run only the stress
   --list               list the catalogue and exit
+  --markdown           print the results as a Markdown table (the README's)
   --json               print one JSON document
   -h, --help           show this help
 `;
@@ -36,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     'no-stress': { type: 'boolean' },
     'no-explore': { type: 'boolean' },
     list: { type: 'boolean' },
+    markdown: { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -60,11 +63,13 @@ export async function run(argv: string[]): Promise<number> {
   for (const m of chosen) {
     results.push(...await runMutant(m, {
       stressRuns, stressSeconds, preemptions,
-      progress: values.json ? undefined : (line) => process.stdout.write(`${line}\n`),
+      progress: values.json || values.markdown ? undefined : (line) => process.stdout.write(`${line}\n`),
     }));
   }
   const missed = results.filter((r) => !r.caught);
-  if (values.json) {
+  if (values.markdown) {
+    process.stdout.write(`${markdownTable(results)}\n`);
+  } else if (values.json) {
     process.stdout.write(`${JSON.stringify({ ok: missed.length === 0, results: results.map((r) => ({ ...r, caughtBy: caughtBy(r) })) }, null, 2)}\n`);
   } else {
     process.stdout.write(`\n${results.length - missed.length} of ${results.length} (mutant, protocol) pairs caught` +

@@ -75,9 +75,10 @@ class Body {
   park(): void {
     const c = this.c;
     Atomics.store(this.u, slot(this.k, SLOT_PARK), 1);
-    // A little Go code between the announcement and the park, so that readiers sometimes
-    // find this goroutine still on its M (ready's readyonstop path).
-    for (let i = 0; i < 300; i++) Atomics.load(this.u, U_TIME_UP);
+    // Some Go code between the announcement and the park, so that readiers often find
+    // this goroutine still on its M (ready's readyonstop path): wait a little for the
+    // ready to be taken before parking (parking after it is taken is still correct).
+    for (let i = 0; i < 3000 && Atomics.load(this.u, slot(this.k, SLOT_PARK)) === 1; i++);
     this.stint.leave();
     const next = park(c.s, c.m, c.g);
     if (next !== c.g) throw new Error(`park: m${c.m} was handed g${next} while g${c.g} is on its stack`);
