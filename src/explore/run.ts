@@ -49,7 +49,8 @@ export async function replaySchedule(sc: Scenario, protocol: Protocol, schedule:
 
 export function formatRun(r: ScenarioRun, traceLines = 40): string {
   const x = r.result;
-  const head = `${r.scenario} (${r.protocol}): ${x.executions} executions, ${x.states} distinct states, ${x.pruned} cut at a known state, ` +
+  const states = x.hashing ? `${x.states} distinct states, ${x.pruned} cut at a known state` : `${x.states} steps (no state hashing)`;
+  const head = `${r.scenario} (${r.protocol}): ${x.executions} executions, ${states}, ` +
     `longest ${x.maxDepth} steps, ${(x.ms / 1000).toFixed(2)} s${x.complete ? '' : ' (cut by --max-executions)'}`;
   if (!x.failure) return `${head}: ok`;
   const lines = [`${head}: FAILED after ${x.executions} schedules`, `  ${x.failure.kind}: ${x.failure.message}`, `  schedule: ${r.schedule}`];

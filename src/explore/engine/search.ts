@@ -54,6 +54,7 @@ export interface SearchResult {
   executions: number;
   /** Distinct states met (with hashing), or steps taken (without). */
   states: number;
+  hashing: boolean;
   /** Executions cut short at a state already explored. */
   pruned: number;
   maxDepth: number;
@@ -101,7 +102,7 @@ export function search(make: () => World, options: Partial<SearchOptions> = {}):
       break;
     }
   }
-  return { executions, states: opts.hashing ? visited.size : steps, pruned, maxDepth, complete, failure, ms: performance.now() - t0 };
+  return { executions, states: opts.hashing ? visited.size : steps, hashing: opts.hashing, pruned, maxDepth, complete, failure, ms: performance.now() - t0 };
 }
 
 /** Sets the deepest frame with an untried choice within the bound to that choice and
