@@ -33,7 +33,7 @@ for (const protocol of PROTOCOLS) {
 }
 
 test('gosched stress --json prints one object and exits 0; bad options exit 2', { timeout: 120_000 }, async () => {
-  const { stdout } = await run(process.execPath, [cli, 'stress', '--protocol', 'atomic', '--threads', '2', '--seconds', '1', '--json']);
+  const { stdout } = await run(process.execPath, [cli, 'stress', '--protocol', 'atomic', '--threads', '4', '--seconds', '2', '--json']);
   const doc = JSON.parse(stdout);
   assert.equal(doc.ok, true);
   assert.equal(doc.protocol, 'atomic');

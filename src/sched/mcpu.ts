@@ -13,14 +13,17 @@ import { P, countPath } from './paths.js';
  * A CAS loop, not a plain store: entersyscall/exitsyscall may change mcpu meanwhile. */
 export function setmcpumax(s: Sched, n: number): void {
   const mem = s.mem;
+  // A lowering is counted before and after it lands (odd while it is in progress), so
+  // that a monitor can tell which stints began after it (stress/purpose.ts). mcpumax
+  // changes only under schedlock, so this test cannot go stale inside the loop.
+  const lowering = n < atomicMcpumax(Atomics.load(mem, S_ATOMIC));
+  if (lowering) countPath(s, P['mcpumax.lowered']);
   for (;;) {
     const v = Atomics.load(mem, S_ATOMIC);
     const w = (v & ~(mcpuMask << mcpumaxShift)) | (n << mcpumaxShift);
-    if (Atomics.compareExchange(mem, S_ATOMIC, v, w) === v) {
-      if (n < atomicMcpumax(v)) countPath(s, P['mcpumax.lowered']);
-      break;
-    }
+    if (Atomics.compareExchange(mem, S_ATOMIC, v, w) === v) break;
   }
+  if (lowering) countPath(s, P['mcpumax.lowered']);
 }
 
 /** canaddmcpu: try to increment mcpu; report whether it succeeded (it fails when

@@ -44,7 +44,7 @@ export const PATHS = [
   'sched.exit', // schedule retired a finished g
   'sched.readyonstop', // schedule readied a g that asked for it when it stopped
   'ready.onstop', // ready found g still on its M: ready it when it stops
-  'mcpumax.lowered', // setmcpumax lowered mcpumax (a generation the stress's purpose check reads)
+  'mcpumax.lowered', // twice per lowering of mcpumax, before and after (a generation: odd while in progress)
 ] as const;
 export type PathName = (typeof PATHS)[number];
 if (PATHS.length > PATH_REGION_WORDS) throw new Error('more path counters than PATH_REGION_WORDS');

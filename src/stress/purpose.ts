@@ -14,11 +14,16 @@
 // lowered since anyone's stint began, that is simply "running <= mcpumax".
 //
 // How it is observed without touching the fast path. The scheduler counts each lowering
-// of mcpumax (path counter mcpumax.lowered, a slow path under schedlock). Each stress
-// goroutine reads that generation BEFORE the scheduler call that begins its stint and
-// publishes it with the stint (SLOT_EPOCH, then SLOT_SEQ odd). A lowering between that
-// read and the call's return makes the stint count as old: the check can only be more
-// lenient than the definition, never report a stint the commit allows. (So a GOMAXPROCS
+// of mcpumax twice (path counter mcpumax.lowered, a slow path under schedlock): once
+// before the word changes and once after, so the generation is odd while a lowering is
+// in progress. Each stress goroutine reads that generation BEFORE the scheduler call
+// that begins its stint and publishes it with the stint (SLOT_EPOCH, then SLOT_SEQ odd).
+// A stint is new only if its generation is even and still current: then its slot was
+// granted after the latest lowering had landed. A lowering between that read and the
+// call's return makes the stint count as old: the check can only be more lenient than
+// the definition, never report a stint the commit allows. (Counting once, after the
+// word changed, was tried first: a sampler could then read the lowered mcpumax with the
+// old generation and take stints granted before the lowering for new ones.) (So a GOMAXPROCS
 // caller that keeps its cpu after lowering below mcpu is left to the explorer, which sees
 // every step.) The sampler takes a consistent snapshot of all stints by reading every
 // SEQ, then the word and the generation, then every SEQ again: if no SEQ moved, all
@@ -71,7 +76,8 @@ export function samplePurpose(s: Sched, u: Int32Array, slots: number, seq: Int32
     running++;
     if (Atomics.load(u, slot(k, SLOT_EPOCH)) === g1) fresh++;
   }
-  if (loweredGen(s) !== g1) return null;
+  // A lowering in progress (odd), or one that began while we read: no snapshot.
+  if ((g1 & 1) !== 0 || loweredGen(s) !== g1) return null;
   for (let k = 0; k < slots; k++) if (Atomics.load(u, slot(k, SLOT_SEQ)) !== seq[k]) return null;
   return { running, fresh, mcpumax: atomicMcpumax(v), gen: g1 };
 }
