@@ -105,28 +105,36 @@ export function worldFor(S: InstrumentedSched, sc: Scenario, protocol: Protocol)
 
     function api(k: number, m: number, g: number): GoApi {
       const st = stints[k]!;
-      function* call<T>(inner: Gen<T>): Gen<T> {
+      // A call that gives up the cpu and gets it back (exitsyscall, gosched, park) begins
+      // a new stint; one that need not give it up (ready, GOMAXPROCS, stoptheworld, ...)
+      // resumes the old one, with its generation (see stress/purpose.ts).
+      function* call<T>(inner: Gen<T>, renew: boolean): Gen<T> {
         const epoch = lowered();
         st.inStint = false;
         const r = yield* inner;
         st.inStint = true;
-        st.epoch = epoch;
+        if (renew) st.epoch = epoch;
         return r;
       }
       function* wired(next: Gen<number>): Gen {
-        const got = yield* call(next);
+        const got = yield* call(next, true);
         if (got !== g) throw new Error(`m${m} was handed g${got} while g${g} is on its stack`);
+      }
+      function* enter(): Gen {
+        // In a system call the goroutine executes no Go code: no stint until exitsyscall.
+        st.inStint = false;
+        yield* S.entersyscall(s, m, g);
       }
       return {
         k,
-        entersyscall: () => call(S.entersyscall(s, m, g)),
-        exitsyscall: () => call(S.exitsyscall(s, m, g)),
+        entersyscall: enter,
+        exitsyscall: () => call(S.exitsyscall(s, m, g), true),
         gosched: () => wired(S.gosched(s, m, g)),
         park: () => wired(S.park(s, m, g)),
-        ready: (k2: number) => call(S.ready(s, m, stints[k2]!.g)),
+        ready: (k2: number) => call(S.ready(s, m, stints[k2]!.g), false),
         *gomaxprocs(procs: number): Gen<number> {
           const before = lowered();
-          const r: number = yield* call(S.gomaxprocsfunc(s, m, g, procs));
+          const r: number = yield* call(S.gomaxprocsfunc(s, m, g, procs), false);
           // The commit: if there are now fewer allowed procs than procs running, the
           // caller stops (gosched). So on return, unless another lowering intervened or
           // the world is being stopped, everyone running must fit in mcpumax.
@@ -138,12 +146,12 @@ export function worldFor(S: InstrumentedSched, sc: Scenario, protocol: Protocol)
           return r;
         },
         *stoptheworld(): Gen {
-          yield* call(S.stoptheworld(s, m));
+          yield* call(S.stoptheworld(s, m), false);
           stoppedBy = k;
         },
         *starttheworld(): Gen {
           stoppedBy = -1;
-          yield* call(S.starttheworld(s, m));
+          yield* call(S.starttheworld(s, m), false);
         },
         *work(): Gen { yield* __sh.store(flags, WORK_FLAGS + k, 1); },
         *setFlag(i: number, v: number): Gen { yield* __sh.store(flags, i, v); },

@@ -92,7 +92,7 @@ class Body {
     const c = this.c;
     this.stint.leave();
     ready(c.s, c.m, this.u[slot(j, SLOT_G)]!);
-    this.stint.enter();
+    this.stint.resume();
     Atomics.add(this.u, U_READIES, 1);
     return true;
   }
@@ -148,7 +148,7 @@ export function worker(k: number, workers: number, seed: number, minOps: number)
           Atomics.add(u, U_SPAWNED, 1);
           b.stint.leave();
           go(import.meta.url, 'shortLived', rand.next(), 3);
-          b.stint.enter();
+          b.stint.resume();
         }
       }
       b.readyPeer(CONTROLLERS + rand.below(workers));
@@ -209,7 +209,7 @@ export function stwController(workers: number, seed: number, gTableBase: number,
   controllerLoop(b, workers, () => {
     b.stint.leave();
     stopTheWorld();
-    b.stint.enter();
+    b.stint.resume();
     // Stopped: no other goroutine executes Go code, so none is Grunning. (mcpu itself may
     // read 2 for a moment: exitsyscall's slow path counts itself in before the scheduler
     // takes it out again, as the commit's comment there says.)
@@ -219,13 +219,13 @@ export function stwController(workers: number, seed: number, gTableBase: number,
     if (rand.below(4) === 0) {
       b.stint.leave();
       GOMAXPROCS(1 + rand.below(maxProcs));
-      b.stint.enter();
+      b.stint.resume();
       Atomics.add(u, U_PROCS_CHANGES, 1);
     }
     Atomics.add(u, U_STW, 1);
     b.stint.leave();
     startTheWorld();
-    b.stint.enter();
+    b.stint.resume();
     b.syscall(rand.below(3), rand);
   });
 }
@@ -247,12 +247,12 @@ export function procsController(workers: number, seed: number, phaseRounds: numb
     const n = spare ? workers + CONTROLLERS + rand.below(3) : 1 + rand.below(2);
     b.stint.leave();
     GOMAXPROCS(n);
-    b.stint.enter();
+    b.stint.resume();
     Atomics.add(u, U_PROCS_CHANGES, 1);
     if (rand.below(16) === 0) {
       b.stint.leave();
       setcpuprofilerate(c.s, c.m, rand.below(2) * 100);
-      b.stint.enter();
+      b.stint.resume();
       Atomics.add(u, U_PROFILE_CHANGES, 1);
     }
     b.syscall(1 + rand.below(2), rand);

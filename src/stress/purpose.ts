@@ -2,8 +2,9 @@
 // GOMAXPROCS allows.
 //
 // Exact definition (the commit's semantics). A goroutine "executes goroutine code"
-// between returning from a scheduler call (exitsyscall, gosched, park, GOMAXPROCS,
-// stoptheworld, ...) and entering the next one; that span is its stint. Lowering
+// between returning from a scheduler call and entering the next one. Its stint begins
+// when it gets a cpu (exitsyscall, gosched or park returning) and goes on through calls
+// that need not give the cpu up (ready, go, GOMAXPROCS, stoptheworld, ...). Lowering
 // mcpumax (GOMAXPROCS(n) below mcpu, or stoptheworld) does not stop the M's already
 // running: each may go on until it next passes through the scheduler (entersyscall,
 // gosched, ...). So, at any instant, let
@@ -41,6 +42,7 @@ export function loweredGen(s: Sched): number {
 export class Stint {
   private seq = 0;
   private gen = 0;
+  private epoch = 0;
   constructor(private readonly s: Sched, private readonly u: Int32Array, private readonly k: number) {}
 
   /** Call right before a scheduler call: this goroutine stops executing goroutine code. */
@@ -49,9 +51,18 @@ export class Stint {
     if (this.seq & 1) Atomics.store(this.u, slot(this.k, SLOT_SEQ), ++this.seq);
   }
 
-  /** Call right after the scheduler call returned: a new stint begins. */
+  /** Call right after a scheduler call that gave up the cpu and got it back
+   * (exitsyscall, gosched, park) returned: a new stint begins. */
   enter(): void {
-    this.u[slot(this.k, SLOT_EPOCH)] = this.gen;
+    this.epoch = this.gen;
+    this.resume();
+  }
+
+  /** Call right after a scheduler call that need not have given up the cpu (ready, go,
+   * GOMAXPROCS, stoptheworld, ...) returned: the stint goes on with its old generation,
+   * since a goroutine that kept its cpu through a lowering still may run. */
+  resume(): void {
+    this.u[slot(this.k, SLOT_EPOCH)] = this.epoch;
     Atomics.store(this.u, slot(this.k, SLOT_SEQ), ++this.seq);
   }
 }
