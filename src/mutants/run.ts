@@ -134,13 +134,26 @@ async function stressVerdict(dir: string, protocol: Protocol, opts: MutantOption
   return v;
 }
 
+/** The fields of `gosched stress --json` read here. */
+interface StressDoc {
+  ok: boolean;
+  failure?: string | null;
+  invariantViolations?: { total: number };
+  purpose?: { violations: number };
+  stoppedWorldViolations?: number;
+  paths?: { missing: string[] };
+  mismatches?: string[];
+  parks?: number;
+  readies?: number;
+}
+
 /** One stress run of the copy: null when it passed, else why it failed. */
 function stressOnce(dir: string, protocol: Protocol, seconds: number, seed: number): Promise<string | null> {
   const cli = path.join(dir, 'src', 'cli.js');
   const args = [cli, 'stress', '--protocol', protocol, '--seconds', String(seconds), '--seed', String(seed), '--stall', '5', '--json'];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { timeout: (seconds + 60) * 1000, maxBuffer: 1 << 24 }, (err, stdout) => {
-      let doc: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      let doc: StressDoc;
       try {
         doc = JSON.parse(stdout);
       } catch {

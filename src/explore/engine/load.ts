@@ -11,9 +11,11 @@ import type * as TS from 'typescript';
 import { instrument } from './transform.js';
 
 /** The instrumented scheduler: the same exports as src/sched/index.ts, with every
- * function that touches shared memory a generator. Typed loosely on purpose: the
- * scenarios call it through the small typed facade in api.ts. */
-export type InstrumentedSched = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+ * function that touches shared memory a generator. Typed loosely on purpose (its
+ * signatures are the shipped ones turned into generators): the scenarios reach it only
+ * through the typed GoApi of harness.ts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type InstrumentedSched = Record<string, any>;
 
 export class NeedsDevInstall extends Error {
   override name = 'NeedsDevInstall';
