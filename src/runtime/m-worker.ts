@@ -12,17 +12,26 @@ import {
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
 import { setCurrent } from './context.js';
+import { claimM, publishM } from './m-claim.js';
 import type { MMessage } from './messages.js';
 import { readSpec } from './spec.js';
 
-const { buffer, m } = workerData as { buffer: SharedArrayBuffer; m: number };
+const { buffer, ctl } = workerData as { buffer: SharedArrayBuffer; ctl: Int32Array };
 const post = (msg: MMessage) => parentPort!.postMessage(msg);
 
 const s = Sched.attach(buffer, {
-  newosproc: (newm) => post({ type: 'newm', m: newm }),
+  newosproc: (newm) => {
+    publishM(ctl, newm);
+    post({ type: 'newm', m: newm });
+  },
   exit: () => post({ type: 'exit' }),
 });
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
+
+// A thread starts without an M row and takes the first one published (m-pool.ts).
+post({ type: 'ready' });
+const m = claimM(ctl);
+post({ type: 'claimed', m });
 
 async function mstart(): Promise<void> {
   let g = schedule(s, m, NIL);

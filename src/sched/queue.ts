@@ -63,6 +63,16 @@ export function gget(s: Sched, m: number): number {
   return g;
 }
 
+/** gunget: put back at the head of the run queue a g that gget just took (matchmg found
+ * no M for it). Sched must be locked. */
+export function gunget(s: Sched, g: number): void {
+  const mem = s.mem;
+  mem[s.g(g, G_SCHEDLINK)] = mem[S_GHEAD]!;
+  mem[S_GHEAD] = g;
+  if (mem[S_GTAIL] === NIL) mem[S_GTAIL] = g;
+  if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+}
+
 /** mput: put m on the idle list. Sched must be locked. */
 export function mput(s: Sched, m: number): void {
   const mem = s.mem;
