@@ -1,0 +1,131 @@
+// Limits that fail softly, threads started ahead of need, and AbortSignal for goroutines
+// that have not started.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { Runtime, DEFAULT_MAXG } from '../src/runtime/runtime.js';
+
+const bodies = new URL('./support/bodies.js', import.meta.url).href;
+const pool = new URL('./support/pool-bodies.js', import.meta.url).href;
+const T = { timeout: 90_000 };
+
+async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+test('10,000 goroutines queued at once all run (the default G table holds them)', T, async () => {
+  assert.ok(DEFAULT_MAXG >= 10_000);
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2 });
+  try {
+    for (let i = 0; i < 10_000; i++) rt.go(bodies, 'bump', [0]);
+    assert.ok(rt.counters().gcount > 1000, 'most are still queued when go() returns');
+    await rt.wait();
+    assert.equal(rt.userWords[0], 10_000);
+    assert.equal(rt.counters().gcount, 0);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('past maxg, go() throws a RangeError naming the option, and the Runtime goes on', T, async () => {
+  const rt = await Runtime.start({ protocol: 'lock', gomaxprocs: 1, maxg: 3 });
+  try {
+    rt.go(pool, 'holdSlot', [0, 1]);
+    rt.go(bodies, 'bump', [2]);
+    rt.go(bodies, 'bump', [2]);
+    assert.throws(() => rt.go(bodies, 'bump', [2]), (e: unknown) => e instanceof RangeError && /all 3 G slots/.test(e.message) && /maxg/.test(e.message));
+    Atomics.store(rt.userWords, 0, 1);
+    await rt.wait();
+    assert.equal(rt.userWords[2], 2);
+    rt.go(bodies, 'bump', [2]);
+    await rt.wait();
+    assert.equal(rt.userWords[2], 3, 'the rows are free again');
+  } finally {
+    await rt.close();
+  }
+});
+
+for (const protocol of ['lock', 'atomic'] as const) {
+  test(`${protocol}: an aborted goroutine that has not started never runs; started ones are not touched`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      // The first goroutine holds the only cpu slot, so the others stay on the run queue.
+      const first = new AbortController();
+      rt.go(pool, 'holdSlot', [0, 1], { signal: first.signal });
+      await until('the slot holder to start', () => Atomics.load(rt.userWords, 1) === 1);
+      const ctl = [0, 1, 2, 3, 4].map(() => new AbortController());
+      ctl.forEach((c, i) => rt.go(pool, 'mark', [2, i], { signal: c.signal }));
+      assert.equal(rt.counters().gwait, 5);
+      ctl[1]!.abort();
+      ctl[4]!.abort();
+      ctl[1]!.abort(); // twice: no effect
+      first.abort(); // started already: runs on
+      assert.equal(rt.counters().gwait, 3);
+      assert.equal(rt.counters().gcount, 4);
+      const done = new AbortController();
+      done.abort(new Error('no thanks'));
+      assert.throws(() => rt.go(pool, 'mark', [2, 9], { signal: done.signal }), /no thanks/);
+      Atomics.store(rt.userWords, 0, 1);
+      await rt.wait();
+      assert.equal(rt.userWords[2], 0b01101, 'goroutines 1 and 4 were cancelled, the others ran');
+      const c = rt.counters();
+      assert.deepEqual({ gcount: c.gcount, gwait: c.gwait, gwaiting: c.gwaiting }, { gcount: 0, gwait: 0, gwaiting: 0 });
+      // The freed rows are reused.
+      rt.go(pool, 'mark', [3, 0]);
+      await rt.wait();
+      assert.equal(rt.userWords[3], 1);
+    } finally {
+      await rt.close();
+    }
+  });
+}
+
+test('aborting every queued goroutine ends the batch: wait() resolves', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    rt.go(pool, 'holdSlot', [0, 1]);
+    await until('the slot holder to start', () => Atomics.load(rt.userWords, 1) === 1);
+    const ctl = new AbortController();
+    for (let i = 0; i < 3; i++) rt.go(pool, 'mark', [2, i], { signal: ctl.signal });
+    ctl.abort();
+    Atomics.store(rt.userWords, 0, 1);
+    await rt.wait();
+    assert.equal(rt.userWords[2], 0);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('minThreads: threads start with the Runtime; goroutines take them without starting more', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2, minThreads: 4 });
+  try {
+    assert.equal(rt.startedThreads, 4);
+    assert.equal(rt.threads, 0, 'no M yet: the threads wait for rows');
+    for (let i = 0; i < 4; i++) rt.go(pool, 'blockCounting', [100, 0, 1]);
+    await rt.wait();
+    assert.equal(rt.userWords[1], 4, 'all four blocked at once');
+    assert.equal(rt.threads, 4);
+    assert.equal(rt.startedThreads, 4);
+  } finally {
+    await rt.close();
+  }
+  await assert.rejects(Runtime.start({ protocol: 'atomic', minThreads: -1 }), /minThreads must be a non-negative integer/);
+});
+
+test('goroutines that block while others wait get threads: a barrier of 24 in system calls is passed', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    // Each waits in its system call until all 24 are there: only a thread per blocked
+    // goroutine gets them all there.
+    for (let i = 0; i < 24; i++) rt.go(pool, 'barrier', [24, 0, 30_000]);
+    await rt.wait();
+    assert.equal(rt.userWords[0], 24);
+    assert.equal(rt.threads, 24);
+    assert.ok(rt.startedThreads <= 48, `started ${rt.startedThreads}`);
+  } finally {
+    await rt.close();
+  }
+});
