@@ -81,7 +81,8 @@ export class MPool {
   private readonly workers = new Set<Worker>();
   /** The thread of each M row, once it has said which row it took. */
   private readonly byM = new Map<number, Worker>();
-  private readonly execArgv = workerExecArgv();
+  /** undefined: threads inherit the owner's options (Node drops those a thread cannot take). */
+  private execArgv = workerExecArgv().length === process.execArgv.length ? undefined : workerExecArgv();
   private readonly keepAlive: NodeJS.Timeout;
   private readyWaiters: (() => void)[] = [];
   private readyCount = 0;
@@ -182,12 +183,27 @@ export class MPool {
     while (this.workers.size < threads) this.startThread();
   }
 
-  private startThread(): void {
-    const w = new Worker(workerUrl, {
+  private newWorker(): Worker {
+    const make = () => new Worker(workerUrl, {
       workerData: { buffer: this.buffer, ctl: this.ctl },
       execArgv: this.execArgv,
       resourceLimits: this.opts.resourceLimits,
     });
+    try {
+      return make();
+    } catch (err) {
+      // An explicit execArgv is checked, unlike the inherited one: drop the per-process
+      // options Node names (e.g. --expose-gc) and keep the others.
+      const bad = (err as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' && /flags: (.*)$/.exec((err as Error).message)?.[1];
+      if (!bad || this.execArgv === undefined) throw err;
+      const drop = new Set(bad.split(/,\s*/));
+      this.execArgv = this.execArgv.filter((a) => !drop.has(a));
+      return make();
+    }
+  }
+
+  private startThread(): void {
+    const w = this.newWorker();
     let m = NIL;
     w.on('message', (msg: MMessage) => {
       switch (msg.type) {
