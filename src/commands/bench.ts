@@ -26,6 +26,7 @@ function defaultCpus(): number[] {
 }
 
 export const help = `usage: gosched bench [options]
+       gosched bench pool [options]   (gosched against piscina and tinypool: 'gosched bench pool --help')
 
 Runs the benchmarks of Go commit 025abd5 ("runtime: faster entersyscall, exitsyscall") on
 this scheduler, under the old protocol ("lock": every entersyscall/exitsyscall takes
@@ -118,6 +119,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'pool') return (await import('./bench-pool.js')).run(argv.slice(1));
   const a = parseBenchArgs(argv);
   if (a.help) {
     process.stdout.write(help);

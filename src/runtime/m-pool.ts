@@ -8,11 +8,13 @@
 //   - every row the scheduler publishes in one turn of the owner's event loop gets its
 //     thread started in that same turn (in parallel, never one after another);
 //   - when an M asks for a new M (a goroutine blocked in a system call while others
-//     wait), the Runtime also starts spares for the goroutines still queued, at most as
-//     many as there are M's already: if those goroutines block too, each needs a thread,
-//     and the spares are then ready in microseconds. The cap keeps a burst of CPU-bound
-//     goroutines from costing hundreds of idle threads; it doubles the thread count per
-//     round at most.
+//     wait), the Runtime also starts spares for the goroutines still queued: if those
+//     block too, each needs a thread (the run queue is FIFO, so a goroutine back from its
+//     call waits behind every queued one, and each of those holds a cpu slot while its
+//     thread starts), and a spare takes a row in microseconds. Spares are at most the
+//     live goroutines that have no M, and at most SPARE_FACTOR times the M's there are:
+//     a burst of CPU-bound goroutines in which one blocks costs a few threads, not
+//     hundreds; a batch that keeps blocking gets its threads in a few rounds.
 //
 // Lifetime. Worker threads are unref()'d from birth: an idle M (or a spare) is parked in
 // Atomics.wait forever and must not hold the process. The Runtime holds the process with
@@ -48,13 +50,18 @@ export interface PoolOptions {
  * through RuntimeOptions.resourceLimits. */
 export const defaultResourceLimits: ThreadLimits = { maxYoungGenerationSizeMb: 2 };
 
+/** Spares started per M there already is, at most, on one demand (see the header). */
+export const SPARE_FACTOR = 3;
+
 export interface PoolEvents {
   /** A message of an M for the Runtime (panic, exit, fatal). */
   message(msg: MMessage): void;
   /** A thread failed outside any goroutine, or exited unasked. */
   crash(m: number, message: string, stack: string): void;
-  /** How many goroutines wait on the run queue now (a heuristic: read without a lock). */
+  /** How many goroutines wait on the run queue, and how many are alive, now (a
+   * heuristic: read without a lock). */
   queued(): number;
+  live(): number;
 }
 
 const workerUrl = new URL('./m-worker.js', import.meta.url);
@@ -175,7 +182,7 @@ export class MPool {
   private demand(fromM: boolean): void {
     if (this.closed) return;
     const rows = Atomics.load(this.ctl, C_REQUESTED);
-    const spares = fromM ? Math.min(Math.max(0, this.on.queued()), rows) : 0;
+    const spares = fromM ? Math.max(0, Math.min(this.on.queued(), this.on.live() - rows, SPARE_FACTOR * rows)) : 0;
     this.ensure(Math.min(this.opts.maxm, Math.max(this.opts.minThreads, rows + spares)));
   }
 

@@ -81,6 +81,7 @@ export class Runtime {
         message: (msg) => this.onMessage(msg),
         crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message, stack }),
         queued: () => this.sched.mem[S_GWAIT]!,
+        live: () => this.sched.gcount,
       },
     );
     this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
