@@ -74,6 +74,8 @@ test('a CommonJS file (import() of the ESM package) exits without close()', T, a
 test('node -e and node --input-type=module -e', T, async () => {
   assertDone(await runChild(['-e', asyncIife]), '-e');
   assertDone(await runChild(['--input-type=module', '-e', program]), '--input-type=module -e');
+  // With a per-process flag as well, which a thread refuses when execArgv is given explicitly.
+  assertDone(await runChild(['--expose-gc', '--input-type=module', '-e', program]), '--expose-gc --input-type=module -e');
 });
 
 test('the REPL', T, async () => {
