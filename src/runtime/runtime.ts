@@ -2,13 +2,18 @@
 // the Node thread that created it (which is not an M: it starts goroutines and waits
 // for them, but never runs one).
 
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
+  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
+  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
+import { type GoroutineInfo, goroutines } from './dump.js';
+import { Goroutine, Results } from './handle.js';
+import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
 import type { MMessage } from './messages.js';
+import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, writeSpec } from './spec.js';
+import { checkUrl } from './url.js';
 
 export type { Protocol };
 
@@ -20,6 +25,9 @@ export interface RuntimeOptions {
   maxg?: number;
   /** Capacity of the M table (threads; each started goroutine holds one until it ends). */
   maxm?: number;
+  /** Bytes of the shared heap (channels, sync objects, values in flight, goroutine
+   * arguments); reserved, and resident only as used. Default 256 MiB. */
+  heapBytes?: number;
 }
 
 /** A goroutine threw. The goroutine was ended; the other goroutines ran on. */
@@ -30,9 +38,12 @@ export class GoroutinePanic extends Error {
   }
 }
 
-/** The scheduler threw (for example "all goroutines are asleep - deadlock!"). */
+/** A fatal error: the scheduler threw (for example "all goroutines are asleep -
+ * deadlock!") or the goroutine API did ("sync: unlock of unlocked mutex"). `goroutines`
+ * lists every goroutine alive at that moment and what it was doing. */
 export class SchedulerError extends Error {
   override name = 'SchedulerError';
+  goroutines: GoroutineInfo[] = [];
 }
 
 const workerUrl = new URL('./m-worker.js', import.meta.url);
@@ -41,6 +52,15 @@ export class Runtime {
   readonly sched: Sched;
   /** Shared scratch words that goroutines see as userWords(). */
   readonly userWords: Int32Array;
+  /** The shared heap of channels, sync objects and values in flight. */
+  readonly heap: Heap;
+  /** Called with each goroutine panic instead of keeping it for wait() (run() uses it
+   * to end the program on the first one, as Go does). */
+  onPanic: ((p: GoroutinePanic) => void) | undefined;
+  private readonly sabs: ThreadSabs;
+  private readonly sabsKnown: SabMessage[] = [];
+  private readonly sabPorts = new Map<number, MessagePort>();
+  private readonly results = new Results();
   private readonly workers = new Map<number, Worker>();
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private panics: GoroutinePanic[] = [];
@@ -59,6 +79,11 @@ export class Runtime {
       { newosproc: (m) => this.startM(m), exit: () => this.onMessage({ type: 'exit' }) },
     );
     this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
+    this.heap = Heap.create(opts.heapBytes ?? DEFAULT_HEAP_BYTES, this.sched.layout.maxg);
+    this.sabs = new ThreadSabs(this.heap, (k) => this.forwardSab(k));
+    // The owner may start goroutines until it says otherwise (seal): until then, no
+    // goroutine running is not a deadlock.
+    this.sched.mem[S_OWNERS] = 1;
     schedinit(this.sched, gomaxprocs);
     initdone(this.sched, NIL);
   }
@@ -74,16 +99,43 @@ export class Runtime {
 
   /**
    * Starts a goroutine running `export function name(...args)` of the ES module at
-   * `url` (a file: URL or an absolute path). Arguments are structured-cloned. Returns
-   * the goroutine id.
+   * `url` (import.meta.url, another absolute URL, or an absolute path). Arguments are
+   * structured-cloned (shared buffers and gosched handles stay shared). Returns its
+   * handle: `id`, and `result`, a promise of its return value (an async function's
+   * resolved value), rejected with its GoroutinePanic.
    */
-  go(url: string, name: string, args: unknown[] = []): number {
+  go<T = unknown>(url: string, name: string, args: unknown[] = []): Goroutine<T> {
     this.checkOpen('go');
-    if (typeof url !== 'string' || typeof name !== 'string') throw new TypeError('go: url and name must be strings');
-    const href = url.startsWith('file:') || url.includes('://') ? url : new URL(`file://${url}`).href;
-    const bytes = encodeSpec({ url: href, name, args });
-    const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.sched, g, bytes)));
-    return this.sched.mem[this.sched.g(g, G_GOID)]!;
+    const href = checkUrl(url, 'Runtime.go');
+    if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
+    if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
+    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
+    const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
+    return this.results.add<T>(this.sched.mem[this.sched.g(g, G_GOID)]!);
+  }
+
+  /**
+   * The owner will start no more goroutines. From now on, when every goroutine is blocked
+   * on channels, WaitGroups, Mutexes or select, that is a deadlock (a SchedulerError), as
+   * in Go; before, the owner might still start the goroutine that would unblock them.
+   */
+  seal(): void {
+    this.checkOpen('seal');
+    if (this.sched.mem[S_OWNERS] === 0) return;
+    this.fatalOnThrow(() => ownerdone(this.sched));
+  }
+
+  /** Every live goroutine and what it is doing now (not a consistent snapshot). */
+  goroutines(): GoroutineInfo[] {
+    return goroutines(this.sched, this.heap);
+  }
+
+  /** A buffer met for the first time in a value: every M must be able to find it. */
+  private forwardSab(k: SabMessage): void {
+    this.sabsKnown.push(k);
+    for (const port of this.sabPorts.values()) port.postMessage(k);
+    Atomics.add(this.heap.mem, H_SABGEN, 1);
+    Atomics.notify(this.heap.mem, H_SABGEN);
   }
 
   /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
@@ -139,6 +191,8 @@ export class Runtime {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.results.rejectAll(new Error('Runtime closed'));
+    for (const port of this.sabPorts.values()) port.close();
     const ws = [...this.workers.values()];
     this.workers.clear();
     await Promise.all(ws.map((w) => w.terminate()));
@@ -146,7 +200,13 @@ export class Runtime {
   }
 
   private startM(m: number): void {
-    const w = new Worker(workerUrl, { workerData: { buffer: this.sched.buffer, m } });
+    const { port1, port2 } = new MessageChannel();
+    this.sabPorts.set(m, port1);
+    port1.unref();
+    const w = new Worker(workerUrl, {
+      workerData: { buffer: this.sched.buffer, m, heapBuffer: this.heap.buffer, sabPort: port2, sabsKnown: this.sabsKnown },
+      transferList: [port2],
+    });
     w.on('message', (msg: MMessage) => this.onMessage(msg));
     w.on('error', (err) => this.onMessage({ type: 'fatal', m, message: err.message, stack: err.stack ?? '' }));
     // An M never returns, so an exit we did not ask for (close) is a crash.
@@ -163,15 +223,28 @@ export class Runtime {
       case 'newm':
         this.startM(msg.m);
         break;
-      case 'panic':
+      case 'panic': {
         this.panicsReceived++;
-        this.panics.push(new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack));
+        const p = new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack);
+        const delivered = this.results.reject(msg.goid, p);
+        if (this.onPanic !== undefined) this.onPanic(p);
+        else if (!delivered) this.panics.push(p), this.surfaceIfUnobserved(p);
+        break;
+      }
+      case 'done':
+        this.results.resolve(msg.goid, msg.value);
+        break;
+      case 'sab':
+        this.sabs.add(msg);
+        this.forwardSab(msg);
         break;
       case 'fatal':
         if (this.fatal === undefined) {
           Atomics.store(this.sched.mem, S_FATAL, 1);
-          this.fatal = new SchedulerError(msg.m === NIL ? msg.message : `m${msg.m}: ${msg.message}`);
+          this.fatal = new SchedulerError(msg.m === NIL || msg.sched === false ? msg.message : `m${msg.m}: ${msg.message}`);
           this.fatal.stack = msg.stack;
+          this.fatal.goroutines = this.goroutines();
+          this.results.rejectAll(this.fatal);
           // The scheduler's state cannot be trusted: no thread may stay blocked on it.
           void this.close();
         }
@@ -200,6 +273,16 @@ export class Runtime {
       else w.reject(outcome);
     }
     if (outcome !== this.fatal) this.panics = [];
+  }
+
+  /** A panic nobody waits for (no wait() pending, its handle's result never asked for)
+   * surfaces as an unhandled rejection would: none is dropped silently. */
+  private surfaceIfUnobserved(p: GoroutinePanic): void {
+    setImmediate(() => {
+      if (!this.panics.includes(p) || this.closed || this.waiters.length > 0) return;
+      this.panics.splice(this.panics.indexOf(p), 1);
+      void Promise.reject(p);
+    });
   }
 
   private checkOpen(what: string): void {

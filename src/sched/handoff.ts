@@ -5,7 +5,7 @@ import { gget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
   G_LOCKEDM, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
-  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_STOPPED,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_OWNERS, S_STOPPED,
 } from './layout.js';
 import { noteclear, notesleep, notewakeup } from './lock.js';
 import { type Sched, schedThrow } from './sched.js';
@@ -118,8 +118,9 @@ export function nextgandunlock(s: Sched, m: number): number {
   // JavaScript difference: the commit's process exits when its last goroutine does
   // (gcount falls to 0 in schedule), so an M never gets here with none alive. A gosched
   // Runtime outlives its goroutines (the Node main thread may start more), so an M that
-  // finds no goroutine alive is quiescent, not deadlocked.
-  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) schedThrow('all goroutines are asleep - deadlock!');
+  // finds no goroutine alive is quiescent, not deadlocked; and while the owner may still
+  // start goroutines (S_OWNERS, see ownerdone), none running is no deadlock yet.
+  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0) schedThrow('all goroutines are asleep - deadlock!');
   mem[s.m(m, M_NEXTG)] = NIL;
   mem[s.m(m, M_WAITNEXTG)] = 1;
   noteclear(mem, s.m(m, M_HAVENEXTG));
