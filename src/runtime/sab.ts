@@ -15,7 +15,7 @@
 // values with no shared buffer take the plain path, with no walk.
 
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { serialize } from 'node:v8';
+import { DefaultSerializer } from 'node:v8';
 import { H_SABGEN, H_SABID, type Heap } from './heap.js';
 
 export interface SabRegistry {
@@ -83,9 +83,27 @@ export function serializeShared(sabs: SabRegistry, v: unknown): Buffer {
   try {
     return serialize(v);
   } catch (err) {
-    if (!/SharedArrayBuffer/.test((err as Error).message)) throw err;
+    if (err !== SHARED_VIEW && !/SharedArrayBuffer/.test((err as Error).message)) throw err;
   }
   return serialize(replaceShared(sabs, v, new Map()));
+}
+
+const SHARED_VIEW = new Error('a typed array over a SharedArrayBuffer');
+
+/** node:v8's default serializer copies a typed array's bytes even when its buffer is
+ * shared; this one stops there, so that serializeShared takes the sharing path. */
+class Serializer extends DefaultSerializer {
+  _writeHostObject(obj: object): void {
+    if (ArrayBuffer.isView(obj) && obj.buffer instanceof SharedArrayBuffer) throw SHARED_VIEW;
+    (DefaultSerializer.prototype as unknown as { _writeHostObject(o: object): void })._writeHostObject.call(this, obj);
+  }
+}
+
+function serialize(v: unknown): Buffer {
+  const s = new Serializer();
+  s.writeHeader();
+  s.writeValue(v);
+  return s.releaseBuffer();
 }
 
 const VIEWS: Record<string, new (b: SharedArrayBuffer, off: number, len: number) => ArrayBufferView> = {
