@@ -34,6 +34,12 @@ environment:
 `;
 
 export async function run(argv: string[]): Promise<number> {
+  const code = await runFile(argv);
+  // As a Go program's: the process ends now, whatever is still running or pending.
+  process.exit(code);
+}
+
+async function runFile(argv: string[]): Promise<number> {
   const [file, ...args] = argv;
   if (file === undefined) throw new UsageError(`run: missing FILE\n\n${help}`);
   if (file === '--help' || file === '-h') {

@@ -7,6 +7,7 @@
 // (lockOSThread), and while it is parked this M sleeps on its note (Atomics.wait) until
 // the scheduler hands the G back.
 
+import { writeSync } from 'node:fs';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
   G_GOID, G_STATUS, Gsyscall, S_FATAL, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
@@ -35,6 +36,25 @@ const heap = Heap.attach(heapBuffer);
 const sabs = new ThreadSabs(heap, (k) => post({ type: 'sab', id: k.id, sab: k.sab }), sabPort, sabsKnown);
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
 setThread(heap, sabs, fatal);
+writeStdioSynchronously();
+
+/**
+ * A worker's process.stdout and stderr pass each chunk to the main thread and flush the
+ * rest from the worker's event loop, which never runs while a goroutine is parked (this
+ * thread sleeps in Atomics.wait): a goroutine that prints then blocks would print only
+ * its first line. So goroutines write to file descriptors 1 and 2 directly, as Go's
+ * os.Stdout does, and lines from different goroutines appear in the order written.
+ */
+function writeStdioSynchronously(): void {
+  for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
+    stream.write = ((chunk: string | Uint8Array, enc?: unknown, cb?: unknown) => {
+      writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk);
+      const done = typeof enc === 'function' ? enc : cb;
+      if (typeof done === 'function') done();
+      return true;
+    }) as typeof stream.write;
+  }
+}
 
 /** runtime·throw: tell the owner, which ends every thread, and never return. */
 function fatal(err: Error): never {

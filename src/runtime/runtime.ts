@@ -200,6 +200,8 @@ export class Runtime {
   }
 
   private startM(m: number): void {
+    // A request from an M that was being terminated may arrive after close.
+    if (this.closed) return;
     const { port1, port2 } = new MessageChannel();
     this.sabPorts.set(m, port1);
     port1.unref();
