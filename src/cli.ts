@@ -7,6 +7,7 @@ import { fail, UsageError } from './commands/usage.js';
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  run: { summary: 'run a program: FILE\'s exported main as the main goroutine (exits as Go does)', load: () => import('./commands/run.js') },
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },

@@ -54,6 +54,11 @@ test('the tarball installs offline in an empty folder; ESM, CommonJS and strict 
   const app = join(scratch, 'app');
   cpSync(fixtures, app, { recursive: true });
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  // A Node app has Node's type declarations; the consumer takes the repository's copy
+  // (the install is offline) and checks every shipped declaration (skipLibCheck off).
+  const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8'));
+  tsconfig.compilerOptions.typeRoots = [join(repoRoot, 'node_modules', '@types')];
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
   await run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts=false', tarball], { cwd: app, ...CHILD });
   assert.ok(readdirSync(join(app, 'node_modules', 'gosched', 'dist', 'src')).includes('index.d.ts'));
 

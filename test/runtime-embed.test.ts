@@ -97,6 +97,17 @@ test('the Runtime holds the process while goroutines run, even when nothing else
   assertDone(await runChild(['--input-type=module', '-e', code]), 'fire and forget');
 });
 
+test('a handle\'s result alone holds the process until it arrives', T, async () => {
+  const code = `
+    const { Runtime } = await import(${JSON.stringify(index)});
+    const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2 });
+    rt.go(${JSON.stringify(bodies)}, 'sleeper', [200]);
+    const h = rt.go(${JSON.stringify(bodies)}, 'bump', [0]);
+    h.result.then(() => console.log('done ' + rt.userWords[0] + ' threads ' + rt.threads));
+  `;
+  assertDone(await runChild(['--input-type=module', '-e', code]), 'handle');
+});
+
 test('workerExecArgv drops the owner\'s entry-point options and keeps the rest', async () => {
   const { workerExecArgv } = await import('../src/runtime/m-pool.js');
   assert.deepEqual(workerExecArgv(['--input-type=module', '-e', 'x', '--max-old-space-size=64', '--input-type', 'commonjs', '-p', 'y', '-i', '--enable-source-maps']),

@@ -57,10 +57,10 @@ for (const protocol of ['lock', 'atomic'] as const) {
       rt.go(pool, 'holdSlot', [0, 1], { signal: first.signal });
       await until('the slot holder to start', () => Atomics.load(rt.userWords, 1) === 1);
       const ctl = [0, 1, 2, 3, 4].map(() => new AbortController());
-      ctl.forEach((c, i) => rt.go(pool, 'mark', [2, i], { signal: c.signal }));
+      const handles = ctl.map((c, i) => rt.go(pool, 'mark', [2, i], { signal: c.signal }));
       assert.equal(rt.counters().gwait, 5);
       ctl[1]!.abort();
-      ctl[4]!.abort();
+      ctl[4]!.abort(new Error('not needed'));
       ctl[1]!.abort(); // twice: no effect
       first.abort(); // started already: runs on
       assert.equal(rt.counters().gwait, 3);
@@ -71,6 +71,9 @@ for (const protocol of ['lock', 'atomic'] as const) {
       Atomics.store(rt.userWords, 0, 1);
       await rt.wait();
       assert.equal(rt.userWords[2], 0b01101, 'goroutines 1 and 4 were cancelled, the others ran');
+      await assert.rejects(handles[1]!.result, (e: unknown) => e instanceof Error && e.name === 'AbortError');
+      await assert.rejects(handles[4]!.result, /not needed/);
+      await Promise.all([0, 2, 3].map((i) => handles[i]!.result));
       const c = rt.counters();
       assert.deepEqual({ gcount: c.gcount, gwait: c.gwait, gwaiting: c.gwaiting }, { gcount: 0, gwait: 0, gwaiting: 0 });
       // The freed rows are reused.

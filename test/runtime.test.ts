@@ -100,11 +100,13 @@ for (const protocol of PROTOCOLS) {
   });
 }
 
-test('go() rejects arguments that cannot be cloned, naming the argument, and counts nothing', async () => {
+test('go() rejects arguments that cannot be cloned, relative paths and non-array args, naming the mistake, and counts nothing', async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
   try {
     assert.throws(() => rt.go(bodies, 'pairs', [1, () => 1]), /go\(pairs\): argument 2 \(function \(anonymous\)\) cannot be passed/);
-    assert.throws(() => rt.go(bodies, 'pairs', ['x'.repeat(5000)]), /at most \d+ fit/);
+    assert.throws(() => rt.go('./support/bodies.js', 'pairs', []), /'\.\/support\/bodies\.js' is a relative path; pass import\.meta\.url/);
+    assert.throws(() => rt.go(bodies, 'pairs', 5 as never), /Runtime\.go\(pairs\): args must be an array/);
+    assert.throws(() => rt.go(bodies, '', []), /name must be the name of an exported function/);
     const c = rt.counters();
     assert.deepEqual([c.gcount, c.gwait, c.mcount], [0, 0, 0]);
   } finally {

@@ -9,11 +9,15 @@ export interface GoOptions {
   signal?: AbortSignal;
 }
 
-/** Watches `signal` for goroutine goid (G row g). `cancelled` runs if the abort removed
- * it. Returns a function that stops watching (call it when the goroutine has ended). */
-export function watchAbort(s: Sched, g: number, goid: number, signal: AbortSignal, cancelled: (reason: unknown) => void = () => {}): () => void {
+/** Watches `signal` for goroutine goid (G row g). If the abort removes it, `release(g)`
+ * runs under schedlock before its row is freed, then `cancelled(reason)`. Returns a
+ * function that stops watching (call it when the goroutine's outcome is known). */
+export function watchAbort(
+  s: Sched, g: number, goid: number, signal: AbortSignal,
+  release: (g: number) => void, cancelled: (reason: unknown) => void,
+): () => void {
   const onAbort = () => {
-    if (cancelrunnable(s, NIL, g, goid)) cancelled(signal.reason);
+    if (cancelrunnable(s, NIL, g, goid, release)) cancelled(signal.reason);
   };
   signal.addEventListener('abort', onAbort, { once: true });
   return () => signal.removeEventListener('abort', onAbort);

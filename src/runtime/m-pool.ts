@@ -21,7 +21,7 @@
 // one referenced handle while it has work outstanding (hold(true)), so `close()` is
 // optional: a program whose goroutines are done exits.
 
-import { Worker } from 'node:worker_threads';
+import { type MessagePort, Worker } from 'node:worker_threads';
 import { NIL } from '../sched/index.js';
 import { C_REQUESTED, newControl, publishM } from './m-claim.js';
 import type { MMessage } from './messages.js';
@@ -62,6 +62,9 @@ export interface PoolEvents {
    * heuristic: read without a lock). */
   queued(): number;
   live(): number;
+  /** What a new thread gets in its workerData besides the scheduler and the control
+   * buffer, and what must be transferred with it. */
+  threadData(): { data: Record<string, unknown>; transferList: MessagePort[] };
 }
 
 const workerUrl = new URL('./m-worker.js', import.meta.url);
@@ -191,11 +194,15 @@ export class MPool {
   }
 
   private newWorker(): Worker {
-    const make = () => new Worker(workerUrl, {
-      workerData: { buffer: this.buffer, ctl: this.ctl },
-      execArgv: this.execArgv,
-      resourceLimits: this.opts.resourceLimits,
-    });
+    const make = () => {
+      const { data, transferList } = this.on.threadData();
+      return new Worker(workerUrl, {
+        workerData: { ...data, buffer: this.buffer, ctl: this.ctl },
+        transferList,
+        execArgv: this.execArgv,
+        resourceLimits: this.opts.resourceLimits,
+      });
+    };
     try {
       return make();
     } catch (err) {

@@ -9,7 +9,13 @@ export type MMessage =
   | { type: 'claimed'; m: number }
   /** The last goroutine exited (the commit's exit(0) point). */
   | { type: 'exit' }
-  /** A goroutine threw; it was ended cleanly and the scheduler's counters are intact. */
-  | { type: 'panic'; goid: number; func: string; message: string; stack: string }
-  /** The scheduler threw (runtime·throw): its state cannot be trusted any more. */
-  | { type: 'fatal'; m: number; message: string; stack: string };
+  /** A goroutine threw; it was ended cleanly and the scheduler's counters are intact.
+   * `ret`: the owner started it and may hold its handle. */
+  | { type: 'panic'; goid: number; func: string; message: string; stack: string; ret?: boolean }
+  /** A goroutine the owner started returned `value`. */
+  | { type: 'done'; goid: number; value: unknown }
+  /** A shared buffer met for the first time in a value: the owner forwards it to every M. */
+  | { type: 'sab'; id: number; sab: SharedArrayBuffer }
+  /** A fatal error (runtime·throw): the scheduler's, or the goroutine API's ("sync: unlock
+   * of unlocked mutex"); the program cannot go on. */
+  | { type: 'fatal'; m: number; message: string; stack: string; sched?: boolean };

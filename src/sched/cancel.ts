@@ -17,8 +17,11 @@ import { GWAITING_BIT } from './word.js';
  * started (or was handed to an M already, or has ended) and will run to its end.
  * Takes schedlock. Keeps gwait and the atomic gwaiting bit in step, as gget does, so
  * invariant 1 (no g's waiting while mcpu < mcpumax) cannot be broken by the removal.
+ * `release(g)` runs with schedlock held before the row is freed (as newproc's init runs
+ * before the row is used): whatever the runtime keeps per row goes with it, and no
+ * newproc can hand the row out again meanwhile.
  */
-export function cancelrunnable(s: Sched, m: number, g: number, goid: number): boolean {
+export function cancelrunnable(s: Sched, m: number, g: number, goid: number, release: (g: number) => void = () => {}): boolean {
   const mem = s.mem;
   schedlock(s, m);
   try {
@@ -39,6 +42,7 @@ export function cancelrunnable(s: Sched, m: number, g: number, goid: number): bo
     if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
     if (--mem[S_GWAIT]! === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
     mem[s.g(g, G_STATUS)] = Gdead;
+    release(g);
     gfput(s, g);
     if (--mem[S_GCOUNT]! === 0) s.hooks.exit?.();
     return true;

@@ -5,7 +5,7 @@ import { gget, gunget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
   G_LOCKEDM, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
-  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_STOPPED,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_OWNERS, S_STOPPED,
 } from './layout.js';
 import { noteclear, notesleep, notewakeup } from './lock.js';
 import { type Sched, schedThrow } from './sched.js';
@@ -127,8 +127,9 @@ export function nextgandunlock(s: Sched, m: number): number {
   // JavaScript difference: the commit's process exits when its last goroutine does
   // (gcount falls to 0 in schedule), so an M never gets here with none alive. A gosched
   // Runtime outlives its goroutines (the Node main thread may start more), so an M that
-  // finds no goroutine alive is quiescent, not deadlocked.
-  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) {
+  // finds no goroutine alive is quiescent, not deadlocked; and while the owner may still
+  // start goroutines (S_OWNERS, see ownerdone), none running is no deadlock yet.
+  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0) {
     schedThrow(mem[S_GWAIT] !== 0 && mem[S_MCOUNT]! >= mem[S_MAXM]!
       ? `all goroutines are asleep - deadlock! (${mem[S_GWAIT]} runnable goroutines wait for a thread: all ${mem[S_MAXM]} M's hold blocked goroutines; raise maxm)`
       : 'all goroutines are asleep - deadlock!');

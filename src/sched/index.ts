@@ -9,7 +9,7 @@ export { setmcpumax, canaddmcpu } from './mcpu.js';
 export { gput, gget, gunget, haveg, mput, mget, gfput, gfget } from './queue.js';
 export { mnextg, matchmg, nextgandunlock } from './handoff.js';
 export { cancelrunnable } from './cancel.js';
-export { schedinit, initdone, newproc, readylocked, ready, schedule, gosched, goexit, park, lockOSThread, gstatus } from './schedule.js';
+export { schedinit, initdone, newproc, readylocked, ready, schedule, gosched, goexit, park, ownerdone, lockOSThread, gstatus } from './schedule.js';
 export { entersyscall, exitsyscall, syscallFns, type SyscallFn } from './syscall.js';
 export { stoptheworld, starttheworld, gomaxprocsfunc, setcpuprofilerate } from './world.js';
 export * from './where.js';
