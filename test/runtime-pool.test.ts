@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime, DEFAULT_MAXG } from '../src/runtime/runtime.js';
+import { SPARE_FACTOR, sparesFor } from '../src/runtime/m-pool.js';
 
 const bodies = new URL('./support/bodies.js', import.meta.url).href;
 const pool = new URL('./support/pool-bodies.js', import.meta.url).href;
@@ -131,4 +132,14 @@ test('goroutines that block while others wait get threads: a barrier of 24 in sy
   } finally {
     await rt.close();
   }
+});
+
+test('spares: one per queued goroutine that has no M, at most SPARE_FACTOR per M there is', () => {
+  assert.equal(SPARE_FACTOR, 3);
+  assert.equal(sparesFor(62, 64, 3), 9, 'a batch that blocks: 3 M\'s get 9 spares');
+  assert.equal(sparesFor(40, 64, 12), 36);
+  assert.equal(sparesFor(60, 64, 48), 16, 'never more than the live goroutines without an M');
+  assert.equal(sparesFor(0, 64, 64), 0);
+  assert.equal(sparesFor(5, 3, 10), 0, 'more M\'s than goroutines: none');
+  assert.equal(sparesFor(9998, 10_000, 2), 6, 'a CPU-bound burst in which one blocks: a few, not hundreds');
 });

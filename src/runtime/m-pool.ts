@@ -53,6 +53,12 @@ export const defaultResourceLimits: ThreadLimits = { maxYoungGenerationSizeMb: 2
 /** Spares started per M there already is, at most, on one demand (see the header). */
 export const SPARE_FACTOR = 3;
 
+/** How many spare threads one demand from an M starts, given the goroutines queued, the
+ * goroutines alive and the M rows there are (see the header). */
+export function sparesFor(queued: number, live: number, rows: number): number {
+  return Math.max(0, Math.min(queued, live - rows, SPARE_FACTOR * rows));
+}
+
 export interface PoolEvents {
   /** A message of an M for the Runtime (panic, exit, fatal). */
   message(msg: MMessage): void;
@@ -185,7 +191,7 @@ export class MPool {
   private demand(fromM: boolean): void {
     if (this.closed) return;
     const rows = Atomics.load(this.ctl, C_REQUESTED);
-    const spares = fromM ? Math.max(0, Math.min(this.on.queued(), this.on.live() - rows, SPARE_FACTOR * rows)) : 0;
+    const spares = fromM ? sparesFor(this.on.queued(), this.on.live(), rows) : 0;
     this.ensure(Math.min(this.opts.maxm, Math.max(this.opts.minThreads, rows + spares)));
   }
 
