@@ -120,7 +120,9 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     const h = rt.go<number>(bodies, 'bigArgs', ['x'.repeat(200_000), sab, view]);
     assert.equal(await h.result, 200_000);
     assert.deepEqual([...view], [5, 11], 'the goroutine wrote into the same memory');
-    await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): .* is not an exported function of a module this thread loaded.*go\(import\.meta\.url, 'name', \.\.\.args\)/);
+    await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): cannot tell which module exports this function; export it and call go\(import\.meta\.url, 'name', \.\.\.\)/);
+    await assert.rejects(rt.go(bodies, 'goNotExported').result, /go\(notExported\): file:.*chan-bodies\.js has no export 'notExported' that is this function/);
+    assert.equal(await rt.go(bodies, 'goHelper').result, 'helper got hi', 'found through V8: a module no goroutine ran from');
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     await assert.rejects(rt.go(bodies, 'noSuch').result, /has no exported function 'noSuch'/);
@@ -131,4 +133,7 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
   await assert.rejects(run(new URL('./support/missing.js', import.meta.url).href), /run: cannot load .*missing\.js/);
   await assert.rejects(run(bodies, 'nope'), /has no exported function 'nope'/);
   await assert.rejects(run('relative.js'), /relative path/);
+  const caller = (await import('./support/run-caller.js')) as { start(p: number): Promise<unknown>; startAnonymous(): Promise<unknown> };
+  assert.deepEqual(await caller.start(2), ['x0x0', 'x1x1', 'x2x2'], 'run(main) with main imported from another module');
+  await assert.rejects(caller.startAnonymous(), /run\(\(anonymous\)\): cannot tell which module exports this function/);
 });

@@ -3,6 +3,7 @@
 import {
   chan, close, go, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
+import { helperWorker } from './helper-module.js';
 
 /** Values through an unbuffered and a buffered channel: order, copies, close, iteration. */
 export function basics(): unknown {
@@ -243,6 +244,18 @@ export function bigArgs(s: string, sab: SharedArrayBuffer, view: Int32Array): un
 
 export function goUnknown(): void {
   go(((x: number) => x) as never, 1);
+}
+
+export function goHelper(): string {
+  const ch = chan<string>();
+  go(helperWorker, ch, 'hi');
+  return ch.recv()!;
+}
+
+function notExported(): void {}
+
+export function goNotExported(): void {
+  go(notExported);
 }
 
 export function goRelative(): void {
