@@ -102,6 +102,26 @@ for (const protocol of PROTOCOLS) {
     }
   });
 
+  test(`${protocol}: while the owner may start goroutines, all blocked is no deadlock; after seal() it is`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      // A goroutine is left blocked on a channel, alone; the owner, holding the channel,
+      // starts the goroutine that unblocks it 300 ms later.
+      const ch = await rt.go(bodies, 'leaveBlocked').result;
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(rt.goroutines().map((g) => g.state), ['chan receive']);
+      rt.go(bodies, 'sendTo', [ch, 5]);
+      await rt.wait();
+      const ch2 = await rt.go(bodies, 'leaveBlocked').result;
+      void ch2;
+      await new Promise((r) => setTimeout(r, 100));
+      assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
+      await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
+    } finally {
+      await rt.close();
+    }
+  });
+
   test(`${protocol}: an async goroutine in syscall(promise) gives up its cpu slot; results come back`, T, async () => {
     assert.deepEqual(await run(bodies, 'asyncSyscall', opts(1, [100])), ['io done', 'other ran', 1]);
   });

@@ -281,3 +281,19 @@ export function pingpong(n: number): number {
 export function ponger(ping: Chan<number>, pong: Chan<number>): void {
   for (const v of ping) pong.send(v);
 }
+
+/** Leaves a goroutine blocked on a channel and hands the channel to the owner. */
+export function leaveBlocked(): Chan<number> {
+  const ch = chan<number>();
+  const done = chan<number>(1);
+  go(recvAndReport, ch, done);
+  return ch;
+}
+
+export function recvAndReport(ch: Chan<number>, _done: Chan<number>): number {
+  return ch.recv()!;
+}
+
+export function sendTo(ch: Chan<number>, v: number): void {
+  ch.send(v);
+}
