@@ -33,6 +33,7 @@ for (const protocol of PROTOCOLS) {
   test(`${protocol}: closed channels panic as in Go`, T, async () => {
     assert.deepEqual(await run(bodies, 'closedRules', opts()), [
       'send on closed channel', 'close of closed channel', 'close of nil channel', 'blocked sender: send on closed channel',
+      'blocked receiver: [null,false]', 'blocked receiver: [null,false]',
     ]);
     await assert.rejects(run(bodies, 'sendOnClosedUncaught', opts()), (e: unknown) =>
       e instanceof GoroutinePanic && /send on closed channel/.test(e.message) && e.goid === 1);

@@ -76,6 +76,14 @@ export function closedRules(): string[] {
   sleep(30); // most likely parked by now; if not, it panics at the send all the same
   un.close();
   msgs.push(res.recv()!);
+  // Receivers blocked when the channel closes wake with [undefined, false].
+  const quiet = chan<number>();
+  const got = chan<string>(2);
+  go(blockedReceiver, quiet, got);
+  go(blockedReceiver, quiet, got);
+  sleep(30);
+  quiet.close();
+  msgs.push(got.recv()!, got.recv()!);
   return msgs;
 }
 
@@ -86,6 +94,10 @@ export function blockedSender(un: Chan<number>, res: Chan<string>): void {
   } catch (e) {
     res.send(`blocked sender: ${(e as Error).message}`);
   }
+}
+
+export function blockedReceiver(ch: Chan<number>, got: Chan<string>): void {
+  got.send(`blocked receiver: ${JSON.stringify(ch.recvOk())}`);
 }
 
 export function sendOnClosedUncaught(): void {
