@@ -20,6 +20,7 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual(r.lenCap, [3, 3]);
     assert.deepEqual(r.drained, [[1, true], [undefined, true], [3, true], [undefined, false], undefined]);
     assert.deepEqual(r.iterated, ['v0', 'v1', 'v2', 'v3', 'v4']);
+    assert.deepEqual(r.goroutines, [1, 2], 'NumGoroutine: main alone, then main and a parked receiver');
   });
 
   test(`${protocol}: a 16 MiB value, and a channel sent on a channel`, T, async () => {
@@ -125,6 +126,10 @@ for (const protocol of PROTOCOLS) {
 
   test(`${protocol}: an async goroutine in syscall(promise) gives up its cpu slot; results come back`, T, async () => {
     assert.deepEqual(await run(bodies, 'asyncSyscall', opts(1, [100])), ['io done', 'other ran', 1]);
+  });
+
+  test(`${protocol}: gosched yields the only cpu slot to a queued goroutine`, T, async () => {
+    assert.equal(await run(bodies, 'yieldsToQueued', opts(1)), true);
   });
 
   test(`${protocol}: ping-pong over unbuffered channels at GOMAXPROCS 1 and 2`, T, async () => {

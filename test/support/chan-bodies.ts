@@ -1,13 +1,16 @@
 // Goroutine bodies for the goroutine API tests (test/goroutines.test.ts). Each runs on
 // a worker thread (an M); main-like bodies return what the test checks.
 import {
-  chan, close, go, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
+  chan, close, go, gosched, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
 import { helperWorker } from './helper-module.js';
 
 /** Values through an unbuffered and a buffered channel: order, copies, close, iteration. */
 export function basics(): unknown {
   const out: Record<string, unknown> = {};
+  const alone = NumGoroutine();
+  go(recvOne, chan<string>()); // parked for good: alive, counted
+  out.goroutines = [alone, NumGoroutine()];
   const un = chan<{ n: number }>();
   go(echoTwice, un);
   const obj = { n: 1 };
@@ -308,4 +311,17 @@ export function recvAndReport(ch: Chan<number>, _done: Chan<number>): number {
 
 export function sendTo(ch: Chan<number>, v: number): void {
   ch.send(v);
+}
+
+/** gosched lets a queued goroutine have the only cpu slot (GOMAXPROCS 1). */
+export function yieldsToQueued(): boolean {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  go(setFlag, flag);
+  const end = Date.now() + 10_000;
+  while (Atomics.load(flag, 0) === 0 && Date.now() < end) gosched();
+  return Atomics.load(flag, 0) === 1;
+}
+
+export function setFlag(flag: Int32Array): void {
+  Atomics.store(flag, 0, 1);
 }
