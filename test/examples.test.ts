@@ -93,3 +93,27 @@ test('gosched run: usage errors exit 2 naming the mistake', T, async () => {
   assert.equal(procs.code, 2);
   assert.match(procs.stderr, /GOMAXPROCS=lots: must be a positive integer/);
 });
+
+test('a panic nobody waits for surfaces as an unhandled rejection', T, async () => {
+  const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    execFile(process.execPath, [path.join(support, 'unhandled-panic.js'), 'run'], { timeout: 30_000 }, (err, _out, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stderr }));
+  });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /GoroutinePanic: goroutine 1 \[boom .*\] panicked: nobody listened/);
+});
+
+test('gosched bench runtime prints one Go benchmark line per benchmark, procs and protocol', T, async () => {
+  const r = await gosched(['bench', 'runtime', '--benchtime', '20x', '--cpu', '1', '--protocol', 'lock,atomic', '--json'], {});
+  assert.equal(r.code, 0, r.stderr);
+  const { results } = JSON.parse(r.stdout) as { results: { name: string; protocol: string; procs: number; n: number; nsPerOp: number }[] };
+  assert.deepEqual(results.map((x) => `${x.name}/${x.protocol}/${x.procs}/${x.n}`), [
+    'BenchmarkGoWait/lock/1/20', 'BenchmarkGoWait/atomic/1/20', 'BenchmarkPingPong/lock/1/20', 'BenchmarkPingPong/atomic/1/20',
+    'BenchmarkBuffered/lock/1/20', 'BenchmarkBuffered/atomic/1/20', 'BenchmarkMutex/lock/1/20', 'BenchmarkMutex/atomic/1/20',
+  ]);
+  assert.ok(results.every((x) => x.nsPerOp > 0 && Number.isFinite(x.nsPerOp)));
+  assert.match(r.stderr, /^BenchmarkPingPong\s+\t\s+20\t\s+[\d.]+ ns\/op\tprotocol=atomic$/m);
+  const bad = await gosched(['bench', 'runtime', '--bench', 'Nothing'], {});
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /matches no benchmark/);
+});

@@ -20,6 +20,7 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual(r.lenCap, [3, 3]);
     assert.deepEqual(r.drained, [[1, true], [undefined, true], [3, true], [undefined, false], undefined]);
     assert.deepEqual(r.iterated, ['v0', 'v1', 'v2', 'v3', 'v4']);
+    assert.deepEqual(r.goroutines, [1, 2], 'NumGoroutine: main alone, then main and a parked receiver');
   });
 
   test(`${protocol}: a 16 MiB value, and a channel sent on a channel`, T, async () => {
@@ -33,6 +34,7 @@ for (const protocol of PROTOCOLS) {
   test(`${protocol}: closed channels panic as in Go`, T, async () => {
     assert.deepEqual(await run(bodies, 'closedRules', opts()), [
       'send on closed channel', 'close of closed channel', 'close of nil channel', 'blocked sender: send on closed channel',
+      'blocked receiver: [null,false]', 'blocked receiver: [null,false]',
     ]);
     await assert.rejects(run(bodies, 'sendOnClosedUncaught', opts()), (e: unknown) =>
       e instanceof GoroutinePanic && /send on closed channel/.test(e.message) && e.goid === 1);
@@ -102,8 +104,32 @@ for (const protocol of PROTOCOLS) {
     }
   });
 
+  test(`${protocol}: while the owner may start goroutines, all blocked is no deadlock; after seal() it is`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      // A goroutine is left blocked on a channel, alone; the owner, holding the channel,
+      // starts the goroutine that unblocks it 300 ms later.
+      const ch = await rt.go(bodies, 'leaveBlocked').result;
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(rt.goroutines().map((g) => g.state), ['chan receive']);
+      rt.go(bodies, 'sendTo', [ch, 5]);
+      await rt.wait();
+      const ch2 = await rt.go(bodies, 'leaveBlocked').result;
+      void ch2;
+      await new Promise((r) => setTimeout(r, 100));
+      assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
+      await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
+    } finally {
+      await rt.close();
+    }
+  });
+
   test(`${protocol}: an async goroutine in syscall(promise) gives up its cpu slot; results come back`, T, async () => {
     assert.deepEqual(await run(bodies, 'asyncSyscall', opts(1, [100])), ['io done', 'other ran', 1]);
+  });
+
+  test(`${protocol}: gosched yields the only cpu slot to a queued goroutine`, T, async () => {
+    assert.equal(await run(bodies, 'yieldsToQueued', opts(1)), true);
   });
 
   test(`${protocol}: ping-pong over unbuffered channels at GOMAXPROCS 1 and 2`, T, async () => {
@@ -120,7 +146,9 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     const h = rt.go<number>(bodies, 'bigArgs', ['x'.repeat(200_000), sab, view]);
     assert.equal(await h.result, 200_000);
     assert.deepEqual([...view], [5, 11], 'the goroutine wrote into the same memory');
-    await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): .* is not an exported function of a module this thread loaded.*go\(import\.meta\.url, 'name', \.\.\.args\)/);
+    await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): cannot tell which module exports this function; export it and call go\(import\.meta\.url, 'name', \.\.\.\)/);
+    await assert.rejects(rt.go(bodies, 'goNotExported').result, /go\(notExported\): file:.*chan-bodies\.js has no export 'notExported' that is this function/);
+    assert.equal(await rt.go(bodies, 'goHelper').result, 'helper got hi', 'found through V8: a module no goroutine ran from');
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     await assert.rejects(rt.go(bodies, 'noSuch').result, /has no exported function 'noSuch'/);
@@ -131,4 +159,7 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
   await assert.rejects(run(new URL('./support/missing.js', import.meta.url).href), /run: cannot load .*missing\.js/);
   await assert.rejects(run(bodies, 'nope'), /has no exported function 'nope'/);
   await assert.rejects(run('relative.js'), /relative path/);
+  const caller = (await import('./support/run-caller.js')) as { start(p: number): Promise<unknown>; startAnonymous(): Promise<unknown> };
+  assert.deepEqual(await caller.start(2), ['x0x0', 'x1x1', 'x2x2'], 'run(main) with main imported from another module');
+  await assert.rejects(caller.startAnonymous(), /run\(\(anonymous\)\): cannot tell which module exports this function/);
 });

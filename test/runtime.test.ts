@@ -107,6 +107,7 @@ test('go() rejects arguments that cannot be cloned, relative paths and non-array
     assert.throws(() => rt.go('./support/bodies.js', 'pairs', []), /'\.\/support\/bodies\.js' is a relative path; pass import\.meta\.url/);
     assert.throws(() => rt.go(bodies, 'pairs', 5 as never), /Runtime\.go\(pairs\): args must be an array/);
     assert.throws(() => rt.go(bodies, '', []), /name must be the name of an exported function/);
+    assert.throws(() => rt.go(new URL('./support/nope.js', import.meta.url).href, 'f', []), /Runtime\.go: cannot load file:.*nope\.js: no such file/);
     const c = rt.counters();
     assert.deepEqual([c.gcount, c.gwait, c.mcount], [0, 0, 0]);
   } finally {

@@ -44,6 +44,8 @@ Benchmarks (select with --bench, a regular expression):
   ${SERVER_NAME.padEnd(26)}  ${SERVER_DEFAULT.goroutines} goroutines doing stat+read of small files between bursts of computation,
                               at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage()
 
+'gosched bench runtime --help': the goroutine API's benchmarks (go, channels, Mutex).
+
 options:
   --cpu LIST         GOMAXPROCS values, like go test -cpu (default 1..min(4, cores): ${defaultCpus().join(',')})
   --protocol LIST    lock,atomic (default both; the table needs both)
@@ -120,6 +122,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === 'pool') return (await import('./bench-pool.js')).run(argv.slice(1));
+  // `gosched bench runtime`: the goroutine API's benchmarks (channels, Mutex, go).
+  if (argv[0] === 'runtime') return (await import('./bench-runtime.js')).run(argv.slice(1));
   const a = parseBenchArgs(argv);
   if (a.help) {
     process.stdout.write(help);

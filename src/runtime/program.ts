@@ -4,9 +4,9 @@
 // panic, a deadlock or another fatal error ends the program instead: the promise rejects
 // with the GoroutinePanic or SchedulerError, and every thread is stopped.
 
-import { fileURLToPath } from 'node:url';
 import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
 import { checkUrl } from './url.js';
+import { locate } from './gofn.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
   /** Arguments passed to main. Default none. */
@@ -24,7 +24,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   let opts: RunOptions;
   if (typeof main === 'function') {
     opts = (nameOrOpts as RunOptions | undefined) ?? {};
-    ({ url, name } = await locateCaller(main, new Error().stack ?? ''));
+    ({ url, name } = locate(main, 'run'));
   } else {
     url = checkUrl(main, 'run');
     name = typeof nameOrOpts === 'string' ? nameOrOpts : 'main';
@@ -66,17 +66,3 @@ export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number 
   return n;
 }
 
-/** The module that called run(main): the first stack frame outside this file. */
-async function locateCaller(fn: Function, stack: string): Promise<{ url: string; name: string }> {
-  const self = import.meta.url;
-  const frames = [...stack.matchAll(/(file:\/\/[^\s)]+?|\/[^\s():]+?\.[cm]?[jt]s):\d+:\d+/g)].map((m) => m[1]!);
-  const caller = frames.map((f) => (f.startsWith('file:') ? f : new URL(`file://${f}`).href)).find((f) => f !== self);
-  const hint = `export it from its module and pass it, or call run(import.meta.url, '${fn.name || 'main'}')`;
-  if (caller === undefined) throw new TypeError(`run(${fn.name || 'main'}): cannot tell which module called run; ${hint}`);
-  const mod = (await import(caller)) as Record<string, unknown>;
-  const name = Object.keys(mod).find((k) => mod[k] === fn);
-  if (name === undefined) {
-    throw new TypeError(`run(${fn.name || 'main'}): not an exported function of ${fileURLToPath(caller)}; ${hint}`);
-  }
-  return { url: caller, name };
-}

@@ -58,6 +58,17 @@ export function enqueue(mem: Int32Array, q: number, sg: number): void {
   mem[q + Q_TAIL] = sg;
 }
 
+/** Puts sg at the head of q (a woken Mutex waiter that lost the race waits first). */
+export function enqueueFront(mem: Int32Array, q: number, sg: number): void {
+  const head = mem[q + Q_HEAD]!;
+  mem[sg + SG_PREV] = 0;
+  mem[sg + SG_NEXT] = head;
+  mem[sg + SG_LINKED] = 1;
+  if (head === 0) mem[q + Q_TAIL] = sg;
+  else mem[head + SG_PREV] = sg;
+  mem[q + Q_HEAD] = sg;
+}
+
 /** Unlinks sg from q if it is still there (a select cleaning up its other cases). */
 export function remove(mem: Int32Array, q: number, sg: number): void {
   if (mem[sg + SG_LINKED] === 0) return;

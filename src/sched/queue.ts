@@ -29,6 +29,12 @@ export function gput(s: Sched, g: number): void {
     return;
   }
 
+  gputtail(s, g);
+}
+
+/** gput's queueing half: g goes to the tail of the run queue. Sched must be locked. */
+export function gputtail(s: Sched, g: number): void {
+  const mem = s.mem;
   mem[s.g(g, G_SCHEDLINK)] = NIL;
   const gtail = mem[S_GTAIL]!;
   if (gtail === NIL) mem[S_GHEAD] = g;

@@ -1,7 +1,7 @@
 // Creating, readying and scheduling goroutines: newproc, ready, schedule, gosched,
 // goexit, and the bootstrap (schedinit, initdone).
 
-import { gfget, gfput, gput } from './queue.js';
+import { gfget, gfput, gput, gputtail } from './queue.js';
 import { matchmg, nextgandunlock } from './handoff.js';
 import { setmcpumax } from './mcpu.js';
 import {
@@ -137,7 +137,12 @@ export function schedule(s: Sched, m: number, gp: number): number {
         schedThrow('bad gp->status in sched');
       case Grunning:
         mem[s.g(gp, G_STATUS)] = Grunnable;
-        gput(s, gp);
+        // JavaScript difference: the commit's gput hands a wired g straight back to its
+        // M, ahead of the queue. Here every started g is wired, so a yield (gosched)
+        // would never let a queued g have the cpu slot; it goes to the tail of the run
+        // queue instead, as an unwired g's yield does in the commit, and nextgandunlock
+        // hands it back to this M (mnextg) when its turn comes.
+        gputtail(s, gp);
         break;
       case Gmoribund:
         mem[s.g(gp, G_STATUS)] = Gdead;

@@ -1,12 +1,16 @@
 // Goroutine bodies for the goroutine API tests (test/goroutines.test.ts). Each runs on
 // a worker thread (an M); main-like bodies return what the test checks.
 import {
-  chan, close, go, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
+  chan, close, go, gosched, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
+import { helperWorker } from './helper-module.js';
 
 /** Values through an unbuffered and a buffered channel: order, copies, close, iteration. */
 export function basics(): unknown {
   const out: Record<string, unknown> = {};
+  const alone = NumGoroutine();
+  go(recvOne, chan<string>()); // parked for good: alive, counted
+  out.goroutines = [alone, NumGoroutine()];
   const un = chan<{ n: number }>();
   go(echoTwice, un);
   const obj = { n: 1 };
@@ -75,6 +79,14 @@ export function closedRules(): string[] {
   sleep(30); // most likely parked by now; if not, it panics at the send all the same
   un.close();
   msgs.push(res.recv()!);
+  // Receivers blocked when the channel closes wake with [undefined, false].
+  const quiet = chan<number>();
+  const got = chan<string>(2);
+  go(blockedReceiver, quiet, got);
+  go(blockedReceiver, quiet, got);
+  sleep(30);
+  quiet.close();
+  msgs.push(got.recv()!, got.recv()!);
   return msgs;
 }
 
@@ -85,6 +97,10 @@ export function blockedSender(un: Chan<number>, res: Chan<string>): void {
   } catch (e) {
     res.send(`blocked sender: ${(e as Error).message}`);
   }
+}
+
+export function blockedReceiver(ch: Chan<number>, got: Chan<string>): void {
+  got.send(`blocked receiver: ${JSON.stringify(ch.recvOk())}`);
 }
 
 export function sendOnClosedUncaught(): void {
@@ -245,6 +261,18 @@ export function goUnknown(): void {
   go(((x: number) => x) as never, 1);
 }
 
+export function goHelper(): string {
+  const ch = chan<string>();
+  go(helperWorker, ch, 'hi');
+  return ch.recv()!;
+}
+
+function notExported(): void {}
+
+export function goNotExported(): void {
+  go(notExported);
+}
+
 export function goRelative(): void {
   go('./nope.js', 'f');
 }
@@ -267,4 +295,33 @@ export function pingpong(n: number): number {
 
 export function ponger(ping: Chan<number>, pong: Chan<number>): void {
   for (const v of ping) pong.send(v);
+}
+
+/** Leaves a goroutine blocked on a channel and hands the channel to the owner. */
+export function leaveBlocked(): Chan<number> {
+  const ch = chan<number>();
+  const done = chan<number>(1);
+  go(recvAndReport, ch, done);
+  return ch;
+}
+
+export function recvAndReport(ch: Chan<number>, _done: Chan<number>): number {
+  return ch.recv()!;
+}
+
+export function sendTo(ch: Chan<number>, v: number): void {
+  ch.send(v);
+}
+
+/** gosched lets a queued goroutine have the only cpu slot (GOMAXPROCS 1). */
+export function yieldsToQueued(): boolean {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  go(setFlag, flag);
+  const end = Date.now() + 10_000;
+  while (Atomics.load(flag, 0) === 0 && Date.now() < end) gosched();
+  return Atomics.load(flag, 0) === 1;
+}
+
+export function setFlag(flag: Int32Array): void {
+  Atomics.store(flag, 0, 1);
 }
