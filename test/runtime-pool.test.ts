@@ -117,6 +117,10 @@ test('minThreads: threads start with the Runtime; goroutines take them without s
     await rt.close();
   }
   await assert.rejects(Runtime.start({ protocol: 'atomic', minThreads: -1 }), /minThreads must be a non-negative integer/);
+  // More than the M table holds: as many as it holds, and start() still resolves.
+  const small = await Runtime.start({ protocol: 'atomic', minThreads: 5, maxm: 2 });
+  assert.equal(small.startedThreads, 2);
+  await small.close();
 });
 
 test('goroutines that block while others wait get threads: a barrier of 24 in system calls is passed', T, async () => {

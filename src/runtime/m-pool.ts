@@ -126,6 +126,11 @@ export class MPool {
     return Atomics.load(this.ctl, C_REQUESTED);
   }
 
+  /** The threads Runtime.start waits for: minThreads, never more than the M table holds. */
+  private get warmTarget(): number {
+    return Math.min(this.opts.minThreads, this.opts.maxm);
+  }
+
   /** Threads started so far, spares included. */
   get started(): number {
     return this.workers.size;
@@ -149,7 +154,7 @@ export class MPool {
 
   /** Resolves once minThreads threads have loaded (they then wait for rows). */
   warm(): Promise<void> {
-    if (this.readyCount >= Math.min(this.opts.minThreads, this.opts.maxm) || this.closed) return Promise.resolve();
+    if (this.readyCount >= this.warmTarget || this.closed) return Promise.resolve();
     // Threads starting are unreferenced: hold the process while start() awaits them.
     this.warming = true;
     this.applyRef();
@@ -229,7 +234,7 @@ export class MPool {
       switch (msg.type) {
         case 'ready':
           this.readyCount++;
-          if (this.readyCount >= this.opts.minThreads) for (const r of this.readyWaiters.splice(0)) r();
+          if (this.readyCount >= this.warmTarget) for (const r of this.readyWaiters.splice(0)) r();
           return;
         case 'claimed':
           m = msg.m;
