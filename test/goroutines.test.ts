@@ -84,7 +84,8 @@ for (const protocol of PROTOCOLS) {
   test(`${protocol}: a parked goroutine leaves grunning and its cpu slot; ready hands it back`, T, async () => {
     const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
     try {
-      const h = rt.go<number>(bodies, 'parkedChild', [1500]);
+      const proceed = new Int32Array(new SharedArrayBuffer(4));
+      const h = rt.go<number>(bodies, 'parkedChild', [proceed]);
       let seen = '';
       const end = Date.now() + 10_000;
       while (Date.now() < end) {
@@ -97,6 +98,7 @@ for (const protocol of PROTOCOLS) {
       // The parent sleeps (in a system call: no cpu slot, counted running); the child is
       // parked (status and reason, not counted, no cpu slot).
       assert.equal(seen, JSON.stringify({ gs: ['sleep', 'chan receive'], mcpu: 0, grunning: 1 }));
+      Atomics.store(proceed, 0, 1);
       assert.equal(await h.result, 42);
       await rt.wait();
     } finally {
@@ -110,13 +112,14 @@ for (const protocol of PROTOCOLS) {
       // A goroutine is left blocked on a channel, alone; the owner, holding the channel,
       // starts the goroutine that unblocks it 300 ms later.
       const ch = await rt.go(bodies, 'leaveBlocked').result;
-      await new Promise((r) => setTimeout(r, 300));
+      const until = Date.now() + 10_000;
+      while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(rt.goroutines().map((g) => g.state), ['chan receive']);
       rt.go(bodies, 'sendTo', [ch, 5]);
       await rt.wait();
-      const ch2 = await rt.go(bodies, 'leaveBlocked').result;
-      void ch2;
-      await new Promise((r) => setTimeout(r, 100));
+      await rt.go(bodies, 'leaveBlocked').result;
+      while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
       assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
       await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
     } finally {

@@ -229,12 +229,14 @@ export function selectForever(): void {
   select([{ recv: chan<number>() }, { send: chan<number>(), value: 1 }]);
 }
 
-/** A parent sleeps while its child is parked on a receive, then wakes it. */
-export function parkedChild(ms: number): number {
+/** A parent sleeps while its child is parked on a receive, until the owner has seen
+ * both (it sets go[0]), then wakes the child. */
+export function parkedChild(go_: Int32Array): number {
   const ch = chan<number>();
   const done = chan<number>();
   go(childRecv, ch, done);
-  sleep(ms);
+  const end = Date.now() + 20_000;
+  while (Atomics.load(go_, 0) === 0 && Date.now() < end) sleep(20);
   ch.send(7);
   return done.recv()!;
 }
