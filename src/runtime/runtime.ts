@@ -230,7 +230,10 @@ export class Runtime {
         const p = new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack);
         const delivered = this.results.reject(msg.goid, p);
         if (this.onPanic !== undefined) this.onPanic(p);
-        else if (!delivered) this.panics.push(p), this.surfaceIfUnobserved(p);
+        else if (!delivered) {
+          this.panics.push(p);
+          this.surfaceIfUnobserved(p);
+        }
         break;
       }
       case 'done':
