@@ -131,6 +131,14 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual(await run(bodies, 'asyncSyscall', opts(1, [100])), ['io done', 'other ran', 1]);
   });
 
+  test(`${protocol}: fan-out and fan-in through selects: every value exactly once`, T, async () => {
+    const producers = 3;
+    const per = 300;
+    const n = producers * per;
+    const r = (await run(bodies, 'fanInOut', opts(2, [producers, 3, per]))) as { count: number; sum: number; dup: number };
+    assert.deepEqual(r, { count: n, sum: (n * (n - 1)) / 2, dup: 0 });
+  });
+
   test(`${protocol}: gosched yields the only cpu slot to a queued goroutine`, T, async () => {
     assert.equal(await run(bodies, 'yieldsToQueued', opts(1)), true);
   });

@@ -327,3 +327,49 @@ export function yieldsToQueued(): boolean {
 export function setFlag(flag: Int32Array): void {
   Atomics.store(flag, 0, 1);
 }
+
+/** Fan-out and fan-in through selects on both sides: producers send each value on
+ * whichever of two channels (one unbuffered, one buffered) is ready; consumers take
+ * from either. Every value arrives exactly once. */
+export function fanInOut(producers: number, consumers: number, per: number): { count: number; sum: number; dup: number } {
+  const a = chan<number>();
+  const b = chan<number>(4);
+  const results = chan<number[]>(consumers);
+  const wg = new WaitGroup();
+  wg.add(producers);
+  for (let p = 0; p < producers; p++) go(selectProducer, a, b, p * per, per, wg);
+  for (let c = 0; c < consumers; c++) go(selectConsumer, a, b, results);
+  wg.wait();
+  a.close();
+  b.close();
+  const seen = new Set<number>();
+  let sum = 0;
+  let dup = 0;
+  for (let c = 0; c < consumers; c++) {
+    for (const v of results.recv()!) {
+      if (seen.has(v)) dup++;
+      seen.add(v);
+      sum += v;
+    }
+  }
+  return { count: seen.size, sum, dup };
+}
+
+export function selectProducer(a: Chan<number>, b: Chan<number>, from: number, n: number, wg: WaitGroup): void {
+  for (let i = from; i < from + n; i++) select([{ send: a, value: i }, { send: b, value: i }]);
+  wg.done();
+}
+
+export function selectConsumer(a: Chan<number>, b: Chan<number>, results: Chan<number[]>): void {
+  const got: number[] = [];
+  let open = 2;
+  let ca: Chan<number> | null = a;
+  let cb: Chan<number> | null = b;
+  while (open > 0) {
+    select([
+      { recv: ca, do: (v: number | undefined, ok: boolean) => (ok ? got.push(v!) : (ca = null, open--)) },
+      { recv: cb, do: (v: number | undefined, ok: boolean) => (ok ? got.push(v!) : (cb = null, open--)) },
+    ]);
+  }
+  results.send(got);
+}
