@@ -9,6 +9,11 @@
 // parks on the senders' queue; a receive mirrors it. Wake-ups happen after the channel
 // lock is dropped, so schedlock is never taken while a channel lock is held (the lock
 // order is: channel locks, in increasing address order for select; then schedlock).
+//
+// A goroutine that blocks here parks (park.ts): every started goroutine is wired to its M
+// (its JavaScript stack cannot leave the worker), so its M does not run another goroutine
+// meanwhile but gives its cpu slot up and sleeps on its note in Atomics.wait until the
+// goroutine is readied.
 
 import { lock, unlock } from '../sched/index.js';
 import { HANDLE_KEY, ELEM_WORDS, type Encoded, decode, discard, encode, encoded, load, registerHandle, store } from './codec.js';
