@@ -167,6 +167,13 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
   } finally {
     await rt.close();
   }
+  // Handles belong to their Runtime: one from another is refused, not misread.
+  const [ch, wg] = (await run(bodies, 'makeHandles')) as [unknown, unknown];
+  assert.deepEqual(await run(bodies, 'useForeign', { args: [ch, wg] }), [
+    'send: this object belongs to another Runtime (handles cannot move between Runtimes)',
+    'WaitGroup.add: this object belongs to another Runtime (handles cannot move between Runtimes)',
+    'select case 0: this object belongs to another Runtime (handles cannot move between Runtimes)',
+  ]);
   await assert.rejects(run(new URL('./support/missing.js', import.meta.url).href), /run: cannot load .*missing\.js/);
   await assert.rejects(run(bodies, 'nope'), /has no exported function 'nope'/);
   await assert.rejects(run('relative.js'), /relative path/);

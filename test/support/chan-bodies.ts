@@ -373,3 +373,20 @@ export function selectConsumer(a: Chan<number>, b: Chan<number>, results: Chan<n
   }
   results.send(got);
 }
+
+export function useForeign(ch: Chan<number>, wg: WaitGroup): string[] {
+  const out: string[] = [];
+  for (const f of [() => ch.send(1), () => wg.add(1), () => select([{ recv: ch }], { default: () => 0 })]) {
+    try {
+      f();
+      out.push('no error');
+    } catch (e) {
+      out.push((e as Error).message);
+    }
+  }
+  return out;
+}
+
+export function makeHandles(): [Chan<number>, WaitGroup] {
+  return [chan<number>(1), new WaitGroup()];
+}
