@@ -65,6 +65,7 @@ for (const protocol of PROTOCOLS) {
 
   test(`${protocol}: Once runs its function once for all goroutines`, T, async () => {
     assert.equal(await run(bodies, 'onces', opts(2, [4])), 1);
+    assert.deepEqual(await run(bodies, 'onceThrows', opts(1)), ['first call fails', false]);
   });
 
   test(`${protocol}: all goroutines blocked is a deadlock, with each one's wait reason`, T, async () => {

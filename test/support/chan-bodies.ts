@@ -390,3 +390,22 @@ export function useForeign(ch: Chan<number>, wg: WaitGroup): string[] {
 export function makeHandles(): [Chan<number>, WaitGroup] {
   return [chan<number>(1), new WaitGroup()];
 }
+
+/** As in Go, a Once whose function panicked counts as done. */
+export function onceThrows(): unknown[] {
+  const once = new Once();
+  const out: unknown[] = [];
+  try {
+    once.do(() => {
+      throw new Error('first call fails');
+    });
+  } catch (e) {
+    out.push((e as Error).message);
+  }
+  let ran = false;
+  once.do(() => {
+    ran = true;
+  });
+  out.push(ran);
+  return out;
+}
