@@ -164,6 +164,10 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     await assert.rejects(rt.go(bodies, 'noSuch').result, /has no exported function 'noSuch'/);
+    // The owner passes the function itself.
+    const mod = (await import('./support/chan-bodies.js')) as { goHelper(): string };
+    assert.equal(await rt.go(mod.goHelper).result, 'helper got hi');
+    assert.throws(() => rt.go(() => 1), /Runtime\.go\(\(anonymous\)\): cannot tell which module exports this function/);
     await rt.wait().catch(() => undefined);
   } finally {
     await rt.close();

@@ -14,6 +14,7 @@ import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
+import { locate } from './gofn.js';
 
 export type { Protocol };
 
@@ -99,19 +100,33 @@ export class Runtime {
 
   /**
    * Starts a goroutine running `export function name(...args)` of the ES module at
-   * `url` (import.meta.url, another absolute URL, or an absolute path). Arguments are
+   * `url` (import.meta.url, another absolute URL, or an absolute path), or `go(fn,
+   * args)` with fn an exported function (its module found as go(fn) finds it). Arguments are
    * structured-cloned (shared buffers and gosched handles stay shared). Returns its
    * handle: `id`, and `result`, a promise of its return value (an async function's
    * resolved value), rejected with its GoroutinePanic.
    */
-  go<T = unknown>(url: string, name: string, args: unknown[] = []): Goroutine<T> {
+  go<T = unknown>(fn: (...args: any[]) => T, args?: unknown[]): Goroutine<Awaited<T>>;
+  go<T = unknown>(url: string, name: string, args?: unknown[]): Goroutine<T>;
+  go(urlOrFn: string | ((...args: any[]) => unknown), nameOrArgs?: string | unknown[], maybeArgs: unknown[] = []): Goroutine<unknown> {
     this.checkOpen('go');
-    const href = checkUrl(url, 'Runtime.go');
+    let href: string;
+    let name: unknown;
+    let args: unknown;
+    if (typeof urlOrFn === 'function') {
+      // go(fn, args): fn's module as go(fn) finds it in a goroutine (gofn.ts).
+      ({ url: href, name } = locate(urlOrFn, 'Runtime.go'));
+      args = nameOrArgs ?? [];
+    } else {
+      href = checkUrl(urlOrFn, 'Runtime.go');
+      name = nameOrArgs;
+      args = maybeArgs;
+    }
     if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
     if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
     const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
-    return this.results.add<T>(this.sched.mem[this.sched.g(g, G_GOID)]!);
+    return this.results.add(this.sched.mem[this.sched.g(g, G_GOID)]!);
   }
 
   /**
