@@ -74,7 +74,7 @@ for (const protocol of PROTOCOLS) {
       assert.match(e.message, /all goroutines are asleep - deadlock!/);
       assert.deepEqual(
         e.goroutines.map((g) => [g.id, g.state, g.func]),
-        [[1, 'chan receive', 'allBlock'], [2, 'chan receive', 'recvOne'], [3, 'semacquire', 'waitOn'], [4, 'semacquire', 'lockTwice']],
+        [[1, 'chan receive', 'allBlock'], [2, 'chan receive', 'recvOne'], [3, 'semacquire', 'waitOn'], [4, 'semacquire', 'lockTwice'], [5, 'chan send', 'sendTo']],
       );
       return true;
     });

@@ -213,6 +213,7 @@ export function allBlock(): void {
   go(recvOne, chan<string>());
   go(waitOn, wg);
   go(lockTwice, new Mutex());
+  go(sendTo, chan<number>(), 1);
   ch.recv();
 }
 
