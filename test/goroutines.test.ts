@@ -65,6 +65,7 @@ for (const protocol of PROTOCOLS) {
 
   test(`${protocol}: Once runs its function once for all goroutines`, T, async () => {
     assert.equal(await run(bodies, 'onces', opts(2, [4])), 1);
+    assert.deepEqual(await run(bodies, 'onceThrows', opts(1)), ['first call fails', false]);
   });
 
   test(`${protocol}: all goroutines blocked is a deadlock, with each one's wait reason`, T, async () => {
@@ -73,7 +74,7 @@ for (const protocol of PROTOCOLS) {
       assert.match(e.message, /all goroutines are asleep - deadlock!/);
       assert.deepEqual(
         e.goroutines.map((g) => [g.id, g.state, g.func]),
-        [[1, 'chan receive', 'allBlock'], [2, 'chan receive', 'recvOne'], [3, 'semacquire', 'waitOn'], [4, 'semacquire', 'lockTwice']],
+        [[1, 'chan receive', 'allBlock'], [2, 'chan receive', 'recvOne'], [3, 'semacquire', 'waitOn'], [4, 'semacquire', 'lockTwice'], [5, 'chan send', 'sendTo']],
       );
       return true;
     });
@@ -84,7 +85,8 @@ for (const protocol of PROTOCOLS) {
   test(`${protocol}: a parked goroutine leaves grunning and its cpu slot; ready hands it back`, T, async () => {
     const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
     try {
-      const h = rt.go<number>(bodies, 'parkedChild', [1500]);
+      const proceed = new Int32Array(new SharedArrayBuffer(4));
+      const h = rt.go<number>(bodies, 'parkedChild', [proceed]);
       let seen = '';
       const end = Date.now() + 10_000;
       while (Date.now() < end) {
@@ -97,6 +99,7 @@ for (const protocol of PROTOCOLS) {
       // The parent sleeps (in a system call: no cpu slot, counted running); the child is
       // parked (status and reason, not counted, no cpu slot).
       assert.equal(seen, JSON.stringify({ gs: ['sleep', 'chan receive'], mcpu: 0, grunning: 1 }));
+      Atomics.store(proceed, 0, 1);
       assert.equal(await h.result, 42);
       await rt.wait();
     } finally {
@@ -110,13 +113,14 @@ for (const protocol of PROTOCOLS) {
       // A goroutine is left blocked on a channel, alone; the owner, holding the channel,
       // starts the goroutine that unblocks it 300 ms later.
       const ch = await rt.go(bodies, 'leaveBlocked').result;
-      await new Promise((r) => setTimeout(r, 300));
+      const until = Date.now() + 10_000;
+      while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual(rt.goroutines().map((g) => g.state), ['chan receive']);
       rt.go(bodies, 'sendTo', [ch, 5]);
       await rt.wait();
-      const ch2 = await rt.go(bodies, 'leaveBlocked').result;
-      void ch2;
-      await new Promise((r) => setTimeout(r, 100));
+      await rt.go(bodies, 'leaveBlocked').result;
+      while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
       assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
       await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
     } finally {
@@ -126,6 +130,14 @@ for (const protocol of PROTOCOLS) {
 
   test(`${protocol}: an async goroutine in syscall(promise) gives up its cpu slot; results come back`, T, async () => {
     assert.deepEqual(await run(bodies, 'asyncSyscall', opts(1, [100])), ['io done', 'other ran', 1]);
+  });
+
+  test(`${protocol}: fan-out and fan-in through selects: every value exactly once`, T, async () => {
+    const producers = 3;
+    const per = 300;
+    const n = producers * per;
+    const r = (await run(bodies, 'fanInOut', opts(2, [producers, 3, per]))) as { count: number; sum: number; dup: number };
+    assert.deepEqual(r, { count: n, sum: (n * (n - 1)) / 2, dup: 0 });
   });
 
   test(`${protocol}: gosched yields the only cpu slot to a queued goroutine`, T, async () => {
@@ -152,10 +164,21 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     await assert.rejects(rt.go(bodies, 'noSuch').result, /has no exported function 'noSuch'/);
+    // The owner passes the function itself.
+    const mod = (await import('./support/chan-bodies.js')) as { goHelper(): string };
+    assert.equal(await rt.go(mod.goHelper).result, 'helper got hi');
+    assert.throws(() => rt.go(() => 1), /Runtime\.go\(\(anonymous\)\): cannot tell which module exports this function/);
     await rt.wait().catch(() => undefined);
   } finally {
     await rt.close();
   }
+  // Handles belong to their Runtime: one from another is refused, not misread.
+  const [ch, wg] = (await run(bodies, 'makeHandles')) as [unknown, unknown];
+  assert.deepEqual(await run(bodies, 'useForeign', { args: [ch, wg] }), [
+    'send: this object belongs to another Runtime (handles cannot move between Runtimes)',
+    'WaitGroup.add: this object belongs to another Runtime (handles cannot move between Runtimes)',
+    'select case 0: this object belongs to another Runtime (handles cannot move between Runtimes)',
+  ]);
   await assert.rejects(run(new URL('./support/missing.js', import.meta.url).href), /run: cannot load .*missing\.js/);
   await assert.rejects(run(bodies, 'nope'), /has no exported function 'nope'/);
   await assert.rejects(run('relative.js'), /relative path/);

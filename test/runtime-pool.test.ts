@@ -4,6 +4,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime, DEFAULT_MAXG } from '../src/runtime/runtime.js';
 import { SPARE_FACTOR, sparesFor } from '../src/runtime/m-pool.js';
+import { mark } from './support/pool-bodies.js';
 
 const bodies = new URL('./support/bodies.js', import.meta.url).href;
 const pool = new URL('./support/pool-bodies.js', import.meta.url).href;
@@ -86,6 +87,26 @@ for (const protocol of ['lock', 'atomic'] as const) {
     }
   });
 }
+
+test('go(fn, args, { signal }): the function form takes the options too', T, async () => {
+  const rt = await Runtime.start({ protocol: 'lock', gomaxprocs: 1 });
+  try {
+    rt.go(pool, 'holdSlot', [0, 1]);
+    await until('the slot holder to start', () => Atomics.load(rt.userWords, 1) === 1);
+    const ctl = new AbortController();
+    const dropped = rt.go(mark, [2, 0], { signal: ctl.signal });
+    const kept = rt.go(mark, [2, 1], { signal: new AbortController().signal });
+    ctl.abort();
+    assert.throws(() => rt.go(pool, 'mark', [2, 2], [] as never), /options must be an object/);
+    Atomics.store(rt.userWords, 0, 1);
+    await assert.rejects(dropped.result, (e: unknown) => e instanceof Error && e.name === 'AbortError');
+    await kept.result;
+    await rt.wait();
+    assert.equal(rt.userWords[2], 0b10);
+  } finally {
+    await rt.close();
+  }
+});
 
 test('aborting every queued goroutine ends the batch: wait() resolves', T, async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });

@@ -9,11 +9,16 @@
 // parks on the senders' queue; a receive mirrors it. Wake-ups happen after the channel
 // lock is dropped, so schedlock is never taken while a channel lock is held (the lock
 // order is: channel locks, in increasing address order for select; then schedlock).
+//
+// A goroutine that blocks here parks (park.ts): every started goroutine is wired to its M
+// (its JavaScript stack cannot leave the worker), so its M does not run another goroutine
+// meanwhile but gives its cpu slot up and sleeps on its note in Atomics.wait until the
+// goroutine is readied.
 
 import { lock, unlock } from '../sched/index.js';
 import { HANDLE_KEY, ELEM_WORDS, type Encoded, decode, discard, encode, encoded, load, registerHandle, store } from './codec.js';
 import { cur } from './context.js';
-import type { Heap } from './heap.js';
+import { checkHome, type Heap } from './heap.js';
 import { acquireSudog, dequeue, enqueue, releaseSudog, SG_ELEM, SG_G, SG_SUCCESS } from './sudog.js';
 import { gopark, goready, running } from './park.js';
 import { WR_CHAN_RECEIVE, WR_CHAN_SEND } from './waitreason.js';
@@ -40,20 +45,27 @@ export class Chan<T = unknown> implements Iterable<T> {
   readonly [HANDLE_KEY] = 'chan';
   /** Word index of the channel's record in the shared heap. */
   readonly ref: number;
+  /** The id of the heap the record is in (its Runtime's). */
+  readonly rt: number;
 
   /** @internal Use chan(). */
-  constructor(ref: number) {
+  constructor(ref: number, rt: number) {
     this.ref = ref;
+    this.rt = rt;
   }
 
   /** The buffer's size, as Go's cap(ch). */
   get capacity(): number {
-    return cur('capacity').heap.mem[this.ref + C_CAP]!;
+    const heap = cur('capacity').heap;
+    checkHome(heap, this, 'capacity');
+    return heap.mem[this.ref + C_CAP]!;
   }
 
   /** Values in the buffer now, as Go's len(ch). */
   get length(): number {
-    return Atomics.load(cur('length').heap.mem, this.ref + C_COUNT);
+    const heap = cur('length').heap;
+    checkHome(heap, this, 'length');
+    return Atomics.load(heap.mem, this.ref + C_COUNT);
   }
 
   /** Sends v (a structured-clone copy of it); blocks until a receiver takes it or the
@@ -61,6 +73,7 @@ export class Chan<T = unknown> implements Iterable<T> {
   send(v: T): void {
     const c = running('send');
     const heap = c.heap;
+    checkHome(heap, this, 'send');
     const mem = heap.mem;
     const ch = this.ref;
     const e = encode(heap, c.sabs, v, sendEnc, 'send');
@@ -96,6 +109,7 @@ export class Chan<T = unknown> implements Iterable<T> {
   recvOk(): [T | undefined, boolean] {
     const c = running('recv');
     const heap = c.heap;
+    checkHome(heap, this, 'recv');
     const mem = heap.mem;
     const ch = this.ref;
     const e = encoded();
@@ -120,6 +134,7 @@ export class Chan<T = unknown> implements Iterable<T> {
   close(): void {
     const c = running('close');
     const heap = c.heap;
+    checkHome(heap, this, 'close');
     const mem = heap.mem;
     const ch = this.ref;
     lock(mem, ch + C_LOCK);
@@ -164,7 +179,7 @@ export function chan<T = unknown>(capacity = 0): Chan<T> {
   const ch = heap.allocWords(C_WORDS);
   heap.mem[ch + C_CAP] = capacity;
   if (capacity > 0) heap.mem[ch + C_BUF] = heap.allocWords(capacity * ELEM_WORDS);
-  return new Chan<T>(ch);
+  return new Chan<T>(ch, heap.id);
 }
 
 /** Go's close(ch), for a channel that may be null: panics "close of nil channel". */

@@ -31,6 +31,7 @@ const H_INUSE = 2; // bytes in allocated blocks (for reports)
 export const H_SABID = 3; // next id for a SharedArrayBuffer met in a value (codec.ts)
 export const H_SABGEN = 4; // bumped by the owner each time it has forwarded one
 const H_MAXG = 5;
+const H_ID = 6; // this heap's id: handles carry it, so one from another Runtime is refused
 const H_FREE = 8; // free list heads, one per class
 const CLASSES = 27; // 16 B .. 1 GiB
 const HEADER_WORDS = H_FREE + CLASSES + 5;
@@ -45,23 +46,29 @@ export const GX_WAKESG = 1;
 export const GX_ARGS = 2;
 
 const BLOCK_HEADER = 8;
+let nextId = Math.floor(Math.random() * 2 ** 30);
 
 export class Heap {
   readonly mem: Int32Array;
   readonly bytes: Uint8Array;
   readonly gextBase: number;
+  /** Carried by every handle to an object in this heap. */
+  readonly id: number;
 
   private constructor(readonly buffer: SharedArrayBuffer) {
     this.mem = new Int32Array(buffer);
     this.bytes = new Uint8Array(buffer);
     this.gextBase = HEADER_WORDS;
+    this.id = this.mem[H_ID]!;
   }
 
   static create(bytes: number, maxg: number): Heap {
     if (!Number.isInteger(bytes) || bytes < 1 << 16 || bytes > 2 ** 31 - 8) {
       throw new RangeError(`heapBytes must be an integer from 65536 to ${2 ** 31 - 8}, got ${bytes}`);
     }
-    const h = new Heap(new SharedArrayBuffer(bytes & ~7));
+    const buffer = new SharedArrayBuffer(bytes & ~7);
+    new Int32Array(buffer)[H_ID] = (nextId = (nextId + 1) | 0) || 1;
+    const h = new Heap(buffer);
     h.mem[H_MAXG] = maxg;
     h.mem[H_BUMP] = (HEADER_WORDS + maxg * GEXT_STRIDE) * 4 + 8;
     return h;
@@ -139,4 +146,11 @@ function classOf(n: number): number {
   while (16 * 2 ** cls < need) cls++;
   if (cls >= CLASSES) throw new RangeError(`gosched heap: ${n} bytes is more than one block can hold`);
   return cls;
+}
+
+/** Refuses a handle made by another Runtime: its ref would index the wrong heap. */
+export function checkHome(heap: Heap, h: { rt: number; ref: number }, what: string): void {
+  if (h.rt !== heap.id) {
+    throw new Error(`${what}: this object belongs to another Runtime (handles cannot move between Runtimes)`);
+  }
 }

@@ -59,7 +59,7 @@ post({ type: 'claimed', m });
 function writeStdioSynchronously(): void {
   for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
     stream.write = ((chunk: string | Uint8Array, enc?: unknown, cb?: unknown) => {
-      writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk);
+      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk);
       const done = typeof enc === 'function' ? enc : cb;
       if (typeof done === 'function') done();
       return true;
@@ -75,6 +75,19 @@ function fatal(err: Error): never {
   if (m !== NIL) s.mem[s.m(m, M_WHERE)] = W_EXITED;
   const forever = new Int32Array(new SharedArrayBuffer(4));
   for (;;) Atomics.wait(forever, 0, 0);
+}
+
+/** Writes every byte, waiting out a full pipe (a non-blocking descriptor says EAGAIN). */
+function writeAll(fd: number, b: Uint8Array): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let off = 0; off < b.length; ) {
+    try {
+      off += writeSync(fd, b, off, b.length - off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
 }
 
 async function mstart(): Promise<void> {

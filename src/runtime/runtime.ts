@@ -16,6 +16,7 @@ import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
+import { locate } from './gofn.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
 
@@ -131,23 +132,46 @@ export class Runtime {
 
   /**
    * Starts a goroutine running `export function name(...args)` of the ES module at
-   * `url` (import.meta.url, another absolute URL, or an absolute path). Arguments are
+   * `url` (import.meta.url, another absolute URL, or an absolute path), or `go(fn,
+   * args)` with fn an exported function (its module found as go(fn) finds it). Arguments are
    * structured-cloned (shared buffers and gosched handles stay shared). Returns its
    * handle: `id`, and `result`, a promise of its return value (an async function's
    * resolved value), rejected with its GoroutinePanic. `options.signal` aborts the
    * goroutine while it has not started: it is taken off the run queue, never runs, and
    * `result` rejects with the signal's reason (once started, it runs to its end).
    */
-  go<T = unknown>(url: string, name: string, args: unknown[] = [], options: GoOptions = {}): Goroutine<T> {
+  go<T = unknown>(fn: (...args: any[]) => T, args?: unknown[], options?: GoOptions): Goroutine<Awaited<T>>;
+  go<T = unknown>(url: string, name: string, args?: unknown[], options?: GoOptions): Goroutine<T>;
+  go(
+    urlOrFn: string | ((...args: any[]) => unknown), nameOrArgs?: string | unknown[],
+    argsOrOptions?: unknown[] | GoOptions, maybeOptions?: GoOptions,
+  ): Goroutine<unknown> {
     this.checkOpen('go');
-    const href = checkUrl(url, 'Runtime.go');
+    let href: string;
+    let name: unknown;
+    let args: unknown;
+    let options: GoOptions;
+    if (typeof urlOrFn === 'function') {
+      // go(fn, args, options): fn's module as go(fn) finds it in a goroutine (gofn.ts).
+      ({ url: href, name } = locate(urlOrFn, 'Runtime.go'));
+      args = nameOrArgs ?? [];
+      options = (argsOrOptions as GoOptions | undefined) ?? {};
+    } else {
+      href = checkUrl(urlOrFn, 'Runtime.go');
+      name = nameOrArgs;
+      args = argsOrOptions ?? [];
+      options = maybeOptions ?? {};
+    }
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`Runtime.go: options must be an object like { signal }, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+    }
     if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
     if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
     const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
     options.signal?.throwIfAborted();
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
     const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
-    const handle = this.results.add<T>(goid);
+    const handle = this.results.add<unknown>(goid);
     this.pool.hold(true);
     if (options.signal) {
       // Taken off the run queue, no M will free its spec or report on it: we do both.
@@ -264,7 +288,10 @@ export class Runtime {
         const p = new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack);
         const delivered = this.results.reject(msg.goid, p);
         if (this.onPanic !== undefined) this.onPanic(p);
-        else if (!delivered) this.panics.push(p), this.surfaceIfUnobserved(p);
+        else if (!delivered) {
+          this.panics.push(p);
+          this.surfaceIfUnobserved(p);
+        }
         break;
       }
       case 'done':

@@ -13,7 +13,7 @@
 import { unlock, lock } from '../sched/index.js';
 import { type Encoded, decode, discard, encode, encoded, load, store } from './codec.js';
 import { type Chan, C_CLOSED, C_LOCK, C_RECVQ, C_SENDQ, BLOCKED, CLOSED, chanPanic, recvLocked, sendLocked } from './chan.js';
-import { GX_SELECTDONE, GX_WAKESG } from './heap.js';
+import { GX_SELECTDONE, GX_WAKESG, checkHome } from './heap.js';
 import { gopark, goready, running } from './park.js';
 import { SG_CASE, SG_ELEM, SG_SELECT, SG_SUCCESS, acquireSudog, enqueue, releaseSudog, remove } from './sudog.js';
 import { WR_SELECT, WR_SELECT_NO_CASES } from './waitreason.js';
@@ -54,6 +54,7 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
       throw new TypeError(`select: case ${i} must be { recv: ch } or { send: ch, value }`);
     }
     const ch = 'send' in k ? k.send : k.recv;
+    if (ch != null) checkHome(heap, ch, `select case ${i}`);
     refs[i] = ch == null ? 0 : ch.ref;
   }
   const freeSends = (s: (Encoded | null)[], keep: number) => {

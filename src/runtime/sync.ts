@@ -6,6 +6,7 @@
 import { lock, unlock } from '../sched/index.js';
 import { HANDLE_KEY, registerHandle } from './codec.js';
 import { cur } from './context.js';
+import { checkHome } from './heap.js';
 import { fatal, gopark, goready, running } from './park.js';
 import { SG_G, acquireSudog, dequeue, enqueue, enqueueFront, releaseSudog } from './sudog.js';
 import { WR_SEMACQUIRE } from './waitreason.js';
@@ -17,8 +18,16 @@ const R_Q = 2; // two words
 const R_MU = 4; // Once: its Mutex's record
 const R_WORDS = 6;
 
-function newRecord(what: string): number {
-  return cur(what).heap.allocWords(R_WORDS);
+function newRecord(what: string): { ref: number; rt: number } {
+  const heap = cur(what).heap;
+  return { ref: heap.allocWords(R_WORDS), rt: heap.id };
+}
+
+/** The heap words of handle h, after checking h belongs to this Runtime. */
+function mine(h: { rt: number; ref: number }, what: string): Int32Array {
+  const heap = cur(what).heap;
+  checkHome(heap, h, what);
+  return heap.mem;
 }
 
 /** Wakes every goroutine on the queue at r; call with r's lock held, drops it. */
@@ -45,16 +54,17 @@ function semacquire(r: number, what: string): void {
 export class WaitGroup {
   readonly [HANDLE_KEY] = 'waitgroup';
   readonly ref: number;
+  readonly rt: number;
 
   constructor() {
-    this.ref = newRecord('new WaitGroup');
+    ({ ref: this.ref, rt: this.rt } = newRecord('new WaitGroup'));
   }
 
   /** Adds delta to the counter; at zero, every waiter wakes. Panics "sync: negative
    * WaitGroup counter" below zero. */
   add(delta: number): void {
     if (!Number.isInteger(delta)) throw new TypeError(`WaitGroup.add: delta must be an integer, got ${String(delta)}`);
-    const mem = cur('WaitGroup.add').heap.mem;
+    const mem = mine(this, 'WaitGroup.add');
     const r = this.ref;
     lock(mem, r + R_LOCK);
     const v = mem[r + R_VALUE]! + delta;
@@ -73,7 +83,9 @@ export class WaitGroup {
 
   /** Blocks until the counter is zero. */
   wait(): void {
-    const mem = running('WaitGroup.wait').heap.mem;
+    const c = running('WaitGroup.wait');
+    checkHome(c.heap, this, 'WaitGroup.wait');
+    const mem = c.heap.mem;
     const r = this.ref;
     lock(mem, r + R_LOCK);
     if (mem[r + R_VALUE] === 0) {
@@ -97,13 +109,15 @@ registerHandle('waitgroup', WaitGroup.prototype);
 export class Mutex {
   readonly [HANDLE_KEY] = 'mutex';
   readonly ref: number;
+  readonly rt: number;
 
   constructor() {
-    this.ref = newRecord('new Mutex');
+    ({ ref: this.ref, rt: this.rt } = newRecord('new Mutex'));
   }
 
   lock(): void {
     const c = running('Mutex.lock');
+    checkHome(c.heap, this, 'Mutex.lock');
     const mem = c.heap.mem;
     const r = this.ref;
     if (Atomics.compareExchange(mem, r + R_VALUE, 0, MUTEX_LOCKED) === 0) return;
@@ -131,7 +145,7 @@ export class Mutex {
 
   /** Locks if free; reports whether it did. Never blocks. */
   tryLock(): boolean {
-    const mem = cur('Mutex.tryLock').heap.mem;
+    const mem = mine(this, 'Mutex.tryLock');
     const r = this.ref;
     for (;;) {
       const v = Atomics.load(mem, r + R_VALUE);
@@ -143,6 +157,7 @@ export class Mutex {
   /** Unlocking an unlocked mutex is a fatal error, as in Go (not a recoverable panic). */
   unlock(): void {
     const c = cur('Mutex.unlock');
+    checkHome(c.heap, this, 'Mutex.unlock');
     const mem = c.heap.mem;
     const r = this.ref;
     if (Atomics.compareExchange(mem, r + R_VALUE, MUTEX_LOCKED, 0) === MUTEX_LOCKED) return;
@@ -164,17 +179,18 @@ registerHandle('mutex', Mutex.prototype);
 export class Once {
   readonly [HANDLE_KEY] = 'once';
   readonly ref: number;
+  readonly rt: number;
 
   constructor() {
-    this.ref = newRecord('new Once');
+    ({ ref: this.ref, rt: this.rt } = newRecord('new Once'));
     cur('new Once').heap.mem[this.ref + R_MU] = new Mutex().ref;
   }
 
   do(f: () => void): void {
-    const mem = cur('Once.do').heap.mem;
+    const mem = mine(this, 'Once.do');
     if (Atomics.load(mem, this.ref + R_VALUE) === 1) return;
-    const mu = Object.create(Mutex.prototype) as Mutex & { ref: number };
-    Object.assign(mu, { [HANDLE_KEY]: 'mutex', ref: mem[this.ref + R_MU]! });
+    const mu = Object.create(Mutex.prototype) as Mutex;
+    Object.assign(mu, { [HANDLE_KEY]: 'mutex', ref: mem[this.ref + R_MU]!, rt: this.rt });
     mu.lock();
     try {
       if (Atomics.load(mem, this.ref + R_VALUE) === 0) {

@@ -213,6 +213,7 @@ export function allBlock(): void {
   go(recvOne, chan<string>());
   go(waitOn, wg);
   go(lockTwice, new Mutex());
+  go(sendTo, chan<number>(), 1);
   ch.recv();
 }
 
@@ -229,12 +230,14 @@ export function selectForever(): void {
   select([{ recv: chan<number>() }, { send: chan<number>(), value: 1 }]);
 }
 
-/** A parent sleeps while its child is parked on a receive, then wakes it. */
-export function parkedChild(ms: number): number {
+/** A parent sleeps while its child is parked on a receive, until the owner has seen
+ * both (it sets go[0]), then wakes the child. */
+export function parkedChild(go_: Int32Array): number {
   const ch = chan<number>();
   const done = chan<number>();
   go(childRecv, ch, done);
-  sleep(ms);
+  const end = Date.now() + 20_000;
+  while (Atomics.load(go_, 0) === 0 && Date.now() < end) sleep(20);
   ch.send(7);
   return done.recv()!;
 }
@@ -324,4 +327,86 @@ export function yieldsToQueued(): boolean {
 
 export function setFlag(flag: Int32Array): void {
   Atomics.store(flag, 0, 1);
+}
+
+/** Fan-out and fan-in through selects on both sides: producers send each value on
+ * whichever of two channels (one unbuffered, one buffered) is ready; consumers take
+ * from either. Every value arrives exactly once. */
+export function fanInOut(producers: number, consumers: number, per: number): { count: number; sum: number; dup: number } {
+  const a = chan<number>();
+  const b = chan<number>(4);
+  const results = chan<number[]>(consumers);
+  const wg = new WaitGroup();
+  wg.add(producers);
+  for (let p = 0; p < producers; p++) go(selectProducer, a, b, p * per, per, wg);
+  for (let c = 0; c < consumers; c++) go(selectConsumer, a, b, results);
+  wg.wait();
+  a.close();
+  b.close();
+  const seen = new Set<number>();
+  let sum = 0;
+  let dup = 0;
+  for (let c = 0; c < consumers; c++) {
+    for (const v of results.recv()!) {
+      if (seen.has(v)) dup++;
+      seen.add(v);
+      sum += v;
+    }
+  }
+  return { count: seen.size, sum, dup };
+}
+
+export function selectProducer(a: Chan<number>, b: Chan<number>, from: number, n: number, wg: WaitGroup): void {
+  for (let i = from; i < from + n; i++) select([{ send: a, value: i }, { send: b, value: i }]);
+  wg.done();
+}
+
+export function selectConsumer(a: Chan<number>, b: Chan<number>, results: Chan<number[]>): void {
+  const got: number[] = [];
+  let open = 2;
+  let ca: Chan<number> | null = a;
+  let cb: Chan<number> | null = b;
+  while (open > 0) {
+    select([
+      { recv: ca, do: (v: number | undefined, ok: boolean) => (ok ? got.push(v!) : (ca = null, open--)) },
+      { recv: cb, do: (v: number | undefined, ok: boolean) => (ok ? got.push(v!) : (cb = null, open--)) },
+    ]);
+  }
+  results.send(got);
+}
+
+export function useForeign(ch: Chan<number>, wg: WaitGroup): string[] {
+  const out: string[] = [];
+  for (const f of [() => ch.send(1), () => wg.add(1), () => select([{ recv: ch }], { default: () => 0 })]) {
+    try {
+      f();
+      out.push('no error');
+    } catch (e) {
+      out.push((e as Error).message);
+    }
+  }
+  return out;
+}
+
+export function makeHandles(): [Chan<number>, WaitGroup] {
+  return [chan<number>(1), new WaitGroup()];
+}
+
+/** As in Go, a Once whose function panicked counts as done. */
+export function onceThrows(): unknown[] {
+  const once = new Once();
+  const out: unknown[] = [];
+  try {
+    once.do(() => {
+      throw new Error('first call fails');
+    });
+  } catch (e) {
+    out.push((e as Error).message);
+  }
+  let ran = false;
+  once.do(() => {
+    ran = true;
+  });
+  out.push(ran);
+  return out;
 }
