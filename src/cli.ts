@@ -7,6 +7,7 @@ import { fail, UsageError } from './commands/usage.js';
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  run: { summary: 'run a program: FILE\'s exported main as the main goroutine (exits as Go does)', load: () => import('./commands/run.js') },
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   explore: { summary: 'run the real src/sched interleaving by interleaving (preemption-bounded)', load: () => import('./commands/explore.js') },
   mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },

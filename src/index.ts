@@ -1,4 +1,11 @@
-// gosched's library entry point (the Node thread's side). Goroutine code imports the
-// scheduler calls it makes from 'gosched/goroutine'.
-export { Runtime, GoroutinePanic, SchedulerError, type RuntimeOptions, type Protocol } from './runtime/runtime.js';
+// gosched's library entry point. The owning thread's side: Runtime and run(main).
+// A goroutine's side: go, chan, select, WaitGroup, Mutex, Once, syscall, sleep, gosched,
+// GOMAXPROCS, NumGoroutine (also from 'gosched/goroutine').
+export {
+  Runtime, GoroutinePanic, SchedulerError, DEFAULT_MAXG, DEFAULT_MAXM,
+  type RuntimeOptions, type Protocol, type GoOptions, type ThreadLimits,
+} from './runtime/runtime.js';
+export { Goroutine } from './runtime/handle.js';
+export { run, type RunOptions } from './runtime/program.js';
 export { runStress, formatStress, type StressOptions, type StressReport } from './stress/stress.js';
+export * from './runtime/goroutine.js';

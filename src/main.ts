@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   }
 
   process.stdout.write('== 2. The commit\'s benchmarks, old protocol vs new (gosched bench) ==\n\n');
-  await runMainTable({ progress: (s) => progress(s.trimEnd()) });
+  await runMainTable(); // its progress: one line per benchmark run, b.N values side by side
 
   process.stdout.write('\n== 3. The commit\'s Promela model, verified (gosched check proc.p) ==\n\n');
   ok = (await mainCheck()) && ok;

@@ -183,3 +183,36 @@ test('the chart is an SVG with one panel per benchmark and a line per source', (
   assert.equal((svg.match(/<path /g) ?? []).length, 5);
   assert.match(svg, /test &lt;chart&gt;/);
 });
+
+test('runBenchmark: a cold b.N = 1 run that lasts the benchtime is run again, not reported', async () => {
+  const seen: number[] = [];
+  let first = true;
+  // The first run pays for thread starts (180 ms for one iteration); then 50 ns/op.
+  const fake = async (n: number) => {
+    seen.push(n);
+    const ns = first ? 180e6 : n * 50;
+    first = false;
+    return { ns };
+  };
+  const r = await runBenchmark(fake, { kind: 'duration', ns: 150e6 });
+  assert.deepEqual(seen.slice(0, 3), [1, 1, 100]);
+  assert.ok(r.n > 1, `reported N = ${r.n}`);
+  assert.equal(r.nsPerOp, 50);
+  // A body that is really that slow is still reported, after the retries.
+  seen.length = 0;
+  const slow = await runBenchmark(async (n) => { seen.push(n); return { ns: 200e6 }; }, { kind: 'duration', ns: 150e6 });
+  assert.deepEqual(seen, [1, 1, 1]);
+  assert.equal(slow.n, 1);
+});
+
+test('the comparison table: wide figures never run into the next column', () => {
+  const text = formatTable([
+    { bench: 'BenchmarkSyscall', procs: 1, lock: [94.8], atomic: [168118284] },
+    { bench: 'BenchmarkSyscallWork', procs: 2, lock: [1e12], atomic: [1] },
+  ]);
+  for (const line of text.trimEnd().split('\n').slice(1)) {
+    const cells = line.trim().split(/\s{2,}/);
+    assert.equal(cells.length, 4, `four cells apart in '${line}'`);
+  }
+  assert.match(text, / 168118284 +\+177339862\.03%/);
+});

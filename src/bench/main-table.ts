@@ -1,5 +1,6 @@
 // What `npm start` shows of the benchmarks: the commit message's comparison table at this
-// machine's core counts, with a short benchtime, and a small server benchmark; under ~30 s.
+// machine's core counts, with a short benchtime but three runs per cell (medians), and a small
+// server benchmark.
 
 import os from 'node:os';
 import { MICRO_BENCHMARKS } from './micro.js';
@@ -7,16 +8,25 @@ import { SERVER_DEFAULT, formatRUS } from './server.js';
 import { runSuite, serverSummary, tableRows } from './suite.js';
 import { formatTable } from './table.js';
 
+/** The table's repetitions: each cell is the median of COUNT interleaved runs. */
+export const MAIN_TABLE_COUNT = 3;
+const BENCHTIME_MS = 100;
+
+/** Progress pieces as they come: one line per benchmark run (b.N values side by side). */
+function stderrPieces(s: string): void {
+  process.stderr.write(s);
+}
+
 export async function runMainTable(opts: { progress?: (s: string) => void } = {}): Promise<void> {
-  const progress = opts.progress ?? (() => {});
+  const progress = opts.progress ?? stderrPieces;
   const cores = Math.min(4, os.availableParallelism());
   const cpus = Array.from({ length: cores }, (_, i) => i + 1);
   const server = { ...SERVER_DEFAULT, requests: 400 };
   const r = await runSuite({
-    cpus, protocols: ['lock', 'atomic'], benchtime: { kind: 'duration', ns: 150e6 }, count: 1,
+    cpus, protocols: ['lock', 'atomic'], benchtime: { kind: 'duration', ns: BENCHTIME_MS * 1e6 }, count: MAIN_TABLE_COUNT,
     benches: MICRO_BENCHMARKS.filter((b) => b.excess === 1), server, serverProcs: cores, progress,
   });
-  process.stdout.write(`Go commit 025abd5's benchmarks on this scheduler (old = lock, new = atomic; benchtime 150ms, ${cores} cores):\n\n`);
+  process.stdout.write(`Go commit 025abd5's benchmarks on this scheduler (old = lock, new = atomic; median of ${MAIN_TABLE_COUNT} interleaved runs of ${BENCHTIME_MS}ms each, ${cores} cores):\n\n`);
   process.stdout.write(formatTable(tableRows(r.rows)));
   const s = serverSummary(r.server);
   process.stdout.write(`\nserver benchmark (${server.goroutines} goroutines doing stat+read between bursts of computation):\n`);

@@ -2,13 +2,16 @@
 // INTERLEAVED (lock then atomic for each benchmark/procs pair, repeated --count times, Go's
 // order: benchmark, then procs, then count), then the server benchmark, interleaved the same way.
 // One Runtime per protocol for the whole series: M's (worker threads) never go away, so later
-// runs reuse the threads that earlier ones started.
+// runs reuse the threads that earlier ones started. No timed run pays for a thread start or
+// for code not yet compiled: each Runtime starts the threads the largest benchmark needs
+// (minThreads) and runs every selected body once, untimed, before the first timed run.
 
 import { Runtime, type Protocol } from '../runtime/runtime.js';
 import type { Benchtime } from './benchtime.js';
 import { benchName } from './format.js';
 import { runBenchmark } from './harness.js';
 import { runMicro, type MicroBench } from './micro.js';
+import { CALLS_PER_SCHED } from './bodies.js';
 import { makeFiles, runServer, formatRUS, type ServerConfig, type ServerRun } from './server.js';
 import { median, type TableRow } from './table.js';
 
@@ -46,8 +49,16 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   const server: ServerRow[] = [];
   const rts = new Map<Protocol, Runtime>();
   try {
+    const maxProcs = Math.max(...o.cpus);
+    const threads = Math.max(0, ...o.benches.map((b) => maxProcs * b.excess));
     for (const p of o.protocols) {
-      rts.set(p, await Runtime.start({ protocol: p, gomaxprocs: Math.max(...o.cpus, o.serverProcs) }));
+      const rt = await Runtime.start({ protocol: p, gomaxprocs: Math.max(maxProcs, o.serverProcs), minThreads: threads });
+      rts.set(p, rt);
+      if (o.benches.length > 0) o.progress(`${p.padEnd(6)} warm-up: ${threads} threads started, every body run once at GOMAXPROCS=${maxProcs}\n`);
+      for (const b of o.benches) {
+        rt.gomaxprocs(maxProcs);
+        await runMicro(rt, b, maxProcs, 20 * CALLS_PER_SCHED);
+      }
     }
     for (const b of o.benches) {
       for (const procs of o.cpus) {

@@ -65,12 +65,15 @@ export function formatTable(rows: TableRow[], opts: { prefix?: string } = {}): s
   const w = Math.max('benchmark'.length, ...names.map((n) => n.length)) + 4;
   const head = ['old ns/op', 'new ns/op', 'delta'];
   if (withGo) head.push('go ns/op', 'new/go');
-  const cw = 13;
-  const out = ['benchmark'.padEnd(w) + head.map((h) => h.padStart(cw)).join('')];
-  lines.forEach((l, i) => {
+  const rows2 = lines.map((l) => {
     const cells = [nsCell(l.old), nsCell(l.new), l.delta];
     if (withGo) cells.push(nsCell(l.go), l.newOverGo);
-    out.push(names[i]!.padEnd(w) + cells.map((c) => c.padStart(cw)).join(''));
+    return cells;
   });
+  // Each column as wide as its widest cell, at least 13 (benchcmp's look), two spaces apart:
+  // a figure never runs into its neighbour.
+  const cw = head.map((h, c) => Math.max(13, 2 + h.length, ...rows2.map((r) => 2 + r[c]!.length)));
+  const out = ['benchmark'.padEnd(w) + head.map((h, c) => h.padStart(cw[c]!)).join('')];
+  rows2.forEach((cells, i) => out.push(names[i]!.padEnd(w) + cells.map((c, j) => c.padStart(cw[j]!)).join('')));
   return out.join('\n') + '\n';
 }

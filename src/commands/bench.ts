@@ -26,6 +26,7 @@ function defaultCpus(): number[] {
 }
 
 export const help = `usage: gosched bench [options]
+       gosched bench pool [options]   (gosched against piscina and tinypool: 'gosched bench pool --help')
 
 Runs the benchmarks of Go commit 025abd5 ("runtime: faster entersyscall, exitsyscall") on
 this scheduler, under the old protocol ("lock": every entersyscall/exitsyscall takes
@@ -42,6 +43,8 @@ Benchmarks (select with --bench, a regular expression):
   BenchmarkSyscallExcessWork  the same with the work
   ${SERVER_NAME.padEnd(26)}  ${SERVER_DEFAULT.goroutines} goroutines doing stat+read of small files between bursts of computation,
                               at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage()
+
+'gosched bench runtime --help': the goroutine API's benchmarks (go, channels, Mutex).
 
 options:
   --cpu LIST         GOMAXPROCS values, like go test -cpu (default 1..min(4, cores): ${defaultCpus().join(',')})
@@ -118,6 +121,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === 'pool') return (await import('./bench-pool.js')).run(argv.slice(1));
+  // `gosched bench runtime`: the goroutine API's benchmarks (channels, Mutex, go).
+  if (argv[0] === 'runtime') return (await import('./bench-runtime.js')).run(argv.slice(1));
   const a = parseBenchArgs(argv);
   if (a.help) {
     process.stdout.write(help);

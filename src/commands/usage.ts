@@ -22,7 +22,11 @@ export function fail(err: unknown): number {
 }
 
 /** parseArgs with strict checking; `--help` is handled by the caller. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = false) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>> {
   return parseArgs({ args: argv, options, allowPositionals, strict: true });
 }
 

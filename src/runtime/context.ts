@@ -6,6 +6,8 @@
 // outside a goroutine its syscall functions are ones that throw.
 
 import { NIL, type Sched, type SyscallFn } from '../sched/index.js';
+import type { Heap } from './heap.js';
+import type { SabRegistry } from './sab.js';
 
 export interface Current {
   s: Sched;
@@ -13,6 +15,13 @@ export interface Current {
   g: number;
   entersyscall: SyscallFn;
   exitsyscall: SyscallFn;
+  /** The Runtime's shared heap and this thread's view of its shared buffers: set once
+   * when the M's thread starts. */
+  heap: Heap;
+  sabs: SabRegistry;
+  /** Ends the program with a fatal error (runtime·throw): never returns. The M loop
+   * reports it to the owner and blocks this thread until it is terminated. */
+  fatal: (err: Error) => never;
 }
 
 function outside(what: string): SyscallFn {
@@ -29,7 +38,19 @@ export const current: Current = {
   g: NIL,
   entersyscall: enterOutside,
   exitsyscall: exitOutside,
+  heap: undefined as unknown as Heap,
+  sabs: undefined as unknown as SabRegistry,
+  fatal: (err: Error): never => {
+    throw err;
+  },
 };
+
+/** The M's thread starts: the shared state every goroutine it runs will use. */
+export function setThread(heap: Heap, sabs: SabRegistry, fatal: (err: Error) => never): void {
+  current.heap = heap;
+  current.sabs = sabs;
+  current.fatal = fatal;
+}
 
 /** The M loop: g on m of s starts running (or NIL: it ended). */
 export function setCurrent(s: Sched, m: number, g: number, enter: SyscallFn, exit: SyscallFn): void {

@@ -1,11 +1,16 @@
 // What a goroutine can call: the scheduler entry points of the goroutine running on
-// this thread. Import these in a module whose exported functions you start with go().
+// this thread (go, syscall, sleep, gosched, GOMAXPROCS, ...). Import them from 'gosched'
+// (or 'gosched/goroutine') in a module whose exported functions you start with go().
 
 import {
-  G_GOID, USER_WORDS, gomaxprocsfunc, gosched as schedGosched, newproc, schedThrow, starttheworld, stoptheworld,
+  G_GOID, G_STATUS, G_WAITREASON, Gsyscall, S_GCOUNT, USER_WORDS, gomaxprocsfunc, gosched as schedGosched, newproc, schedThrow, starttheworld, stoptheworld,
 } from '../sched/index.js';
 import { cur, current } from './context.js';
-import { encodeSpec, writeSpec } from './spec.js';
+import { describe, encodeSpec, writeSpec } from './spec.js';
+import { locate } from './gofn.js';
+import { running } from './park.js';
+import { checkUrl } from './url.js';
+import { WR_NONE, WR_SLEEP, WR_SYSCALL_PROMISE } from './waitreason.js';
 
 /** runtime.entersyscall: this goroutine is about to block in the operating system. */
 export function entersyscall(): void {
@@ -20,16 +25,62 @@ export function exitsyscall(): void {
   c.exitsyscall(c.s, c.m, c.g);
 }
 
-/** Runs `fn` as a blocking system call: other goroutines may use this one's cpu slot
- * meanwhile. */
+/**
+ * Runs `fn` as a blocking system call: other goroutines may use this one's cpu slot
+ * meanwhile. If fn returns a promise, the goroutine stays in the system call until it
+ * settles, and syscall returns a promise of its outcome: `await syscall(() =>
+ * fs.promises.readFile(f))` lets an async goroutine wait for I/O without a cpu slot.
+ * One system call at a time per goroutine.
+ */
 export function syscall<T>(fn: () => T): T {
   const c = cur('syscall');
-  c.entersyscall(c.s, c.m, c.g);
-  try {
-    return fn();
-  } finally {
-    c.exitsyscall(c.s, c.m, c.g);
+  if (c.s.mem[c.s.g(c.g, G_STATUS)] === Gsyscall) {
+    throw new Error('syscall: this goroutine is already inside a system call (one at a time per goroutine)');
   }
+  c.entersyscall(c.s, c.m, c.g);
+  let r: T;
+  try {
+    r = fn();
+  } catch (err) {
+    c.exitsyscall(c.s, c.m, c.g);
+    throw err;
+  }
+  if (!isThenable(r)) {
+    c.exitsyscall(c.s, c.m, c.g);
+    return r;
+  }
+  const { s, m, g, exitsyscall: exit } = c;
+  c.s.mem[c.s.g(g, G_WAITREASON)] = WR_SYSCALL_PROMISE;
+  return Promise.resolve(r).finally(() => {
+    s.mem[s.g(g, G_WAITREASON)] = WR_NONE;
+    exit(s, m, g);
+  }) as T;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/** time.Sleep: blocks this goroutine for ms milliseconds without holding a cpu slot (it
+ * counts as in a system call, as Go 2011's timer goroutine did, so a sleeping program is
+ * not a deadlock). */
+export function sleep(ms: number): void {
+  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number, got ${String(ms)}`);
+  const c = running('sleep');
+  if (ms <= 0) return;
+  c.s.mem[c.s.g(c.g, G_WAITREASON)] = WR_SLEEP;
+  c.entersyscall(c.s, c.m, c.g);
+  const end = Date.now() + ms;
+  for (let left = ms; left > 0; left = end - Date.now()) Atomics.wait(sleepCell, 0, 0, left);
+  c.exitsyscall(c.s, c.m, c.g);
+  c.s.mem[c.s.g(c.g, G_WAITREASON)] = WR_NONE;
+}
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** runtime.NumGoroutine: goroutines alive now. */
+export function NumGoroutine(): number {
+  const c = cur('NumGoroutine');
+  return Atomics.load(c.s.mem, S_GCOUNT);
 }
 
 /** runtime.Gosched: yield the cpu slot; returns when this goroutine may run again. */
@@ -59,12 +110,26 @@ export function startTheWorld(): void {
   starttheworld(c.s, c.m);
 }
 
-/** Starts a goroutine running `export function name(...args)` of the module at `url`
- * (pass `import.meta.url` for the calling module). Returns its goroutine id. */
-export function go(url: string, name: string, ...args: unknown[]): number {
+/**
+ * Starts a goroutine: `go(fn, ...args)` with fn an exported function of a module this
+ * thread runs goroutine code from (see gofn.ts), or `go(url, 'name', ...args)` with the
+ * module's absolute URL (import.meta.url). Arguments are structured-cloned; channels,
+ * WaitGroups, Mutexes, Onces and SharedArrayBuffers among them are shared. Returns the
+ * goroutine id.
+ */
+export function go(fn: string | ((...args: any[]) => unknown), ...args: unknown[]): number {
   const c = cur('go');
-  const bytes = encodeSpec({ url, name, args });
-  const g = newproc(c.s, c.m, (g) => writeSpec(c.s, g, bytes));
+  let url: string;
+  let name: string;
+  if (typeof fn === 'function') {
+    ({ url, name } = locate(fn));
+  } else {
+    url = checkUrl(fn, 'go');
+    name = args.shift() as string;
+    if (typeof name !== 'string') throw new TypeError(`go(url, name, ...args): name must be a string, got ${describe(name)}`);
+  }
+  const bytes = encodeSpec(c.sabs, { url, name, args, ret: false });
+  const g = newproc(c.s, c.m, (g) => writeSpec(c.heap, g, bytes));
   return c.s.mem[c.s.g(g, G_GOID)]!;
 }
 
@@ -80,3 +145,7 @@ export function whoami(): { m: number; g: number } {
   return { m: c.m, g: c.g };
 }
 
+
+export { Chan, chan, close } from './chan.js';
+export { select, type SelectCase, type RecvCase, type SendCase, type SelectOptions } from './select.js';
+export { WaitGroup, Mutex, Once } from './sync.js';

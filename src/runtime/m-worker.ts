@@ -1,28 +1,94 @@
 // The body of an M: a worker thread that runs goroutines, the commit's mstart.
 //
 // An M asks the scheduler for a G (schedule), runs it to completion on its own stack,
-// and asks again (goexit). A G that blocks, yields or waits for a cpu slot does so
-// inside the scheduler, on this thread: since its JavaScript stack cannot move to
-// another thread, every started G is wired to its M (lockOSThread), and the scheduler
-// hands it back to this M when it may run again.
+// and asks again (goexit). A G that blocks (a channel, select, WaitGroup, Mutex), yields
+// or waits for a cpu slot does so inside the scheduler, on this thread: since its
+// JavaScript stack cannot move to another thread, every started G is wired to its M
+// (lockOSThread), and while it is parked this M sleeps on its note (Atomics.wait) until
+// the scheduler hands the G back.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { writeSync } from 'node:fs';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, G_STATUS, Gsyscall, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
+  G_GOID, G_STATUS, Gsyscall, S_FATAL, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
-import { setCurrent } from './context.js';
+import { setCurrent, setThread } from './context.js';
+import { claimM, publishM } from './m-claim.js';
+// Handles in goroutine arguments are revived before the goroutine's module loads.
+import './chan.js';
+import './sync.js';
+import { registerModule } from './gofn.js';
+import { Heap } from './heap.js';
 import type { MMessage } from './messages.js';
-import { readSpec } from './spec.js';
+import { ThreadSabs, type SabMessage } from './sab.js';
+import { freeSpec, readSpec, specName } from './spec.js';
 
-const { buffer, m } = workerData as { buffer: SharedArrayBuffer; m: number };
+const { buffer, ctl, heapBuffer, sabPort, sabsKnown } = workerData as {
+  buffer: SharedArrayBuffer; ctl: Int32Array; heapBuffer: SharedArrayBuffer; sabPort: MessagePort; sabsKnown: SabMessage[];
+};
+/** This thread's M row: NIL until it takes one (m-claim.ts). */
+let m = NIL;
 const post = (msg: MMessage) => parentPort!.postMessage(msg);
 
 const s = Sched.attach(buffer, {
-  newosproc: (newm) => post({ type: 'newm', m: newm }),
+  newosproc: (newm) => {
+    publishM(ctl, newm);
+    post({ type: 'newm', m: newm });
+  },
   exit: () => post({ type: 'exit' }),
 });
+const heap = Heap.attach(heapBuffer);
+const sabs = new ThreadSabs(heap, (k) => post({ type: 'sab', id: k.id, sab: k.sab }), sabPort, sabsKnown);
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
+setThread(heap, sabs, fatal);
+writeStdioSynchronously();
+
+// A thread starts without an M row and takes the first one published (m-pool.ts).
+post({ type: 'ready' });
+m = claimM(ctl);
+post({ type: 'claimed', m });
+
+/**
+ * A worker's process.stdout and stderr pass each chunk to the main thread and flush the
+ * rest from the worker's event loop, which never runs while a goroutine is parked (this
+ * thread sleeps in Atomics.wait): a goroutine that prints then blocks would print only
+ * its first line. So goroutines write to file descriptors 1 and 2 directly, as Go's
+ * os.Stdout does, and lines from different goroutines appear in the order written.
+ */
+function writeStdioSynchronously(): void {
+  for (const [stream, fd] of [[process.stdout, 1], [process.stderr, 2]] as const) {
+    stream.write = ((chunk: string | Uint8Array, enc?: unknown, cb?: unknown) => {
+      writeAll(fd, typeof chunk === 'string' ? Buffer.from(chunk, typeof enc === 'string' ? (enc as BufferEncoding) : 'utf8') : chunk);
+      const done = typeof enc === 'function' ? enc : cb;
+      if (typeof done === 'function') done();
+      return true;
+    }) as typeof stream.write;
+  }
+}
+
+/** runtime·throw: tell the owner, which ends every thread, and never return. */
+function fatal(err: Error): never {
+  if (Atomics.compareExchange(s.mem, S_FATAL, 0, 1) === 0 || !(err instanceof SchedFatal)) {
+    post({ type: 'fatal', m, message: err.message, stack: err.stack ?? '', sched: err instanceof SchedFatal });
+  }
+  if (m !== NIL) s.mem[s.m(m, M_WHERE)] = W_EXITED;
+  const forever = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(forever, 0, 0);
+}
+
+/** Writes every byte, waiting out a full pipe (a non-blocking descriptor says EAGAIN). */
+function writeAll(fd: number, b: Uint8Array): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let off = 0; off < b.length; ) {
+    try {
+      off += writeSync(fd, b, off, b.length - off);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
 
 async function mstart(): Promise<void> {
   let g = schedule(s, m, NIL);
@@ -31,6 +97,7 @@ async function mstart(): Promise<void> {
     setCurrent(s, m, g, entersyscall, exitsyscall);
     await rungoroutine(g);
     setCurrent(s, m, NIL, entersyscall, exitsyscall);
+    freeSpec(heap, g);
     g = goexit(s, m, g);
   }
 }
@@ -38,25 +105,39 @@ async function mstart(): Promise<void> {
 /** Runs G row g's function. A throw ends the goroutine like a return does, so the
  * scheduler's counts stay exact; the Runtime reports it as a panic. */
 async function rungoroutine(g: number): Promise<void> {
-  let func = '(unknown)';
+  const goid = s.mem[s.g(g, G_GOID)]!;
+  const at = specName(heap, g);
+  const func = at === null ? '(unknown)' : `${at.name} (${at.url})`;
+  let ret = false;
   try {
-    const spec = readSpec(s, g);
-    func = `${spec.name} (${spec.url})`;
+    const spec = readSpec(heap, sabs, g);
+    ret = spec.ret;
     const mod = (await import(spec.url)) as Record<string, unknown>;
+    registerModule(spec.url, mod);
     const fn = mod[spec.name];
     if (typeof fn !== 'function') {
       throw new TypeError(`module ${spec.url} has no exported function '${spec.name}'`);
     }
-    await fn(...spec.args);
+    const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
+    if (ret) postResult(goid, value);
   } catch (err) {
-    if (err instanceof SchedFatal) throw err;
+    if (err instanceof SchedFatal) fatal(err);
     leaveSyscall(g);
     const e = err instanceof Error ? err : new Error(String(err));
-    post({ type: 'panic', goid: s.mem[s.g(g, G_GOID)]!, func, message: e.message, stack: e.stack ?? '' });
+    post({ type: 'panic', goid, func, message: e.message, stack: e.stack ?? '', ret });
     // Counted in shared memory before goexit, so the owner never sees the goroutine
     // gone (gcount) without knowing that a panic message is on its way.
     Atomics.add(s.mem, S_PANICS, 1);
+  }
+}
+
+/** The return value of a goroutine the owner started, structured-cloned to it. */
+function postResult(goid: number, value: unknown): void {
+  try {
+    post({ type: 'done', goid, value });
+  } catch (err) {
+    throw new TypeError(`the goroutine's return value cannot be copied to the owning thread: ${(err as Error).message}`);
   }
 }
 
@@ -70,7 +151,5 @@ function leaveSyscall(g: number): boolean {
 
 mstart().catch((err: unknown) => {
   // A scheduler throw (or a bug) on this M: tell the owner, which tears everything down.
-  const e = err instanceof Error ? err : new Error(String(err));
-  s.mem[s.m(m, M_WHERE)] = W_EXITED;
-  post({ type: 'fatal', m, message: e.message, stack: e.stack ?? '' });
+  fatal(err instanceof Error ? err : new Error(String(err)));
 });

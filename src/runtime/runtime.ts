@@ -2,24 +2,48 @@
 // the Node thread that created it (which is not an M: it starts goroutines and waits
 // for them, but never runs one).
 
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, schedinit,
+  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_GWAIT, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
+  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
+import { type GoOptions, watchAbort } from './abort.js';
+import { type GoroutineInfo, goroutines } from './dump.js';
+import { Goroutine, Results } from './handle.js';
+import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
+import { MPool, type ThreadLimits, defaultResourceLimits } from './m-pool.js';
 import type { MMessage } from './messages.js';
-import { encodeSpec, writeSpec } from './spec.js';
+import { type SabMessage, ThreadSabs } from './sab.js';
+import { encodeSpec, freeSpec, writeSpec } from './spec.js';
+import { checkUrl } from './url.js';
+import { locate } from './gofn.js';
 
-export type { Protocol };
+export type { Protocol, GoOptions, ThreadLimits };
+
+/** Default G table size: 10,000 goroutines may wait at once. */
+export const DEFAULT_MAXG = 16384;
+/** Default M table size: threads beyond it are not started; goroutines wait for an M. */
+export const DEFAULT_MAXM = 256;
 
 export interface RuntimeOptions {
   protocol: Protocol;
   /** GOMAXPROCS: how many goroutines execute Go code at once. Default 1, as in 2011. */
   gomaxprocs?: number;
-  /** Capacity of the G table (live goroutines). */
+  /** Capacity of the G table: goroutines alive at once, queued ones included (default
+   * 16384, at most 2^20). Past it go() throws a RangeError that names this option. */
   maxg?: number;
-  /** Capacity of the M table (threads; each started goroutine holds one until it ends). */
+  /** Capacity of the M table: threads, each started goroutine holds one until it ends
+   * (default 256, at most 2^20). Past it, runnable goroutines wait on the run queue until an
+   * M is free, rather than failing. */
   maxm?: number;
+  /** Threads started with the Runtime, before any goroutine needs one (default 0);
+   * Runtime.start resolves once they have loaded. Like piscina's minThreads. */
+  minThreads?: number;
+  /** V8 heap limits of each thread (default { maxYoungGenerationSizeMb: 2 }). */
+  resourceLimits?: ThreadLimits;
+  /** Bytes of the shared heap (channels, sync objects, values in flight, goroutine
+   * arguments); reserved, and resident only as used. Default 256 MiB. */
+  heapBytes?: number;
 }
 
 /** A goroutine threw. The goroutine was ended; the other goroutines ran on. */
@@ -30,18 +54,28 @@ export class GoroutinePanic extends Error {
   }
 }
 
-/** The scheduler threw (for example "all goroutines are asleep - deadlock!"). */
+/** A fatal error: the scheduler threw (for example "all goroutines are asleep -
+ * deadlock!") or the goroutine API did ("sync: unlock of unlocked mutex"). `goroutines`
+ * lists every goroutine alive at that moment and what it was doing. */
 export class SchedulerError extends Error {
   override name = 'SchedulerError';
+  goroutines: GoroutineInfo[] = [];
 }
-
-const workerUrl = new URL('./m-worker.js', import.meta.url);
 
 export class Runtime {
   readonly sched: Sched;
   /** Shared scratch words that goroutines see as userWords(). */
   readonly userWords: Int32Array;
-  private readonly workers = new Map<number, Worker>();
+  /** The shared heap of channels, sync objects and values in flight. */
+  readonly heap: Heap;
+  /** Called with each goroutine panic instead of keeping it for wait() (run() uses it
+   * to end the program on the first one, as Go does). */
+  onPanic: ((p: GoroutinePanic) => void) | undefined;
+  private readonly sabs: ThreadSabs;
+  private readonly sabsKnown: SabMessage[] = [];
+  private readonly sabPorts = new Map<number, MessagePort>();
+  private readonly results = new Results();
+  private readonly pool: MPool;
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private panics: GoroutinePanic[] = [];
   /** Panic messages received so far (compared with the shared S_PANICS count). */
@@ -54,18 +88,42 @@ export class Runtime {
     if (typeof gomaxprocs !== 'number' || !Number.isInteger(gomaxprocs) || gomaxprocs < 1) {
       throw new RangeError(`gomaxprocs must be a positive integer, got ${String(gomaxprocs)}`);
     }
+    const minThreads = opts.minThreads ?? 0;
+    if (!Number.isInteger(minThreads) || minThreads < 0) {
+      throw new RangeError(`minThreads must be a non-negative integer, got ${String(minThreads)}`);
+    }
     this.sched = Sched.create(
-      { protocol: opts.protocol, maxg: opts.maxg, maxm: opts.maxm },
-      { newosproc: (m) => this.startM(m), exit: () => this.onMessage({ type: 'exit' }) },
+      { protocol: opts.protocol, maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
+      { newosproc: (m) => this.pool.requestM(m), exit: () => this.onMessage({ type: 'exit' }) },
     );
     this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
+    this.heap = Heap.create(opts.heapBytes ?? DEFAULT_HEAP_BYTES, this.sched.layout.maxg);
+    this.sabs = new ThreadSabs(this.heap, (k) => this.forwardSab(k));
+    this.pool = new MPool(
+      this.sched.buffer,
+      { minThreads, maxm: this.sched.layout.maxm, resourceLimits: opts.resourceLimits ?? defaultResourceLimits },
+      {
+        message: (msg) => this.onMessage(msg),
+        crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message, stack }),
+        queued: () => this.sched.mem[S_GWAIT]!,
+        live: () => this.sched.gcount,
+        threadData: () => this.threadData(),
+      },
+    );
+    // The owner may start goroutines until it says otherwise (seal): until then, no
+    // goroutine running is not a deadlock.
+    this.sched.mem[S_OWNERS] = 1;
     schedinit(this.sched, gomaxprocs);
     initdone(this.sched, NIL);
   }
 
-  /** Creates a Runtime. Threads start as goroutines need them. */
+  /** Creates a Runtime; resolves once its minThreads threads have started. Other
+   * threads start as goroutines need them. `close()` is optional: the Runtime keeps the
+   * process alive only while it has goroutines or results outstanding. */
   static async start(opts: RuntimeOptions): Promise<Runtime> {
-    return new Runtime(opts);
+    const rt = new Runtime(opts);
+    await rt.pool.warm();
+    return rt;
   }
 
   get protocol(): Protocol {
@@ -74,16 +132,80 @@ export class Runtime {
 
   /**
    * Starts a goroutine running `export function name(...args)` of the ES module at
-   * `url` (a file: URL or an absolute path). Arguments are structured-cloned. Returns
-   * the goroutine id.
+   * `url` (import.meta.url, another absolute URL, or an absolute path), or `go(fn,
+   * args)` with fn an exported function (its module found as go(fn) finds it). Arguments are
+   * structured-cloned (shared buffers and gosched handles stay shared). Returns its
+   * handle: `id`, and `result`, a promise of its return value (an async function's
+   * resolved value), rejected with its GoroutinePanic. `options.signal` aborts the
+   * goroutine while it has not started: it is taken off the run queue, never runs, and
+   * `result` rejects with the signal's reason (once started, it runs to its end).
    */
-  go(url: string, name: string, args: unknown[] = []): number {
+  go<T = unknown>(fn: (...args: any[]) => T, args?: unknown[], options?: GoOptions): Goroutine<Awaited<T>>;
+  go<T = unknown>(url: string, name: string, args?: unknown[], options?: GoOptions): Goroutine<T>;
+  go(
+    urlOrFn: string | ((...args: any[]) => unknown), nameOrArgs?: string | unknown[],
+    argsOrOptions?: unknown[] | GoOptions, maybeOptions?: GoOptions,
+  ): Goroutine<unknown> {
     this.checkOpen('go');
-    if (typeof url !== 'string' || typeof name !== 'string') throw new TypeError('go: url and name must be strings');
-    const href = url.startsWith('file:') || url.includes('://') ? url : new URL(`file://${url}`).href;
-    const bytes = encodeSpec({ url: href, name, args });
-    const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.sched, g, bytes)));
-    return this.sched.mem[this.sched.g(g, G_GOID)]!;
+    let href: string;
+    let name: unknown;
+    let args: unknown;
+    let options: GoOptions;
+    if (typeof urlOrFn === 'function') {
+      // go(fn, args, options): fn's module as go(fn) finds it in a goroutine (gofn.ts).
+      ({ url: href, name } = locate(urlOrFn, 'Runtime.go'));
+      args = nameOrArgs ?? [];
+      options = (argsOrOptions as GoOptions | undefined) ?? {};
+    } else {
+      href = checkUrl(urlOrFn, 'Runtime.go');
+      name = nameOrArgs;
+      args = argsOrOptions ?? [];
+      options = maybeOptions ?? {};
+    }
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError(`Runtime.go: options must be an object like { signal }, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+    }
+    if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
+    if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
+    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
+    options.signal?.throwIfAborted();
+    const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
+    const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
+    const handle = this.results.add<unknown>(goid);
+    this.pool.hold(true);
+    if (options.signal) {
+      // Taken off the run queue, no M will free its spec or report on it: we do both.
+      const unwatch = watchAbort(this.sched, g, goid, options.signal, (row) => freeSpec(this.heap, row), (reason) => {
+        this.results.reject(goid, reason instanceof Error ? reason : new Error(String(reason)));
+        queueMicrotask(() => this.settle());
+      });
+      this.results.onSettled(goid, unwatch);
+    }
+    return handle;
+  }
+
+  /**
+   * The owner will start no more goroutines. From now on, when every goroutine is blocked
+   * on channels, WaitGroups, Mutexes or select, that is a deadlock (a SchedulerError), as
+   * in Go; before, the owner might still start the goroutine that would unblock them.
+   */
+  seal(): void {
+    this.checkOpen('seal');
+    if (this.sched.mem[S_OWNERS] === 0) return;
+    this.fatalOnThrow(() => ownerdone(this.sched));
+  }
+
+  /** Every live goroutine and what it is doing now (not a consistent snapshot). */
+  goroutines(): GoroutineInfo[] {
+    return goroutines(this.sched, this.heap);
+  }
+
+  /** A buffer met for the first time in a value: every M must be able to find it. */
+  private forwardSab(k: SabMessage): void {
+    this.sabsKnown.push(k);
+    for (const port of this.sabPorts.values()) port.postMessage(k);
+    Atomics.add(this.heap.mem, H_SABGEN, 1);
+    Atomics.notify(this.heap.mem, H_SABGEN);
   }
 
   /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
@@ -108,9 +230,14 @@ export class Runtime {
     return counters(this.sched);
   }
 
-  /** Number of M threads created so far. */
+  /** Number of M's that have a thread (M's never go away, as in the commit). */
   get threads(): number {
-    return this.workers.size;
+    return this.pool.mThreads;
+  }
+
+  /** Threads started so far: the M's and the spares started ahead of need. */
+  get startedThreads(): number {
+    return this.pool.started;
   }
 
   /**
@@ -128,7 +255,7 @@ export class Runtime {
   /** Where each M is, for reports of a stuck run. */
   describeThreads(): string[] {
     const out: string[] = [];
-    for (const m of this.workers.keys()) {
+    for (const m of this.pool.rows()) {
       const w = this.sched.mem[this.sched.m(m, M_WHERE)]!;
       out.push(`m${m}: ${WHERE_NAMES[w] ?? `where=${w}`}`);
     }
@@ -139,39 +266,48 @@ export class Runtime {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const ws = [...this.workers.values()];
-    this.workers.clear();
-    await Promise.all(ws.map((w) => w.terminate()));
+    this.results.rejectAll(new Error('Runtime closed'));
+    for (const port of this.sabPorts.values()) port.close();
+    await this.pool.close();
     this.settle();
   }
 
-  private startM(m: number): void {
-    const w = new Worker(workerUrl, { workerData: { buffer: this.sched.buffer, m } });
-    w.on('message', (msg: MMessage) => this.onMessage(msg));
-    w.on('error', (err) => this.onMessage({ type: 'fatal', m, message: err.message, stack: err.stack ?? '' }));
-    // An M never returns, so an exit we did not ask for (close) is a crash.
-    w.on('exit', (code) => {
-      if (!this.closed && this.workers.get(m) === w) {
-        this.onMessage({ type: 'fatal', m, message: `thread of m${m} exited with code ${code}`, stack: '' });
-      }
-    });
-    this.workers.set(m, w);
+  /** What each new thread is given besides the scheduler: the heap, and a port on which
+   * it hears of every shared buffer met after it started (those before come with it). */
+  private threadData(): { data: Record<string, unknown>; transferList: MessagePort[] } {
+    const { port1, port2 } = new MessageChannel();
+    this.sabPorts.set(this.sabPorts.size, port1);
+    port1.unref();
+    return { data: { heapBuffer: this.heap.buffer, sabPort: port2, sabsKnown: this.sabsKnown }, transferList: [port2] };
   }
 
   private onMessage(msg: MMessage): void {
     switch (msg.type) {
-      case 'newm':
-        this.startM(msg.m);
-        break;
-      case 'panic':
+      case 'panic': {
         this.panicsReceived++;
-        this.panics.push(new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack));
+        const p = new GoroutinePanic(msg.goid, msg.func, msg.message, msg.stack);
+        const delivered = this.results.reject(msg.goid, p);
+        if (this.onPanic !== undefined) this.onPanic(p);
+        else if (!delivered) {
+          this.panics.push(p);
+          this.surfaceIfUnobserved(p);
+        }
+        break;
+      }
+      case 'done':
+        this.results.resolve(msg.goid, msg.value);
+        break;
+      case 'sab':
+        this.sabs.add(msg);
+        this.forwardSab(msg);
         break;
       case 'fatal':
         if (this.fatal === undefined) {
           Atomics.store(this.sched.mem, S_FATAL, 1);
-          this.fatal = new SchedulerError(msg.m === NIL ? msg.message : `m${msg.m}: ${msg.message}`);
+          this.fatal = new SchedulerError(msg.m === NIL || msg.sched === false ? msg.message : `m${msg.m}: ${msg.message}`);
           this.fatal.stack = msg.stack;
+          this.fatal.goroutines = this.goroutines();
+          this.results.rejectAll(this.fatal);
           // The scheduler's state cannot be trusted: no thread may stay blocked on it.
           void this.close();
         }
@@ -185,6 +321,9 @@ export class Runtime {
   }
 
   private settle(): void {
+    // Outstanding: goroutines alive, a panic message on its way, or a handle's result.
+    this.pool.hold(!this.closed && !this.fatal
+      && (this.sched.gcount !== 0 || Atomics.load(this.sched.mem, S_PANICS) !== this.panicsReceived || this.results.pending !== 0));
     if (this.waiters.length === 0) return;
     let outcome: Error | null | undefined;
     if (this.fatal) outcome = this.fatal;
@@ -200,6 +339,16 @@ export class Runtime {
       else w.reject(outcome);
     }
     if (outcome !== this.fatal) this.panics = [];
+  }
+
+  /** A panic nobody waits for (no wait() pending, its handle's result never asked for)
+   * surfaces as an unhandled rejection would: none is dropped silently. */
+  private surfaceIfUnobserved(p: GoroutinePanic): void {
+    setImmediate(() => {
+      if (!this.panics.includes(p) || this.closed || this.waiters.length > 0) return;
+      this.panics.splice(this.panics.indexOf(p), 1);
+      void Promise.reject(p);
+    });
   }
 
   private checkOpen(what: string): void {

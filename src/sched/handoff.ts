@@ -1,17 +1,17 @@
 // Handing G's to M's: mnextg, matchmg, and nextgandunlock, where an M finds (or waits
 // for) the next G to run.
 
-import { gget, haveg, mget, mput } from './queue.js';
+import { gget, gunget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
   G_LOCKEDM, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
-  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_STOPPED,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_OWNERS, S_STOPPED,
 } from './layout.js';
 import { noteclear, notesleep, notewakeup } from './lock.js';
 import { type Sched, schedThrow } from './sched.js';
 import { schedunlock } from './schedlock.js';
 import { W_HAVENEXTG, W_IDLE, W_RUNNING } from './where.js';
-import { WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, maxgomaxprocs } from './word.js';
+import { MCPU_ONE, WAITSTOP_BIT, atomicMcpu, atomicMcpumax, atomicWaitstop, maxgomaxprocs } from './word.js';
 import { P, countPath } from './paths.js';
 
 /** mnextg: pass g to m for running. Sched must be locked.
@@ -26,13 +26,12 @@ export function mnextg(s: Sched, m: number, g: number): void {
   }
 }
 
-/** mcommoninit's share of the scheduler: give a new M its row. Sched must be locked. */
+/** mcommoninit's share of the scheduler: give a new M its row, or NIL when the M table
+ * is full. Sched must be locked. */
 function newm(s: Sched): number {
   const mem = s.mem;
   const m = mem[S_MCOUNT]!;
-  if (m >= mem[S_MAXM]!) {
-    schedThrow(`cannot create M: all ${mem[S_MAXM]} thread slots are in use (raise maxm)`);
-  }
+  if (m >= mem[S_MAXM]!) return NIL;
   mem[S_MCOUNT] = m + 1;
   mem[s.m(m, M_WHERE)] = W_RUNNING;
   return m;
@@ -53,6 +52,16 @@ export function matchmg(s: Sched, m: number): void {
     if (mp === NIL) {
       countPath(s, P['matchmg.newm']);
       mp = newm(s);
+      if (mp === NIL) {
+        // JavaScript difference: the commit's M's are unbounded (a thread per blocked
+        // goroutine). Here the M table is sized when the Runtime starts; when it is full,
+        // g goes back to the head of the queue, with its cpu slot, and waits for an M
+        // whose goroutine ends (nextgandunlock takes it then). Until then, and only
+        // then, g's may wait while mcpu < mcpumax: invariant 1 holds for M's that exist.
+        gunget(s, g);
+        Atomics.sub(s.mem, S_ATOMIC, MCPU_ONE);
+        return;
+      }
       s.hooks.newosproc(mp);
     }
     mnextg(s, mp, g);
@@ -126,8 +135,13 @@ export function nextgandunlock(s: Sched, m: number): number {
   // JavaScript difference: the commit's process exits when its last goroutine does
   // (gcount falls to 0 in schedule), so an M never gets here with none alive. A gosched
   // Runtime outlives its goroutines (the Node main thread may start more), so an M that
-  // finds no goroutine alive is quiescent, not deadlocked.
-  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) schedThrow('all goroutines are asleep - deadlock!');
+  // finds no goroutine alive is quiescent, not deadlocked; and while the owner may still
+  // start goroutines (S_OWNERS, see ownerdone), none running is no deadlock yet.
+  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0) {
+    schedThrow(mem[S_GWAIT] !== 0 && mem[S_MCOUNT]! >= mem[S_MAXM]!
+      ? `all goroutines are asleep - deadlock! (${mem[S_GWAIT]} runnable goroutines wait for a thread: all ${mem[S_MAXM]} M's hold blocked goroutines; raise maxm)`
+      : 'all goroutines are asleep - deadlock!');
+  }
   mem[s.m(m, M_NEXTG)] = NIL;
   mem[s.m(m, M_WAITNEXTG)] = 1;
   noteclear(mem, s.m(m, M_HAVENEXTG));

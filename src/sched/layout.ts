@@ -50,6 +50,10 @@ export const S_MAXM = 49; // capacity of the M table
 export const S_PROTOCOL = 50; // 0 lock, 1 atomic (see protocol.ts)
 export const S_FATAL = 51; // set when the scheduler threw; the runtime tears down
 export const S_PANICS = 52; // goroutines that threw so far (the runtime counts them before goexit)
+/** Threads outside the scheduler that may still start goroutines (a Runtime's owner
+ * holds one until it says it will start no more): while any may, no goroutine being
+ * runnable is not yet a deadlock. Read and written under schedlock. */
+export const S_OWNERS = 53;
 export const SCHED_WORDS = 64;
 
 // --- G table (one row per goroutine) -------------------------------------------------
@@ -60,6 +64,9 @@ export const G_IDLEM = 3; // the M for which this is the idle goroutine
 export const G_READYONSTOP = 4; // ready this G when its M stops running it
 export const G_M = 5; // the M running this G (gp->m), NIL when not on an M
 export const G_GOID = 6;
+/** Why a Gwaiting (or sleeping Gsyscall) g waits: the commit's g->waitreason, as a code
+ * the runtime names (chan receive, semacquire, ...); 0 when it says nothing. */
+export const G_WAITREASON = 7;
 // A row fills one 64-byte cache line: each goroutine writes its status on every
 // entersyscall and exitsyscall, and two goroutines on two cpus must not share a line.
 export const G_STRIDE = 16;

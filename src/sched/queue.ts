@@ -31,6 +31,12 @@ export function gput(s: Sched, g: number): void {
     return;
   }
 
+  gputtail(s, g);
+}
+
+/** gput's queueing half: g goes to the tail of the run queue. Sched must be locked. */
+export function gputtail(s: Sched, g: number): void {
+  const mem = s.mem;
   mem[s.g(g, G_SCHEDLINK)] = NIL;
   const gtail = mem[S_GTAIL]!;
   if (gtail === NIL) mem[S_GHEAD] = g;
@@ -67,6 +73,16 @@ export function gget(s: Sched, m: number): number {
     mem[s.m(m, M_IDLEG)] = NIL;
   }
   return g;
+}
+
+/** gunget: put back at the head of the run queue a g that gget just took (matchmg found
+ * no M for it). Sched must be locked. */
+export function gunget(s: Sched, g: number): void {
+  const mem = s.mem;
+  mem[s.g(g, G_SCHEDLINK)] = mem[S_GHEAD]!;
+  mem[S_GHEAD] = g;
+  if (mem[S_GTAIL] === NIL) mem[S_GTAIL] = g;
+  if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
 }
 
 /** mput: put m on the idle list. Sched must be locked. */

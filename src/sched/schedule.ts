@@ -1,13 +1,13 @@
 // Creating, readying and scheduling goroutines: newproc, ready, schedule, gosched,
 // goexit, and the bootstrap (schedinit, initdone).
 
-import { gfget, gfput, gput } from './queue.js';
+import { gfget, gfput, gput, gputtail } from './queue.js';
 import { matchmg, nextgandunlock } from './handoff.js';
 import { setmcpumax } from './mcpu.js';
 import {
   G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, Gdead, Gmoribund,
-  Grunnable, Grunning, Gwaiting, M_CURG, M_LOCKEDG, M_PROFILEHZ, NIL, S_ATOMIC,
-  S_GCOUNT, S_GOIDGEN, S_GOMAXPROCS, S_GRUNNING, S_GTABLE_USED, S_MAXG, S_PREDAWN, S_PROFILEHZ,
+  Grunnable, Grunning, Gwaiting, G_WAITREASON, M_CURG, M_LOCKEDG, M_PROFILEHZ, NIL, S_ATOMIC,
+  S_GCOUNT, S_GOIDGEN, S_OWNERS, S_GOMAXPROCS, S_GRUNNING, S_GTABLE_USED, S_MAXG, S_PREDAWN, S_PROFILEHZ,
 } from './layout.js';
 import { type Sched, schedThrow } from './sched.js';
 import { schedlock, schedunlock } from './schedlock.js';
@@ -59,6 +59,7 @@ export function newproc(s: Sched, m: number, init: (g: number) => void): number 
   mem[s.g(g, G_IDLEM)] = NIL;
   mem[s.g(g, G_M)] = NIL;
   mem[s.g(g, G_READYONSTOP)] = 0;
+  mem[s.g(g, G_WAITREASON)] = 0;
   try {
     init(g);
   } catch (err) {
@@ -139,7 +140,12 @@ export function schedule(s: Sched, m: number, gp: number): number {
       case Grunning:
         countPath(s, P['sched.requeue']);
         mem[s.g(gp, G_STATUS)] = Grunnable;
-        gput(s, gp);
+        // JavaScript difference: the commit's gput hands a wired g straight back to its
+        // M, ahead of the queue. Here every started g is wired, so a yield (gosched)
+        // would never let a queued g have the cpu slot; it goes to the tail of the run
+        // queue instead, as an unwired g's yield does in the commit, and nextgandunlock
+        // hands it back to this M (mnextg) when its turn comes.
+        gputtail(s, gp);
         break;
       case Gmoribund:
         countPath(s, P['sched.exit']);
@@ -187,11 +193,36 @@ export function goexit(s: Sched, m: number, g: number): number {
   return schedule(s, m, g);
 }
 
-/** park: the running g blocks (status Gwaiting) until someone calls ready(g); returns
- * the g m runs next. */
-export function park(s: Sched, m: number, g: number): number {
+/**
+ * park: the running g blocks until someone calls ready(g); returns the g m runs next.
+ * As the commit's chan.c does by hand (`g->status = Gwaiting; g->waitreason = ...;
+ * unlock(c); gosched()`): the status and reason are set before `unlockf` drops the lock
+ * that guards the wait queue g is on, so a waker that finds g there finds it waiting. A
+ * waker may call ready before this M reaches schedule: readylocked then sees g->m set
+ * and leaves readyonstop for schedule, which readies g as soon as it is off the M.
+ */
+export function park(s: Sched, m: number, g: number, reason = 0, unlockf?: () => void): number {
   s.mem[s.g(g, G_STATUS)] = Gwaiting;
+  s.mem[s.g(g, G_WAITREASON)] = reason;
+  unlockf?.();
   return schedule(s, m, g);
+}
+
+/**
+ * ownerdone: the thread that owns the Runtime will start no more goroutines (it is
+ * not an M and never counts in grunning). From now on, no goroutine running means
+ * deadlock, as in the commit; if that is already so, throw it here, since no M will
+ * pass through nextgandunlock again to notice.
+ */
+export function ownerdone(s: Sched): void {
+  const mem = s.mem;
+  schedlock(s, NIL);
+  if (mem[S_OWNERS]! > 0) mem[S_OWNERS]!--;
+  if (mem[S_OWNERS] === 0 && mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) {
+    schedunlock(s);
+    schedThrow('all goroutines are asleep - deadlock!');
+  }
+  schedunlock(s);
 }
 
 /** LockOSThread: wire the running g to m, both ways. JavaScript difference: the runtime

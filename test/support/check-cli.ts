@@ -22,8 +22,7 @@ export const repoRoot: string = (() => {
 
 export const cliPath = join(repoRoot, 'dist', 'src', 'cli.js');
 
-/** The commit's model, kept outside the repository in ../shared/seed/proc.p. */
-export const procPath = resolve(repoRoot, '..', 'shared', 'seed', 'proc.p');
+export { procPath, skipWithoutProcP } from './shared.js';
 
 export interface CliRun {
   code: number | null;

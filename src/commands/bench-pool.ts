@@ -1,0 +1,80 @@
+// `gosched bench pool`: gosched against piscina and tinypool on the same workloads.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, positiveInt, UsageError } from './usage.js';
+import { POOLS, WORKLOADS, formatPoolTable, idealS, runPoolBench } from '../bench/pool/run.js';
+import type { PoolName } from '../bench/pool/child.js';
+
+export const help = `usage: gosched bench pool [options]
+
+Runs the same workloads on gosched (GOMAXPROCS = cores, protocol atomic), piscina and
+tinypool (both at their defaults), each pool and workload in a child process of its own:
+  (a) 64 tasks that each block 50 ms in a synchronous call (Atomics.wait)
+  (b) 200 tasks that block 10 ms, then compute 2 ms
+  (c) 64 tasks of 50 ms of computation
+The computation is a loop calibrated once, so every pool runs the same instructions. For
+each: cold wall time (the first batch, thread starts included), warm wall time (median of
+the later batches), CPU seconds of a warm batch (all threads), the child's peak RSS, and
+threads started. piscina and tinypool must be installed (they are devDependencies).
+
+options:
+  --warm N          warm batches after the cold one (default 3)
+  --workload LIST   a,b,c (default all)
+  --pool LIST       gosched,piscina,tinypool (default all)
+  --json            one JSON document on stdout (progress on stderr)
+  --out DIR         where pool.json and pool.md are written (default bench-results/)
+  -h, --help        this help
+`;
+
+const OPTIONS = {
+  warm: { type: 'string' },
+  workload: { type: 'string' },
+  pool: { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function listOf<T extends string>(flag: string, value: string | undefined, all: readonly T[]): T[] {
+  if (value === undefined) return [...all];
+  const parts = value.split(',').map((s) => s.trim());
+  for (const p of parts) if (!all.includes(p as T)) throw new UsageError(`--${flag} must be a comma-separated list of ${all.join(', ')}, got '${value}'`);
+  return all.filter((x) => parts.includes(x));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values: v } = parse(argv, OPTIONS);
+  if (v.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const pools = listOf<PoolName>('pool', v.pool, POOLS);
+  const keys = listOf('workload', v.workload, WORKLOADS.map((w) => w.key));
+  const warmBatches = positiveInt('warm', v.warm, 3);
+  if (pools.some((p) => p !== 'gosched')) {
+    for (const dep of pools.filter((p) => p !== 'gosched')) {
+      try {
+        await import(dep);
+      } catch {
+        throw new UsageError(`${dep} is not installed (it is a devDependency: run npm install in gosched's checkout, or pass --pool gosched)`);
+      }
+    }
+  }
+  const progress = (s: string) => { process.stderr.write(s); };
+  const r = await runPoolBench({
+    warmBatches, pools, workloads: WORKLOADS.filter((w) => keys.includes(w.key)), progress, childTimeoutMs: 300_000,
+  });
+  const table = formatPoolTable(r);
+  const ideals = WORKLOADS.filter((w) => keys.includes(w.key)).map((w) => `(${w.key}) ${idealS(w, r.cores).toFixed(3)} s`).join(', ');
+  const note = `${r.cores} cores, Node ${process.version}; warm = median of ${warmBatches} batches; ideal = max(one task, total computation / cores): ${ideals}\n`;
+  const out = v.out ?? 'bench-results';
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'pool.md'), table + '\n' + note);
+  const doc = { command: 'gosched bench pool', cores: r.cores, node: process.version, warmBatches, itersPerMs: r.itersPerMs, rows: r.rows, failures: r.failures };
+  fs.writeFileSync(path.join(out, 'pool.json'), JSON.stringify(doc, null, 2) + '\n');
+  if (v.json) process.stdout.write(JSON.stringify(doc) + '\n');
+  else process.stdout.write(`\n${table}\n${note}`);
+  for (const f of r.failures) process.stderr.write(`${f}\n`);
+  return r.failures.length > 0 ? 4 : 0;
+}

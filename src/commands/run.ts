@@ -1,0 +1,75 @@
+// `gosched run FILE [args]`: a Go program. Runs FILE's exported `main(args)` as the main
+// goroutine with GOMAXPROCS from the environment, and ends as a Go program does: exit 0
+// when main returns (whatever goroutines are still running), exit 2 with Go's report on
+// a panic ("panic: ...") or a fatal error ("fatal error: all goroutines are asleep -
+// deadlock!"), every thread stopped.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from './usage.js';
+import { run as runProgram, gomaxprocsFromEnv } from '../runtime/program.js';
+import { GoroutinePanic, SchedulerError } from '../runtime/runtime.js';
+import { formatGoroutines } from '../runtime/dump.js';
+import { PROTOCOLS, type Protocol } from '../sched/index.js';
+
+export const help = `usage: gosched run FILE [args...]
+
+Runs the ES module FILE's exported function main as the main goroutine: main(args),
+with args the strings after FILE. Everything a goroutine uses comes from 'gosched':
+go, chan, select, WaitGroup, Mutex, Once, syscall, sleep, gosched, GOMAXPROCS,
+NumGoroutine.
+
+The program ends as a Go program does:
+  exit 0  when main returns, whatever goroutines are still running
+  exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
+          or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
+          goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
+          goroutine with its id, what it waits on and its function
+
+environment:
+  GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
+  GOSCHED_PROTOCOL   lock or atomic (default atomic: the commit's)
+  GOSCHED_HEAP_MB    shared heap for channels and values in flight (default 256)
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const code = await runFile(argv);
+  // As a Go program's: the process ends now, whatever is still running or pending.
+  process.exit(code);
+}
+
+async function runFile(argv: string[]): Promise<number> {
+  const [file, ...args] = argv;
+  if (file === undefined) throw new UsageError(`run: missing FILE\n\n${help}`);
+  if (file === '--help' || file === '-h') {
+    process.stdout.write(help);
+    return 0;
+  }
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
+  let gomaxprocs: number;
+  try {
+    gomaxprocs = gomaxprocsFromEnv();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const protocol = (process.env.GOSCHED_PROTOCOL || 'atomic') as Protocol;
+  if (!PROTOCOLS.includes(protocol)) throw new UsageError(`GOSCHED_PROTOCOL=${protocol}: must be lock or atomic`);
+  const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
+  if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
+  try {
+    await runProgram(pathToFileURL(abs).href, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    return 0;
+  } catch (err) {
+    if (err instanceof GoroutinePanic) {
+      process.stderr.write(`panic: ${err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, '')}\n\ngoroutine ${err.goid} [running]:\n${err.goroutineStack}\n`);
+      return 2;
+    }
+    if (err instanceof SchedulerError) {
+      process.stderr.write(`fatal error: ${err.message.replace(/^m\d+: /, '')}\n\n${formatGoroutines(err.goroutines)}`);
+      return 2;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+// run(main): a Go program from ordinary Node code. Starts a Runtime, runs `main` as the
+// main goroutine, and resolves with its return value once it returns, as a Go program
+// ends when main does (goroutines still running are stopped). The first goroutine
+// panic, a deadlock or another fatal error ends the program instead: the promise rejects
+// with the GoroutinePanic or SchedulerError, and every thread is stopped.
+
+import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
+import { checkUrl } from './url.js';
+import { locate } from './gofn.js';
+
+export interface RunOptions extends Partial<RuntimeOptions> {
+  /** Arguments passed to main. Default none. */
+  args?: unknown[];
+}
+
+/**
+ * run(main) with main an exported function of the calling module, or run(url, name =
+ * 'main'). GOMAXPROCS defaults to $GOMAXPROCS, else 1 (the commit's default); the
+ * protocol to 'atomic' (the commit's).
+ */
+export async function run<T = unknown>(main: string | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
+  let url: string;
+  let name: string;
+  let opts: RunOptions;
+  if (typeof main === 'function') {
+    opts = (nameOrOpts as RunOptions | undefined) ?? {};
+    ({ url, name } = locate(main, 'run'));
+  } else {
+    url = checkUrl(main, 'run');
+    name = typeof nameOrOpts === 'string' ? nameOrOpts : 'main';
+    opts = (typeof nameOrOpts === 'object' ? nameOrOpts : maybeOpts) ?? {};
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(url)) as Record<string, unknown>;
+    } catch (err) {
+      throw new Error(`run: cannot load ${url}: ${(err as Error).message}`);
+    }
+    if (typeof mod[name] !== 'function') throw new TypeError(`run: ${url} has no exported function '${name}'`);
+  }
+  const rt = await Runtime.start({
+    protocol: opts.protocol ?? 'atomic',
+    gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv(),
+    maxg: opts.maxg,
+    maxm: opts.maxm,
+    heapBytes: opts.heapBytes,
+  });
+  try {
+    const ended = new Promise<never>((_, reject) => {
+      rt.onPanic = (p: GoroutinePanic) => reject(p);
+    });
+    const h = rt.go<Awaited<T>>(url, name, opts.args ?? []);
+    const result = h.result;
+    rt.seal();
+    return await Promise.race([result, ended]);
+  } finally {
+    await rt.close();
+  }
+}
+
+/** $GOMAXPROCS as the commit's schedinit reads it: a positive number, else 1. */
+export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.GOMAXPROCS;
+  if (v === undefined || v === '') return 1;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS=${v}: must be a positive integer`);
+  return n;
+}
+

@@ -1,0 +1,30 @@
+// Module addresses for go(url, name) and Runtime.go: a worker thread imports the module,
+// so the address must mean the same file from every thread.
+
+import { isAbsolute } from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** An absolute URL (file:, data:, ...) or an absolute path, as a URL string; a relative
+ * path is refused, since it would resolve against the gosched package, not the caller. */
+export function checkUrl(url: unknown, what: string): string {
+  if (typeof url !== 'string' || url === '') {
+    throw new TypeError(`${what}: the module must be a URL string (import.meta.url) or an absolute path, got ${typeof url === 'string' ? "''" : typeof url}`);
+  }
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(url)) return exists(url, what);
+  if (isAbsolute(url)) return exists(pathToFileURL(url).href, what);
+  throw new TypeError(
+    `${what}: '${url}' is a relative path; pass import.meta.url (for the calling module) or an absolute URL or path, ` +
+      `e.g. new URL('${url}', import.meta.url).href`,
+  );
+}
+
+/** A file: module that is not there cannot be loaded by any thread: say so at the call
+ * rather than in the goroutine. (Whether it exports the function is known only once a
+ * thread has imported it: the goroutine reports that.) */
+function exists(href: string, what: string): string {
+  if (href.startsWith('file:') && !existsSync(fileURLToPath(href))) {
+    throw new Error(`${what}: cannot load ${href}: no such file`);
+  }
+  return href;
+}
