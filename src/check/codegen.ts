@@ -12,7 +12,7 @@ import { exprText, stmtText } from './promela/text.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code. */
-export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5 } as const;
+export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5, NP: 7 } as const;
 
 export interface ErrInfo { kind: string; message: string; line: number | null }
 
@@ -34,7 +34,9 @@ export function generate(prog: Program, lay: Layout): Generated {
   return new Gen(prog, lay).run();
 }
 
-interface Ctx { proc: ProcInfo | null; inDstep: boolean }
+/** recBase: where the process record of `proc` starts, when it is not the moving
+ * process's (a remote reference `proc[pid]:var`). */
+interface Ctx { proc: ProcInfo | null; inDstep: boolean; recBase?: string }
 
 class Gen {
   private errors: ErrInfo[] = [];
@@ -92,6 +94,20 @@ function qsend(S, o, c, n, k) {
   S[q] = m + 1;
   return 1;
 }
+const PSZ = [${L.procs.map((p) => p.size).join(',')}];
+function rrec(S, o, pid, type, k) {
+  let b = o + ${L.procBase};
+  if (pid < 0 || pid >= S[o]) { fail(k); return b; }
+  for (let j = 0; j < pid; j++) b += PSZ[S[b]];
+  if (S[b] !== type) fail(k);
+  return b;
+}
+function rpc(S, o, pid, type) {
+  if (pid < 0 || pid >= S[o]) return -1;
+  let b = o + ${L.procBase};
+  for (let j = 0; j < pid; j++) b += PSZ[S[b]];
+  return S[b] === type ? S[b + 1] | S[b + 2] << 8 : -1;
+}
 function qdel(S, o, c) {
   const q = o + CO[c], m = S[q], s = SS[c];
   S.copyWithin(q + 1, q + 1 + s, q + 1 + m * s);
@@ -110,6 +126,7 @@ function init(S) {
   const o = 0, b = 0, pid = 0;
   io[${IO.LEN}] = ${L.procBase};
 ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
+${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
 ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
 }
 return { exec, init };
@@ -169,7 +186,10 @@ return { exec, init };
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;
     let body: string;
-    if (el.kind === 'end') {
+    if (el.kind === 'end' && p.type === this.lay.claimType) {
+      // A claim never ends by moving: the search reports reaching its end as an error.
+      body = 'return 0;';
+    } else if (el.kind === 'end') {
       // Only the most recently created process can end (SPIN's rule), freeing its record.
       body = `if (pid !== S[o] - 1) return 0; io[${IO.LEN}] = b - o; S[o] = pid; return 1;`;
     } else if (el.kind === 'jump' || s!.k === 'else') {
@@ -298,7 +318,7 @@ return { exec, init };
   /** The byte offset expression of a variable reference, and the declaration it ends at. */
   private addr(v: VarRef, ctx: Ctx): { decl: VarDecl; at: string } {
     const info = this.lookup(v, ctx);
-    let at = `${info.global ? 'o' : 'b'} + ${info.off}`;
+    let at = `${info.global ? 'o' : ctx.recBase ?? 'b'} + ${info.off}`;
     const index = (e: Expr | null, n: VarInfo, what: string, pos: Pos) => {
       if (!e || !n.len) return;
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
@@ -346,6 +366,12 @@ return { exec, init };
     return `{ const a = ${at}; ${this.store(decl, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`)}; }`;
   }
 
+  private remoteProc(name: string, pos: Pos): ProcInfo {
+    const p = this.lay.procs.find((q) => q.name === name && !q.decl.isClaim);
+    if (!p) throw new ModelError(`unknown proctype '${name}' in a remote reference`, pos);
+    return p;
+  }
+
   /** An expression as a condition (JavaScript truthiness is enough). */
   private cond(e: Expr, ctx: Ctx): string {
     if (e.k === 'bin' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
@@ -365,6 +391,7 @@ return { exec, init };
       case 'pid': return ctx.proc ? 'pid' : '0';
       case 'nr_pr': return 'S[o]';
       case 'timeout': return `io[${IO.TIMEOUT}]`;
+      case 'np': return `io[${IO.NP}]`;
       case 'un':
         if (e.op === '!') return `(${this.cond(e.a, ctx)} ? 0 : 1)`;
         if (e.op === '-') return `(-(${this.expr(e.a, ctx)}) | 0)`;
@@ -401,6 +428,18 @@ return { exec, init };
           case 'nfull': return `(qfull(S, o, ${c}) ? 0 : 1)`;
         }
         break;
+      }
+      case 'rlabel': {
+        const p = this.remoteProc(e.proc, e.pos);
+        const pc = p.flow.labelPcs.get(e.label);
+        if (pc === undefined) throw new ModelError(`proctype '${e.proc}' has no label '${e.label}'`, e.pos);
+        return `(rpc(S, o, ${this.expr(e.pid, ctx)}, ${p.type}) === ${pc} ? 1 : 0)`;
+      }
+      case 'rvar': {
+        const p = this.remoteProc(e.proc, e.pos);
+        if (!p.vars.has(e.v.name)) throw new ModelError(`proctype '${e.proc}' has no local '${e.v.name}'`, e.v.pos);
+        const k = this.errId('remote', `remote reference ${exprText(e)}: no such process of type ${e.proc}`, e.pos.line);
+        return this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${this.expr(e.pid, ctx)}, ${p.type}, ${k})` });
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);

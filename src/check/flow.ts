@@ -49,6 +49,11 @@ export interface Flow {
   trans: Trans[][];
   start: number;
   endPcs: Set<number>;
+  /** States labelled accept* and progress* (SPIN's accpstate and progstate). */
+  acceptPcs: Set<number>;
+  progressPcs: Set<number>;
+  /** The state each label names (for remote references `proc[pid]@label`). */
+  labelPcs: Map<string, number>;
   /** The source line of each pc (for listings). */
   lines: number[];
   nPcs: number;
@@ -179,5 +184,14 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
     }));
   }
-  return { trans, start, endPcs, lines: states.map((s) => s.line), nPcs: states.length };
+  // Labels name states only where the search can be: a label on unreachable code is -1.
+  const acceptPcs = new Set<number>(), progressPcs = new Set<number>(), labelPcs = new Map<string, number>();
+  for (const [name, e] of labels) {
+    const pc = hunt(e, false, e).pc;
+    labelPcs.set(name, pc);
+    if (pc < 0) continue;
+    if (name.startsWith('accept')) acceptPcs.add(pc);
+    if (name.startsWith('progress')) progressPcs.add(pc);
+  }
+  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length };
 }

@@ -42,6 +42,10 @@ export interface Layout {
   /** First byte after globals and channel buffers: where process 0 starts. */
   procBase: number;
   procs: ProcInfo[];
+  /** The never claim's type (the last entry of procs) and the offset of its record
+   * (type, pc) in the vector, right after the header byte; -1 without a claim. */
+  claimType: number;
+  claimOff: number;
 }
 
 export function layout(prog: Program): Layout {
@@ -58,7 +62,10 @@ export function layout(prog: Program): Layout {
   }
   const sizeOf = (d: VarDecl) => (d.struct ? structs.get(d.struct)!.size : typeSize(d.type as BaseType));
   const globals = new Map<string, VarInfo>();
-  let off = 1;
+  // The claim is no process of the system (it has no _pid and _nr_pr does not count it),
+  // so its record sits before the globals instead of among the processes.
+  const claimOff = prog.claim ? 1 : -1;
+  let off = prog.claim ? 1 + PROC_HEADER : 1;
   for (const d of prog.globals) {
     if (globals.has(d.name)) throw new ModelError(`'${d.name}' is declared twice`, d.pos);
     const elem = sizeOf(d);
@@ -79,7 +86,7 @@ export function layout(prog: Program): Layout {
       if (chans.length > 255) throw new ModelError('too many channels (255 at most)', d.pos);
     }
   }
-  const procs: ProcInfo[] = prog.procs.map((p, type) => {
+  const procs: ProcInfo[] = [...prog.procs, ...(prog.claim ? [prog.claim] : [])].map((p, type) => {
     const vars = new Map<string, VarInfo>();
     let o = PROC_HEADER;
     const params: VarInfo[] = [];
@@ -102,7 +109,7 @@ export function layout(prog: Program): Layout {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { structs, globals, chans, procBase: off, procs };
+  return { structs, globals, chans, procBase: off, procs, claimType: prog.claim ? procs.length - 1 : -1, claimOff };
 }
 
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */

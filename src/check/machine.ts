@@ -17,6 +17,12 @@ export interface Machine {
   procBase: number;
   /** endPc[type][pc] = 1 where a process may validly stop (SPIN's stopstate). */
   endPc: Uint8Array[];
+  /** acceptPc/progressPc[type][pc] = 1 at accept* and progress* labels. */
+  acceptPc: Uint8Array[];
+  progressPc: Uint8Array[];
+  /** The never claim's type and record offset, -1 without one. */
+  claimType: number;
+  claimOff: number;
   procNames: string[];
   errors: ErrInfo[];
   usesTimeout: boolean;
@@ -48,6 +54,10 @@ export function buildMachine(prog: Program): Machine {
     procSize: Int32Array.from(lay.procs, (p) => p.size),
     procBase: lay.procBase,
     endPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.endPcs.has(pc) ? 1 : 0))),
+    acceptPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.acceptPcs.has(pc) ? 1 : 0))),
+    progressPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.progressPcs.has(pc) ? 1 : 0))),
+    claimType: lay.claimType,
+    claimOff: lay.claimOff,
     procNames: lay.procs.map((p) => p.name),
     errors: gen.errors,
     usesTimeout: prog.usesTimeout,

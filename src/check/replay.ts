@@ -16,7 +16,7 @@ export interface ReplayOutcome {
   len: number;
 }
 
-export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void): ReplayOutcome {
+export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void, cycleStart: number | null = null): ReplayOutcome {
   const { io } = m;
   let S: Uint8Array = new Uint8Array(1 << 16);
   io.fill(0);
@@ -29,8 +29,11 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
   for (let i = 0; i < steps.length; i++) {
     const { pid, tid } = steps[i]!;
     const n = S[0]!;
+    if (i === cycleStart) out('  <<<<<START OF CYCLE>>>>>\n');
     if (pid >= n) throw new ModelError(`trail step ${i + 1}: there is no process ${pid}`, null);
-    let b = m.procBase;
+    // pid -1 is the never claim, whose record sits before the globals.
+    if (pid < 0 && m.claimType < 0) throw new ModelError(`trail step ${i + 1}: a claim move, but the model has no claim (check it with the same --ltl/--non-progress)`, null);
+    let b = pid < 0 ? m.claimOff : m.procBase;
     for (let j = 0; j < pid; j++) b += m.procSize[S[b]!]!;
     const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
     const t = m.trans[tid];
@@ -49,7 +52,9 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     }
     io[IO.PRINT] = 0;
     const name = m.procNames[type]!;
-    out(`${String(i + 1).padStart(4)}:\tproc ${String(pid).padStart(2)} (${name}:${pid}) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`);
+    out(pid < 0
+      ? `${String(i + 1).padStart(4)}:\tproc  - (never claim) line ${t.line} (state ${pc})\t[${t.text}]\n`
+      : `${String(i + 1).padStart(4)}:\tproc ${String(pid).padStart(2)} (${name}:${pid}) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`);
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       out(`${e.kind === 'assertion' ? 'spin: ' : ''}${file}:${e.line ?? t.line}, Error: ${e.message}\n`);

@@ -1,18 +1,28 @@
 // The trail file: the moves from the initial state to an error, one per line as
 // `step:pid:transition`, like pan's .trail (whose third column is also a transition
 // number). Lines starting with '#' are comments: a header naming the model and the error.
+// With a never claim, the claim's moves are steps too, with pid -1; a liveness error's
+// trail ends in a cycle, and the header line `# cycle: K` says it starts after step K
+// (pan marks the same place, and spin -t prints <<<<<START OF CYCLE>>>>> there).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelError } from './errors.js';
 import type { Step } from './search.js';
 
-export function formatTrail(model: string, errorMessage: string, steps: Step[]): string {
+export function formatTrail(model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null): string {
   const lines = [`# gosched trail v1`, `# model: ${model}`, `# error: ${errorMessage}`];
+  if (cycleStart !== null) lines.push(`# cycle: ${cycleStart}`);
   steps.forEach((s, i) => lines.push(`${i + 1}:${s.pid}:${s.tid}`));
   return lines.join('\n') + '\n';
 }
 
-export function writeTrail(file: string, model: string, errorMessage: string, steps: Step[]): void {
-  writeFileSync(file, formatTrail(model, errorMessage, steps));
+export function writeTrail(file: string, model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null): void {
+  writeFileSync(file, formatTrail(model, errorMessage, steps, cycleStart));
+}
+
+/** The step after which a trail's cycle starts (its `# cycle: K` line), or null. */
+export function trailCycleStart(text: string): number | null {
+  const m = /^# cycle: (\d+)\s*$/m.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 export function parseTrail(text: string, file: string): Step[] {
@@ -20,7 +30,7 @@ export function parseTrail(text: string, file: string): Step[] {
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    const m = /^(\d+):(\d+):(\d+)$/.exec(line);
+    const m = /^(\d+):(-1|\d+):(\d+)$/.exec(line);
     if (!m || Number(m[1]) !== steps.length + 1) {
       throw new ModelError(`${file}:${i + 1}: expected 'step:pid:transition' with step ${steps.length + 1}, found '${line}'`, null);
     }
@@ -30,11 +40,15 @@ export function parseTrail(text: string, file: string): Step[] {
 }
 
 export function readTrail(file: string): Step[] {
+  return readTrailWithCycle(file).steps;
+}
+
+export function readTrailWithCycle(file: string): { steps: Step[]; cycleStart: number | null } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new ModelError(`${file}: cannot read the trail file`, null);
   }
-  return parseTrail(text, file);
+  return { steps: parseTrail(text, file), cycleStart: trailCycleStart(text) };
 }

@@ -18,8 +18,13 @@ export type Expr =
   | { k: 'cond'; c: Expr; a: Expr; b: Expr; pos: Pos }
   | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
   | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
+  /** SPIN's np_: no process is at a progress label (set by the liveness search). */
+  | { k: 'np'; pos: Pos }
   | { k: 'chanop'; op: 'len' | 'empty' | 'full' | 'nempty' | 'nfull'; ch: VarRef; pos: Pos }
-  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos };
+  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos }
+  /** Remote references (SPIN's `proc[pid]@label` and `proc[pid]:var`), for claims. */
+  | { k: 'rlabel'; proc: string; pid: Expr; label: string; pos: Pos }
+  | { k: 'rvar'; proc: string; pid: Expr; v: VarRef; pos: Pos };
 
 /** A receive argument: a variable to assign, or a value the message field must equal. */
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
@@ -64,7 +69,12 @@ export interface ProcType {
   pos: Pos;
   /** Index in declaration order among proctypes and init, for pan's start-up order. */
   order: number;
+  /** A never claim (at most one; it is not in `procs` but in Program.claim). */
+  isClaim?: boolean;
 }
+
+/** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
+export interface LtlBlock { name: string; formula: import('../ltl/formula.js').Ltl<Expr>; text: string; pos: Pos }
 
 export interface Program {
   /** typedef name -> its fields, in declaration order. */
@@ -75,4 +85,7 @@ export interface Program {
   /** Each mtype name's value (SPIN numbers them from the end of each declaration). */
   mtypeValues: Map<string, number>;
   usesTimeout: boolean;
+  /** The `never { }` claim, if the model has one. */
+  claim: ProcType | null;
+  ltl: LtlBlock[];
 }

@@ -3,12 +3,14 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import type { Token } from './lexer.js';
-import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+import { parseLtl, ltlText } from '../ltl/parse.js';
+import { exprText } from './text.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'select', 'for', 'np_', 'printm', 'get_priority', 'set_priority',
+  'unless', 'trace', 'notrace', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
+  'c_state', 'c_track', 'unsigned', 'select', 'for', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -16,6 +18,19 @@ interface Inline { params: string[]; body: Token[]; pos: Pos }
 
 export function parse(tokens: Token[]): Program {
   return new Parser(tokens).program();
+}
+
+/** Parses `never { ... }` text (a claim built from an ltl block) in the context of a
+ * parsed program: its mtype names and proctypes are known there. */
+export function parseClaim(tokens: Token[], prog: Program): ProcType {
+  const p = new Parser(tokens);
+  p.adopt(prog);
+  return p.claimOnly();
+}
+
+/** Parses a stand-alone LTL formula (`gosched ltl`); atoms are Promela expressions. */
+export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
+  return new Parser(tokens).formulaOnly();
 }
 
 class Parser {
@@ -33,7 +48,32 @@ class Parser {
   /** Whether the proctype being parsed has had a statement yet (see declarations). */
   private seenStmt = false;
 
-  constructor(private toks: Token[]) {}
+  /** Proctype names, collected before parsing so remote references (`P[0]@cs`) in an
+   * ltl block or claim that comes before the proctype are recognised. */
+  private procNames: Set<string>;
+
+  constructor(private toks: Token[]) {
+    this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
+  }
+
+  adopt(prog: Program): void {
+    this.mtypes = [...prog.mtypes];
+    this.mtypeValue = new Map(prog.mtypeValues);
+    this.typedefs = prog.typedefs;
+    this.procNames = new Set(prog.procs.map((p) => p.name));
+  }
+
+  claimOnly(): ProcType {
+    const c = this.claimDef(0);
+    if (this.t.kind !== 'eof') this.err(`expected the end of the claim but found ${this.show(this.t)}`);
+    return c;
+  }
+
+  formulaOnly(): LtlBlock['formula'] {
+    const f = this.ltlFormula();
+    if (this.t.kind !== 'eof') this.err(`unexpected ${this.show(this.t)} after the LTL formula`);
+    return f;
+  }
 
   private get t(): Token { return this.toks[this.p]!; }
   private peek(k = 1): Token { return this.toks[Math.min(this.p + k, this.toks.length - 1)]!; }
@@ -57,10 +97,19 @@ class Parser {
   program(): Program {
     const globals: VarDecl[] = [];
     const procs: ProcType[] = [];
+    let claim: ProcType | null = null;
+    const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
       if (this.is(';')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
-      if (this.is('inline')) this.inlineDef();
+      if (this.is('never')) {
+        if (claim) this.err('a second never claim (SPIN allows one per model)');
+        claim = this.claimDef(procs.length);
+      } else if (this.is('ltl')) {
+        const b = this.ltlDef(ltl.length);
+        if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
+        ltl.push(b);
+      } else if (this.is('inline')) this.inlineDef();
       else if (this.is('typedef')) this.typedefDef();
       else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '=')) this.mtypeDef();
       else if (this.is('proctype') || this.is('active') || this.is('init')) procs.push(this.proctype(procs.length));
@@ -68,7 +117,38 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout };
+    if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, claim, ltl };
+  }
+
+  /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
+  private claimDef(order: number): ProcType {
+    const pos: Pos = this.next();
+    this.locals = []; this.seenStmt = false;
+    const body = this.block();
+    const locals = this.locals; this.locals = null;
+    if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
+    return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
+  }
+
+  /** `ltl [name] { formula }`; an unnamed one is called ltl_N as SPIN does. */
+  private ltlDef(n: number): LtlBlock {
+    const pos: Pos = this.next();
+    const name = this.t.kind === 'id' ? this.next().text : `ltl_${n}`;
+    this.expect('{');
+    const formula = this.ltlFormula();
+    this.expect('}', "'}' after the LTL formula");
+    return { name, formula, text: ltlText(formula, exprText), pos };
+  }
+
+  private ltlFormula(): LtlBlock['formula'] {
+    return parseLtl<Expr>({
+      peek: (k = 0) => { const t = this.peek(k); return t.kind === 'eof' || t.kind === 'str' ? null : t.text; },
+      next: () => { this.next(); },
+      // An atom binds tighter than && and ||, which are LTL's here (SPIN's grammar).
+      atom: () => this.binary(2),
+      fail: (m) => this.err(m),
+    });
   }
 
   private mtypeDef(): void {
@@ -353,6 +433,19 @@ class Parser {
     }
   }
 
+  /** `proc[pid]@label` (process pid is at that label) or `proc[pid]:var` (its local). */
+  private remoteRef(): Expr {
+    const t = this.next();
+    const pos: Pos = t;
+    if (!this.is('[')) this.err(`expected '[' and a process number after '${t.text}' (write ${t.text}[pid]@label)`);
+    this.next();
+    const pid = this.expr();
+    this.expect(']');
+    if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
+    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(), pos }; }
+    return this.err(`expected '@label' or ':variable' after ${t.text}[...]`);
+  }
+
   private varref(): VarRef {
     const id = this.ident('a variable');
     let index: Expr | null = null;
@@ -469,6 +562,7 @@ class Parser {
       case 'false': this.next(); return { k: 'num', v: 0, pos, text: 'false' };
       case '_pid': this.next(); return { k: 'pid', pos };
       case '_nr_pr': this.next(); return { k: 'nr_pr', pos };
+      case 'np_': this.next(); return { k: 'np', pos };
       case 'timeout': this.next(); this.usesTimeout = true; return { k: 'timeout', pos };
       case 'run': {
         this.next();
@@ -488,6 +582,7 @@ class Parser {
     }
     const m = this.mtypeValue.get(t.text);
     if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
+    if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@')) return this.remoteRef();
     if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {
       this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
     }

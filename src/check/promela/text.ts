@@ -13,8 +13,11 @@ export function exprText(e: Expr): string {
     case 'pid': return '_pid';
     case 'nr_pr': return '_nr_pr';
     case 'timeout': return 'timeout';
+    case 'np': return 'np_';
     case 'chanop': return `${e.op}(${varText(e.ch)})`;
     case 'poll': return `${varText(e.ch)}?[${e.args.map(recvText).join(',')}]`;
+    case 'rlabel': return `${e.proc}[${exprText(e.pid)}]@${e.label}`;
+    case 'rvar': return `${e.proc}[${exprText(e.pid)}]:${varText(e.v)}`;
   }
 }
 

@@ -1,0 +1,523 @@
+// The search with a never claim: safety inside the claim, acceptance cycles (pan -a),
+// non-progress cycles (pan -l) and weak fairness (pan -f), in SPIN 6.5.2's order so that
+// the states stored, matched and transitions equal pan's (compiled -DNOREDUCE).
+//
+// It follows pan's new_state() step for step, because the counts depend on details no
+// textbook nested DFS has:
+//  - the claim and the system move in turn, the claim first; only the states where the
+//    claim is about to move are stored (and those after a stutter step);
+//  - a system with no move lets the claim move alone (stuttering); with timeout in the
+//    model, the claim's moves are first retried with timeout true;
+//  - the nested (second) search starts in post-order from an accepting state (with -f:
+//    from a state where the fairness counter has gone round), finds a cycle when it
+//    meets the seed again, or a state on the first search's stack, and is a recursive
+//    call that returns on backtracking to the seed's depth;
+//  - the store keeps per state a bit for each search that visited it (and with -f, each
+//    fairness counter value), and tags for the states on each search's stack;
+//  - weak fairness is Choueka's flag construction as pan does it: a counter that runs
+//    from nprocs+2 down while each process in turn moves or is blocked, copies of the
+//    state per counter value, and a stutter move for a system with no move at all.
+// The frame fields keep pan's trail fields (tau, o_pm bits) and, as in pan, a frame's
+// fields are not cleared when it is reused: some decisions read values left there by an
+// earlier visit of the same depth, and the counts depend on them.
+//
+// Rejected: writing the nested search as two clean recursive DFS functions (CVWY). It
+// finds the same cycles, but pan stores and matches differently (seed matching, stack
+// intersection, stutter frames), so its figures would not be comparable with pan's.
+import { IO } from './codegen.js';
+import type { Machine } from './machine.js';
+import { LivenessStore } from './liveness-store.js';
+import { progressLine, type Step } from './search.js';
+
+export type LivenessMode = 'safety' | 'accept' | 'non-progress';
+
+export interface LivenessOptions {
+  maxDepth: number;
+  memLimitBytes: number;
+  /** safety: the claim checked for assertions and its end only (pan without -a). */
+  mode: LivenessMode;
+  fairness: boolean;
+  progress?: (line: string) => void;
+}
+
+export interface CycleError {
+  kind: string; message: string; line: number | null;
+  /** Moves from the initial state (claim moves have pid -1). */
+  steps: Step[];
+  /** For a cycle: the number of steps before it starts (the cycle is the rest). */
+  cycleStart: number | null;
+}
+
+export interface LivenessResult {
+  /** pan's "states, stored": distinct states. */
+  statesStored: number;
+  /** pan's nstates: stores including revisits with new search bits or counters. */
+  statesVisited: number;
+  statesMatched: number;
+  transitions: number;
+  atomicSteps: number;
+  depthReached: number;
+  depthLimitHit: boolean;
+  memoryLimitHit: boolean;
+  memoryBytes: number;
+  stateVectorBytes: number;
+  elapsedSeconds: number;
+  error: CycleError | null;
+}
+
+class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
+
+// tau bits (pan's names in comments)
+const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
+// o_pm bits
+const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, P_CNT = 32, P_CNTNOW = 64, P_FAIRSTUTTER = 128;
+
+export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  const t0 = performance.now();
+  const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, acceptPc, progressPc, endPc } = m;
+  const claimType = m.claimType, claimOff = m.claimOff;
+  if (claimType < 0) throw new Error('livenessSearch needs a claim');
+  const aCycles = opts.mode !== 'safety';
+  const np = opts.mode === 'non-progress';
+  const fairness = opts.fairness && aCycles;
+  const maxDepth = opts.maxDepth;
+  const usesTimeout = m.usesTimeout;
+  const slack = 2 * Math.max(...procSize, 16) + 64;
+
+  let S = new Uint8Array(1 << 16);
+  let W = new Int32Array(S.buffer);
+  const store = new LivenessStore();
+  io.fill(0);
+  m.init(S);
+  const vecLen = io[IO.LEN]!;
+  if (io[IO.ERR]) {
+    const e = m.errors[io[IO.ERRINFO]!]!;
+    return result(0, 0, 0, 0, 0, false, false, { ...e, steps: [], cycleStart: null });
+  }
+
+  // Frames: index d + 1 holds depth d; index 0 is pan's trail[-1].
+  let cap = Math.min(maxDepth + 4, 1 << 14);
+  let tau = new Int32Array(cap), opm = new Int32Array(cap), pr = new Int32Array(cap), ti = new Int32Array(cap);
+  let oTo = new Int32Array(cap), oN = new Int32Array(cap), oM = new Int32Array(cap), ostate = new Int32Array(cap);
+  let bup = new Int32Array(cap), boqOf = new Int32Array(cap), off = new Int32Array(cap), len = new Int32Array(cap), tid = new Int32Array(cap);
+  const grow = () => {
+    cap = Math.min(cap * 2, maxDepth + 4);
+    const g = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+    tau = g(tau); opm = g(opm); pr = g(pr); ti = g(ti); oTo = g(oTo); oN = g(oN); oM = g(oM); ostate = g(ostate);
+    bup = g(bup); boqOf = g(boqOf); off = g(off); len = g(len); tid = g(tid);
+  };
+  ostate.fill(-1);
+
+  let depth = 0, mreached = 0, nstates = 0, nShadow = 0, truncs = 0, nlinks = 0;
+  let depthLimitHit = false;
+  let aT = 0;
+  const cnt = new Int32Array(2);
+  let aDepth = 0, depthFound = -1, lstate = -1;
+  let seed = new Int32Array(((vecLen + 3) >> 2) + 64);
+  let seedWords = 0;
+  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+
+  const nrPr = (F: number) => S[off[F]!]! + 1;
+  const uerror = (message: string, kind: string, cycleAt: number | null): never => {
+    throw new Stop({ kind, message, line: null, steps: trail(depth), cycleStart: cycleAt === null ? null : stepsUpTo(cycleAt) });
+  };
+  const trail = (d: number): Step[] => {
+    const steps: Step[] = [];
+    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - 1, tid: tid[f]! });
+    return steps;
+  };
+  const stepsUpTo = (d: number): number => {
+    let n = 0;
+    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) n++;
+    return n;
+  };
+  /** The record offset of pan process II (0 is the claim) in the state at offset o. */
+  const recordOf = (o: number, II: number): number => {
+    if (II === 0) return o + claimOff;
+    let b = o + procBase;
+    for (let j = 1; j < II; j++) b += procSize[S[b]!]!;
+    return b;
+  };
+  const fairBit = (c: number, second: boolean): number => {
+    let ci = (c / 8) | 0, bp = c - 8 * ci;
+    if (second) { ci = 1 - ci; bp = 7 - bp; }
+    return 1 << (ci * 8 + bp);
+  };
+
+  /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
+   * stack, 3 a cycle closed through the first search's stack. */
+  const hStore = (F: number): number => {
+    const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
+    const h = store.hash(W, w, n);
+    const e = store.find(W, w, n, h);
+    const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
+    if (e >= 0) {
+      if (aCycles) {
+        let wasNew = false;
+        if ((store.visited[e]! & flag) !== flag) { wasNew = true; nShadow++; store.visited[e] = store.visited[e]! | flag; }
+        if (fairness) {
+          const bit = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
+          if ((store.counters[e]! & bit) === 0) { if (!wasNew) { wasNew = true; nShadow++; } store.counters[e] = store.counters[e]! | bit; }
+        }
+        if (wasNew) {
+          lstate = e;
+          store.tagged[e] = store.tagged[e]! | flag;
+          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth) return 3;
+          return 0;
+        }
+        if (store.tagged[e]! & flag) {
+          lstate = e;
+          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
+          return 2;
+        }
+        return 1;
+      }
+      if (store.tagged[e] !== 0) { lstate = e; return 2; }
+      return 1;
+    }
+    const x = store.add(W, w, n, h);
+    store.depth[x] = depth;
+    if (aCycles) {
+      store.visited[x] = flag;
+      if (fairness) store.counters[x] = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
+      store.tagged[x] = flag;
+    } else store.tagged[x] = depth + 1;
+    lstate = x;
+    return 0;
+  };
+
+  const checkCycles = (F: number) => {
+    const oAT = aT, oCnt = cnt[1]!, sv = ostate[F]!;
+    aT |= 1 | 16 | 32;
+    cnt[1] = cnt[0]!;
+    seedWords = (len[F]! + 3) >> 2;
+    if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+    seed.set(W.subarray(off[F]! >> 2, (off[F]! >> 2) + seedWords));
+    aDepth = depthFound = depth;
+    newState();
+    aT = oAT; cnt[1] = oCnt;
+    aDepth = 0; depthFound = -1;
+    ostate[F] = sv;
+  };
+
+  // Labels of pan's new_state, as the states of a loop (JavaScript has no goto).
+  const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
+
+  function newState(): void {
+    let II = 0, From = nrPr(depth + 1) - 1, To = 1, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
+    let at = DOWN;
+    for (;;) {
+      const F = depth + 1;
+      switch (at) {
+        case DOWN: {
+          tau[F] = tau[F]! & ~(16 | 32 | 64);
+          if (depth >= maxDepth) {
+            depthLimitHit = true;
+            truncs++;
+            tau[F - 1] = tau[F - 1]! | T_CUT;
+            at = UP; continue;
+          }
+          at = ALLOVER; continue;
+        }
+        case ALLOVER: {
+          ostate[F] = ostate[F - 1]!;
+          if (((tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
+            if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
+              if (!(fairness && cnt[1] !== 1)) { depthFound = aDepth; uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound); }
+            }
+            if (!(tau[F]! & T_ATOM)) {
+              let r = hStore(F);
+              const kk = r === 1 || r === 2;
+              if (r === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+                depthFound = store.depth[lstate]!;
+                uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+              }
+              if (r === 3 && aCycles && (aT & 1)) {
+                if (fairness && cnt[1] !== 1) r = 0;
+                else {
+                  nShadow--;
+                  depthFound = store.depth[lstate]!;
+                  uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+                }
+              }
+              if (r !== 0) { truncs++; at = UP; continue; }
+              if (!kk) {
+                nstates++;
+                if (nstates === nextProgress) {
+                  nextProgress += 1_000_000;
+                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + S.length, t0));
+                }
+                if (nstates >= nextMemCheck) {
+                  nextMemCheck += 1 << 12;
+                  if (store.bytes + S.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
+                }
+              }
+              ostate[F] = lstate;
+            }
+          }
+          if (depth > mreached) mreached = depth;
+          if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
+          n = 0;
+          oN[F + 1] = 0;
+          {
+            const c = off[F]! + claimOff;
+            if (endPc[claimType]![S[c + 1]! | S[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
+          }
+          at = STUTTER; continue;
+        }
+        case STUTTER: {
+          if (tau[F]! & T_CLAIM) {
+            if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+            II = 0;
+            at = VERI0; continue;
+          }
+          opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
+          if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
+            if (!(aT & 2)) {
+              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = nrPr(F) + 1; opm[F] = opm[F]! | P_FLAGSET; }
+            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+          }
+          II = From;
+          at = LOOP; continue;
+        }
+        case LOOP: {
+          // The head of pan's `for (II = From; II >= To; II--)`.
+          if (II < To) { at = AFTER; continue; }
+          if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
+          at = VERI0; continue;
+        }
+        case VERI0: {
+          const o = off[F]!;
+          b = recordOf(o, II);
+          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
+          if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+            cnt[aT & 1] = cnt[aT & 1]! - 1;
+            if (II === 1) cnt[aT & 1] = 1;
+            opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+          }
+          pr[F + 1] = II;
+          k = 0; fresh = 0;
+          at = TRY; continue;
+        }
+        case TRY: {
+          // The inner loop over the process's transitions; a move descends (DOWN).
+          const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
+          let moved = false;
+          while (k < list.length) {
+            const t = list[k++]!;
+            if (boq !== 0 && isRecv[t] === 0) continue;
+            if (isElse[t] !== 0 && (opm[F]! & P_MOVED)) continue;
+            const c = o + ((L + 3) & ~3);
+            if (fresh === 0) {
+              if (c + L + slack > S.length) { const nS = new Uint8Array(S.length * 2); nS.set(S); S = nS; W = new Int32Array(S.buffer); }
+              const ow = o >> 2, cw = c >> 2;
+              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) W[cw + j] = W[ow + j]!;
+              fresh = 1;
+              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
+              io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
+            }
+            const r = exec(t, S, c, c + (b - o), II === 0 ? 0 : II - 1);
+            if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
+            fresh = 0;
+            if (r === 2 || io[IO.ERR] !== 0) {
+              const steps = trail(depth); steps.push({ pid: II - 1, tid: t });
+              const e = m.errors[io[IO.ERRINFO]!]!;
+              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
+            }
+            // A rendezvous offer's worth is decided when it is taken back (pan's unsend).
+            mm = 3;
+            const newBoq = io[IO.BOQ]!;
+            if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
+            if (F + 2 >= cap) grow();
+            const C = F + 1;
+            depth++;
+            const L2 = io[IO.LEN]!;
+            if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
+            off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
+            opm[C] = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
+            if (aCycles) markAccept(C);
+            ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
+            let tc = 0;
+            const isAtomic = atomic[t] !== 0;
+            if (newBoq !== 0 || isAtomic) {
+              tc |= T_ATOM;
+              if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
+            } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
+            if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+            tau[C] = tc;
+            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = S[c]! ; To = 1; }
+            moved = true;
+            break;
+          }
+          if (moved) { at = DOWN; continue; }
+          at = NEXTPROC; continue;
+        }
+        case UP: {
+          if ((aT & 1) && depth <= aDepth) return;
+          if (opm[F]! & P_FAIRSTUTTER) {
+            cnt[aT & 1] = bup[F]!;
+            n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
+            depth--;
+            at = Q999; continue;
+          }
+          // Back in the parent: restore the loop where the move was made.
+          k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
+          const P = F - 1;
+          if (boqOf[F] !== 0 && boqOf[P] === 0) {
+            // Undoing a rendezvous offer: it counted as a move if it was taken.
+            mm = oM[F + 1]!;
+            if (mm) opm[P] = opm[P]! | P_MOVED;
+          }
+          depth--;
+          if (mm > n || (n > 3 && mm !== 0)) n = mm;
+          b = recordOf(off[P]!, II);
+          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          fresh = 0;
+          at = TRY; continue;
+        }
+        case NEXTPROC: {
+          if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
+            if (opm[F]! & P_MOVED) {
+              if (cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+              cnt[aT & 1] = cnt[aT & 1]! + 1;
+              opm[F] = opm[F]! & ~(P_CNT | P_CNTNOW);
+            } else if (n > 0) {
+              opm[F] = opm[F]! & ~P_CNTNOW;
+              II = From + 1;
+            }
+          }
+          if (II === 0) { at = AFTER; continue; }
+          II--;
+          at = LOOP; continue;
+        }
+        case AFTER: {
+          if (opm[F]! & P_CNT) {
+            if (cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+            cnt[aT & 1] = cnt[aT & 1]! + 1;
+            opm[F] = opm[F]! & ~P_CNT;
+          }
+          if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
+            && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+            // pan's fairness stutter: a system with no move lets the counter go round.
+            if (F + 2 >= cap) grow();
+            depth++;
+            const C = F + 1;
+            opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
+            bup[C] = cnt[aT & 1]!;
+            cnt[aT & 1] = 1;
+            tau[C] = T_CLAIM;
+            off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
+            From = S[off[F]!]!; To = 1;
+            at = DOWN; continue;
+          }
+          at = Q999; continue;
+        }
+        case Q999: {
+          if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
+          if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
+          if (n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) {
+            if (boqOf[F] !== 0) { at = DONE; continue; }
+            if (depth >= maxDepth - 1) { at = DONE; continue; }
+            if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
+              // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
+              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | T_CLAIM;
+              From = S[off[F]!]!; To = 1;
+              at = ALLOVER; continue;
+            }
+            if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
+              if (tau[F]! & T_CLAIM) {
+                if (tau[F]! & T_RETRY) {
+                  // The system was stuck after these claim moves: retry them with timeout.
+                  tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
+                  at = STUTTER; continue;
+                }
+              } else {
+                if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
+                  tau[F - 1] = tau[F - 1]! | T_RETRY;
+                  at = UP; continue;
+                }
+              }
+            }
+            if (!(tau[F]! & T_CLAIM)) {
+              // The system cannot move: the claim moves alone (stutter).
+              tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
+              at = STUTTER; continue;
+            }
+          }
+          at = DONE; continue;
+        }
+        case DONE: {
+          if (!(tau[F]! & T_ATOM)) {
+            if (boqOf[F] === 0 && (((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
+              const e = ostate[F]!;
+              if (e >= 0) store.tagged[e] = aCycles ? store.tagged[e]! & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0;
+            }
+            if (n !== 0 && (tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)) && !(aT & 1)) {
+              if (fairness) { if ((aT & 2) && cnt[0] === 1) checkCycles(F); }
+              else if (aCycles && (opm[F]! & P_ACCEPT)) checkCycles(F);
+            }
+          }
+          if (depth > 0) { at = UP; continue; }
+          return;
+        }
+      }
+    }
+  }
+
+  function sameAsSeed(F: number): boolean {
+    const n = (len[F]! + 3) >> 2;
+    if (n !== seedWords) return false;
+    const w = off[F]! >> 2;
+    for (let j = 0; j < n; j++) if (W[w + j] !== seed[j]) return false;
+    return true;
+  }
+
+  function markAccept(C: number): void {
+    const o = off[C]!;
+    if (np) {
+      const c = o + claimOff;
+      if (acceptPc[claimType]![S[c + 1]! | S[c + 2]! << 8]) opm[C] = opm[C]! | P_ACCEPT;
+      if (anyAt(o, progressPc)) opm[C] = opm[C]! | P_PROGRESS;
+    } else if (anyAt(o, acceptPc)) opm[C] = opm[C]! | P_ACCEPT;
+  }
+
+  function anyAt(o: number, table: Uint8Array[]): boolean {
+    const c = o + claimOff;
+    if (table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+    let b = o + procBase;
+    for (let j = 0, nr = S[o]!; j < nr; j++) {
+      if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+      b += procSize[S[b]!]!;
+    }
+    return false;
+  }
+
+  // The initial frame: pan's do_the_search().
+  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = T_CLAIM;
+  if (aCycles) markAccept(1);
+  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + 2; }
+  if (fairness && S[0]! + 3 > 16) {
+    throw new Error(`--fair handles at most 13 processes (pan's default NFAIR=2 fairness counter map), the model has ${S[0]}`);
+  }
+  let error: CycleError | null = null, memoryLimitHit = false;
+  try {
+    newState();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    error = e.error; memoryLimitHit = e.memory;
+  }
+  return result(nstates - nShadow, nstates, truncs, nlinks, mreached, depthLimitHit, memoryLimitHit, error);
+
+  function result(stored: number, visited: number, matched: number, atomicSteps: number, depthReached: number,
+    depthLimit: boolean, memoryLimit: boolean, err: CycleError | null): LivenessResult {
+    const elapsed = (performance.now() - t0) / 1000;
+    return {
+      statesStored: stored, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
+      atomicSteps, depthReached, depthLimitHit: depthLimit, memoryLimitHit: memoryLimit,
+      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err,
+    };
+  }
+}
+
+const EMPTY = new Int32Array(0);
