@@ -10,6 +10,7 @@ const commands: Record<string, Command> = {
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
+  ltl: { summary: 'print the never claim for an LTL formula, as spin -f does', load: () => import('./commands/ltl.js') },
   replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },
   'bench-check': { summary: 'time the model checker against SPIN on proc.p', load: () => import('./commands/bench-check.js') },
 };

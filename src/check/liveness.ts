@@ -328,6 +328,16 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             // A rendezvous offer's worth is decided when it is taken back (pan's unsend).
             mm = 3;
             const newBoq = io[IO.BOQ]!;
+            if (boq !== 0 && newBoq === 0) {
+              // A rendezvous completed: the receiver counts for fairness here (pan's
+              // receive code does this, since the loop skipped it in this frame).
+              mm = 4;
+              if (fairness && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+                cnt[aT & 1] = cnt[aT & 1]! - 1;
+                if (II === 1) cnt[aT & 1] = 1;
+                opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+              }
+            }
             if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
             if (F + 2 >= cap) grow();
             const C = F + 1;

@@ -85,7 +85,7 @@ const guardKey = (g: Guard) => g.map((l) => `${l.neg ? '!' : ''}${l.atom}`).sort
 /** Partition refinement: same acceptance, and the same set of (guard, class of target). */
 function merge(b: Buchi): Buchi {
   const n = b.accepting.length;
-  let cls: string[] = b.accepting.map((a, s) => (s === 0 ? 'i' : a ? 'a' : 'n'));
+  let cls: string[] = b.accepting.map((a) => (a ? 'a' : 'n'));
   for (;;) {
     const sig = b.edges.map((es, s) => cls[s] + '|' + [...new Set(es.map((e) => `${guardKey(e.guard)}>${cls[e.to]}`))].sort().join(','));
     const names = new Map<string, string>();
@@ -94,10 +94,11 @@ function merge(b: Buchi): Buchi {
     cls = next;
     if (names.size === before) break;
   }
-  // The initial state keeps its own class ('i' above), so it stays state 0.
+  // The initial state's class comes first, so it stays state 0 (merged states accept
+  // the same runs from there, so it may stand for them all).
   const rep = new Map<string, number>();
   const order: number[] = [];
-  for (let s = 0; s < n; s++) if (!rep.has(cls[s]!)) { rep.set(cls[s]!, order.length); order.push(s); }
+  for (const s of [0, ...Array.from({ length: n }, (_, i) => i)]) if (!rep.has(cls[s]!)) { rep.set(cls[s]!, order.length); order.push(s); }
   return {
     accepting: order.map((s) => b.accepting[s]!),
     edges: order.map((s) => {
@@ -108,7 +109,9 @@ function merge(b: Buchi): Buchi {
         const key = `${guardKey(e.guard)}>${to}`;
         if (!seen.has(key)) { seen.add(key); out.push({ guard: e.guard, to }); }
       }
-      return out;
+      // An edge is redundant beside one to the same state whose guard asks less.
+      const weaker = (a: Guard, c: Guard) => a.length < c.length && a.every((l) => c.some((m) => m.atom === l.atom && m.neg === l.neg));
+      return out.filter((e) => !out.some((f) => f !== e && f.to === e.to && weaker(f.guard, e.guard)));
     }),
   };
 }

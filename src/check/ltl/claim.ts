@@ -19,7 +19,7 @@ export function renderClaim(b: Buchi, atoms: string[], comment: string): string 
   const name = (s: number): string =>
     allAccept(s) ? 'accept_all' : s === 0 ? (b.accepting[0] ? 'accept_init' : 'T0_init') : `${b.accepting[s] ? 'accept' : 'T0'}_S${s}`;
   const guard = (g: Guard): string =>
-    g.length === 0 ? '(1)' : `(${g.map((l) => (l.neg ? `!(${atoms[l.atom]})` : `(${atoms[l.atom]})`)).join(' && ')})`;
+    g.length === 0 ? '(1)' : `(${g.map((l) => (l.neg ? `!${paren(atoms[l.atom]!)}` : paren(atoms[l.atom]!))).join(' && ')})`;
   const lines = [`never  {    /* ${comment.replace(/\*\//g, '* /')} */`];
   let wroteAll = false;
   b.accepting.forEach((_, s) => {
@@ -38,6 +38,19 @@ export function renderClaim(b: Buchi, atoms: string[], comment: string): string 
   });
   lines.push('}');
   return lines.join('\n') + '\n';
+}
+
+/** An atom in parentheses unless it already is in one pair around it all. */
+function paren(a: string): string {
+  if (a.startsWith('(') && a.endsWith(')')) {
+    let depth = 0;
+    for (let i = 0; i < a.length; i++) {
+      depth += a[i] === '(' ? 1 : a[i] === ')' ? -1 : 0;
+      if (depth === 0 && i < a.length - 1) return `(${a})`;
+    }
+    return a;
+  }
+  return `(${a})`;
 }
 
 export type { Buchi };

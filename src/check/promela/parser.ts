@@ -124,6 +124,7 @@ class Parser {
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
   private claimDef(order: number): ProcType {
     const pos: Pos = this.next();
+    if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
     this.locals = []; this.seenStmt = false;
     const body = this.block();
     const locals = this.locals; this.locals = null;
