@@ -1,3 +1,4 @@
+// runs: s a af
 // Atomic sequences under a claim: the claim does not move inside them.
 byte x, y;
 active [2] proctype P() {

@@ -1,3 +1,4 @@
+// runs: s a af
 // A claim that ends: reaching the end of a never claim is a violation, found without -a.
 byte x;
 active proctype P() {

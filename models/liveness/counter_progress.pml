@@ -1,3 +1,4 @@
+// runs: l lf
 // Two processes; one makes progress, the other can spin forever without it.
 byte x;
 bit y;

@@ -1,3 +1,4 @@
+// runs: s a af
 // A test-and-set lock: safe, but a process may wait forever even under weak fairness,
 // because the lock is free only at moments when the other one takes it again.
 bit lock;

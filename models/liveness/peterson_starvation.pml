@@ -1,3 +1,4 @@
+// runs: s a af
 // Peterson's mutual exclusion: with weak fairness every process that asks enters
 // (no starvation); without fairness a cycle where process 0 waits forever exists.
 bool flag[2];

@@ -1,3 +1,4 @@
+// runs: s a af
 // A rendezvous ping-pong; the claim asks that pongs keep coming.
 chan ping = [0] of { byte };
 chan pong = [0] of { byte };

@@ -1,3 +1,4 @@
+// runs: s a af
 // A system that deadlocks until timeout rescues it; the claim watches for x == 2.
 byte x;
 active proctype A() {

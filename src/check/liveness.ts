@@ -77,7 +77,8 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, acceptPc, progressPc, endPc } = m;
   const claimType = m.claimType, claimOff = m.claimOff;
   if (claimType < 0) throw new Error('livenessSearch needs a claim');
-  const aCycles = opts.mode !== 'safety';
+  // pan ignores -a when no state of the claim or the processes is labelled accept.
+  const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
   const fairness = opts.fairness && aCycles;
   const maxDepth = opts.maxDepth;
