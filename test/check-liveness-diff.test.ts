@@ -57,11 +57,13 @@ for (const name of models) {
       const what = `${name} (${r.command.replace(/^.*&& /, '')})`;
       const own = check(name, source, r, e.ltl);
       assert.equal(own.error ? 1 : 0, r.errors, `${what}: verdict`);
-      assert.equal(own.error?.kind ?? null, r.errorKind, `${what}: kind of error`);
+      // SPIN's translator writes some violations as assertions in its claim where this
+      // one ends the claim; which kind of error is reported depends on the claim's text.
+      if (!e.spinClaim) assert.equal(own.error?.kind ?? null, r.errorKind, `${what}: kind of error`);
       // With SPIN's own claim (or the never claim written in the model), pan's counts.
       const same = e.spinClaim ? check(name, withSpinClaim(source, e.spinClaim), r, null) : own;
-      const got = { errors: same.error ? 1 : 0, stored: same.statesStored, visited: same.statesVisited, matched: same.statesMatched, transitions: same.transitions, atomic: same.atomicSteps };
-      const want = { errors: r.errors, stored: r.statesStored, visited: r.statesVisited, matched: r.statesMatched, transitions: r.transitions, atomic: r.atomicSteps };
+      const got = { errors: same.error ? 1 : 0, kind: same.error?.kind ?? null, stored: same.statesStored, visited: same.statesVisited, matched: same.statesMatched, transitions: same.transitions, atomic: same.atomicSteps };
+      const want = { errors: r.errors, kind: r.errorKind, stored: r.statesStored, visited: r.statesVisited, matched: r.statesMatched, transitions: r.transitions, atomic: r.atomicSteps };
       assert.deepEqual(got, want, `${what}: counts with ${e.spinClaim ? "SPIN's claim" : 'the written claim'}`);
     }
   });

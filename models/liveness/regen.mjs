@@ -123,7 +123,7 @@ function writeTable() {
     const e = JSON.parse(readFileSync(join(here, f), 'utf8'));
     const name = f.slice(0, -'.expected.json'.length);
     for (const r of e.runs) {
-      const flags = r.command.replace(/^.*\.\/pan /, '').replace(/ -m10000$/, '') || '(none)';
+      const flags = r.command.replace(/^.*\.\/pan /, '').replace(/ ?-m10000$/, '') || '(none)';
       rows.push(`| ${name} | ${flags} | ${r.errors === 0 ? 'no error' : r.errorKind} | ${r.statesStored} | ${r.statesVisited} | ${r.statesMatched} | ${r.transitions} |`);
     }
   }

@@ -523,6 +523,8 @@ class Parser {
     if (lvl === Parser.LEVELS.length) return this.unary();
     let a = this.binary(lvl + 1);
     while (this.t.kind === 'op' && Parser.LEVELS[lvl]!.includes(this.t.text)) {
+      // In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison.
+      if (this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>')) break;
       const op = this.next();
       a = { k: 'bin', op: op.text, a, b: this.binary(lvl + 1), pos: op };
     }
