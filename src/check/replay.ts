@@ -14,6 +14,8 @@ export interface ReplayOutcome {
   /** The state vector the replay ended in, and its length. */
   state: Uint8Array;
   len: number;
+  /** With a cycle start: whether the last state is the state the cycle started in. */
+  cycleCloses: boolean | null;
 }
 
 export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void, cycleStart: number | null = null): ReplayOutcome {
@@ -26,7 +28,10 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
   m.print = (text) => out(text);
   const values = (buf: Uint8Array, len: number) => snapshot(m, buf, len);
   let before = values(S, L);
+  let cycleState: Uint8Array | null = null;
+  const same = (a: Uint8Array | null, b: Uint8Array, n: number) => a !== null && a.length === n && a.every((x, j) => x === b[j]);
   for (let i = 0; i < steps.length; i++) {
+    if (i === cycleStart) cycleState = S.slice(0, L);
     const { pid, tid } = steps[i]!;
     const n = S[0]!;
     if (i === cycleStart) out('  <<<<<START OF CYCLE>>>>>\n');
@@ -58,7 +63,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       out(`${e.kind === 'assertion' ? 'spin: ' : ''}${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
-      return { error: e, steps: i + 1, state: S, len: L };
+      return { error: e, steps: i + 1, state: S, len: L, cycleCloses: null };
     }
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
@@ -66,7 +71,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${k} = ${v}\n`);
     before = after;
   }
-  return { error: null, steps: steps.length, state: S, len: L };
+  return { error: null, steps: steps.length, state: S, len: L, cycleCloses: cycleStart === null ? null : same(cycleState, S, L) };
 }
 
 /** The processes of state S that are not at a valid end state (an end label or their

@@ -8,15 +8,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelError } from './errors.js';
 import type { Step } from './search.js';
 
-export function formatTrail(model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null): string {
+export function formatTrail(model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null, claim: string | null = null): string {
   const lines = [`# gosched trail v1`, `# model: ${model}`, `# error: ${errorMessage}`];
+  if (claim !== null) lines.push(`# claim: ${claim}`);
   if (cycleStart !== null) lines.push(`# cycle: ${cycleStart}`);
   steps.forEach((s, i) => lines.push(`${i + 1}:${s.pid}:${s.tid}`));
   return lines.join('\n') + '\n';
 }
 
-export function writeTrail(file: string, model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null): void {
-  writeFileSync(file, formatTrail(model, errorMessage, steps, cycleStart));
+export function writeTrail(file: string, model: string, errorMessage: string, steps: Step[], cycleStart: number | null = null, claim: string | null = null): void {
+  writeFileSync(file, formatTrail(model, errorMessage, steps, cycleStart, claim));
+}
+
+/** Which claim a trail was found with: `ltl NAME`, `non-progress`, `never` or null. */
+export function trailClaim(text: string): string | null {
+  return /^# claim: (.+?)\s*$/m.exec(text)?.[1] ?? null;
 }
 
 /** The step after which a trail's cycle starts (its `# cycle: K` line), or null. */
@@ -43,12 +49,12 @@ export function readTrail(file: string): Step[] {
   return readTrailWithCycle(file).steps;
 }
 
-export function readTrailWithCycle(file: string): { steps: Step[]; cycleStart: number | null } {
+export function readTrailWithCycle(file: string): { steps: Step[]; cycleStart: number | null; claim: string | null } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
     throw new ModelError(`${file}: cannot read the trail file`, null);
   }
-  return { steps: parseTrail(text, file), cycleStart: trailCycleStart(text) };
+  return { steps: parseTrail(text, file), cycleStart: trailCycleStart(text), claim: trailClaim(text) };
 }

@@ -118,7 +118,8 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
   const err = result.error;
   if (err) {
     trailFile = trail ?? `${basename(file)}.trail`;
-    writeTrail(trailFile, basename(file), err.message, err.steps, err.cycleStart);
+    const claim = mode === 'non-progress' ? 'non-progress' : model.claim.ltlName !== null ? `ltl ${model.claim.ltlName}` : 'never';
+    writeTrail(trailFile, basename(file), err.message, err.steps, err.cycleStart, claim);
     if (!json) {
       process.stdout.write(`gosched: found ${err.message}, counterexample of ${err.steps.length} steps${err.cycleStart !== null ? ` (the cycle starts after step ${err.cycleStart})` : ''}:\n`);
       replay(model.machine, basename(file), err.steps, (s) => process.stdout.write(s), err.cycleStart);
