@@ -51,6 +51,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     let r = 0;
     for (const timeout of [0, 1]) {
       io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = timeout; io[IO.ERR] = 0; io[IO.PRINT] = 1;
+      io[IO.NP] = atProgress(m, S) ? 0 : 1;
       next.set(S.subarray(0, L));
       r = m.exec(tid, next, 0, b, pid);
       if (r !== 0 || io[IO.ERR] !== 0 || !m.usesTimeout) break;
@@ -107,6 +108,16 @@ export function canMove(m: Machine, S: Uint8Array, L: number): boolean {
       }
       b += m.procSize[type]!;
     }
+  }
+  return false;
+}
+
+/** Whether some process of state S is at a progress label (np_ is its negation). */
+function atProgress(m: Machine, S: Uint8Array): boolean {
+  let b = m.procBase;
+  for (let j = 0; j < S[0]!; j++) {
+    if (m.progressPc[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+    b += m.procSize[S[b]!]!;
   }
   return false;
 }
