@@ -34,20 +34,21 @@ const MODES = {
 
 /** pan's figures from its report (the liveness forms included: "(N visited)"). */
 export function parseLivenessPan(text) {
+  // pan prints counts with %g: 1.80524e+06 past a million visits.
   const num = (re) => { const m = re.exec(text); return m ? Number(m[1]) : null; };
   const kind = /^pan:\d+: acceptance cycle/m.test(text) ? 'acceptance-cycle'
     : /^pan:\d+: non-progress cycle/m.test(text) ? 'non-progress-cycle'
     : /^pan:\d+: end state in claim reached/m.test(text) ? 'claim-end'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion' : null;
-  const stored = num(/(\d+) states, stored/);
+  const stored = num(/([\d.e+]+) states, stored/);
   return {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors: num(/errors:\s*(\d+)/),
     errorKind: kind,
     statesStored: stored,
-    statesVisited: num(/states, stored \((\d+) visited\)/) ?? stored,
-    statesMatched: num(/(\d+) states, matched/),
-    transitions: num(/(\d+) transitions \(= (?:stored|visited)\+matched\)/),
+    statesVisited: num(/states, stored \(([\d.e+]+) visited\)/) ?? stored,
+    statesMatched: num(/([\d.e+]+) states, matched/),
+    transitions: num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/),
     atomicSteps: num(/(\d+) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
   };
