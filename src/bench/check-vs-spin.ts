@@ -55,7 +55,9 @@ export function parsePanOutput(text: string): PanReport {
     errorKind,
     statesStored: num(/(\d+) states, stored/),
     statesMatched: num(/(\d+) states, matched/),
-    transitions: num(/(\d+) transitions \(= stored\+matched\)/),
+    // With a never claim and -a or -f, pan says visited (states stored again with other
+    // search bits or fairness counters) where safety says stored.
+    transitions: num(/(\d+) transitions \(= (?:stored|visited)\+matched\)/),
     atomicSteps: num(/(\d+) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
     depthLimitHit: /error: max search depth too small/.test(text),
@@ -120,6 +122,8 @@ export interface BenchCheckResult {
   model: string;
   maxDepth: number;
   runs: number;
+  /** What was searched: 'safety', or the liveness run's pan flags (e.g. '-a -f -N stw'). */
+  search?: string;
   ours: Side<OursRun>;
   spin: (Side<SpinRun> & { commands: string; version: string | null; panMemoryMB: number | null }) | null;
   /** Why SPIN was not run, or null. */
@@ -180,18 +184,26 @@ export function defaultModel(): string {
   return join(repoRoot(), '..', 'shared', 'seed', 'proc.p');
 }
 
-export interface BenchOptions { model: string; runs: number; maxDepth: number; log?: (line: string) => void }
+/** An acceptance-cycle search instead of safety: `check --accept [--fair] [--ltl NAME]`
+ * against pan built without -DSAFETY and run with `-a [-f] [-N NAME]`. */
+export interface LivenessBench { ltl: string | null; fair: boolean }
+
+export interface BenchOptions { model: string; runs: number; maxDepth: number; liveness?: LivenessBench; log?: (line: string) => void }
 
 /** Runs ours N times, then SPIN N times when spin and gcc are on PATH. */
 export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> {
   const log = opts.log ?? (() => {});
   const cli = join(repoRoot(), 'dist', 'src', 'cli.js');
+  const live = opts.liveness;
+  const ourFlags = live ? ['--accept', ...(live.fair ? ['--fair'] : []), ...(live.ltl ? ['--ltl', live.ltl] : [])] : [];
+  const panFlags = live ? ['-a', ...(live.fair ? ['-f'] : []), ...(live.ltl ? ['-N', live.ltl] : [])] : [];
+  const gccFlags = live ? ['-O2', '-DNOREDUCE'] : ['-O2', '-DSAFETY', '-DNOREDUCE'];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
     const ours: OursRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const trail = join(scratch, `ours-${i}.trail`);
-      const r = await exec(process.execPath, [cli, 'check', opts.model, '--json', '--max-depth', String(opts.maxDepth), '--trail', trail], scratch, true);
+      const r = await exec(process.execPath, [cli, 'check', opts.model, '--json', '--max-depth', String(opts.maxDepth), '--trail', trail, ...ourFlags], scratch, true);
       let parsed: Record<string, unknown>;
       try {
         parsed = JSON.parse(r.stdout) as Record<string, unknown>;
@@ -215,7 +227,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       spinSkipped = `${[spinBin === null ? 'spin' : '', gccBin === null ? 'gcc' : ''].filter(Boolean).join(' and ')} not on PATH`;
     } else {
       const name = basename(opts.model).replace(/[^A-Za-z0-9_.-]/g, '_');
-      const commands = `spin -o1 -o2 -o3 -a ${name} && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${opts.maxDepth}`;
+      const commands = `spin -o1 -o2 -o3 -a ${name} && gcc ${gccFlags.join(' ')} -o pan pan.c && ./pan ${[...panFlags, `-m${opts.maxDepth}`].join(' ')}`;
       const runs: SpinRun[] = [];
       let version: string | null = null;
       let panMemoryMB: number | null = null;
@@ -224,9 +236,9 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
         copyFileSync(opts.model, join(dir, name));
         const s = await exec(spinBin, ['-o1', '-o2', '-o3', '-a', name], dir, false);
         if (s.code !== 0) throw new BenchCheckError(`spin -a failed: ${s.stdout}${s.stderr}`);
-        const g = await exec(gccBin, ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], dir, false);
+        const g = await exec(gccBin, [...gccFlags, '-o', 'pan', 'pan.c'], dir, false);
         if (g.code !== 0) throw new BenchCheckError(`gcc failed: ${g.stderr}`);
-        const p = await exec(join(dir, 'pan'), [`-m${opts.maxDepth}`], dir, true);
+        const p = await exec(join(dir, 'pan'), [...panFlags, `-m${opts.maxDepth}`], dir, true);
         const rep = parsePanOutput(p.stdout);
         if (rep.statesStored === null) throw new BenchCheckError(`cannot read pan's report: ${p.stdout.slice(0, 2000)}`);
         version = rep.spinVersion;
@@ -248,7 +260,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
     if (spin !== null) for (const k of countKeys) if (o.counts[k] !== spin.counts[k]) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
     const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
     return {
-      model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, ours: o, spin, spinSkipped,
+      model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, search: live ? panFlags.join(' ') : 'safety', ours: o, spin, spinSkipped,
       searchRatio: spin ? div(o.searchSeconds, spin.searchSeconds) : null,
       verdictRatio: spin ? div(o.wallSeconds, spin.wallSeconds) : null,
       countsMatch: spin ? mismatches.length === 0 : null,
@@ -274,7 +286,7 @@ export function formatBenchCheck(r: BenchCheckResult): string {
   for (const k of countKeys) rows.push([k, cnt(r.ours.counts[k]), s ? cnt(s.counts[k]) : '-', s ? (r.ours.counts[k] === s.counts[k] ? 'equal' : 'MISMATCH') : '-']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = rows.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-  const out = [`model ${r.model}, max depth ${r.maxDepth}, ${r.runs} run(s) each`, ...lines];
+  const out = [`model ${r.model}, ${(r.search ?? 'safety') === 'safety' ? 'safety' : `liveness (pan ${r.search})`}, max depth ${r.maxDepth}, ${r.runs} run(s) each`, ...lines];
   if (s) {
     out.push(`SPIN ${s.version ?? '?'}: ${s.commands}; pan's own memory figure ${mb(s.panMemoryMB)} (its hash table included)`);
   } else {
