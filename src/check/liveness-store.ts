@@ -22,7 +22,7 @@ export class LivenessStore {
   depth: Int32Array;
   count = 0;
 
-  constructor(log2Slots = 18) {
+  constructor(log2Slots = 20) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
     this.data = new Int32Array(1 << 18);
