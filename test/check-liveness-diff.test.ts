@@ -34,6 +34,7 @@ export function withSpinClaim(source: string, claim: string): string {
 
 function check(name: string, source: string, r: Run, ltl: string | null) {
   const { mode, fair } = MODE[r.mode]!;
+  // A model without a claim checked with -a: pan's claimless search.
   const m = compileModel(`${name}.pml`, source, { ltl: ltl ?? undefined, nonProgress: mode === 'non-progress' });
   return livenessSearch(m.machine, { maxDepth: 10000, memLimitBytes: 1 << 30, mode, fairness: fair });
 }
@@ -46,7 +47,7 @@ test('the liveness suite has at least 30 models, all with SPIN 6.5.2 figures, an
     assert.ok(e.runs.length > 0, name);
     for (const r of e.runs) { assert.equal(r.spinVersion, '6.5.2', name); kinds.add(r.errorKind ?? 'none'); }
   }
-  for (const k of ['none', 'acceptance-cycle', 'non-progress-cycle', 'claim-end']) assert.ok(kinds.has(k), `no model ends in ${k}`);
+  for (const k of ['none', 'acceptance-cycle', 'non-progress-cycle', 'claim-end', 'assertion', 'accept-stutter']) assert.ok(kinds.has(k), `no model ends in ${k}`);
 });
 
 for (const name of models) {

@@ -39,6 +39,7 @@ export function parseLivenessPan(text) {
   const kind = /^pan:\d+: acceptance cycle/m.test(text) ? 'acceptance-cycle'
     : /^pan:\d+: non-progress cycle/m.test(text) ? 'non-progress-cycle'
     : /^pan:\d+: end state in claim reached/m.test(text) ? 'claim-end'
+    : /^pan:\d+: accept stutter/m.test(text) ? 'accept-stutter'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion' : null;
   const stored = num(/([\d.e+]+) states, stored/);
   return {

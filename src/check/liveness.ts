@@ -76,7 +76,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const t0 = performance.now();
   const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, acceptPc, progressPc, endPc } = m;
   const claimType = m.claimType, claimOff = m.claimOff;
-  if (claimType < 0) throw new Error('livenessSearch needs a claim');
+  // Without a claim (pan -a on accept labels of processes), pan's code has no claim
+  // turns: every state is stored, process numbers start at 0, and a blocked accepting
+  // state is an "accept stutter" error.
+  const VERI = claimType >= 0, BASE = VERI ? 1 : 0;
+  if (!VERI && (opts.mode !== 'accept' || m.usesTimeout)) throw new Error('without a claim only --accept on a model without timeout is supported');
   // pan ignores -a when no state of the claim or the processes is labelled accept.
   const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
@@ -114,13 +118,13 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   let seedWords = 0;
   let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
 
-  const nrPr = (F: number) => S[off[F]!]! + 1;
+  const nrPr = (F: number) => S[off[F]!]! + BASE;
   const uerror = (message: string, kind: string, cycleAt: number | null): never => {
     throw new Stop({ kind, message, line: null, steps: trail(depth), cycleStart: cycleAt === null ? null : stepsUpTo(cycleAt) });
   };
   const trail = (d: number): Step[] => {
     const steps: Step[] = [];
-    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - 1, tid: tid[f]! });
+    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - BASE, tid: tid[f]! });
     return steps;
   };
   const stepsUpTo = (d: number): number => {
@@ -130,9 +134,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   };
   /** The record offset of pan process II (0 is the claim) in the state at offset o. */
   const recordOf = (o: number, II: number): number => {
-    if (II === 0) return o + claimOff;
+    if (VERI && II === 0) return o + claimOff;
     let b = o + procBase;
-    for (let j = 1; j < II; j++) b += procSize[S[b]!]!;
+    for (let j = BASE; j < II; j++) b += procSize[S[b]!]!;
     return b;
   };
   const fairBit = (c: number, second: boolean): number => {
@@ -201,7 +205,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
 
   function newState(): void {
-    let II = 0, From = nrPr(depth + 1) - 1, To = 1, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
+    let II = 0, From = nrPr(depth + 1) - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
     let at = DOWN;
     for (;;) {
       const F = depth + 1;
@@ -218,7 +222,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         }
         case ALLOVER: {
           ostate[F] = ostate[F - 1]!;
-          if (((tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
+          if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
             if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
               if (!(fairness && cnt[1] !== 1)) { depthFound = aDepth; uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound); }
             }
@@ -256,7 +260,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
           n = 0;
           oN[F + 1] = 0;
-          {
+          if (VERI) {
             const c = off[F]! + claimOff;
             if (endPc[claimType]![S[c + 1]! | S[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
           }
@@ -290,7 +294,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
           if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
             cnt[aT & 1] = cnt[aT & 1]! - 1;
-            if (II === 1) cnt[aT & 1] = 1;
+            if (VERI && II === 1) cnt[aT & 1] = 1;
             opm[F] = opm[F]! | P_CNT | P_CNTNOW;
           }
           pr[F + 1] = II;
@@ -314,11 +318,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
               io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
             }
-            const r = exec(t, S, c, c + (b - o), II === 0 ? 0 : II - 1);
+            const r = exec(t, S, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
             if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
             fresh = 0;
             if (r === 2 || io[IO.ERR] !== 0) {
-              const steps = trail(depth); steps.push({ pid: II - 1, tid: t });
+              const steps = trail(depth); steps.push({ pid: II - BASE, tid: t });
               const e = m.errors[io[IO.ERRINFO]!]!;
               throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
             }
@@ -331,7 +335,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               mm = 4;
               if (fairness && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
                 cnt[aT & 1] = cnt[aT & 1]! - 1;
-                if (II === 1) cnt[aT & 1] = 1;
+                if (VERI && II === 1) cnt[aT & 1] = 1;
                 opm[F] = opm[F]! | P_CNT | P_CNTNOW;
               }
             }
@@ -346,13 +350,16 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
             let tc = 0;
             const isAtomic = atomic[t] !== 0;
-            if (newBoq !== 0 || isAtomic) {
-              tc |= T_ATOM;
-              if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
-            } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
-            if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+            if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
+            else {
+              if (newBoq !== 0 || isAtomic) {
+                tc |= T_ATOM;
+                if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
+              } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
+              if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+            }
             tau[C] = tc;
-            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = S[c]! ; To = 1; }
+            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = S[c]! + BASE - 1; To = BASE; }
             moved = true;
             break;
           }
@@ -385,7 +392,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         case NEXTPROC: {
           if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
             if (opm[F]! & P_MOVED) {
-              if (cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+              if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
               cnt[aT & 1] = cnt[aT & 1]! + 1;
               opm[F] = opm[F]! & ~(P_CNT | P_CNTNOW);
             } else if (n > 0) {
@@ -393,13 +400,13 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               II = From + 1;
             }
           }
-          if (II === 0) { at = AFTER; continue; }
+          if (VERI && II === 0) { at = AFTER; continue; }
           II--;
           at = LOOP; continue;
         }
         case AFTER: {
           if (opm[F]! & P_CNT) {
-            if (cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+            if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
             cnt[aT & 1] = cnt[aT & 1]! + 1;
             opm[F] = opm[F]! & ~P_CNT;
           }
@@ -411,9 +418,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
             bup[C] = cnt[aT & 1]!;
             cnt[aT & 1] = 1;
-            tau[C] = T_CLAIM;
+            tau[C] = VERI ? T_CLAIM : 0;
             off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
-            From = S[off[F]!]!; To = 1;
+            From = S[off[F]!]! + BASE - 1; To = BASE;
             at = DOWN; continue;
           }
           at = Q999; continue;
@@ -426,8 +433,8 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             if (depth >= maxDepth - 1) { at = DONE; continue; }
             if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
               // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
-              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | T_CLAIM;
-              From = S[off[F]!]!; To = 1;
+              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
+              From = S[off[F]!]! + BASE - 1; To = BASE;
               at = ALLOVER; continue;
             }
             if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
@@ -444,7 +451,13 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
                 }
               }
             }
-            if (!(tau[F]! & T_CLAIM)) {
+            if (!VERI) {
+              if (aCycles && (opm[F]! & P_ACCEPT)) {
+                // A deadlock in an accepting state: an accepting run that stutters.
+                depth--;
+                uerror('accept stutter', 'accept-stutter', null);
+              }
+            } else if (!(tau[F]! & T_CLAIM)) {
               // The system cannot move: the claim moves alone (stutter).
               tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
               at = STUTTER; continue;
@@ -454,11 +467,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         }
         case DONE: {
           if (!(tau[F]! & T_ATOM)) {
-            if (boqOf[F] === 0 && (((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
+            if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
               const e = ostate[F]!;
               if (e >= 0) store.tagged[e] = aCycles ? store.tagged[e]! & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0;
             }
-            if (n !== 0 && (tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)) && !(aT & 1)) {
+            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)) {
               if (fairness) { if ((aT & 2) && cnt[0] === 1) checkCycles(F); }
               else if (aCycles && (opm[F]! & P_ACCEPT)) checkCycles(F);
             }
@@ -489,7 +502,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
 
   function anyAt(o: number, table: Uint8Array[]): boolean {
     const c = o + claimOff;
-    if (table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+    if (VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
     let b = o + procBase;
     for (let j = 0, nr = S[o]!; j < nr; j++) {
       if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
@@ -499,10 +512,10 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   }
 
   // The initial frame: pan's do_the_search().
-  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = T_CLAIM;
+  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = VERI ? T_CLAIM : 0;
   if (aCycles) markAccept(1);
-  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + 2; }
-  if (fairness && S[0]! + 3 > 16) {
+  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + BASE + 1; }
+  if (fairness && S[0]! + BASE + 2 > 16) {
     throw new Error(`--fair handles at most 13 processes (pan's default NFAIR=2 fairness counter map), the model has ${S[0]}`);
   }
   let error: CycleError | null = null, memoryLimitHit = false;

@@ -36,7 +36,8 @@ options:
   --memlim MB      stop cleanly, with the figures so far, once the state store and
                    search stack need more than MB megabytes (default 4096)
   --accept         acceptance cycles through accept labels of the claim or the
-                   processes (pan -a); needs a never claim or an ltl formula
+                   processes (pan -a); without a claim, through the processes'
+                   accept labels (not for models that use timeout)
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
@@ -53,8 +54,8 @@ if/do/else/break/goto/labels, atomic, d_step, assert, printf, skip, timeout; cha
 end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->,
 true, false); remote references proc[pid]@label and proc[pid]:var; np_ in claims;
 hidden/local/show, xr/xs ignored.
-Not supported (named in the error): --accept without a claim (accept labels in
-processes only), trace/notrace, several never claims, unless, sorted send (!!),
+Not supported (named in the error): --accept without a claim in a model that uses
+timeout, trace/notrace, several never claims, unless, sorted send (!!),
 random receive (??), ?<..>, select/for, unsigned, local channel declarations,
 priorities, provided, c_code and friends, goto inside d_step.
 `;
@@ -84,7 +85,12 @@ export async function run(argv: string[]): Promise<number> {
     const mode: LivenessMode = values['non-progress'] ? 'non-progress' : values.accept ? 'accept' : 'safety';
     return runLiveness(model, file, mode, !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
-  if (values.accept) throw new UsageError(`${file}: --accept needs a never claim or an ltl formula in the model (acceptance cycles through accept labels of processes alone are not supported)`);
+  // pan -a without a claim: acceptance cycles through the processes' accept labels; with
+  // none, pan ignores -a and the search is the safety one.
+  if (values.accept && model.machine.acceptPc.some((t) => t.includes(1))) {
+    if (model.machine.usesTimeout) throw new UsageError(`${file}: --accept without a never claim or ltl formula is not supported for a model that uses timeout`);
+    return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
+  }
   const result = search(model.machine, {
     maxDepth,
     memLimitBytes: memlim * 1048576,
@@ -118,7 +124,7 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
   const err = result.error;
   if (err) {
     trailFile = trail ?? `${basename(file)}.trail`;
-    const claim = mode === 'non-progress' ? 'non-progress' : model.claim.ltlName !== null ? `ltl ${model.claim.ltlName}` : 'never';
+    const claim = mode === 'non-progress' ? 'non-progress' : model.claim.ltlName !== null ? `ltl ${model.claim.ltlName}` : model.machine.claimType >= 0 ? 'never' : null;
     writeTrail(trailFile, basename(file), err.message, err.steps, err.cycleStart, claim);
     if (!json) {
       process.stdout.write(`gosched: found ${err.message}, counterexample of ${err.steps.length} steps${err.cycleStart !== null ? ` (the cycle starts after step ${err.cycleStart})` : ''}:\n`);
