@@ -143,7 +143,7 @@ return { exec, init };
     const start = p.flow.start;
     const lines = [
       `function run_${p.type}(S, o${args.map((a) => ', ' + a).join('')}) {`,
-      `  const n = S[o]; if (n >= 255) return 0;`,
+      `  const n = S[o]; if (n >= 255) { fail(${this.errId('too-many-processes', 'too many processes', null)}); return 0; }`,
       `  const L = io[${IO.LEN}], b = o + L, pid = n;`,
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
@@ -159,7 +159,7 @@ return { exec, init };
     const id = this.trans.length;
     const el = t.el;
     const s = el.stmt;
-    const isRecv = s?.k === 'recv';
+    const isRecv = s !== null && (s.k === 'recv' || (s.k === 'dstep' && firstOf(s)?.k === 'recv'));
     const rv = isRecv && this.hasRendezvous;
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
@@ -210,7 +210,12 @@ return { exec, init };
   private dstep(s: Stmt & { body: Stmt[] }, ctx: Ctx): string {
     const inner: Ctx = { ...ctx, inDstep: true };
     const k = this.errId('block-in-d_step', 'block in d_step seq', s.pos.line);
-    const guard = s.body.length ? this.guard(s.body[0]!, inner) : '1';
+    // A d_step that starts with a receive takes part in a rendezvous like a plain receive
+    // (pan lets it answer a pending offer): that receive is compiled as one, blocking
+    // cleanly since nothing is written before it.
+    const head = firstOf(s);
+    const recvHead = head?.k === 'recv' ? head : null;
+    const guard = recvHead ? '1' : s.body.length ? this.guard(s.body[0]!, inner) : '1';
     let labelN = 0;
     const seq = (stmts: Stmt[], brk: string | null): string => stmts.map((x) => one(x, brk)).join(' ');
     const one = (x: Stmt, brk: string | null): string => {
@@ -231,7 +236,7 @@ return { exec, init };
         case 'else': return '';
         case 'label': return one(x.s, brk);
         case 'block': case 'atomic': case 'dstep': return seq(x.body, brk);
-        default: return this.stmt(x, inner, blockCode);
+        default: return x === recvHead ? this.stmt(x, ctx, 'return 0;') : this.stmt(x, inner, blockCode);
       }
     };
     const blockCode = `return fail(${k});`;
@@ -248,8 +253,10 @@ return { exec, init };
         if (s.opts.some((o) => o[0]!.k === 'else')) return '1';
         return s.opts.map((o) => `(${this.guard(o[0]!, ctx)})`).join(' || ');
       case 'send': {
+        // A rendezvous send is "executable" here so that it runs and fails as pan's does
+        // (rv-attempt in d_step).
         const c = this.chan(s.ch, ctx);
-        return `!qfull(S, o, ${c})`;
+        return `((c) => CAP[c] === 0 || !qfull(S, o, c))(${c})`;
       }
       case 'recv': return `qlen(S, o, ${this.chan(s.ch, ctx)}) > 0`;
       default: return '1';
@@ -267,7 +274,7 @@ return { exec, init };
     const k = this.errId('channel', `wrong number of fields sent on ${s.ch.name}`, s.pos.line);
     const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
     if (ctx.inDstep && this.hasRendezvous) {
-      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('channel', 'rendezvous inside d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
     }
     // A rendezvous send leaves the message in the channel's slot and marks it pending
     // (pan's boq); only a matching receive may move next.
@@ -281,8 +288,10 @@ return { exec, init };
     const k = this.errId('channel', `wrong number of fields received on ${s.ch.name}`, s.pos.line);
     const checks = s.args.map((a, i) => a.k === 'match' ? `if (qfield(S, o, c, ${i}) !== (${this.expr(a.e, ctx)})) ${block}` : '').join(' ');
     const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qfield(S, o, c, ${i})`, ctx)};` : '').join(' ');
+    // pan's rule: while a rendezvous offer is pending only a receive on the offered channel
+    // may move; with none pending a rendezvous receive has nothing to take.
     const rv = this.hasRendezvous && !ctx.inDstep
-      ? `if ((CAP[c] === 0) !== (io[${IO.BOQ}] === c)) ${block} `
+      ? `if (CAP[c] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else qdel(S, o, c);` : 'qdel(S, o, c);';
     return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${checks} ${stores} ${after} }`;
@@ -412,3 +421,13 @@ return { exec, init };
   }
 }
 
+
+/** The statement a d_step or sequence starts with, labels and nested blocks looked through. */
+function firstOf(s: Stmt): Stmt | null {
+  for (let x: Stmt | undefined = s; x;) {
+    if (x.k === 'label') x = x.s;
+    else if (x.k === 'dstep' || x.k === 'atomic' || x.k === 'block') x = x.body[0];
+    else return x;
+  }
+  return null;
+}

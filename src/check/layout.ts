@@ -42,6 +42,8 @@ export interface Layout {
   /** First byte after globals and channel buffers: where process 0 starts. */
   procBase: number;
   procs: ProcInfo[];
+  /** The bytes of hidden globals: in the vector, but blanked when states are compared. */
+  hidden: { off: number; len: number };
 }
 
 export function layout(prog: Program): Layout {
@@ -59,11 +61,17 @@ export function layout(prog: Program): Layout {
   const sizeOf = (d: VarDecl) => (d.struct ? structs.get(d.struct)!.size : typeSize(d.type as BaseType));
   const globals = new Map<string, VarInfo>();
   let off = 1;
-  for (const d of prog.globals) {
+  // Hidden globals come first, in one byte range that the search blanks before it
+  // compares or stores a state (SPIN keeps them out of the state vector; its undo still
+  // restores them on backtracking, as copying the vector does here).
+  const hiddenFirst = [...prog.globals.filter((d) => d.hidden && d.type !== 'chan'), ...prog.globals.filter((d) => !(d.hidden && d.type !== 'chan'))];
+  let hiddenEnd = 1;
+  for (const d of hiddenFirst) {
     if (globals.has(d.name)) throw new ModelError(`'${d.name}' is declared twice`, d.pos);
     const elem = sizeOf(d);
     globals.set(d.name, { decl: d, off, elem, len: d.len, global: true });
     off += elem * Math.max(1, d.len);
+    if (d.hidden && d.type !== 'chan') hiddenEnd = off;
   }
   const chans: ChanInfo[] = [];
   for (const d of prog.globals) {
@@ -102,7 +110,7 @@ export function layout(prog: Program): Layout {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { structs, globals, chans, procBase: off, procs };
+  return { structs, globals, chans, procBase: off, procs, hidden: { off: 1, len: hiddenEnd - 1 } };
 }
 
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */

@@ -47,11 +47,12 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   let S = new Uint8Array(1 << 16);
   let W = new Int32Array(S.buffer);
   const store = new StateStore();
+  const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
   if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
-  store.add(W, 0, (vecLen + 3) >> 2);
+  addState(store, S, W, 0, (vecLen + 3) >> 2, hidOff, hidLen, hidSave);
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
@@ -122,7 +123,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
       if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
       if (newBoq === 0 && !isAtomic) {
-        if (!store.add(W, c >> 2, (L2 + 3) >> 2)) { matched++; continue; }
+        if (!addState(store, S, W, c, (L2 + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; continue; }
         stored++;
         if (stored === nextProgress) {
           nextProgress += progressEvery;
@@ -157,7 +158,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
-        if (!store.add(W, o >> 2, (L + 3) >> 2)) { matched++; level--; continue; }
+        if (!addState(store, S, W, o, (L + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; level--; continue; }
         stored++;
         cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0;
         continue;
@@ -175,6 +176,18 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     level--;
   }
   return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
+}
+
+/** Adds the state at byte offset `at` (n words) with its hidden bytes blanked: states that
+ * differ only there are the same state. The bytes are put back for the moves that follow. */
+function addState(store: StateStore, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array): boolean {
+  if (hidLen === 0) return store.add(W, at >> 2, n);
+  const h = at + hidOff;
+  save.set(S.subarray(h, h + hidLen));
+  S.fill(0, h, h + hidLen);
+  const fresh = store.add(W, at >> 2, n);
+  S.set(save, h);
+  return fresh;
 }
 
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
@@ -204,10 +217,9 @@ function errorOf(m: Machine, k: number, steps: Step[]): SearchError {
 function result(m: Machine, store: StateStore, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
   depthReached: number, depthLimitHit: boolean, memoryLimitHit: boolean, vec: number, t0: number,
   error: SearchError | null, frames = 0): SearchResult {
-  void m;
   return {
     statesStored: stored, statesMatched: matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit,
-    memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec,
+    memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec - m.layout.hidden.len,
     elapsedSeconds: (performance.now() - t0) / 1000, error,
   };
 }

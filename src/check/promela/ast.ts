@@ -51,6 +51,8 @@ export interface VarDecl {
   init: Expr | null;
   chan: ChanType | null;
   pos: Pos;
+  /** `hidden`: kept out of the state vector that states are compared by (globals only). */
+  hidden?: boolean;
 }
 
 export interface ProcType {

@@ -3,6 +3,7 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import type { Token } from './lexer.js';
+import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
@@ -146,8 +147,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        if (n.kind !== 'num') this.err(`expected a number of copies but found ${this.show(n)}`);
-        active = this.next().value!;
+        active = this.constant('a number of copies');
+        if (active > 255) this.err(`active [${active}]: at most 255 processes can be active`, n);
         this.expect(']');
       }
     }
@@ -370,7 +371,8 @@ class Parser {
 
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   private decl(param = false): VarDecl[] {
-    while (this.is('hidden') || this.is('local') || this.is('show')) this.next();
+    let hidden = false;
+    while (this.is('hidden') || this.is('local') || this.is('show')) hidden = this.next().text === 'hidden' || hidden;
     const tt = this.ident('a type');
     if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
     const struct = this.typedefs.has(tt.text) ? tt.text : null;
@@ -382,8 +384,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        if (n.kind !== 'num' || n.value! < 1) this.err(`expected an array size but found ${this.show(n)}`);
-        len = this.next().value!;
+        len = this.constant('an array size');
+        if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
       let init: Expr | null = null, chan: ChanType | null = null;
@@ -393,8 +395,10 @@ class Parser {
         else if (struct) this.err('a structure cannot have an initialiser');
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
+      // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
+      if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
     }
   }
@@ -402,8 +406,8 @@ class Parser {
   private chanType(): ChanType {
     this.expect('[');
     const n = this.t;
-    if (n.kind !== 'num') this.err(`expected a channel capacity but found ${this.show(n)}`);
-    const cap = this.next().value!;
+    const cap = this.constant('a channel capacity');
+    if (cap < 0 || cap > 255) this.err(`channel capacity must be 0 to 255, got ${cap}`, n);
     this.expect(']');
     this.expect('of');
     this.expect('{');
@@ -418,6 +422,15 @@ class Parser {
     }
     this.expect('}', "',' or '}'");
     return { cap, fields };
+  }
+
+  /** A constant expression (sizes, capacities, `active [N]`), evaluated as C ints. */
+  private constant(what: string): number {
+    const at = this.t;
+    const e = this.expr();
+    const v = constValue(e);
+    if (v === null) this.err(`expected ${what} (a constant expression) but found '${exprText(e)}'`, at);
+    return v;
   }
 
   // Expressions, lowest precedence first. `->` inside parentheses is the conditional.
@@ -499,5 +512,47 @@ class Parser {
       return { k: 'poll', ch: v, args, pos };
     }
     return v;
+  }
+}
+
+/** The value of an expression built from numbers only, or null. */
+export function constValue(e: Expr): number | null {
+  switch (e.k) {
+    case 'num': return e.v;
+    case 'un': {
+      const a = constValue(e.a);
+      if (a === null) return null;
+      return e.op === '-' ? -a | 0 : e.op === '~' ? ~a : a ? 0 : 1;
+    }
+    case 'cond': {
+      const c = constValue(e.c);
+      return c === null ? null : constValue(c ? e.a : e.b);
+    }
+    case 'bin': {
+      const a = constValue(e.a), b = constValue(e.b);
+      if (a === null || b === null) return null;
+      switch (e.op) {
+        case '+': return (a + b) | 0;
+        case '-': return (a - b) | 0;
+        case '*': return Math.imul(a, b);
+        case '/': return b === 0 ? null : (a / b) | 0;
+        case '%': return b === 0 ? null : a % b | 0;
+        case '<<': return a << b;
+        case '>>': return a >> b;
+        case '&': return a & b;
+        case '|': return a | b;
+        case '^': return a ^ b;
+        case '&&': return a && b ? 1 : 0;
+        case '||': return a || b ? 1 : 0;
+        case '==': return a === b ? 1 : 0;
+        case '!=': return a !== b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '>': return a > b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+      }
+      return null;
+    }
+    default: return null;
   }
 }
