@@ -12,7 +12,7 @@ import { exprText, stmtText } from './promela/text.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code. */
-export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5 } as const;
+export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5, NOPROVIDED: 6 } as const;
 
 export interface ErrInfo { kind: string; message: string; line: number | null }
 
@@ -91,6 +91,30 @@ function qsend(S, o, c, n, k) {
   for (let f = 0; f < n; f++) wr(S, p + FOFF[c][f], FTY[c][f], A[f]);
   S[q] = m + 1;
   return 1;
+}
+function qat(S, o, c, j, f) { return rd(S, o + CO[c] + 1 + j * SS[c] + FOFF[c][f], FTY[c][f]); }
+function qsorted(S, o, c, n, k) {
+  // Appended, then moved before the first message it sorts below (fields compared in
+  // order, as stored), as pan's sorted send places it.
+  if (qsend(S, o, c, n, k) === 2) return 2;
+  const q = o + CO[c] + 1, m = S[q - 1] - 1, s = SS[c];
+  for (let j = 0; j < m; j++) {
+    let d = 0;
+    for (let f = 0; f < n && d === 0; f++) d = qat(S, o, c, m, f) - qat(S, o, c, j, f);
+    if (d < 0) {
+      const msg = S.slice(q + m * s, q + (m + 1) * s);
+      S.copyWithin(q + (j + 1) * s, q + j * s, q + m * s);
+      S.set(msg, q + j * s);
+      break;
+    }
+  }
+  return 1;
+}
+function qdelAt(S, o, c, j) {
+  const q = o + CO[c], m = S[q], s = SS[c];
+  S.copyWithin(q + 1 + j * s, q + 1 + (j + 1) * s, q + 1 + m * s);
+  S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
+  S[q] = m - 1;
 }
 function qdel(S, o, c) {
   const q = o + CO[c], m = S[q], s = SS[c];
@@ -177,6 +201,11 @@ return { exec, init };
     } else {
       body = `${this.stmt(s!, ctx, 'return 0;')} ${setpc} return 1;`;
     }
+    // pan's HAS_LAST: every move records its process in the state.
+    if (this.lay.lastOff > 0) body = body.replace(/return 1;$/, `S[o + ${this.lay.lastOff}] = pid; return 1;`);
+    const provided = p.decl.provided;
+    // enabled() looks past provided clauses, as pan's does: NOPROVIDED is set while it asks.
+    if (provided) body = `if (io[${IO.NOPROVIDED}] === 0 && !(${this.cond(provided, ctx)})) return 0; ${body}`;
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
   }
@@ -271,30 +300,50 @@ return { exec, init };
   }
 
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
-    const k = this.errId('channel', `wrong number of fields sent on ${s.ch.name}`, s.pos.line);
+    const k = this.errId('channel', `too few parameters in send stmnt (${s.ch.name})`, s.pos.line);
+    const known = this.lookup(s.ch, ctx).decl.chan;
+    if (known && s.args.length > known.fields.length) {
+      throw new ModelError(`too many pars in send: ${s.args.length} sent on ${s.ch.name}, ${known.fields.length} expected`, s.pos);
+    }
     const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
+    const put = s.sorted ? 'qsorted' : 'qsend';
     if (ctx.inDstep && this.hasRendezvous) {
-      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
     }
     // A rendezvous send leaves the message in the channel's slot and marks it pending
     // (pan's boq); only a matching receive may move next.
     const rv = this.hasRendezvous
       ? `if (CAP[c] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[o + CO[c]] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
       : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}{ if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}{ if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
   }
 
   private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
-    const k = this.errId('channel', `wrong number of fields received on ${s.ch.name}`, s.pos.line);
-    const checks = s.args.map((a, i) => a.k === 'match' ? `if (qfield(S, o, c, ${i}) !== (${this.expr(a.e, ctx)})) ${block}` : '').join(' ');
-    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qfield(S, o, c, ${i})`, ctx)};` : '').join(' ');
+    const k = this.errId('channel', `missing pars in receive (${s.ch.name})`, s.pos.line);
+    // A random receive (??) takes the first matching message anywhere in the buffer: j is
+    // its index; a plain one only the first message (j = 0).
+    const random = s.random === true;
+    const checks = s.args.map((a, i) => a.k === 'match'
+      ? `if (qat(S, o, c, j, ${i}) !== (${this.expr(a.e, ctx)})) ${random ? 'continue;' : block}` : '').join(' ');
+    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qat(S, o, c, j, ${i})`, ctx)};` : '').join(' ');
+    const find = random
+      ? `let j = 0; for (const n = S[o + CO[c]]; ; j++) { if (j === n) ${block} ${checks} break; }`
+      : `const j = 0; ${checks}`;
+    const del = s.keep ? '' : random ? 'qdelAt(S, o, c, j);' : 'qdel(S, o, c);';
     // pan's rule: while a rendezvous offer is pending only a receive on the offered channel
     // may move; with none pending a rendezvous receive has nothing to take.
     const rv = this.hasRendezvous && !ctx.inDstep
       ? `if (CAP[c] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
-    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else qdel(S, o, c);` : 'qdel(S, o, c);';
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${checks} ${stores} ${after} }`;
+    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else { ${del} }` : del;
+    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${find} ${stores} ${after} }`;
+  }
+
+  /** SPIN refuses arithmetic on a channel variable ("invalid use of chan name"). */
+  private noChan(e: Expr, ctx: Ctx): void {
+    if (e.k !== 'var') return;
+    const { decl } = this.addr(e, ctx);
+    if (decl.type === 'chan') throw new ModelError(`invalid use of chan name '${e.name}' in arithmetic`, e.pos);
   }
 
   private lookup(v: VarRef, ctx: Ctx): VarInfo {
@@ -375,11 +424,13 @@ return { exec, init };
       case 'nr_pr': return 'S[o]';
       case 'timeout': return `io[${IO.TIMEOUT}]`;
       case 'un':
+        if (e.op !== '!') this.noChan(e.a, ctx);
         if (e.op === '!') return `(${this.cond(e.a, ctx)} ? 0 : 1)`;
         if (e.op === '-') return `(-(${this.expr(e.a, ctx)}) | 0)`;
         return `(~(${this.expr(e.a, ctx)}))`;
       case 'cond': return `((${this.cond(e.c, ctx)}) ? (${this.expr(e.a, ctx)}) : (${this.expr(e.b, ctx)}))`;
       case 'bin': {
+        if (!['==', '!=', '&&', '||'].includes(e.op)) { this.noChan(e.a, ctx); this.noChan(e.b, ctx); }
         const a = this.expr(e.a, ctx), b = this.expr(e.b, ctx);
         switch (e.op) {
           case '+': case '-': return `((${a} ${e.op} ${b}) | 0)`;
@@ -413,8 +464,17 @@ return { exec, init };
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);
+        if (e.random) {
+          const m = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qat(S, o, c, j, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
+          return `((c => { for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
+        }
         const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
         return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
+      }
+      case 'enabled': return `EN(S, o, ${this.expr(e.a, ctx)})`;
+      case 'last': {
+        if (this.lay.lastOff === 0) throw new ModelError('_last without its state byte', e.pos);
+        return `S[o + ${this.lay.lastOff}]`;
       }
     }
     throw new ModelError('unsupported expression', (e as { pos: Pos }).pos);

@@ -56,6 +56,17 @@ export interface Flow {
 
 export function buildFlow(body: Stmt[], endLine: number): Flow {
   const labels = new Map<string, El>();
+  /** Labels inside d_step bodies: no goto from outside may lead there. */
+  const dstepLabels = new Set<string>();
+  const collect = (s: Stmt): void => {
+    const stack = [s];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.k === 'label') { dstepLabels.add(x.name); stack.push(x.s); }
+      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) stack.push(...o);
+      else if (x.k === 'atomic' || x.k === 'block' || x.k === 'dstep') stack.push(...x.body);
+    }
+  };
   const gotos: El[] = [];
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
     ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1 });
@@ -112,6 +123,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         return [c, exit];
       }
       default: {
+        if (s.k === 'dstep') collect(s);
         const e = mk('stmt', s, next, atomic, s.pos.line);
         return [e, e];
       }
@@ -120,6 +132,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
     const t = labels.get(g.label!);
+    if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
   }

@@ -42,6 +42,8 @@ export interface Layout {
   /** First byte after globals and channel buffers: where process 0 starts. */
   procBase: number;
   procs: ProcInfo[];
+  /** Where `_last` is kept, or 0 when the model does not use it. */
+  lastOff: number;
   /** The bytes of hidden globals: in the vector, but blanked when states are compared. */
   hidden: { off: number; len: number };
 }
@@ -73,6 +75,8 @@ export function layout(prog: Program): Layout {
     off += elem * Math.max(1, d.len);
     if (d.hidden && d.type !== 'chan') hiddenEnd = off;
   }
+  // pan's HAS_LAST: a model that reads _last keeps the last mover's pid in the state.
+  const lastOff = prog.usesLast ? off++ : 0;
   const chans: ChanInfo[] = [];
   for (const d of prog.globals) {
     if (d.type !== 'chan' || !d.chan) continue;
@@ -110,7 +114,7 @@ export function layout(prog: Program): Layout {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { structs, globals, chans, procBase: off, procs, hidden: { off: 1, len: hiddenEnd - 1 } };
+  return { structs, globals, chans, procBase: off, procs, lastOff, hidden: { off: 1, len: hiddenEnd - 1 } };
 }
 
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */

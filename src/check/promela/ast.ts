@@ -19,7 +19,11 @@ export type Expr =
   | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
   | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
   | { k: 'chanop'; op: 'len' | 'empty' | 'full' | 'nempty' | 'nfull'; ch: VarRef; pos: Pos }
-  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos };
+  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos; random?: boolean }
+  /** `enabled(pid)`: whether that process has an executable move now. */
+  | { k: 'enabled'; a: Expr; pos: Pos }
+  /** `_last`: the pid of the process that made the last move (kept in the state). */
+  | { k: 'last'; pos: Pos };
 
 /** A receive argument: a variable to assign, or a value the message field must equal. */
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
@@ -35,8 +39,10 @@ export type Stmt = (
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }
-  | { k: 'send'; ch: VarRef; args: Expr[] }
-  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false }
+  /** `sorted`: `c!!x`, inserted in order instead of appended. */
+  | { k: 'send'; ch: VarRef; args: Expr[]; sorted?: boolean }
+  /** `random`: `c??x`, the first matching message anywhere; `keep`: `c?<x>`, not removed. */
+  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false; random?: boolean; keep?: boolean }
 ) & { pos: Pos };
 
 export interface ChanType { cap: number; fields: BaseType[] }
@@ -66,6 +72,8 @@ export interface ProcType {
   pos: Pos;
   /** Index in declaration order among proctypes and init, for pan's start-up order. */
   order: number;
+  /** `provided (expr)`: a condition every move of the process also needs. */
+  provided?: Expr | null;
 }
 
 export interface Program {
@@ -77,4 +85,6 @@ export interface Program {
   /** Each mtype name's value (SPIN numbers them from the end of each declaration). */
   mtypeValues: Map<string, number>;
   usesTimeout: boolean;
+  /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
+  usesLast?: boolean;
 }

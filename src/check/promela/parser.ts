@@ -8,8 +8,8 @@ import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDec
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'select', 'for', 'np_', 'printm', 'get_priority', 'set_priority',
+  'unless', 'never', 'trace', 'notrace', 'ltl', 'priority', 'c_code', 'c_expr', 'c_decl',
+  'c_state', 'c_track', 'unsigned', 'np_', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -27,6 +27,9 @@ class Parser {
   /** SPIN numbers each mtype declaration's names from the last one up, after earlier ones. */
   private mtypeValue = new Map<string, number>();
   private usesTimeout = false;
+  private usesLast = false;
+  /** Values of the named mtype sets (`mtype:name = {...}`), each numbered on its own. */
+  private mtypeSubsets = new Map<string, number>();
   private typedefs = new Map<string, VarDecl[]>();
   private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
@@ -63,17 +66,21 @@ class Parser {
       this.rejectUnsupported(this.t);
       if (this.is('inline')) this.inlineDef();
       else if (this.is('typedef')) this.typedefDef();
-      else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '=')) this.mtypeDef();
+      else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '='
+        || (this.peek().text === ':' && ['{', '='].includes(this.peek(3).text)))) this.mtypeDef();
       else if (this.is('proctype') || this.is('active') || this.is('init')) procs.push(this.proctype(procs.length));
       else if (this.is('hidden') || this.is('local') || this.is('show') || this.isType(this.t)) globals.push(...this.decl());
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast };
   }
 
   private mtypeDef(): void {
     this.next();
+    // `mtype:name = {...}` numbers its names from 1 on its own, as SPIN 6.5 does.
+    let subset: string | null = null;
+    if (this.is(':')) { this.next(); subset = this.ident('an mtype set name').text; }
     if (this.is('=')) this.next();
     this.expect('{');
     const names: string[] = [];
@@ -85,7 +92,15 @@ class Parser {
       break;
     }
     this.expect('}', "',' or '}'");
-    names.forEach((n, i) => this.mtypeValue.set(n, this.mtypes.length + names.length - i));
+    if (subset !== null) {
+      const before = this.mtypeSubsets.get(subset) ?? 0;
+      names.forEach((n, i) => this.mtypeValue.set(n, before + names.length - i));
+      this.mtypeSubsets.set(subset, before + names.length);
+      this.mtypes.push(...names);
+      return;
+    }
+    const plain = this.mtypes.length - [...this.mtypeSubsets.values()].reduce((a, b) => a + b, 0);
+    names.forEach((n, i) => this.mtypeValue.set(n, plain + names.length - i));
     this.mtypes.push(...names);
   }
 
@@ -148,7 +163,7 @@ class Parser {
         this.next();
         const n = this.t;
         active = this.constant('a number of copies');
-        if (active > 255) this.err(`active [${active}]: at most 255 processes can be active`, n);
+        if (active > 255) this.err(`max nr of processes is 255 (active [${active}])`, n);
         this.expect(']');
       }
     }
@@ -162,11 +177,13 @@ class Parser {
       else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
+    let provided: Expr | null = null;
+    if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
     this.locals = []; this.seenStmt = false;
     const body = this.block();
     const locals = this.locals; this.locals = null;
-    return { name, params, locals, body, active, isInit: false, pos, order };
+    return { name, params, locals, body, active, isInit: false, pos, order, provided };
   }
 
   /** `{ sequence }` */
@@ -195,7 +212,7 @@ class Parser {
     const pos: Pos = t;
     this.rejectUnsupported(t);
     if (t.kind === 'id') {
-      if (this.peek().text === ':' && this.peek(2).text !== ':') {
+      if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype') {
         this.next(); this.next();
         while (this.is(';')) this.next();
         const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
@@ -212,6 +229,11 @@ class Parser {
             opts.push(body);
           }
           if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
+          // SPIN refuses an else beside an option that starts with a send or receive.
+          const els = opts.find((o) => o[0]!.k === 'else');
+          if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
+            this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
+          }
           this.expect(t.text === 'if' ? 'fi' : 'od');
           return { k: t.text, opts, pos };
         }
@@ -220,6 +242,8 @@ class Parser {
           const body = this.block();
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
+        case 'select': return this.select();
+        case 'for': return this.forLoop();
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
         case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
@@ -243,7 +267,7 @@ class Parser {
           do { if (this.is(',')) this.next(); this.varref(); } while (this.is(','));
           return null;
       }
-      if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id')) {
+      if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
         const decls = this.decl();
         if (this.locals === null) this.err('declaration outside a proctype', t);
         this.locals.push(...decls);
@@ -267,24 +291,80 @@ class Parser {
       if (inl && this.peek().text === '(') return this.inlineCall(inl);
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
-    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr'].includes(t.text)
+    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
       if (this.is('=')) { this.next(); return { k: 'assign', lhs: v, rhs: this.expr(), pos }; }
       if (this.is('++') || this.is('--')) { const d = this.next().text === '++' ? 1 : -1; return { k: 'incr', lhs: v, d, pos }; }
-      if (this.is('!')) { this.next(); return { k: 'send', ch: v, args: this.sendArgs(), pos }; }
-      if (this.is('?') && this.peek().text !== '[') {
-        this.next();
-        if (this.is('<')) this.err("receive without removal ('?<...>') is not supported");
-        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos };
+      if (this.is('!') || this.is('!!')) {
+        const sorted = this.next().text === '!!';
+        return { k: 'send', ch: v, args: this.sendArgs(), pos, ...(sorted ? { sorted } : {}) };
       }
-      if (this.is('!!')) this.err("sorted send ('!!') is not supported");
-      if (this.is('??')) this.err("random receive ('??') is not supported");
+      if ((this.is('?') || this.is('??')) && this.peek().text !== '[') {
+        const random = this.next().text === '??';
+        if (this.is('<')) {
+          this.next();
+          const args = this.recvArgs();
+          this.expect('>', "'>'");
+          return { k: 'recv', ch: v, args, poll: false, pos, keep: true, ...(random ? { random } : {}) };
+        }
+        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos, ...(random ? { random } : {}) };
+      }
       if (this.is('(') && !this.inlines.has(t.text)) this.err(`'${t.text}' is not an inline or macro`, t);
       this.p = save;
     }
     return { k: 'expr', e: this.expr(), pos };
+  }
+
+  /** `select (v : lo .. hi)`, expanded as SPIN 6.5.2 does: a constant range of at most 33
+   * values becomes an if with one assignment per value; any other a counting loop. */
+  private select(): Stmt {
+    const pos = this.next();
+    this.expect('(');
+    const v = this.varref();
+    this.expect(':');
+    const lo = this.expr();
+    this.expect('.'); this.expect('.', "'..'");
+    const hi = this.expr();
+    this.expect(')');
+    const a = constValue(lo), b = constValue(hi);
+    if (a !== null && b !== null && b < a) this.err('bad range in select statement', pos);
+    const assign = (e: Expr): Stmt => ({ k: 'assign', lhs: v, rhs: e, pos });
+    if (a !== null && b !== null && b - a <= 32) {
+      return { k: 'if', opts: Array.from({ length: b - a + 1 }, (_, i) => [assign({ k: 'num', v: a + i, pos })]), pos };
+    }
+    const step: Stmt[] = [
+      { k: 'expr', e: { k: 'bin', op: '<', a: v, b: hi, pos }, pos },
+      assign({ k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }),
+    ];
+    const brk: Stmt[] = [{ k: 'break', pos }];
+    // SPIN lists the counting option first for a constant bound, the break first otherwise.
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos };
+  }
+
+  /** `for (v : lo .. hi) { body }`: `v = lo; do :: v <= hi -> body; v = v + 1 :: else -> break od`. */
+  private forLoop(): Stmt {
+    const pos = this.next();
+    this.expect('(');
+    const v = this.varref();
+    if (this.is('in')) this.err("'for (x in ...)' is not supported; use 'for (x : lo .. hi)'");
+    this.expect(':');
+    const lo = this.expr();
+    this.expect('.'); this.expect('.', "'..'");
+    const hi = this.expr();
+    this.expect(')');
+    const body = this.block();
+    const loop: Stmt[] = [
+      { k: 'expr', e: { k: 'bin', op: '<=', a: v, b: hi, pos }, pos },
+      ...body,
+      { k: 'assign', lhs: v, rhs: { k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }, pos },
+    ];
+    return {
+      k: 'block',
+      body: [{ k: 'assign', lhs: v, rhs: lo, pos }, { k: 'do', opts: [loop, [{ k: 'else', pos }, { k: 'break', pos }]], pos }],
+      pos,
+    };
   }
 
   private inlineCall(inl: Inline): Stmt {
@@ -377,6 +457,7 @@ class Parser {
     if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
     const struct = this.typedefs.has(tt.text) ? tt.text : null;
     const type = struct ? 'struct' : tt.text as BaseType;
+    if (type === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.ident('a variable name');
@@ -416,6 +497,7 @@ class Parser {
       const f = this.ident('a field type');
       if (this.typedefs.has(f.text)) this.err('structures in channel messages are not supported', f);
       if (!BASE_TYPES.has(f.text)) this.err(`unknown type '${f.text}'`, f);
+      if (f.text === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
       fields.push(f.text as BaseType);
       if (this.is(',')) { this.next(); continue; }
       break;
@@ -482,6 +564,13 @@ class Parser {
       case 'false': this.next(); return { k: 'num', v: 0, pos, text: 'false' };
       case '_pid': this.next(); return { k: 'pid', pos };
       case '_nr_pr': this.next(); return { k: 'nr_pr', pos };
+      case '_last': this.next(); this.usesLast = true; return { k: 'last', pos };
+      case 'enabled': {
+        this.next(); this.expect('(');
+        const a = this.expr();
+        this.expect(')');
+        return { k: 'enabled', a, pos };
+      }
       case 'timeout': this.next(); this.usesTimeout = true; return { k: 'timeout', pos };
       case 'run': {
         this.next();
@@ -505,11 +594,12 @@ class Parser {
       this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
     }
     const v = this.varref();
-    if (this.is('?') && this.peek().text === '[') {
-      this.next(); this.next();
+    if ((this.is('?') || this.is('??')) && this.peek().text === '[') {
+      const random = this.next().text === '??';
+      this.next();
       const args = this.recvArgs();
       this.expect(']');
-      return { k: 'poll', ch: v, args, pos };
+      return { k: 'poll', ch: v, args, pos, ...(random ? { random } : {}) };
     }
     return v;
   }

@@ -14,7 +14,9 @@ export function exprText(e: Expr): string {
     case 'nr_pr': return '_nr_pr';
     case 'timeout': return 'timeout';
     case 'chanop': return `${e.op}(${varText(e.ch)})`;
-    case 'poll': return `${varText(e.ch)}?[${e.args.map(recvText).join(',')}]`;
+    case 'poll': return `${varText(e.ch)}${e.random ? '??' : '?'}[${e.args.map(recvText).join(',')}]`;
+    case 'enabled': return `enabled(${exprText(e.a)})`;
+    case 'last': return '_last';
   }
 }
 
@@ -43,7 +45,10 @@ export function stmtText(s: Stmt): string {
     case 'else': return 'else';
     case 'goto': return `goto ${s.label}`;
     case 'label': return stmtText(s.s);
-    case 'send': return `${varText(s.ch)}!${s.args.map(exprText).join(',')}`;
-    case 'recv': return `${varText(s.ch)}?${s.args.map(recvText).join(',')}`;
+    case 'send': return `${varText(s.ch)}${s.sorted ? '!!' : '!'}${s.args.map(exprText).join(',')}`;
+    case 'recv': {
+      const args = s.args.map(recvText).join(',');
+      return `${varText(s.ch)}${s.random ? '??' : '?'}${s.keep ? `<${args}>` : args}`;
+    }
   }
 }
