@@ -154,6 +154,7 @@ return { exec, init };
   /** Code setting a variable's initial values (every leaf with an initialiser). */
   private inits(v: VarInfo, base: string, ctx: Ctx): string {
     const out: string[] = [];
+    if (!v.decl.init && !v.decl.struct) return '';
     for (const leaf of leaves(v.decl, v.off, this.lay)) {
       if (leaf.decl.init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(leaf.decl.init, ctx))};`);
     }

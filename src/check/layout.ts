@@ -32,6 +32,9 @@ export interface ProcInfo {
   decl: Program['procs'][number];
 }
 
+/** The largest state vector the checker accepts (pan's is a compile-time VECTORSZ). */
+export const MAX_VECTOR_BYTES = 1 << 24;
+
 /** Bytes of a process record before its locals: type (1) and program counter (2). */
 export const PROC_HEADER = 3;
 
@@ -42,6 +45,8 @@ export interface Layout {
   /** First byte after globals and channel buffers: where process 0 starts. */
   procBase: number;
   procs: ProcInfo[];
+  /** Bytes of the initial state (globals, channels, the active processes). */
+  initialVector: number;
   /** Where `_last` is kept, or 0 when the model does not use it. */
   lastOff: number;
   /** The bytes of hidden globals: in the vector, but blanked when states are compared. */
@@ -109,12 +114,20 @@ export function layout(prog: Program): Layout {
     if (flow.nPcs > 65535) throw new ModelError(`proctype ${p.name} has too many states`, p.pos);
     return { name: p.name, type, size: o, flow, params, vars, decl: p };
   });
+  // The vector is one typed-array region per state: refuse what could never be searched
+  // before compiling code for it (codegen walks every element of an initialised array).
+  const initialVector = off + prog.procs.reduce((n, p, i) => n + p.active * procs[i]!.size, 0);
+  if (initialVector > MAX_VECTOR_BYTES) {
+    const big = [...prog.globals, ...prog.procs.flatMap((p) => [...p.params, ...p.locals])]
+      .reduce((a, d) => (d.len > (a?.len ?? 0) ? d : a), null as VarDecl | null);
+    throw new ModelError(`the state vector needs ${initialVector} bytes; the checker handles at most ${MAX_VECTOR_BYTES}`, big?.pos ?? null);
+  }
   const names = new Set<string>();
   for (const p of prog.procs) {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { structs, globals, chans, procBase: off, procs, lastOff, hidden: { off: 1, len: hiddenEnd - 1 } };
+  return { structs, globals, chans, procBase: off, procs, lastOff, initialVector, hidden: { off: 1, len: hiddenEnd - 1 } };
 }
 
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */

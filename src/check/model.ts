@@ -20,8 +20,17 @@ export function readModel(file: string): string {
 }
 
 export function compileModel(file: string, source: string): LoadedModel {
-  const program = parse(preprocess(lex(source)));
-  return { file, source, program, machine: buildMachine(program) };
+  try {
+    const program = parse(preprocess(lex(source)));
+    return { file, source, program, machine: buildMachine(program) };
+  } catch (e) {
+    // The parser bounds nesting and tree depth; this is the net under anything those
+    // bounds miss (V8 compiling deeply nested generated code, say).
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw new ModelError('the model nests too deeply for the checker (stack exhausted while compiling it)', null);
+    }
+    throw e;
+  }
 }
 
 export function loadModel(file: string): LoadedModel {

@@ -44,7 +44,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   const slack = 2 * Math.max(...procSize, 16) + 64;
   // Hot variables stay plain locals that no closure captures, so V8 keeps them in
   // registers; that is why the loop below is one long function.
-  let S = new Uint8Array(1 << 16);
+  let S = new Uint8Array(Math.max(1 << 16, 2 ** Math.ceil(Math.log2(4 * m.layout.initialVector + 4 * slack))));
   let W = new Int32Array(S.buffer);
   const store = new StateStore();
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);

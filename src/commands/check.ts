@@ -27,18 +27,38 @@ options:
                    search stack need more than MB megabytes (default 4096)
   --help           this text
 
-exit status: 0 no error, 1 the model has an error, 2 bad input or usage, 3 the search
-stopped at --memlim before it was complete (no error found in the part explored).
+exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,
+what SPIN refuses, a model too large for --memlim: refused before the search, with
+file:line:col where there is one); 3 the search stopped at --memlim before it was
+complete (no error in the part explored); 4 an internal error of gosched.
+Under --json every outcome is one JSON object on stdout: the verdict (exit 0, 1, 3), or
+{"error": {"kind": "usage"|"model"|"internal", "message", "file", "line", "col"},
+"exitCode": 2|4}.
 A progress line goes to stderr every million stored states.
 
+Error kinds, as pan names them: assertion, invalid-end-state, too-many-processes (a run
+past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), index
+(array index out of bounds), channel (too few parameters in send stmnt, missing pars in
+receive, an uninitialised channel), block-in-d_step. Differences from pan: division or
+modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
+exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ).
+
 Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
-mtype chan and arrays, typedef; inline; proctype, active [N], init, run, _pid, _nr_pr;
-if/do/else/break/goto/labels, atomic, d_step, assert, printf, skip, timeout; channels
-(global, buffered or rendezvous) with !, ?, eval(), ?[..], len/empty/full/nempty/nfull;
-end/progress/accept labels (end-state check only); hidden/local/show, xr/xs ignored.
-Not supported (named in the error): never claims and ltl, unless, sorted send (!!),
-random receive (??), ?<..>, select/for, unsigned, local channel declarations,
-priorities, provided, c_code and friends, goto inside d_step.
+mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
+comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
+share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
+_last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
+atomic, d_step, assert, printf, skip, timeout; global channels (buffered or rendezvous)
+with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
+len/empty/full/nempty/nfull; end/progress/accept labels (end-state check only);
+local/show, xr/xs ignored.
+Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
+jump into d_step, a send with more fields than its channel, active [N] with N > 255.
+Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
+deeper than 600, macros nesting over 200 deep.
+Not supported (named in the error): never claims and ltl, unless, for (x in ..),
+unsigned, local channel declarations, channels carrying typedefs, priorities,
+c_code and friends, goto inside d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -56,6 +76,12 @@ export async function run(argv: string[]): Promise<number> {
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
   const model = loadOrExplain(file);
+  // A state, its copies down the search stack and the store's first tables: refuse a
+  // model whose vector could not fit that in --memlim before searching at all.
+  const need = model.machine.layout.initialVector * 256 + 32 * 1048576;
+  if (need > memlim * 1048576) {
+    throw new UsageError(`${file}: the state vector needs ${model.machine.layout.initialVector} bytes; searching it needs at least ${Math.ceil(need / 1048576)} MB, more than --memlim ${memlim}`);
+  }
   const result = search(model.machine, {
     maxDepth,
     memLimitBytes: memlim * 1048576,
@@ -86,7 +112,13 @@ export function loadOrExplain(file: string) {
     source = readModel(file);
     return compileModel(file, source);
   } catch (e) {
-    if (e instanceof ModelError) throw new UsageError(formatModelError(e, file, source));
+    if (e instanceof ModelError) {
+      const u = new UsageError(formatModelError(e, file, source));
+      u.kind = 'model';
+      u.plain = e.message;
+      u.where = { file, line: e.pos?.line ?? null, col: e.pos?.col ?? null };
+      throw u;
+    }
     throw e;
   }
 }

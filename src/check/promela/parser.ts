@@ -15,14 +15,43 @@ const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
 interface Inline { params: string[]; body: Token[]; pos: Pos }
 
+/** Deepest nesting the parser accepts. Every later stage (flow, codegen, listings, V8
+ * compiling the generated code) recurses along the syntax tree, so the tree's depth is
+ * bounded too (MAX_TREE_DEPTH, checked without recursion once the model is parsed). */
+const MAX_NEST = 250;
+const MAX_TREE_DEPTH = 600;
+
 export function parse(tokens: Token[]): Program {
-  return new Parser(tokens).program();
+  const prog = new Parser(tokens).program();
+  checkDepth(prog);
+  return prog;
+}
+
+/** Refuses a syntax tree deeper than MAX_TREE_DEPTH (a 5,000-term sum is 5,000 deep),
+ * walking it with an explicit stack. */
+function checkDepth(prog: Program): void {
+  const stack: [unknown, number][] = [];
+  for (const p of prog.procs) stack.push([p.body, 0], [p.provided ?? null, 0], [[...p.params, ...p.locals].map((d) => d.init), 0]);
+  stack.push([prog.globals.map((d) => d.init), 0]);
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) { for (const x of node) stack.push([x, d]); continue; }
+    const o = node as Record<string, unknown>;
+    const depth = typeof o.k === 'string' ? d + 1 : d;
+    if (depth > MAX_TREE_DEPTH) {
+      throw new ModelError(`expression or statement nested more than ${MAX_TREE_DEPTH} deep (split it up)`, (o.pos as Pos | undefined) ?? null);
+    }
+    for (const [key, v] of Object.entries(o)) if (key !== 'pos' && v !== null && typeof v === 'object') stack.push([v, depth]);
+  }
 }
 
 class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** Nesting of parentheses, operators, blocks and options being parsed (see enter). */
+  private nest = 0;
   private mtypes: string[] = [];
   /** SPIN numbers each mtype declaration's names from the last one up, after earlier ones. */
   private mtypeValue = new Map<string, number>();
@@ -189,7 +218,9 @@ class Parser {
   /** `{ sequence }` */
   private block(): Stmt[] {
     this.expect('{');
+    this.enter();
     const body = this.seq();
+    this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
     return body;
@@ -224,7 +255,9 @@ class Parser {
           const opts: Stmt[][] = [];
           while (this.is('::')) {
             this.next();
+            this.enter();
             const body = this.seq();
+            this.nest--;
             if (body.length === 0) this.err('empty option', this.t);
             opts.push(body);
           }
@@ -518,25 +551,46 @@ class Parser {
   // Expressions, lowest precedence first. `->` inside parentheses is the conditional.
   private static LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
 
-  expr(): Expr { return this.binary(0); }
+  private static PREC = new Map(Parser.LEVELS.flatMap((ops, lvl) => ops.map((op) => [op, lvl] as const)));
 
-  private binary(lvl: number): Expr {
-    if (lvl === Parser.LEVELS.length) return this.unary();
-    let a = this.binary(lvl + 1);
-    while (this.t.kind === 'op' && Parser.LEVELS[lvl]!.includes(this.t.text)) {
+  expr(): Expr {
+    this.enter();
+    const e = this.climb(0);
+    this.nest--;
+    return e;
+  }
+
+  /** Precedence climbing: a chain of operators of one level is a loop, not a recursion;
+   * only a tighter-binding right operand recurses (at most once per level). */
+  private climb(minLvl: number): Expr {
+    let a = this.unary();
+    for (;;) {
+      const lvl = this.t.kind === 'op' ? Parser.PREC.get(this.t.text) : undefined;
+      if (lvl === undefined || lvl < minLvl) return a;
       const op = this.next();
-      a = { k: 'bin', op: op.text, a, b: this.binary(lvl + 1), pos: op };
+      a = { k: 'bin', op: op.text, a, b: this.climb(lvl + 1), pos: op };
     }
-    return a;
   }
 
   private unary(): Expr {
-    const t = this.t;
-    if (t.kind === 'op' && (t.text === '!' || t.text === '-' || t.text === '~')) {
-      this.next();
-      return { k: 'un', op: t.text, a: this.unary(), pos: t };
+    const ops: Token[] = [];
+    while (this.t.kind === 'op' && (this.t.text === '!' || this.t.text === '-' || this.t.text === '~')) {
+      ops.push(this.next());
+      this.enter();
     }
-    return this.primary();
+    let e = this.primary();
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const t = ops[i]!;
+      e = { k: 'un', op: t.text as '!' | '-' | '~', a: e, pos: t };
+      this.nest--;
+    }
+    return e;
+  }
+
+  /** One level deeper in the source's nesting: refused past MAX_NEST, before the parser's
+   * own recursion could exhaust the stack. */
+  private enter(): void {
+    if (++this.nest > MAX_NEST) this.err(`the model nests more than ${MAX_NEST} levels deep (parentheses, operators or blocks)`);
   }
 
   private primary(): Expr {
