@@ -11,11 +11,17 @@
 //    a valid end state, except at the last depth level, as in pan.
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
+import { BitstateStore } from './bitstate-store.js';
+import { HashCompactStore } from './compact-store.js';
 import { StateStore } from './state-store.js';
+import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 export interface SearchOptions {
   maxDepth: number;
   memLimitBytes: number;
+  /** How states are kept: exactly (default), as 64-bit signatures (pan's -DHC4) or as k
+   * bits of a 2^w-bit array (pan's -DBITSTATE -w). */
+  store?: { kind: 'exact' } | { kind: 'hc' } | { kind: 'bitstate'; log2Bits: number; k: number };
   /** Called with pan's progress line every million stored states. */
   progress?: (line: string) => void;
 }
@@ -35,6 +41,8 @@ export interface SearchResult {
   stateVectorBytes: number;
   elapsedSeconds: number;
   error: SearchError | null;
+  /** What pan prints about its store (hash conflicts, hash factor, coverage). */
+  storeReport: string[];
 }
 
 export function search(m: Machine, opts: SearchOptions): SearchResult {
@@ -46,7 +54,12 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   // registers; that is why the loop below is one long function.
   let S = new Uint8Array(Math.max(1 << 16, 2 ** Math.ceil(Math.log2(4 * m.layout.initialVector + 4 * slack))));
   let W = new Int32Array(S.buffer);
-  const store = new StateStore();
+  // The store may use what --memlim leaves after the search stack (grown on demand below).
+  const storeLimit = opts.memLimitBytes - 4 * S.length;
+  const kind = opts.store ?? { kind: 'exact' };
+  const store: VisitedStates = kind.kind === 'hc' ? new HashCompactStore(storeLimit)
+    : kind.kind === 'bitstate' ? new BitstateStore(kind.log2Bits, kind.k)
+    : new StateStore(storeLimit);
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
   io.fill(0);
   m.init(S);
@@ -68,6 +81,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   off[0] = 0; len[0] = vecLen; cur[0] = S[0]! - 1; upto[0] = 0; sender[0] = -1;
   let level = 0;
   let error: SearchError | null = null;
+  try {
   search: while (level >= 0) {
     const o = off[level]!, L = len[level]!, boq = boqOf[level]!;
     let II = cur[level]!, ti = tix[level]!, mv = moved[level]!;
@@ -175,12 +189,17 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     if (boq !== 0 && nMoves[level]! > 0) { nMoves[level - 1]!++; moved[level - 1] = 1; }
     level--;
   }
+  } catch (e) {
+    // A store that would outgrow --memlim stops the search like the periodic check does.
+    if (!(e instanceof MemoryLimitReached)) throw e;
+    memoryLimitHit = true;
+  }
   return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
 }
 
 /** Adds the state at byte offset `at` (n words) with its hidden bytes blanked: states that
  * differ only there are the same state. The bytes are put back for the moves that follow. */
-function addState(store: StateStore, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array): boolean {
+function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array): boolean {
   if (hidLen === 0) return store.add(W, at >> 2, n);
   const h = at + hidOff;
   save.set(S.subarray(h, h + hidLen));
@@ -214,13 +233,13 @@ function errorOf(m: Machine, k: number, steps: Step[]): SearchError {
   return { kind: e.kind, message: e.message, line: e.line, steps };
 }
 
-function result(m: Machine, store: StateStore, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
+function result(m: Machine, store: VisitedStates, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
   depthReached: number, depthLimitHit: boolean, memoryLimitHit: boolean, vec: number, t0: number,
   error: SearchError | null, frames = 0): SearchResult {
   return {
     statesStored: stored, statesMatched: matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit,
     memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec - m.layout.hidden.len,
-    elapsedSeconds: (performance.now() - t0) / 1000, error,
+    elapsedSeconds: (performance.now() - t0) / 1000, error, storeReport: store.reportLines(),
   };
 }
 

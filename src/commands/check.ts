@@ -24,7 +24,15 @@ options:
   --trail FILE     where to write the trail of an error
                    (default: <model file name>.trail in the current directory)
   --memlim MB      stop cleanly, with the figures so far, once the state store and
-                   search stack need more than MB megabytes (default 4096)
+                   search stack need more than MB megabytes (default 4096); the exact
+                   store grows in 64 MiB chunks up to that limit
+  --hc             hash compaction (as pan's -DHC4): keep a 64-bit signature per state
+                   instead of the state; reports the chance that two states collided
+  --bitstate       bitstate hashing (as pan's -DBITSTATE): k bits per state in a fixed
+                   array of 2^w bits; reports pan's hash factor and bits per state, and
+                   the expected coverage (the share of states not wrongly taken as seen)
+  -w N             bitstate array of 2^N bits (default 27, 16 MB, as pan)
+  -k N             bits set per state with --bitstate (default 3, as pan)
   --help           this text
 
 exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,
@@ -67,6 +75,10 @@ export async function run(argv: string[]): Promise<number> {
     'max-depth': { type: 'string' },
     trail: { type: 'string' },
     memlim: { type: 'string' },
+    hc: { type: 'boolean' },
+    bitstate: { type: 'boolean' },
+    w: { type: 'string', short: 'w' },
+    k: { type: 'string', short: 'k' },
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) { process.stdout.write(help); return 0; }
@@ -75,6 +87,13 @@ export async function run(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
+  if (values.hc && values.bitstate) throw new UsageError('--hc and --bitstate exclude each other');
+  if (!values.bitstate && (values.w !== undefined || values.k !== undefined)) throw new UsageError('-w and -k apply to --bitstate only');
+  const log2Bits = positiveInt('w', values.w, 27);
+  const k = positiveInt('k', values.k, 3);
+  if (log2Bits < 3 || log2Bits > 35) throw new UsageError(`-w must be 3 to 35 (2^w bits), got ${log2Bits}`);
+  if (values.bitstate && 2 ** log2Bits / 8 > memlim * 1048576) throw new UsageError(`-w${log2Bits} needs ${2 ** log2Bits / 8388608} MB, more than --memlim ${memlim}`);
+  const store = values.hc ? { kind: 'hc' as const } : values.bitstate ? { kind: 'bitstate' as const, log2Bits, k } : { kind: 'exact' as const };
   const model = loadOrExplain(file);
   // A state, its copies down the search stack and the store's first tables: refuse a
   // model whose vector could not fit that in --memlim before searching at all.
@@ -85,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = search(model.machine, {
     maxDepth,
     memLimitBytes: memlim * 1048576,
+    store,
     progress: (line) => process.stderr.write(line + '\n'),
   });
   let trailFile: string | null = null;
@@ -97,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!outcome.error) process.stdout.write(`gosched: ${result.error.message} at the state reached\n`);
     }
   }
-  const v = verdict(basename(file), result, maxDepth, trailFile);
+  const v = verdict(basename(file), result, maxDepth, trailFile, store.kind);
   const { errorDepth: _depth, ...fields } = v;
   process.stdout.write(values.json ? JSON.stringify(fields) + '\n' : formatVerdict(v));
   // A search cut short by --memlim verified nothing about the rest of the state space:
