@@ -19,6 +19,8 @@ export interface ErrInfo { kind: string; message: string; line: number | null }
 export interface TransInfo {
   id: number; type: number; pc: number; target: number; line: number; text: string;
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
+  /** See Trans.unless: 1 an escape, 2 a move an escape overrides. */
+  unless: number;
 }
 
 export interface Generated {
@@ -189,7 +191,7 @@ return { exec, init };
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;
@@ -231,7 +233,7 @@ return { exec, init };
       case 'recv': return this.recv(s, ctx, block);
       case 'label': return this.stmt(s.s, ctx, block);
       case 'block': case 'atomic': return s.body.map((x) => this.stmt(x, ctx, block)).join(' ');
-      case 'break': case 'goto': case 'else': case 'if': case 'do':
+      case 'break': case 'goto': case 'else': case 'if': case 'do': case 'unless':
         throw new ModelError(`'${s.k}' cannot be compiled here`, s.pos);
     }
   }

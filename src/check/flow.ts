@@ -34,6 +34,8 @@ export interface El {
   target: El | null;
   label: string | null;
   pc: number;
+  /** Entries of the escapes of the unless statements around this element, outermost first. */
+  escapes: El[];
 }
 
 export interface Trans {
@@ -42,6 +44,9 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
+  /** 1: an escape of an enclosing unless (tried first); 2: a move that an escape that
+   * moved overrides (pan skips it); 0: neither. */
+  unless: number;
 }
 
 export interface Flow {
@@ -68,8 +73,9 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     }
   };
   const gotos: El[] = [];
+  let escapes: El[] = [];
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
-    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1 });
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes });
   const endEl = mk('end', null, null, false, endLine);
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
@@ -100,6 +106,16 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         if (labels.has(s.name)) throw new ModelError(`label '${s.name}' is defined twice`, s.pos);
         const r = one(s.s, next, atomic, brk);
         labels.set(s.name, r[0]);
+        return r;
+      }
+      case 'unless': {
+        // The escape runs outside this unless; every element of the main part offers the
+        // escape's first moves ahead of its own.
+        const [entry] = seq(s.esc, next, atomic, brk);
+        const outer = escapes;
+        escapes = [...outer, entry];
+        const r = seq(s.main, next, atomic, brk);
+        escapes = outer;
         return r;
       }
       case 'break': {
@@ -183,13 +199,15 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    const outs = outsOf(e);
+    const esc = e.kind === 'end' ? [] : e.escapes.flatMap((x) => outsOf(x).map((o) => ({ ...o, unless: 1 })));
+    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 2 : 0 }))];
     trans[i] = outs.map((o) => ({
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
       isElse: o.el.stmt?.k === 'else',
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
+      unless: o.unless,
     }));
   }
   return { trans, start, endPcs, lines: states.map((s) => s.line), nPcs: states.length };

@@ -13,6 +13,8 @@ export interface Machine {
   isElse: Uint8Array;
   atomic: Uint8Array;
   isRecv: Uint8Array;
+  /** Per transition: 1 an unless escape, 2 a move skipped once an escape has moved. */
+  unlessRole: Uint8Array;
   procSize: Int32Array;
   procBase: number;
   /** endPc[type][pc] = 1 where a process may validly stop (SPIN's stopstate). */
@@ -46,6 +48,7 @@ export function buildMachine(prog: Program): Machine {
     isElse: flag((t) => t.isElse),
     atomic: flag((t) => t.atomic),
     isRecv: flag((t) => t.isRendezvousRecv),
+    unlessRole: Uint8Array.from(gen.trans, (t) => t.unless),
     procSize: Int32Array.from(lay.procs, (p) => p.size),
     procBase: lay.procBase,
     endPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.endPcs.has(pc) ? 1 : 0))),

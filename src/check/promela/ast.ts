@@ -39,6 +39,8 @@ export type Stmt = (
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }
+  /** `main unless { esc }`: in every state of main, esc's first move has priority. */
+  | { k: 'unless'; main: Stmt[]; esc: Stmt[] }
   /** `sorted`: `c!!x`, inserted in order instead of appended. */
   | { k: 'send'; ch: VarRef; args: Expr[]; sorted?: boolean }
   /** `random`: `c??x`, the first matching message anywhere; `keep`: `c?<x>`, not removed. */

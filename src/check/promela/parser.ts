@@ -8,7 +8,7 @@ import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDec
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'unless', 'never', 'trace', 'notrace', 'ltl', 'priority', 'c_code', 'c_expr', 'c_decl',
+  'never', 'trace', 'notrace', 'ltl', 'priority', 'c_code', 'c_expr', 'c_decl',
   'c_state', 'c_track', 'unsigned', 'np_', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
@@ -232,9 +232,12 @@ class Parser {
     for (;;) {
       while (this.is(';') || this.is('->')) this.next();
       if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
-      const s = this.stmt();
+      let s = this.stmt();
+      while (s && this.is('unless')) {
+        const pos = this.next();
+        s = { k: 'unless', main: [s], esc: this.block(), pos };
+      }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
-      if (this.is('unless')) this.err("'unless' is not supported");
     }
   }
 

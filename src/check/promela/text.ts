@@ -41,6 +41,7 @@ export function stmtText(s: Stmt): string {
     case 'atomic': return 'ATOMIC';
     case 'dstep': return `D_STEP${s.pos.line}`;
     case 'block': return 'BLOCK';
+    case 'unless': return 'UNLESS';
     case 'break': return 'break';
     case 'else': return 'else';
     case 'goto': return `goto ${s.label}`;
