@@ -2,16 +2,22 @@
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
-import { readTrail } from '../check/trail.js';
+import { readAnyTrail } from '../check/trail.js';
+import { resolvePanTrail } from '../check/pan-trail.js';
 import { loadOrExplain, quietOnClosedPipe } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
 
-Replays a trail written by 'gosched check' (lines 'step:pid:transition'), listing each
-step as 'spin -t -p' does: step, process, file:line, state, statement, then the variables
-it changed; printf output appears as it executes. Ends with the violated assertion or the
-invalid end state.
+Replays a trail written by 'gosched check' (lines 'step:pid:transition' after a
+'# gosched trail' header) or by SPIN's pan (MODEL.pml.trail: 'depth:pid:t_id'), listing
+each step as 'spin -t -p' does: step, process, file:line, state, statement, then the
+variables it changed; 'Starting P with pid N' and 'proc N terminates' as spin prints
+them; printf output appears as it executes. Ends with the violated assertion or the
+invalid end state, and 'spin: trail ends after N steps'.
+pan's t_id numbers pan's own transitions: the moves are recovered from the processes
+named on each line (the first sequence of moves that follows every line and ends where
+the trail ends). State numbers are the checker's, not SPIN's.
 
 exit status: 1 when the trail ends in an error, 0 when it does not, 2 bad input.
 `;
@@ -24,8 +30,10 @@ export async function run(argv: string[]): Promise<number> {
   const [file, trailFile] = positionals as [string, string];
   const model = loadOrExplain(file);
   try {
-    const steps = readTrail(trailFile);
+    const trail = readAnyTrail(trailFile);
+    const steps = trail.pan ? resolvePanTrail(model.machine, trail.pids) : trail.steps;
     const outcome = replay(model.machine, basename(file), steps, (s) => process.stdout.write(s));
+    process.stdout.write(`spin: trail ends after ${outcome.steps} steps\n`);
     if (outcome.error) return 1;
     const stuck = stuckProcesses(model.machine, outcome.state);
     if (stuck.length > 0 && !canMove(model.machine, outcome.state, outcome.len)) {
