@@ -303,6 +303,7 @@ return { exec, init };
   }
 
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
+    s = { ...s, args: s.args.flatMap((a): Expr[] => (a.k === 'var' ? this.structLeaves(a, ctx) ?? [a] : [a])) };
     const k = this.errId('channel', `too few parameters in send stmnt (${s.ch.name})`, s.pos.line);
     const known = this.lookup(s.ch, ctx).decl.chan;
     if (known && s.args.length > known.fields.length) {
@@ -322,6 +323,7 @@ return { exec, init };
   }
 
   private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
+    s = { ...s, args: s.args.flatMap((a): RecvArg[] => (a.k === 'store' ? this.structLeaves(a.v, ctx)?.map((v) => ({ k: 'store', v })) ?? [a] : [a])) };
     const k = this.errId('channel', `missing pars in receive (${s.ch.name})`, s.pos.line);
     // A random receive (??) takes the first matching message anywhere in the buffer: j is
     // its index; a plain one only the first message (j = 0).
@@ -340,6 +342,36 @@ return { exec, init };
       : '';
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else { ${del} }` : del;
     return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${find} ${stores} ${after} }`;
+  }
+
+  /**
+   * A structure sent or received whole (`c!m`, `c?m`, on a channel whose message holds a
+   * typedef): references to its basic-typed leaves in layout order, which is how the
+   * channel's message lays the typedef out (its field types are expanded by the parser).
+   * null when v names no structure.
+   */
+  private structLeaves(v: VarRef, ctx: Ctx): VarRef[] | null {
+    const info = ctx.proc?.vars.get(v.name) ?? this.lay.globals.get(v.name);
+    if (!info) return null;
+    let decl = info.decl;
+    if (decl.len && !v.index && !v.fields.length) return null;
+    for (const f of v.fields) {
+      const fi = decl.struct ? this.lay.structs.get(decl.struct)?.fields.get(f.name) : undefined;
+      if (!fi) return null;
+      decl = fi.decl;
+    }
+    if (!decl.struct) return null;
+    const out: VarRef[] = [];
+    const walk = (ref: VarRef, struct: string) => {
+      for (const f of this.lay.structs.get(struct)!.fields.values()) {
+        for (let i = 0; i < Math.max(1, f.len); i++) {
+          const r: VarRef = { ...ref, fields: [...ref.fields, { name: f.decl.name, index: f.len ? { k: 'num', v: i, pos: ref.pos } : null, pos: ref.pos }] };
+          if (f.decl.struct) walk(r, f.decl.struct); else out.push(r);
+        }
+      }
+    };
+    walk(v, decl.struct);
+    return out;
   }
 
   /** SPIN refuses arithmetic on a channel variable ("invalid use of chan name"). */

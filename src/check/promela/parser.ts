@@ -531,7 +531,15 @@ class Parser {
     const fields: BaseType[] = [];
     for (;;) {
       const f = this.ident('a field type');
-      if (this.typedefs.has(f.text)) this.err('structures in channel messages are not supported', f);
+      // A typedef travels as its basic-typed leaves, in layout order (see codegen's
+      // structLeaves, which expands a structure sent or received whole the same way).
+      if (this.typedefs.has(f.text)) {
+        const leaves = (name: string): BaseType[] => this.typedefs.get(name)!.flatMap((d) =>
+          Array.from({ length: Math.max(1, d.len) }, () => (d.struct ? leaves(d.struct) : [d.type as BaseType])).flat());
+        fields.push(...leaves(f.text));
+        if (this.is(',')) { this.next(); continue; }
+        break;
+      }
       if (!BASE_TYPES.has(f.text)) this.err(`unknown type '${f.text}'`, f);
       if (f.text === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
       fields.push(f.text as BaseType);
