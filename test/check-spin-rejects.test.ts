@@ -39,3 +39,7 @@ test('more than 255 active processes (spin: max nr of processes is 255)', () => 
   assert.match(refusal('#define N 128\nactive [2*N] proctype P() { skip }'), /^m\.pml:2:9: max nr of processes is 255/);
   compileModel('m.pml', 'active [255] proctype P() { skip }');
 });
+
+test('an initialised local channel after the first statement (spin: place initialized chan decl ... at start of proctype)', () => {
+  assert.match(refusal('active proctype P() { byte x;\n  x = 1;\n  chan c = [1] of {byte}; c!1 }'), /^m\.pml:3:8: place initialized chan decl of 'c' at start of proctype/);
+});

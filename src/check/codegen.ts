@@ -45,7 +45,7 @@ class Gen {
   private hasRendezvous: boolean;
 
   constructor(private prog: Program, private lay: Layout) {
-    this.hasRendezvous = lay.chans.some((c) => c.cap === 0);
+    this.hasRendezvous = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].some((c) => c.cap === 0);
   }
 
   private errId(kind: string, message: string, line: number | null): number {
@@ -63,7 +63,12 @@ class Gen {
       });
       transOf[p.type] = per;
     }
-    const chans = L.chans;
+    // Descriptors: the global channels (1..NCH, at fixed offsets CO), then every local
+    // channel of every proctype. A channel number above NCH belongs to a live process:
+    // QB and QD find its buffer and descriptor by walking the records (see dyn).
+    const locals = L.procs.flatMap((p) => p.localChans);
+    const chans = [...L.chans, ...locals];
+    const dynamic = locals.length > 0;
     const src = `"use strict";
 const CO = [0${chans.map((c) => ',' + c.off).join('')}];
 const CAP = [0${chans.map((c) => ',' + c.cap).join('')}];
@@ -71,7 +76,24 @@ const SS = [0${chans.map((c) => ',' + c.slot).join('')}];
 const NF = [0${chans.map((c) => ',' + c.fields.length).join('')}];
 const FOFF = [[]${chans.map((c) => ',[' + c.fieldOff.join(',') + ']').join('')}];
 const FTY = [[]${chans.map((c) => ',[' + c.fields.map(typeCode).join(',') + ']').join('')}];
-const NCH = ${chans.length};
+const NCH = ${L.chans.length};
+${dynamic ? `const PSIZE = [${L.procs.map((p) => p.size).join(',')}];
+const NLOC = [${L.procs.map((p) => p.localChans.length).join(',')}];
+const LOCB = [${L.procs.map((p) => p.localChans[0]?.id ?? 0).join(',')}];
+function dyn(S, o, c, want) {
+  let id = NCH, b = o + ${L.procBase};
+  for (let p = 0, n = S[o]; p < n; p++) {
+    const t = S[b], k = NLOC[t];
+    if (c <= id + k) { const d = LOCB[t] + c - id - 1; return want ? d : b + CO[d]; }
+    id += k; b += PSIZE[t];
+  }
+  return want ? 0 : -1;
+}
+function QB(S, o, c) { return c <= NCH ? o + CO[c] : dyn(S, o, c, 0); }
+function QD(S, o, c) { return c <= NCH ? c : dyn(S, o, c, 1); }
+function ch(S, o, c, k) { if (c >= 1 && QD(S, o, c) !== 0) return c; fail(k); return 0; }` : `function QB(S, o, c) { return o + CO[c]; }
+function QD(S, o, c) { return c; }
+function ch(S, o, c, k) { if (c >= 1 && c <= NCH) return c; fail(k); return 0; }`}
 const A = new Int32Array(64);
 function r16(S, i) { return (S[i] | S[i + 1] << 8) << 16 >> 16; }
 function w16(S, i, v) { S[i] = v; S[i + 1] = v >> 8; }
@@ -83,23 +105,23 @@ function fail(k) { if (io[${IO.ERR}] === 0) { io[${IO.ERR}] = 1; io[${IO.ERRINFO
 function ix(i, n, k) { if (i >= 0 && i < n) return i; fail(k); return 0; }
 function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
 function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
-function ch(c, k) { if (c >= 1 && c <= NCH) return c; fail(k); return 0; }
-function qlen(S, o, c) { return c ? S[o + CO[c]] : 0; }
-function qfull(S, o, c) { return c ? S[o + CO[c]] >= CAP[c] : 0; }
-function qfield(S, o, c, f) { return rd(S, o + CO[c] + 1 + FOFF[c][f], FTY[c][f]); }
+function qlen(S, o, c) { return c ? S[QB(S, o, c)] : 0; }
+function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= CAP[QD(S, o, c)] : 0; }
+function qfield(S, o, c, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + FOFF[d][f], FTY[d][f]); }
 function qsend(S, o, c, n, k) {
-  if (n !== NF[c]) return fail(k);
-  const q = o + CO[c], m = S[q], p = q + 1 + m * SS[c];
-  for (let f = 0; f < n; f++) wr(S, p + FOFF[c][f], FTY[c][f], A[f]);
+  const d = QD(S, o, c);
+  if (n !== NF[d]) return fail(k);
+  const q = QB(S, o, c), m = S[q], p = q + 1 + m * SS[d];
+  for (let f = 0; f < n; f++) wr(S, p + FOFF[d][f], FTY[d][f], A[f]);
   S[q] = m + 1;
   return 1;
 }
-function qat(S, o, c, j, f) { return rd(S, o + CO[c] + 1 + j * SS[c] + FOFF[c][f], FTY[c][f]); }
+function qat(S, o, c, j, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + j * SS[d] + FOFF[d][f], FTY[d][f]); }
 function qsorted(S, o, c, n, k) {
   // Appended, then moved before the first message it sorts below (fields compared in
   // order, as stored), as pan's sorted send places it.
   if (qsend(S, o, c, n, k) === 2) return 2;
-  const q = o + CO[c] + 1, m = S[q - 1] - 1, s = SS[c];
+  const q = QB(S, o, c) + 1, m = S[q - 1] - 1, s = SS[QD(S, o, c)];
   for (let j = 0; j < m; j++) {
     let d = 0;
     for (let f = 0; f < n && d === 0; f++) d = qat(S, o, c, m, f) - qat(S, o, c, j, f);
@@ -113,13 +135,13 @@ function qsorted(S, o, c, n, k) {
   return 1;
 }
 function qdelAt(S, o, c, j) {
-  const q = o + CO[c], m = S[q], s = SS[c];
+  const q = QB(S, o, c), m = S[q], s = SS[QD(S, o, c)];
   S.copyWithin(q + 1 + j * s, q + 1 + (j + 1) * s, q + 1 + m * s);
   S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
   S[q] = m - 1;
 }
 function qdel(S, o, c) {
-  const q = o + CO[c], m = S[q], s = SS[c];
+  const q = QB(S, o, c), m = S[q], s = SS[QD(S, o, c)];
   S.copyWithin(q + 1, q + 1 + s, q + 1 + m * s);
   S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
   S[q] = m - 1;
@@ -175,6 +197,12 @@ return { exec, init };
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
       ...p.params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
+      ...(p.localChans.length ? [
+        // Channel numbers go on from those of the channels alive: globals, then the local
+        // channels of the processes before this one (pan's numbering, LIFO as processes).
+        `  let id = NCH; for (let q = 0, x = o + ${this.lay.procBase}; q < n; q++) { id += NLOC[S[x]]; x += PSIZE[S[x]]; }`,
+        ...p.localChans.map((c, k) => `  S[b + ${c.of.off + c.elem}] = id + ${k + 1};`),
+      ] : []),
       ...[...p.vars.values()].filter((v) => !p.params.includes(v)).map((v) => this.inits(v, 'b', ctx)).filter((x) => x),
       `  return n;`,
       `}`,
@@ -288,7 +316,7 @@ return { exec, init };
         // A rendezvous send is "executable" here so that it runs and fails as pan's does
         // (rv-attempt in d_step).
         const c = this.chan(s.ch, ctx);
-        return `((c) => CAP[c] === 0 || !qfull(S, o, c))(${c})`;
+        return `((c) => CAP[QD(S, o, c)] === 0 || !qfull(S, o, c))(${c})`;
       }
       case 'recv': return `qlen(S, o, ${this.chan(s.ch, ctx)}) > 0`;
       default: return '1';
@@ -299,7 +327,7 @@ return { exec, init };
     const info = this.lookup(v, ctx);
     if (info.decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
     const k = this.errId('channel', `use of an uninitialised channel ${v.name}`, v.pos.line);
-    return `ch(${this.read(v, ctx)}, ${k})`;
+    return `ch(S, o, ${this.read(v, ctx)}, ${k})`;
   }
 
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
@@ -312,14 +340,14 @@ return { exec, init };
     const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
     const put = s.sorted ? 'qsorted' : 'qsend';
     if (ctx.inDstep && this.hasRendezvous) {
-      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+      return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
     }
     // A rendezvous send leaves the message in the channel's slot and marks it pending
     // (pan's boq); only a matching receive may move next.
     const rv = this.hasRendezvous
-      ? `if (CAP[c] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[o + CO[c]] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
+      ? `if (CAP[cd] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[cq] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
       : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}{ if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}{ if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
   }
 
   private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
@@ -332,16 +360,16 @@ return { exec, init };
       ? `if (qat(S, o, c, j, ${i}) !== (${this.expr(a.e, ctx)})) ${random ? 'continue;' : block}` : '').join(' ');
     const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qat(S, o, c, j, ${i})`, ctx)};` : '').join(' ');
     const find = random
-      ? `let j = 0; for (const n = S[o + CO[c]]; ; j++) { if (j === n) ${block} ${checks} break; }`
+      ? `let j = 0; for (const n = S[cq]; ; j++) { if (j === n) ${block} ${checks} break; }`
       : `const j = 0; ${checks}`;
     const del = s.keep ? '' : random ? 'qdelAt(S, o, c, j);' : 'qdel(S, o, c);';
     // pan's rule: while a rendezvous offer is pending only a receive on the offered channel
     // may move; with none pending a rendezvous receive has nothing to take.
     const rv = this.hasRendezvous && !ctx.inDstep
-      ? `if (CAP[c] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
+      ? `if (CAP[cd] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
-    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else { ${del} }` : del;
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${find} ${stores} ${after} }`;
+    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
   }
 
   /**

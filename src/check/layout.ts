@@ -30,6 +30,11 @@ export interface ProcInfo {
   params: VarInfo[];
   vars: Map<string, VarInfo>;
   decl: Program['procs'][number];
+  /** Channels declared in the proctype: buffers inside each process's record (off is
+   * relative to the record), created with it and gone with it; `id` is the channel's
+   * descriptor index, after the global channels'. `of` names the variable element
+   * holding the channel's number. */
+  localChans: (ChanInfo & { of: VarInfo; elem: number })[];
 }
 
 /** The largest state vector the checker accepts (pan's is a compile-time VECTORSZ). */
@@ -102,18 +107,34 @@ export function layout(prog: Program): Layout {
     const params: VarInfo[] = [];
     for (const d of [...p.params, ...p.locals]) {
       if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name}`, d.pos);
-      if (d.type === 'chan' && d.chan) throw new ModelError('local channels are not supported (declare the channel globally)', d.pos);
       const elem = sizeOf(d);
       const v = { decl: d, off: o, elem, len: d.len, global: false };
       vars.set(d.name, v);
       if (p.params.includes(d)) params.push(v);
       o += elem * Math.max(1, d.len);
     }
+    // pan appends a process's channels to the vector after it and numbers them on from
+    // the channels alive (LIFO, like processes); here their buffers close the record.
+    const localChans: ProcInfo['localChans'] = [];
+    for (const v of vars.values()) {
+      const c = v.decl.chan;
+      if (v.decl.type !== 'chan' || !c || p.params.includes(v.decl)) continue;
+      for (let i = 0; i < Math.max(1, v.len); i++) {
+        const fieldOff: number[] = [];
+        let slot = 0;
+        for (const f of c.fields) { fieldOff.push(slot); slot += typeSize(f); }
+        localChans.push({ id: 0, name: v.len ? `${v.decl.name}[${i}]` : v.decl.name, off: o, cap: c.cap, fields: c.fields, fieldOff, slot, of: v, elem: i });
+        o += 1 + slot * Math.max(1, c.cap);
+      }
+    }
     const endLine = p.body.length ? p.body[p.body.length - 1]!.pos.line + 1 : p.pos.line;
     const flow = buildFlow(p.body, endLine);
     if (flow.nPcs > 65535) throw new ModelError(`proctype ${p.name} has too many states`, p.pos);
-    return { name: p.name, type, size: o, flow, params, vars, decl: p };
+    return { name: p.name, type, size: o, flow, params, vars, decl: p, localChans };
   });
+  let nextId = chans.length + 1;
+  for (const p of procs) for (const c of p.localChans) c.id = nextId++;
+  if (nextId > 256) throw new ModelError('too many channels (255 at most)', null);
   // The vector is one typed-array region per state: refuse what could never be searched
   // before compiling code for it (codegen walks every element of an initialised array).
   const initialVector = off + prog.procs.reduce((n, p, i) => n + p.active * procs[i]!.size, 0);

@@ -56,17 +56,16 @@ mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out o
 comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
 share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
-atomic, d_step, unless, assert, printf, skip, timeout; global channels (buffered or rendezvous)
-with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..]; messages may hold
-typedefs (sent and received as whole structures);
-len/empty/full/nempty/nfull; end/progress/accept labels (end-state check only);
-local/show, xr/xs ignored.
+atomic, d_step, unless, assert, printf, skip, timeout; channels, global or local (numbered
+as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
+!! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
+end/progress/accept labels (end-state check only); local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
 jump into d_step, a send with more fields than its channel, active [N] with N > 255.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): never claims and ltl, for (x in ..),
-unsigned, local channel declarations, priorities,
+unsigned, priorities,
 c_code and friends, goto inside d_step.
 `;
 

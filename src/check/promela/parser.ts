@@ -311,6 +311,8 @@ class Parser {
         // the process is created; a declaration after that is a step of its own where it
         // stands, assigning its initial value (or 0).
         if (!this.seenStmt) return null;
+        const ch = decls.find((d) => d.chan);
+        if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         const steps: Stmt[] = [];
         for (const d of decls) {
           if (d.type === 'chan' || d.struct) continue;
