@@ -39,5 +39,5 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err: unknown) => { process.exitCode = fail(err); },
+  (err: unknown) => { process.exitCode = fail(err, process.argv.includes('--json')); },
 );

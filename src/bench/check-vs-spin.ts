@@ -24,7 +24,7 @@ export class BenchCheckError extends Error {
 export interface PanReport {
   spinVersion: string | null;
   errors: number | null;
-  errorKind: null | 'assertion' | 'invalid-end-state' | 'other';
+  errorKind: null | 'assertion' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'other';
   statesStored: number | null;
   statesMatched: number | null;
   transitions: number | null;
@@ -48,6 +48,8 @@ export function parsePanOutput(text: string): PanReport {
   let errorKind: PanReport['errorKind'] = null;
   if (/^pan:\d+: assertion violated/m.test(text)) errorKind = 'assertion';
   else if (/^pan:\d+: invalid end state/m.test(text)) errorKind = 'invalid-end-state';
+  else if (/^pan:\d+: too many processes/m.test(text)) errorKind = 'too-many-processes';
+  else if (/^pan:\d+: rv-attempt in d_step/m.test(text)) errorKind = 'rv-attempt-in-d_step';
   else if (errors !== null && errors > 0) errorKind = 'other';
   return {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,

@@ -34,6 +34,8 @@ export interface El {
   target: El | null;
   label: string | null;
   pc: number;
+  /** Entries of the escapes of the unless statements around this element, outermost first. */
+  escapes: El[];
 }
 
 export interface Trans {
@@ -42,6 +44,9 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
+  /** 1: an escape of an enclosing unless (tried first); 2: a move that an escape that
+   * moved overrides (pan skips it); 0: neither. */
+  unless: number;
 }
 
 export interface Flow {
@@ -61,9 +66,21 @@ export interface Flow {
 
 export function buildFlow(body: Stmt[], endLine: number): Flow {
   const labels = new Map<string, El>();
+  /** Labels inside d_step bodies: no goto from outside may lead there. */
+  const dstepLabels = new Set<string>();
+  const collect = (s: Stmt): void => {
+    const stack = [s];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.k === 'label') { dstepLabels.add(x.name); stack.push(x.s); }
+      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) stack.push(...o);
+      else if (x.k === 'atomic' || x.k === 'block' || x.k === 'dstep') stack.push(...x.body);
+    }
+  };
   const gotos: El[] = [];
+  let escapes: El[] = [];
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
-    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1 });
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes });
   const endEl = mk('end', null, null, false, endLine);
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
@@ -96,6 +113,16 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         labels.set(s.name, r[0]);
         return r;
       }
+      case 'unless': {
+        // The escape runs outside this unless; every element of the main part offers the
+        // escape's first moves ahead of its own.
+        const [entry] = seq(s.esc, next, atomic, brk);
+        const outer = escapes;
+        escapes = [...outer, entry];
+        const r = seq(s.main, next, atomic, brk);
+        escapes = outer;
+        return r;
+      }
       case 'break': {
         if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
         const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; return [j, j];
@@ -117,6 +144,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         return [c, exit];
       }
       default: {
+        if (s.k === 'dstep') collect(s);
         const e = mk('stmt', s, next, atomic, s.pos.line);
         return [e, e];
       }
@@ -125,6 +153,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
     const t = labels.get(g.label!);
+    if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
   }
@@ -175,13 +204,15 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    const outs = outsOf(e);
+    const esc = e.kind === 'end' ? [] : e.escapes.flatMap((x) => outsOf(x).map((o) => ({ ...o, unless: 1 })));
+    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 2 : 0 }))];
     trans[i] = outs.map((o) => ({
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
       isElse: o.el.stmt?.k === 'else',
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
+      unless: o.unless,
     }));
   }
   // Labels name states only where the search can be: a label on unreachable code is -1.

@@ -72,7 +72,7 @@ export class LivenessStore {
     return e;
   }
 
-  hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n); }
+  hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n, 0x9747b28c); }
 
   private insert(h: number, v: number): void {
     const table = this.table, mask = this.mask;

@@ -63,6 +63,8 @@ export interface LivenessResult {
   stateVectorBytes: number;
   elapsedSeconds: number;
   error: CycleError | null;
+  /** What pan prints about its store: nothing here (the exact store has no collisions). */
+  storeReport: string[];
 }
 
 class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
@@ -533,7 +535,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     return {
       statesStored: stored, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
       atomicSteps, depthReached, depthLimitHit: depthLimit, memoryLimitHit: memoryLimit,
-      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err,
+      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
     };
   }
 }

@@ -24,9 +24,18 @@ export function readModel(file: string): string {
 }
 
 export function compileModel(file: string, source: string, opts: ClaimOptions = {}): LoadedModel {
-  const program = parse(preprocess(lex(source)));
-  const claim = chooseClaim(program, opts);
-  return { file, source, program, machine: buildMachine(program), claim };
+  try {
+    const program = parse(preprocess(lex(source)));
+    const claim = chooseClaim(program, opts);
+    return { file, source, program, machine: buildMachine(program), claim };
+  } catch (e) {
+    // The parser bounds nesting and tree depth; this is the net under anything those
+    // bounds miss (V8 compiling deeply nested generated code, say).
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw new ModelError('the model nests too deeply for the checker (stack exhausted while compiling it)', null);
+    }
+    throw e;
+  }
 }
 
 export function loadModel(file: string, opts: ClaimOptions = {}): LoadedModel {

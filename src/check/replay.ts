@@ -58,14 +58,27 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     }
     io[IO.PRINT] = 0;
     const name = m.procNames[type]!;
-    out(pid < 0
-      ? `${String(i + 1).padStart(4)}:\tproc  - (never claim) line ${t.line} (state ${pc})\t[${t.text}]\n`
-      : `${String(i + 1).padStart(4)}:\tproc ${String(pid).padStart(2)} (${name}:${pid}) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`);
+    // spin -t -p's layout: step number in 3 columns; the instance shown as name:1 (spin
+    // prints the process's priority there, 1 unless set).
+    const line = pid < 0
+      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${pc})\t[${t.text}]\n`
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
-      out(`${e.kind === 'assertion' ? 'spin: ' : ''}${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
+      if (e.kind === 'assertion') {
+        out(`spin: ${file}:${e.line ?? t.line}, Error: assertion violated\nspin: text of failed assertion: ${t.text}\n${line}`);
+      } else {
+        out(`${line}spin: ${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
+      }
       return { error: e, steps: i + 1, state: S, len: L, cycleCloses: null };
     }
+    if (r !== 0 && next[0]! > n) {
+      for (let q = n, nb = (() => { let x = m.procBase; for (let j = 0; j < n; j++) x += m.procSize[next[x]!]!; return x; })(); q < next[0]!; q++) {
+        out(`Starting ${m.procNames[next[nb]!]} with pid ${q}\n`);
+        nb += m.procSize[next[nb]!]!;
+      }
+    }
+    out(t.text === '-end-' && r !== 0 ? `${String(i + 1).padStart(3)}: proc ${pid} terminates\n` : line);
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
     const after = values(S, L);

@@ -45,6 +45,38 @@ export function parseTrail(text: string, file: string): Step[] {
   return steps;
 }
 
+/**
+ * pan's own .trail: `depth:pid:t_id` per line, after optional marker lines with negative
+ * fields (`-2:N:-2`, `-4:-4:-4`). Its t_id numbers pan's transitions, which the checker
+ * does not reproduce; the pids alone are kept and the moves are recovered by
+ * resolvePanTrail (replay.ts).
+ */
+export function parsePanTrail(text: string, file: string): number[] {
+  const pids: number[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const m = /^(-?\d+):(-?\d+):(-?\d+)$/.exec(line);
+    if (!m) throw new ModelError(`${file}:${i + 1}: not a line of pan's trail: '${line}'`, null);
+    if (Number(m[1]) < 0 || Number(m[2]) < 0 || Number(m[3]) < 0) return;
+    pids.push(Number(m[2]));
+  });
+  return pids;
+}
+
+/** A trail file of either kind: gosched's (with its header) or pan's. */
+export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleStart: number | null; claim: string | null } | { pan: true; pids: number[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ModelError(`${file}: cannot read the trail file`, null);
+  }
+  return text.startsWith('# gosched trail')
+    ? { pan: false, steps: parseTrail(text, file), cycleStart: trailCycleStart(text), claim: trailClaim(text) }
+    : { pan: true, pids: parsePanTrail(text, file) };
+}
+
 export function readTrail(file: string): Step[] {
   return readTrailWithCycle(file).steps;
 }

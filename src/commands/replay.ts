@@ -2,19 +2,26 @@
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
-import { readTrailWithCycle } from '../check/trail.js';
+import { readAnyTrail } from '../check/trail.js';
+import { resolvePanTrail } from '../check/pan-trail.js';
 import { loadOrExplain, quietOnClosedPipe } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
 
-Replays a trail written by 'gosched check' (lines 'step:pid:transition'), listing each
-step as 'spin -t -p' does: step, process, file:line, state, statement, then the variables
-it changed; printf output appears as it executes. Ends with the violated assertion or the
-invalid end state. A trail found with a claim (never, ltl, --non-progress) replays the
-claim's moves too, with the same claim (the trail's '# claim:' line says which); a cycle's
-trail marks where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last
-state is the state the cycle started in.
+Replays a trail written by 'gosched check' (lines 'step:pid:transition' after a
+'# gosched trail' header) or by SPIN's pan (MODEL.pml.trail: 'depth:pid:t_id'), listing
+each step as 'spin -t -p' does: step, process, file:line, state, statement, then the
+variables it changed; 'Starting P with pid N' and 'proc N terminates' as spin prints
+them; printf output appears as it executes. Ends with the violated assertion or the
+invalid end state, and 'spin: trail ends after N steps'.
+pan's t_id numbers pan's own transitions: the moves are recovered from the processes
+named on each line (the first sequence of moves that follows every line and ends where
+the trail ends). State numbers are the checker's, not SPIN's.
+A gosched trail found with a claim (never, ltl, --non-progress) replays the claim's moves
+too, with the same claim (the trail's '# claim:' line says which); a cycle's trail marks
+where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the
+state the cycle started in.
 
 exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input.
 `;
@@ -26,11 +33,15 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
   try {
-    const { steps, cycleStart, claim } = readTrailWithCycle(trailFile);
+    const trail = readAnyTrail(trailFile);
+    const claim = trail.pan ? null : trail.claim;
+    const cycleStart = trail.pan ? null : trail.cycleStart;
     const model = loadOrExplain(file, {
       ltl: claim?.startsWith('ltl ') ? claim.slice(4) : undefined, nonProgress: claim === 'non-progress',
     });
+    const steps = trail.pan ? resolvePanTrail(model.machine, trail.pids) : trail.steps;
     const outcome = replay(model.machine, basename(file), steps, (s) => process.stdout.write(s), cycleStart);
+    process.stdout.write(`spin: trail ends after ${outcome.steps} steps\n`);
     if (outcome.error) return 1;
     if (cycleStart !== null) {
       process.stdout.write(outcome.cycleCloses

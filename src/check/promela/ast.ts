@@ -21,7 +21,11 @@ export type Expr =
   /** SPIN's np_: no process is at a progress label (set by the liveness search). */
   | { k: 'np'; pos: Pos }
   | { k: 'chanop'; op: 'len' | 'empty' | 'full' | 'nempty' | 'nfull'; ch: VarRef; pos: Pos }
-  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos }
+  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos; random?: boolean }
+  /** `enabled(pid)`: whether that process has an executable move now. */
+  | { k: 'enabled'; a: Expr; pos: Pos }
+  /** `_last`: the pid of the process that made the last move (kept in the state). */
+  | { k: 'last'; pos: Pos }
   /** Remote references (SPIN's `proc[pid]@label` and `proc[pid]:var`), for claims. */
   | { k: 'rlabel'; proc: string; pid: Expr; label: string; pos: Pos }
   | { k: 'rvar'; proc: string; pid: Expr; v: VarRef; pos: Pos };
@@ -40,8 +44,12 @@ export type Stmt = (
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }
-  | { k: 'send'; ch: VarRef; args: Expr[] }
-  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false }
+  /** `main unless { esc }`: in every state of main, esc's first move has priority. */
+  | { k: 'unless'; main: Stmt[]; esc: Stmt[] }
+  /** `sorted`: `c!!x`, inserted in order instead of appended. */
+  | { k: 'send'; ch: VarRef; args: Expr[]; sorted?: boolean }
+  /** `random`: `c??x`, the first matching message anywhere; `keep`: `c?<x>`, not removed. */
+  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false; random?: boolean; keep?: boolean }
 ) & { pos: Pos };
 
 export interface ChanType { cap: number; fields: BaseType[] }
@@ -56,6 +64,8 @@ export interface VarDecl {
   init: Expr | null;
   chan: ChanType | null;
   pos: Pos;
+  /** `hidden`: kept out of the state vector that states are compared by (globals only). */
+  hidden?: boolean;
 }
 
 export interface ProcType {
@@ -71,6 +81,8 @@ export interface ProcType {
   order: number;
   /** A never claim (at most one; it is not in `procs` but in Program.claim). */
   isClaim?: boolean;
+  /** `provided (expr)`: a condition every move of the process also needs. */
+  provided?: Expr | null;
 }
 
 /** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
@@ -88,4 +100,6 @@ export interface Program {
   /** The `never { }` claim, if the model has one. */
   claim: ProcType | null;
   ltl: LtlBlock[];
+  /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
+  usesLast?: boolean;
 }
