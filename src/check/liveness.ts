@@ -149,7 +149,16 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
 
   /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
    * stack, 3 a cycle closed through the first search's stack. */
+  // Hidden globals are in the vector but, as in pan (where they are not), no part of a
+  // state's identity: blanked while it is hashed, compared or copied as the seed.
+  const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
+  const hide = (o: number) => { if (hidLen) { hidSave.set(S.subarray(o + hidOff, o + hidOff + hidLen)); S.fill(0, o + hidOff, o + hidOff + hidLen); } };
+  const unhide = (o: number) => { if (hidLen) S.set(hidSave, o + hidOff); };
   const hStore = (F: number): number => {
+    hide(off[F]!);
+    try { return hStoreVisible(F); } finally { unhide(off[F]!); }
+  };
+  const hStoreVisible = (F: number): number => {
     const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
     const h = store.hash(W, w, n);
     const e = store.find(W, w, n, h);
@@ -195,7 +204,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     cnt[1] = cnt[0]!;
     seedWords = (len[F]! + 3) >> 2;
     if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+    hide(off[F]!);
     seed.set(W.subarray(off[F]! >> 2, (off[F]! >> 2) + seedWords));
+    unhide(off[F]!);
     aDepth = depthFound = depth;
     newState();
     aT = oAT; cnt[1] = oCnt;
@@ -489,8 +500,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     const n = (len[F]! + 3) >> 2;
     if (n !== seedWords) return false;
     const w = off[F]! >> 2;
-    for (let j = 0; j < n; j++) if (W[w + j] !== seed[j]) return false;
-    return true;
+    hide(off[F]!);
+    let same = true;
+    for (let j = 0; j < n && same; j++) if (W[w + j] !== seed[j]) same = false;
+    unhide(off[F]!);
+    return same;
   }
 
   function markAccept(C: number): void {
