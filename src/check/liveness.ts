@@ -234,6 +234,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           at = ALLOVER; continue;
         }
         case ALLOVER: {
+          fresh = 0;
           ostate[F] = ostate[F - 1]!;
           if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
             if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
@@ -280,6 +281,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           at = STUTTER; continue;
         }
         case STUTTER: {
+          fresh = 0;
           if (tau[F]! & T_CLAIM) {
             if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
             II = 0;
@@ -311,7 +313,10 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             opm[F] = opm[F]! | P_CNT | P_CNTNOW;
           }
           pr[F + 1] = II;
-          k = 0; fresh = 0;
+          // The child slot still holds this frame's copy unless a move wrote it (blocked
+          // moves write nothing), so it is copied again only after a move or a change of
+          // what io says about the frame (fresh = 0 there).
+          k = 0;
           at = TRY; continue;
         }
         case TRY: {
