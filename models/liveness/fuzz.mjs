@@ -9,6 +9,10 @@
 // the output folder.
 //
 //   node models/liveness/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show]
+//
+// The models have one or two processes looping over options on two globals (guards,
+// assignments, atomic pairs, timeout, else), sometimes a channel (rendezvous or
+// buffered) they send and receive on, and progress labels for -l.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,18 +41,20 @@ const G = ['a', 'b'];
 const cond = () => pick([() => `${pick(G)} == ${int(3)}`, () => `${pick(G)} != ${int(3)}`, () => `${pick(G)} < ${1 + int(2)}`])();
 const assign = () => pick([() => `${pick(G)} = (${pick(G)} + 1) % 3`, () => `${pick(G)} = ${int(3)}`])();
 
-function option(progress) {
+function option(progress, chan) {
   const body = [];
   if (rng() < 0.5) body.push(cond());
-  body.push(rng() < 0.2 ? `atomic { ${assign()}; ${assign()} }` : assign());
+  const r = rng();
+  body.push(chan && r < 0.25 ? `c!${int(3)}` : chan && r < 0.5 ? `c?${pick(G)}` : rng() < 0.2 ? `atomic { ${assign()}; ${assign()} }` : assign());
   if (progress && rng() < 0.3) body.push('progress: skip'.replace('progress', `progress_${int(1000)}`));
   return `\t:: ${body.join(' -> ')}`;
 }
 
-function proc(i, progress) {
-  const opts = Array.from({ length: 1 + int(3) }, () => option(progress));
+function proc(i, progress, chan) {
+  const opts = Array.from({ length: 1 + int(3) }, () => option(progress, chan));
   if (rng() < 0.3) opts.push('\t:: timeout -> a = 0');
-  if (rng() < 0.2) opts.push('\t:: else -> skip'.replace('skip', assign()));
+  // SPIN refuses else beside i/o options ('dubious use of else'), so none with a channel.
+  if (!chan && rng() < 0.2) opts.push('\t:: else -> skip'.replace('skip', assign()));
   return `active proctype P${i}() {\n\tdo\n${opts.join('\n')}\n\tod\n}`;
 }
 
@@ -76,7 +82,9 @@ for (let i = 0; i < count; i++) {
   const mode = pick(Object.keys(MODES));
   const [panFlags, ourFlags, np] = MODES[mode];
   const n = 1 + int(2);
-  const text = `byte a, b;\n${Array.from({ length: n }, (_, k) => proc(k, np)).join('\n')}\n${np ? '' : `ltl f { ${formula()} }\n`}`;
+  // Sometimes a channel, rendezvous or buffered, that the processes send and receive on.
+  const chan = rng() < 0.4 ? `chan c = [${int(2)}] of { byte };\n` : '';
+  const text = `${chan}byte a, b;\n${Array.from({ length: n }, (_, k) => proc(k, np, chan !== '')).join('\n')}\n${np ? '' : `ltl f { ${formula()} }\n`}`;
   const dir = mkdtempSync(join(tmpdir(), 'fz-'));
   try {
     writeFileSync(join(dir, 'M.pml'), text);
