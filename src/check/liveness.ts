@@ -358,6 +358,10 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               }
             }
             if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
+            // pan's qsend on a rendezvous channel clears the move result of the frame a
+            // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
+            // taken back: an offer nobody takes then counts as no move.
+            else if (boq === 0) oM[F + 2] = 0;
             const C = F + 1;
             depth++;
             const L2 = io[IO.LEN]!;

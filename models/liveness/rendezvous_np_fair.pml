@@ -1,4 +1,6 @@
-// pan -l -f
+// runs: l lf
+// Rendezvous offers and receives with progress labels, under weak fairness (found by
+// fuzz.mjs: an offer nobody takes must count as no move, as in pan).
 chan c = [0] of { byte };
 byte a, b;
 active proctype P0() {
