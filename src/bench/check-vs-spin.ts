@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -187,6 +187,8 @@ export interface BenchOptions { model: string; runs: number; maxDepth: number; l
 /** Runs ours N times, then SPIN N times when spin and gcc are on PATH. */
 export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> {
   const log = opts.log ?? (() => {});
+  // Both checkers run in a scratch directory: a model path relative to ours would not resolve there.
+  opts = { ...opts, model: resolve(opts.model) };
   const cli = join(repoRoot(), 'dist', 'src', 'cli.js');
   const scratch = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
@@ -200,6 +202,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       } catch {
         throw new BenchCheckError(`the checker printed no JSON (exit ${r.code}): ${r.stderr.trim().slice(0, 2000)}`);
       }
+      if (r.code === 2 || r.code === 4) throw new BenchCheckError(`the checker refused the model (exit ${r.code}): ${r.stdout.trim().slice(0, 2000)}`);
       const n = (k: string): number | null => (typeof parsed[k] === 'number' ? (parsed[k] as number) : null);
       ours.push({
         exitCode: r.code, wallSeconds: r.wallSeconds, searchSeconds: n('elapsedSeconds'), peakRssMB: r.peakRssMB,
