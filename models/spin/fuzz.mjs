@@ -84,9 +84,13 @@ function simple(ind, inLoop, channel) {
 }
 
 function dstepBody() {
+  // No hidden variable inside a d_step: pan does not undo those (see README.md).
+  const saved = hiddenOk;
+  hiddenOk = false;
   const parts = [assign()];
   if (chance(0.5)) parts.push(`if\n:: ${cond()} -> ${assign()}\n:: else -> skip\nfi`);
   if (chance(0.5)) parts.push(assign());
+  hiddenOk = saved;
   return parts.join('; ');
 }
 

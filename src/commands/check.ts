@@ -49,7 +49,9 @@ past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), ind
 (array index out of bounds), channel (too few parameters in send stmnt, missing pars in
 receive, an uninitialised channel), block-in-d_step. Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
-exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ).
+exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
+hidden variable assigned inside a d_step is restored on backtracking here, where pan
+leaves it as the d_step set it (see models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
 mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
