@@ -121,7 +121,10 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         escapes = [...outer, entry];
         const end = mk('jump', null, null, atomic, s.pos.line);
         end.target = next;
-        const [first] = seq(s.main, end, atomic, brk);
+        // A { } block as the main part is no state of its own there (it is in plain
+        // sequence): SPIN enters its first statement directly.
+        const main = s.main.length === 1 && s.main[0]!.k === 'block' ? (s.main[0] as Stmt & { k: 'block' }).body : s.main;
+        const [first] = seq(main, end, atomic, brk);
         escapes = outer;
         return [first, end];
       }
