@@ -55,10 +55,11 @@ export function parsePanOutput(text: string): PanReport {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors,
     errorKind,
-    statesStored: num(/(\d+) states, stored/),
-    statesMatched: num(/(\d+) states, matched/),
-    transitions: num(/(\d+) transitions \(= stored\+matched\)/),
-    atomicSteps: num(/(\d+) atomic steps/),
+    // Past 1e8 pan prints counts as "1.5660188e+08".
+    statesStored: num(/([\d.]+(?:e[+-]?\d+)?) states, stored/),
+    statesMatched: num(/([\d.]+(?:e[+-]?\d+)?) states, matched/),
+    transitions: num(/([\d.]+(?:e[+-]?\d+)?) transitions \(= stored\+matched\)/),
+    atomicSteps: num(/([\d.]+(?:e[+-]?\d+)?) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
     depthLimitHit: /error: max search depth too small/.test(text),
     stateVectorBytes: num(/State-vector (\d+) byte/),
@@ -250,7 +251,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
     const mismatches: string[] = [];
     // Every run of ours must agree with the others, and with SPIN.
     for (const r of ours) for (const k of countKeys) if (r[k] !== o.counts[k]) mismatches.push(`${k}: ours ${r[k]} in one run vs ${o.counts[k]} in another`);
-    if (spin !== null) for (const k of countKeys) if (o.counts[k] !== spin.counts[k]) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
+    if (spin !== null) for (const k of countKeys) if (!samePanCount(o.counts[k], spin.counts[k])) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
     const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
     return {
       model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, ours: o, spin, spinSkipped,
@@ -290,4 +291,11 @@ export function formatBenchCheck(r: BenchCheckResult): string {
     out.push('', '*** MISMATCH: the state counts differ ***', ...r.mismatches.map((m) => `  ${m}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** Equal counts; past 1e8 pan prints eight significant digits ("1.5660188e+08"), so
+ * there ours is compared rounded the same way. */
+export function samePanCount(ours: number | null, pan: number | null): boolean {
+  if (ours === null || pan === null || ours < 1e8) return ours === pan;
+  return Number(ours.toPrecision(8)) === pan;
 }
