@@ -190,8 +190,9 @@ for (let i = 0; i < count; i++) {
     if (values.stop) break;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    // In finally: the loop body leaves by `continue` on most paths.
+    if ((i + 1) % 50 === 0) console.log(`after ${i + 1}: ${same} agree, ${differ} differ, ${skipped} skipped; longest agreeing run ${bestRun}`);
   }
-  if ((i + 1) % 50 === 0) console.log(`after ${i + 1}: ${same} agree, ${differ} differ, ${skipped} skipped; longest agreeing run ${bestRun}`);
 }
 console.log(`${same + differ + skipped} models: ${same} agree, ${differ} differ, ${skipped} skipped (SPIN rejected or too big); longest run of agreeing models: ${bestRun}`);
 process.exitCode = differ > 0 ? 1 : 0;
