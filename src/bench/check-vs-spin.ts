@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -55,12 +55,13 @@ export function parsePanOutput(text: string): PanReport {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors,
     errorKind,
-    statesStored: num(/(\d+) states, stored/),
-    statesMatched: num(/(\d+) states, matched/),
+    // Past 1e8 pan prints counts as "1.5660188e+08".
+    statesStored: num(/([\d.]+(?:e[+-]?\d+)?) states, stored/),
+    statesMatched: num(/([\d.]+(?:e[+-]?\d+)?) states, matched/),
     // With a never claim and -a or -f, pan says visited (states stored again with other
     // search bits or fairness counters) where safety says stored.
-    transitions: num(/(\d+) transitions \(= (?:stored|visited)\+matched\)/),
-    atomicSteps: num(/(\d+) atomic steps/),
+    transitions: num(/([\d.]+(?:e[+-]?\d+)?) transitions \(= (?:stored|visited)\+matched\)/),
+    atomicSteps: num(/([\d.]+(?:e[+-]?\d+)?) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
     depthLimitHit: /error: max search depth too small/.test(text),
     stateVectorBytes: num(/State-vector (\d+) byte/),
@@ -195,6 +196,8 @@ export interface BenchOptions { model: string; runs: number; maxDepth: number; l
 /** Runs ours N times, then SPIN N times when spin and gcc are on PATH. */
 export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> {
   const log = opts.log ?? (() => {});
+  // Both checkers run in a scratch directory: a model path relative to ours would not resolve there.
+  opts = { ...opts, model: resolve(opts.model) };
   const cli = join(repoRoot(), 'dist', 'src', 'cli.js');
   const live = opts.liveness;
   const ourFlags = live ? ['--accept', ...(live.fair ? ['--fair'] : []), ...(live.ltl ? ['--ltl', live.ltl] : [])] : [];
@@ -212,6 +215,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       } catch {
         throw new BenchCheckError(`the checker printed no JSON (exit ${r.code}): ${r.stderr.trim().slice(0, 2000)}`);
       }
+      if (r.code === 2 || r.code === 4) throw new BenchCheckError(`the checker refused the model (exit ${r.code}): ${r.stdout.trim().slice(0, 2000)}`);
       const n = (k: string): number | null => (typeof parsed[k] === 'number' ? (parsed[k] as number) : null);
       ours.push({
         exitCode: r.code, wallSeconds: r.wallSeconds, searchSeconds: n('elapsedSeconds'), peakRssMB: r.peakRssMB,
@@ -259,7 +263,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
     const mismatches: string[] = [];
     // Every run of ours must agree with the others, and with SPIN.
     for (const r of ours) for (const k of countKeys) if (r[k] !== o.counts[k]) mismatches.push(`${k}: ours ${r[k]} in one run vs ${o.counts[k]} in another`);
-    if (spin !== null) for (const k of countKeys) if (o.counts[k] !== spin.counts[k]) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
+    if (spin !== null) for (const k of countKeys) if (!samePanCount(o.counts[k], spin.counts[k])) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
     const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
     return {
       model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, search: live ? panFlags.join(' ') : 'safety', ours: o, spin, spinSkipped,
@@ -299,4 +303,11 @@ export function formatBenchCheck(r: BenchCheckResult): string {
     out.push('', '*** MISMATCH: the state counts differ ***', ...r.mismatches.map((m) => `  ${m}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** Equal counts; past 1e8 pan prints eight significant digits ("1.5660188e+08"), so
+ * there ours is compared rounded the same way. */
+export function samePanCount(ours: number | null, pan: number | null): boolean {
+  if (ours === null || pan === null || ours < 1e8) return ours === pan;
+  return Number(ours.toPrecision(8)) === pan;
 }

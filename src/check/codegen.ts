@@ -19,7 +19,7 @@ export interface ErrInfo { kind: string; message: string; line: number | null }
 export interface TransInfo {
   id: number; type: number; pc: number; target: number; line: number; text: string;
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
-  /** See Trans.unless: 1 an escape, 2 a move an escape overrides. */
+  /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
   unless: number;
 }
 

@@ -44,8 +44,9 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
-  /** 1: an escape of an enclosing unless (tried first); 2: a move that an escape that
-   * moved overrides (pan skips it); 0: neither. */
+  /** 1..254: a move of the n-th escape of the unless statements around the state (tried
+   * first, outermost first); 255: a move of the main part, which an escape that moved
+   * overrides; 0: no unless around. */
   unless: number;
 }
 
@@ -116,12 +117,21 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'unless': {
         // The escape runs outside this unless; every element of the main part offers the
         // escape's first moves ahead of its own.
-        const [entry] = seq(s.esc, next, atomic, brk);
+        const escEnd = mk('jump', null, null, atomic, s.pos.line);
+        // Both the escape and the main part end in a jump (SPIN's .(goto)), which inside
+        // an atomic sequence is a step of its own when it leads out of atomicity.
+        escEnd.target = next;
+        const [entry] = seq(s.esc, escEnd, atomic, brk);
         const outer = escapes;
         escapes = [...outer, entry];
-        const r = seq(s.main, next, atomic, brk);
+        const end = mk('jump', null, null, atomic, s.pos.line);
+        end.target = next;
+        // A { } block as the main part is no state of its own there (it is in plain
+        // sequence): SPIN enters its first statement directly.
+        const main = s.main.length === 1 && s.main[0]!.k === 'block' ? (s.main[0] as Stmt & { k: 'block' }).body : s.main;
+        const [first] = seq(main, end, atomic, brk);
         escapes = outer;
-        return r;
+        return [first, end];
       }
       case 'break': {
         if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
@@ -204,8 +214,14 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    const esc = e.kind === 'end' ? [] : e.escapes.flatMap((x) => outsOf(x).map((o) => ({ ...o, unless: 1 })));
-    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 2 : 0 }))];
+    // A sequence state offers what its first element offers, and so do the escapes: those
+    // of the innermost element reached through nested sequences.
+    let inner = e;
+    while (inner.kind === 'seq' && inner.target) inner = inner.target;
+    // Escapes are numbered 1, 2, ... outermost first; once one has moved, pan tries no
+    // move of another escape nor of the main part (255).
+    const esc = e.kind === 'end' ? [] : inner.escapes.flatMap((x, g) => outsOf(x).map((o) => ({ ...o, unless: g + 1 })));
+    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 255 : 0 }))];
     trans[i] = outs.map((o) => ({
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),

@@ -13,7 +13,7 @@ export interface Machine {
   isElse: Uint8Array;
   atomic: Uint8Array;
   isRecv: Uint8Array;
-  /** Per transition: 1 an unless escape, 2 a move skipped once an escape has moved. */
+  /** Per transition: 1..254 an unless escape's number, 255 a move skipped once an escape has moved. */
   unlessRole: Uint8Array;
   procSize: Int32Array;
   procBase: number;

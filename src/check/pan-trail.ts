@@ -37,10 +37,10 @@ export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
     const list = m.transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
     for (const timeout of [0, 1]) {
       const ok: number[] = [];
-      let moved = false, escaped = false;
+      let moved = false, escaped = 0;
       for (const t of list) {
         if (moved && m.isElse[t]) continue;
-        if (escaped && m.unlessRole[t] === 2) continue;
+        if (escaped !== 0 && m.unlessRole[t] !== escaped) continue;
         if (boq !== 0 && !m.isRecv[t]) continue;
         if (--budget < 0) throw new ModelError(`pan's trail is too ambiguous to follow (more than ${BUDGET} moves tried)`, null);
         const T = new Uint8Array(L + slack);
@@ -49,7 +49,7 @@ export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
         const r = m.exec(t, T, 0, b, pid);
         if (r === 0 && io[IO.ERR] === 0) continue;
         moved = true;
-        if (m.unlessRole[t] === 1) escaped = true;
+        if (m.unlessRole[t] !== 0 && m.unlessRole[t] !== 255) escaped = m.unlessRole[t]!;
         // An error ends pan's search: only the trail's last step may be one.
         if ((r === 2 || io[IO.ERR] !== 0) && !last) continue;
         ok.push(t);

@@ -95,8 +95,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       while (ti < list.length) {
         const t = list[ti++]!;
         if (mv !== 0 && isElse[t] !== 0) continue;
-        // unless: escapes come first; once one has moved, the main part's moves are skipped.
-        if ((mv & 2) !== 0 && unlessRole[t] === 2) continue;
+        // unless: escapes come first; once one has moved (its number is in mv's upper
+        // bits), only moves of that same escape are tried.
+        if (mv > 1 && unlessRole[t] !== mv >> 1) continue;
         if (boq !== 0 && isRecv[t] === 0) continue;
         // Vectors sit on 4-byte boundaries, padded with zero bytes, so they copy, hash
         // and compare a word at a time.
@@ -128,7 +129,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     // A rendezvous offer counts as a move only once a receiver has taken it (pan's
     // unsend), so it is credited when its frame is popped, below.
     const newBoq = found >= 0 ? io[IO.BOQ]! : 0;
-    if (found >= 0 && newBoq === 0) { mv |= unlessRole[found] === 1 ? 3 : 1; nMoves[level]!++; }
+    if (found >= 0 && newBoq === 0) { const u = unlessRole[found]!; mv = u !== 0 && u !== 255 ? 1 | u << 1 : mv | 1; nMoves[level]!++; }
     cur[level] = II; tix[level] = ti; moved[level] = mv;
 
     if (found >= 0) {

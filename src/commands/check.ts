@@ -70,7 +70,9 @@ receive, an uninitialised channel), block-in-d_step; with a claim or --accept/
 reached), accept-stutter (a blocked accepting state, pan -a without a claim) and remote
 (a remote reference to a process that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
-exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ).
+exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
+hidden variable assigned inside a d_step is restored on backtracking here, where pan
+leaves it as the d_step set it (see models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
 mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
