@@ -76,7 +76,7 @@ const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, 
 
 export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
   const t0 = performance.now();
-  const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, acceptPc, progressPc, endPc } = m;
+  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc, endPc } = m;
   const claimType = m.claimType, claimOff = m.claimOff;
   // Without a claim (pan -a on accept labels of processes), pan's code has no claim
   // turns: every state is stored, process numbers start at 0, and a blocked accepting
@@ -109,6 +109,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const tau = new Int32Array(cap), opm = new Int32Array(cap), pr = new Int32Array(cap), ti = new Int32Array(cap);
   const oTo = new Int32Array(cap), oN = new Int32Array(cap), oM = new Int32Array(cap), ostate = new Int32Array(cap);
   const bup = new Int32Array(cap), boqOf = new Int32Array(cap), off = new Int32Array(cap), len = new Int32Array(cap), tid = new Int32Array(cap);
+  // pan's e_state: the number of the unless escape of the process being expanded that
+  // has moved (then only that escape's moves are tried), or 0.
+  const estate = new Uint8Array(cap);
   ostate.fill(-1);
 
   let depth = 0, mreached = 0, nstates = 0, nShadow = 0, truncs = 0, nlinks = 0;
@@ -313,6 +316,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             opm[F] = opm[F]! | P_CNT | P_CNTNOW;
           }
           pr[F + 1] = II;
+          estate[F] = 0;
           // The child slot still holds this frame's copy unless a move wrote it (blocked
           // moves write nothing), so it is copied again only after a move or a change of
           // what io says about the frame (fresh = 0 there).
@@ -327,6 +331,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             const t = list[k++]!;
             if (boq !== 0 && isRecv[t] === 0) continue;
             if (isElse[t] !== 0 && (opm[F]! & P_MOVED)) continue;
+            if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
             const c = o + ((L + 3) & ~3);
             if (fresh === 0) {
               if (c + L + slack > S.length) { const nS = new Uint8Array(S.length * 2); nS.set(S); S = nS; W = new Int32Array(S.buffer); }
@@ -362,6 +367,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
             // taken back: an offer nobody takes then counts as no move.
             else if (boq === 0) oM[F + 2] = 0;
+            { const u = unlessRole[t]!; estate[F] = u !== 0 && u !== 255 ? u : 0; }
             const C = F + 1;
             depth++;
             const L2 = io[IO.LEN]!;
@@ -403,6 +409,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             // Undoing a rendezvous offer: it counted as a move if it was taken.
             mm = oM[F + 1]!;
             if (mm) opm[P] = opm[P]! | P_MOVED;
+            else estate[P] = 0;
           }
           depth--;
           if (mm > n || (n > 3 && mm !== 0)) n = mm;

@@ -26,8 +26,8 @@ invalid end states are not checked; --accept looks for acceptance cycles (pan -a
 --non-progress for cycles that pass no progress label (pan -l, pan built with -DNP),
 --fair restricts either to weakly fair runs (pan -f). A cycle's trail holds the path
 to the cycle and the cycle, marked <<<<<START OF CYCLE>>>>> in the listing. These
-searches use the exact store, and do not yet handle unless, _last, provided or
-enabled() (refused by name).
+searches use the exact store, and do not yet handle _last, provided or enabled()
+(refused by name).
 
 options:
   --json           print one JSON object on stdout and nothing else there
@@ -177,7 +177,6 @@ export async function run(argv: string[]): Promise<number> {
 function livenessUnsupported(model: ReturnType<typeof loadOrExplain>): string | null {
   const m = model.machine;
   if (model.program.usesLast) return '_last';
-  if (m.unlessRole.some((r) => r !== 0)) return 'unless';
   if ([...model.program.procs].some((p) => p.provided)) return 'provided';
   if (/\benabled\s*\(/.test(m.source)) return 'enabled()';
   return null;
