@@ -32,7 +32,8 @@ options:
   --runs N        runs of each checker (default 3)
   --liveness      add the two liveness rows
   --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
-  --json          print one JSON object instead of the table
+  --json          print one JSON object instead of the table (with --liveness, an
+                  array of the three rows' objects)
   -h, --help      this text
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
