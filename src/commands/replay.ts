@@ -19,7 +19,8 @@ pan's t_id numbers pan's own transitions: the moves are recovered from the proce
 named on each line (the first sequence of moves that follows every line and ends where
 the trail ends). State numbers are the checker's, not SPIN's.
 
-exit status: 1 when the trail ends in an error, 0 when it does not, 2 bad input.
+exit status: 1 when the trail ends in an error, 0 when it does not, 2 bad input (a trail
+that does not fit the model included), 4 an internal error.
 `;
 
 export async function run(argv: string[]): Promise<number> {
