@@ -23,7 +23,8 @@ too, with the same claim (the trail's '# claim:' line says which); a cycle's tra
 where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the
 state the cycle started in.
 
-exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input.
+exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input
+(a trail that does not fit the model included), 4 an internal error.
 `;
 
 export async function run(argv: string[]): Promise<number> {
