@@ -14,7 +14,13 @@
  *     grunning == 0, every goroutine really is parked (Go issue 2337 was such a
  *     false report, which proc.p could not see because it does not model the
  *     detector);
- *   - stoptheworld returns only with no other M on a cpu.
+ *   - stoptheworld returns only with no other M on a cpu;
+ *   - exitsyscall's fast path takes a cpu only while fewer than GOMAXPROCS are
+ *     taken (an assertion the commit's model lacks: proc.p accepts a fast path
+ *     that tests > instead of >=).
+ *
+ * Liveness properties (models/liveness-wired) are checked on this model with
+ * LIVENESS set to 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
@@ -33,6 +39,15 @@
  * src/sched has both; models/variants/gosched-wired-lock.json checks the second.
  */
 #define ATOMIC_FASTPATHS 1
+
+/*
+ * 1: the model as models/liveness-wired checks liveness on it: a goroutine that calls
+ * ready, GOMAXPROCS or stops the world then yields (Go 2011 cannot preempt: a goroutine
+ * that never reaches a scheduling point blocks stoptheworld forever, which no scheduler
+ * protocol can prevent), and ghost bits record who waits in exitsyscall's slow path.
+ * 0: the model as written for safety (the figures in gosched-wired.expected.json).
+ */
+#define LIVENESS 0
 
 byte gomaxprocs = 2;
 
@@ -56,6 +71,11 @@ byte nparked;
 bit m_nextg[M];
 bit m_waitnextg[M];
 bit m_havenextg[M];
+
+#if LIVENESS
+bit exiting[M];		/* ghost: this M is in exitsyscall's slow path */
+bit sleeping[M];	/* ghost: this M sleeps on its note in nextgandunlock */
+#endif
 
 inline lock(x) {
 	d_step { x == 0; x = 1 }
@@ -159,6 +179,9 @@ inline nextgandunlock() {
 			d_step {
 				m_waitnextg[me] = 1;
 				m_havenextg[me] = 0
+#if LIVENESS
+				; sleeping[me] = 1
+#endif
 			}
 			if
 			:: atomic_waitstop && atomic_mcpu <= atomic_mcpumax ->
@@ -171,6 +194,9 @@ inline nextgandunlock() {
 				m_havenextg[me] == 1;
 				assert m_nextg[me];
 				m_nextg[me] = 0
+#if LIVENESS
+				; sleeping[me] = 0
+#endif
 			}
 		fi
 	fi
@@ -252,13 +278,21 @@ inline exitsyscall() {
 		:: atomic_mcpu >= atomic_mcpumax -> skip
 		:: else ->
 			atomic_mcpu++;
+			/* the bound the fast path promises: no more M's on a cpu than GOMAXPROCS */
+			assert atomic_mcpu <= atomic_mcpumax;
 			goto Lexited
 		fi
 	}
+#if LIVENESS
+	exiting[me] = 1;
+#endif
 	schedlock();
 	d_step { atomic_mcpu++ }
 	schedunlock();
 	schedule(2);
+#if LIVENESS
+	exiting[me] = 0;
+#endif
 Lexited:
 	skip
 }
@@ -286,8 +320,14 @@ inline exitsyscall() {
 	:: atomic_mcpu <= atomic_mcpumax ->
 		schedunlock()
 	:: else ->
+#if LIVENESS
+		exiting[me] = 1;
+#endif
 		schedunlock();
 		schedule(2)
+#if LIVENESS
+		; exiting[me] = 0
+#endif
 	fi
 }
 #endif
@@ -302,11 +342,12 @@ inline stoptheworld() {
 		assert !atomic_waitstop;
 		atomic_waitstop = 1 }
 		schedunlock();
-		sched_stopped == 1;
+stw_wait:	sched_stopped == 1;
 		schedlock()
 	:: else -> break
 	od;
 	/* the world is stopped: only this M is on a cpu */
+stw_done:
 	assert atomic_mcpu <= 1;
 	schedunlock()
 }
@@ -354,6 +395,9 @@ proctype mproc(byte me) {
 		d_step {
 			m_havenextg[me] == 1;
 			m_nextg[me] = 0
+#if LIVENESS
+			; sleeping[me] = 0
+#endif
 		}
 	:: else
 	fi;
@@ -362,11 +406,20 @@ proctype mproc(byte me) {
 	:: entersyscall(); exitsyscall()
 	:: schedule(1)
 	:: nparked > 0 -> ready()
+#if LIVENESS
+		; schedule(0)
+#endif
 	:: lock(gc_lock) ->
 		stoptheworld();
 		starttheworld();
 		unlock(gc_lock)
+#if LIVENESS
+		; schedule(0)
+#endif
 	:: gomaxprocsfunc()
+#if LIVENESS
+		; schedule(0)
+#endif
 	od
 }
 
@@ -379,6 +432,9 @@ active proctype monitor() {
 		gwait = 1;
 		atomic_gwaiting = 1;
 		m_waitnextg[2] = 1
+#if LIVENESS
+		; sleeping[2] = 1
+#endif
 	}
 	atomic {
 		run mproc(0);

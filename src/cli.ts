@@ -13,6 +13,7 @@ const commands: Record<string, Command> = {
   mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },
   bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
+  ltl: { summary: 'print the never claim for an LTL formula, as spin -f does', load: () => import('./commands/ltl.js') },
   replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },
   'bench-check': { summary: 'time the model checker against SPIN on proc.p', load: () => import('./commands/bench-check.js') },
 };
@@ -41,5 +42,5 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err: unknown) => { process.exitCode = fail(err); },
+  (err: unknown) => { process.exitCode = fail(err, process.argv.includes('--json')); },
 );

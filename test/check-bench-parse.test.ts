@@ -97,3 +97,12 @@ test('bench-check: --help tells the options; bad usage exits 2 without running a
     assert.match(r.stderr, /^gosched: /, `bench-check ${args.join(' ')}: one-line message`);
   }
 });
+
+test("pan's counts past 1e8 (printed as 1.5660188e+08) parse, and compare at pan's precision", async () => {
+  const { parsePanOutput, samePanCount } = await import('../src/bench/check-vs-spin.js');
+  const p = parsePanOutput(' 52200625 states, stored\n1.5660188e+08 states, matched\n2.088025e+08 transitions (= stored+matched)\n        0 atomic steps\n');
+  assert.deepEqual([p.statesStored, p.statesMatched, p.transitions, p.atomicSteps], [52200625, 156601880, 208802500, 0]);
+  assert.equal(samePanCount(156601876, p.statesMatched), true);
+  assert.equal(samePanCount(156601976, p.statesMatched), false);
+  assert.equal(samePanCount(52200624, p.statesStored), false);
+});

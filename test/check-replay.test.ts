@@ -38,10 +38,11 @@ test('check writes a trail; replay reaches the assertion and shows printf output
   assert.match(trail, /^1:0:\d+$/m);
   const rep = await cli(['replay', model, 'a.pml.trail']);
   assert.equal(rep.code, 1);
-  assert.match(rep.stdout, /proc  0 \(A:0\) a\.pml:2 \(state \d+\)\t\[x = \(x\+1\)\]/);
+  assert.match(rep.stdout, /^ *\d+:\tproc  0 \(A:1\) a\.pml:2 \(state \d+\)\t\[x = \(x\+1\)\]/m);
   assert.match(rep.stdout, /\t\tx = 3\n/);
   assert.match(rep.stdout, /x is 3/);
-  assert.match(rep.stdout, /a\.pml:2, Error: assertion violated \(x==2\)\n$/);
+  // As spin -t -p: the error, the assertion's text, the step that failed, the trail's end.
+  assert.match(rep.stdout, /spin: a\.pml:2, Error: assertion violated\nspin: text of failed assertion: assert\(\(x==2\)\)\n *\d+:\tproc  0 \(A:1\)[^\n]*\[assert\(\(x==2\)\)\]\nspin: trail ends after \d+ steps\n$/);
 });
 
 test('text output lists the counterexample and the figures', async () => {
@@ -78,7 +79,7 @@ test('a pending rendezvous nobody can take is a deadlock in replay too', async (
 test('a trail that does not fit the model is bad input', async () => {
   const model = join(dir, 'd.pml');
   writeFileSync(model, 'byte x;\nactive proctype A() { x = 1 }\n');
-  writeFileSync(join(dir, 'd.trail'), '1:0:99\n');
+  writeFileSync(join(dir, 'd.trail'), '# gosched trail v1\n1:0:99\n');
   const rep = await cli(['replay', model, 'd.trail']);
   assert.equal(rep.code, 2);
   assert.match(rep.stderr, /trail and model differ/);

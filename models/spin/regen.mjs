@@ -12,7 +12,7 @@
 // -o1 -o2 -o3 turn off dead-variable reset, write-only hiding and statement merging, and
 // -DNOREDUCE turns off partial order reduction, so the counts depend on the model's
 // semantics only. N is 10000 (pan's default) unless the model has a line
-// `// pan-args: -mN`. It then parses pan's report into NAME.expected.json, stores the report
+// `// pan-args: -mN` (and gcc gets the -D flags of a line `// pan-cc: -DVECTORSZ=N`). It then parses pan's report into NAME.expected.json, stores the report
 // as NAME.pan.txt, and rewrites the table in README.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
@@ -36,10 +36,10 @@ export function parsePan(text) {
  * Runs SPIN on DIR/NAME.pml with the fixed settings of every expected file here and in
  * ../mutants and ./variants; returns the command line (as stored) and pan's report.
  */
-export function runSpin(dir, name, maxDepth) {
-  const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${maxDepth}`;
+export function runSpin(dir, name, maxDepth, cc = []) {
+  const command = `spin -o1 -o2 -o3 -a ${name}.pml && gcc -O2 -DSAFETY -DNOREDUCE ${cc.map((f) => f + ' ').join('')}-o pan pan.c && ./pan -m${maxDepth}`;
   execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-  execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('gcc', ['-O2', '-DSAFETY', '-DNOREDUCE', ...cc, '-o', 'pan', 'pan.c'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
   let out;
   try {
     out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' });
@@ -74,10 +74,12 @@ function regen(name) {
   const source = readFileSync(model, 'utf8');
   const m = /^\/\/ pan-args: -m(\d+)\s*$/m.exec(source);
   const maxDepth = m ? Number(m[1]) : 10000;
+  // `// pan-cc: -DVECTORSZ=N`: extra gcc flags where pan's defaults are too small for the model.
+  const cc = /^\/\/ pan-cc:(.*)$/m.exec(source)?.[1]?.trim().split(/\s+/).filter((f) => /^-D[A-Z_]+(=\d+)?$/.test(f)) ?? [];
   const dir = mkdtempSync(join(tmpdir(), 'regen-'));
   try {
     copyFileSync(model, join(dir, `${name}.pml`));
-    const { command, out } = runSpin(dir, name, maxDepth);
+    const { command, out } = runSpin(dir, name, maxDepth, cc);
     const p = expectedFrom(name, command, out, maxDepth);
     writeFileSync(join(here, `${name}.expected.json`), JSON.stringify(p, null, 2) + '\n');
     writeFileSync(join(here, `${name}.pan.txt`), out);

@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +24,7 @@ export class BenchCheckError extends Error {
 export interface PanReport {
   spinVersion: string | null;
   errors: number | null;
-  errorKind: null | 'assertion' | 'invalid-end-state' | 'other';
+  errorKind: null | 'assertion' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'other';
   statesStored: number | null;
   statesMatched: number | null;
   transitions: number | null;
@@ -48,15 +48,20 @@ export function parsePanOutput(text: string): PanReport {
   let errorKind: PanReport['errorKind'] = null;
   if (/^pan:\d+: assertion violated/m.test(text)) errorKind = 'assertion';
   else if (/^pan:\d+: invalid end state/m.test(text)) errorKind = 'invalid-end-state';
+  else if (/^pan:\d+: too many processes/m.test(text)) errorKind = 'too-many-processes';
+  else if (/^pan:\d+: rv-attempt in d_step/m.test(text)) errorKind = 'rv-attempt-in-d_step';
   else if (errors !== null && errors > 0) errorKind = 'other';
   return {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors,
     errorKind,
-    statesStored: num(/(\d+) states, stored/),
-    statesMatched: num(/(\d+) states, matched/),
-    transitions: num(/(\d+) transitions \(= stored\+matched\)/),
-    atomicSteps: num(/(\d+) atomic steps/),
+    // Past 1e8 pan prints counts as "1.5660188e+08".
+    statesStored: num(/([\d.]+(?:e[+-]?\d+)?) states, stored/),
+    statesMatched: num(/([\d.]+(?:e[+-]?\d+)?) states, matched/),
+    // With a never claim and -a or -f, pan says visited (states stored again with other
+    // search bits or fairness counters) where safety says stored.
+    transitions: num(/([\d.]+(?:e[+-]?\d+)?) transitions \(= (?:stored|visited)\+matched\)/),
+    atomicSteps: num(/([\d.]+(?:e[+-]?\d+)?) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
     depthLimitHit: /error: max search depth too small/.test(text),
     stateVectorBytes: num(/State-vector (\d+) byte/),
@@ -120,6 +125,8 @@ export interface BenchCheckResult {
   model: string;
   maxDepth: number;
   runs: number;
+  /** What was searched: 'safety', or the liveness run's pan flags (e.g. '-a -f -N stw'). */
+  search?: string;
   ours: Side<OursRun>;
   spin: (Side<SpinRun> & { commands: string; version: string | null; panMemoryMB: number | null }) | null;
   /** Why SPIN was not run, or null. */
@@ -180,24 +187,35 @@ export function defaultModel(): string {
   return join(repoRoot(), '..', 'shared', 'seed', 'proc.p');
 }
 
-export interface BenchOptions { model: string; runs: number; maxDepth: number; log?: (line: string) => void }
+/** An acceptance-cycle search instead of safety: `check --accept [--fair] [--ltl NAME]`
+ * against pan built without -DSAFETY and run with `-a [-f] [-N NAME]`. */
+export interface LivenessBench { ltl: string | null; fair: boolean }
+
+export interface BenchOptions { model: string; runs: number; maxDepth: number; liveness?: LivenessBench; log?: (line: string) => void }
 
 /** Runs ours N times, then SPIN N times when spin and gcc are on PATH. */
 export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> {
   const log = opts.log ?? (() => {});
+  // Both checkers run in a scratch directory: a model path relative to ours would not resolve there.
+  opts = { ...opts, model: resolve(opts.model) };
   const cli = join(repoRoot(), 'dist', 'src', 'cli.js');
+  const live = opts.liveness;
+  const ourFlags = live ? ['--accept', ...(live.fair ? ['--fair'] : []), ...(live.ltl ? ['--ltl', live.ltl] : [])] : [];
+  const panFlags = live ? ['-a', ...(live.fair ? ['-f'] : []), ...(live.ltl ? ['-N', live.ltl] : [])] : [];
+  const gccFlags = live ? ['-O2', '-DNOREDUCE'] : ['-O2', '-DSAFETY', '-DNOREDUCE'];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
     const ours: OursRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const trail = join(scratch, `ours-${i}.trail`);
-      const r = await exec(process.execPath, [cli, 'check', opts.model, '--json', '--max-depth', String(opts.maxDepth), '--trail', trail], scratch, true);
+      const r = await exec(process.execPath, [cli, 'check', opts.model, '--json', '--max-depth', String(opts.maxDepth), '--trail', trail, ...ourFlags], scratch, true);
       let parsed: Record<string, unknown>;
       try {
         parsed = JSON.parse(r.stdout) as Record<string, unknown>;
       } catch {
         throw new BenchCheckError(`the checker printed no JSON (exit ${r.code}): ${r.stderr.trim().slice(0, 2000)}`);
       }
+      if (r.code === 2 || r.code === 4) throw new BenchCheckError(`the checker refused the model (exit ${r.code}): ${r.stdout.trim().slice(0, 2000)}`);
       const n = (k: string): number | null => (typeof parsed[k] === 'number' ? (parsed[k] as number) : null);
       ours.push({
         exitCode: r.code, wallSeconds: r.wallSeconds, searchSeconds: n('elapsedSeconds'), peakRssMB: r.peakRssMB,
@@ -215,7 +233,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       spinSkipped = `${[spinBin === null ? 'spin' : '', gccBin === null ? 'gcc' : ''].filter(Boolean).join(' and ')} not on PATH`;
     } else {
       const name = basename(opts.model).replace(/[^A-Za-z0-9_.-]/g, '_');
-      const commands = `spin -o1 -o2 -o3 -a ${name} && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m${opts.maxDepth}`;
+      const commands = `spin -o1 -o2 -o3 -a ${name} && gcc ${gccFlags.join(' ')} -o pan pan.c && ./pan ${[...panFlags, `-m${opts.maxDepth}`].join(' ')}`;
       const runs: SpinRun[] = [];
       let version: string | null = null;
       let panMemoryMB: number | null = null;
@@ -224,9 +242,9 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
         copyFileSync(opts.model, join(dir, name));
         const s = await exec(spinBin, ['-o1', '-o2', '-o3', '-a', name], dir, false);
         if (s.code !== 0) throw new BenchCheckError(`spin -a failed: ${s.stdout}${s.stderr}`);
-        const g = await exec(gccBin, ['-O2', '-DSAFETY', '-DNOREDUCE', '-o', 'pan', 'pan.c'], dir, false);
+        const g = await exec(gccBin, [...gccFlags, '-o', 'pan', 'pan.c'], dir, false);
         if (g.code !== 0) throw new BenchCheckError(`gcc failed: ${g.stderr}`);
-        const p = await exec(join(dir, 'pan'), [`-m${opts.maxDepth}`], dir, true);
+        const p = await exec(join(dir, 'pan'), [...panFlags, `-m${opts.maxDepth}`], dir, true);
         const rep = parsePanOutput(p.stdout);
         if (rep.statesStored === null) throw new BenchCheckError(`cannot read pan's report: ${p.stdout.slice(0, 2000)}`);
         version = rep.spinVersion;
@@ -245,10 +263,10 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
     const mismatches: string[] = [];
     // Every run of ours must agree with the others, and with SPIN.
     for (const r of ours) for (const k of countKeys) if (r[k] !== o.counts[k]) mismatches.push(`${k}: ours ${r[k]} in one run vs ${o.counts[k]} in another`);
-    if (spin !== null) for (const k of countKeys) if (o.counts[k] !== spin.counts[k]) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
+    if (spin !== null) for (const k of countKeys) if (!samePanCount(o.counts[k], spin.counts[k])) mismatches.push(`${k}: ours ${o.counts[k]} vs SPIN ${spin.counts[k]}`);
     const div = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
     return {
-      model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, ours: o, spin, spinSkipped,
+      model: opts.model, maxDepth: opts.maxDepth, runs: opts.runs, search: live ? panFlags.join(' ') : 'safety', ours: o, spin, spinSkipped,
       searchRatio: spin ? div(o.searchSeconds, spin.searchSeconds) : null,
       verdictRatio: spin ? div(o.wallSeconds, spin.wallSeconds) : null,
       countsMatch: spin ? mismatches.length === 0 : null,
@@ -274,7 +292,7 @@ export function formatBenchCheck(r: BenchCheckResult): string {
   for (const k of countKeys) rows.push([k, cnt(r.ours.counts[k]), s ? cnt(s.counts[k]) : '-', s ? (r.ours.counts[k] === s.counts[k] ? 'equal' : 'MISMATCH') : '-']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = rows.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-  const out = [`model ${r.model}, max depth ${r.maxDepth}, ${r.runs} run(s) each`, ...lines];
+  const out = [`model ${r.model}, ${(r.search ?? 'safety') === 'safety' ? 'safety' : `liveness (pan ${r.search})`}, max depth ${r.maxDepth}, ${r.runs} run(s) each`, ...lines];
   if (s) {
     out.push(`SPIN ${s.version ?? '?'}: ${s.commands}; pan's own memory figure ${mb(s.panMemoryMB)} (its hash table included)`);
   } else {
@@ -285,4 +303,11 @@ export function formatBenchCheck(r: BenchCheckResult): string {
     out.push('', '*** MISMATCH: the state counts differ ***', ...r.mismatches.map((m) => `  ${m}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** Equal counts; past 1e8 pan prints eight significant digits ("1.5660188e+08"), so
+ * there ours is compared rounded the same way. */
+export function samePanCount(ours: number | null, pan: number | null): boolean {
+  if (ours === null || pan === null || ours < 1e8) return ours === pan;
+  return Number(ours.toPrecision(8)) === pan;
 }

@@ -12,13 +12,15 @@ import { exprText, stmtText } from './promela/text.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code. */
-export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5 } as const;
+export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5, NOPROVIDED: 6, NP: 7 } as const;
 
 export interface ErrInfo { kind: string; message: string; line: number | null }
 
 export interface TransInfo {
   id: number; type: number; pc: number; target: number; line: number; text: string;
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
+  /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
+  unless: number;
 }
 
 export interface Generated {
@@ -34,7 +36,9 @@ export function generate(prog: Program, lay: Layout): Generated {
   return new Gen(prog, lay).run();
 }
 
-interface Ctx { proc: ProcInfo | null; inDstep: boolean }
+/** recBase: where the process record of `proc` starts, when it is not the moving
+ * process's (a remote reference `proc[pid]:var`). */
+interface Ctx { proc: ProcInfo | null; inDstep: boolean; recBase?: string }
 
 class Gen {
   private errors: ErrInfo[] = [];
@@ -43,7 +47,7 @@ class Gen {
   private hasRendezvous: boolean;
 
   constructor(private prog: Program, private lay: Layout) {
-    this.hasRendezvous = lay.chans.some((c) => c.cap === 0);
+    this.hasRendezvous = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].some((c) => c.cap === 0);
   }
 
   private errId(kind: string, message: string, line: number | null): number {
@@ -61,7 +65,12 @@ class Gen {
       });
       transOf[p.type] = per;
     }
-    const chans = L.chans;
+    // Descriptors: the global channels (1..NCH, at fixed offsets CO), then every local
+    // channel of every proctype. A channel number above NCH belongs to a live process:
+    // QB and QD find its buffer and descriptor by walking the records (see dyn).
+    const locals = L.procs.flatMap((p) => p.localChans);
+    const chans = [...L.chans, ...locals];
+    const dynamic = locals.length > 0;
     const src = `"use strict";
 const CO = [0${chans.map((c) => ',' + c.off).join('')}];
 const CAP = [0${chans.map((c) => ',' + c.cap).join('')}];
@@ -69,7 +78,24 @@ const SS = [0${chans.map((c) => ',' + c.slot).join('')}];
 const NF = [0${chans.map((c) => ',' + c.fields.length).join('')}];
 const FOFF = [[]${chans.map((c) => ',[' + c.fieldOff.join(',') + ']').join('')}];
 const FTY = [[]${chans.map((c) => ',[' + c.fields.map(typeCode).join(',') + ']').join('')}];
-const NCH = ${chans.length};
+const NCH = ${L.chans.length};
+${dynamic ? `const PSIZE = [${L.procs.map((p) => p.size).join(',')}];
+const NLOC = [${L.procs.map((p) => p.localChans.length).join(',')}];
+const LOCB = [${L.procs.map((p) => p.localChans[0]?.id ?? 0).join(',')}];
+function dyn(S, o, c, want) {
+  let id = NCH, b = o + ${L.procBase};
+  for (let p = 0, n = S[o]; p < n; p++) {
+    const t = S[b], k = NLOC[t];
+    if (c <= id + k) { const d = LOCB[t] + c - id - 1; return want ? d : b + CO[d]; }
+    id += k; b += PSIZE[t];
+  }
+  return want ? 0 : -1;
+}
+function QB(S, o, c) { return c <= NCH ? o + CO[c] : dyn(S, o, c, 0); }
+function QD(S, o, c) { return c <= NCH ? c : dyn(S, o, c, 1); }
+function ch(S, o, c, k) { if (c >= 1 && QD(S, o, c) !== 0) return c; fail(k); return 0; }` : `function QB(S, o, c) { return o + CO[c]; }
+function QD(S, o, c) { return c; }
+function ch(S, o, c, k) { if (c >= 1 && c <= NCH) return c; fail(k); return 0; }`}
 const A = new Int32Array(64);
 function r16(S, i) { return (S[i] | S[i + 1] << 8) << 16 >> 16; }
 function w16(S, i, v) { S[i] = v; S[i + 1] = v >> 8; }
@@ -81,19 +107,57 @@ function fail(k) { if (io[${IO.ERR}] === 0) { io[${IO.ERR}] = 1; io[${IO.ERRINFO
 function ix(i, n, k) { if (i >= 0 && i < n) return i; fail(k); return 0; }
 function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
 function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
-function ch(c, k) { if (c >= 1 && c <= NCH) return c; fail(k); return 0; }
-function qlen(S, o, c) { return c ? S[o + CO[c]] : 0; }
-function qfull(S, o, c) { return c ? S[o + CO[c]] >= CAP[c] : 0; }
-function qfield(S, o, c, f) { return rd(S, o + CO[c] + 1 + FOFF[c][f], FTY[c][f]); }
+function qlen(S, o, c) { return c ? S[QB(S, o, c)] : 0; }
+function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= CAP[QD(S, o, c)] : 0; }
+function qfield(S, o, c, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + FOFF[d][f], FTY[d][f]); }
 function qsend(S, o, c, n, k) {
-  if (n !== NF[c]) return fail(k);
-  const q = o + CO[c], m = S[q], p = q + 1 + m * SS[c];
-  for (let f = 0; f < n; f++) wr(S, p + FOFF[c][f], FTY[c][f], A[f]);
+  const d = QD(S, o, c);
+  if (n !== NF[d]) return fail(k);
+  const q = QB(S, o, c), m = S[q], p = q + 1 + m * SS[d];
+  for (let f = 0; f < n; f++) wr(S, p + FOFF[d][f], FTY[d][f], A[f]);
   S[q] = m + 1;
   return 1;
 }
+const PSZ = [${L.procs.map((p) => p.size).join(',')}];
+function rrec(S, o, pid, type, k) {
+  let b = o + ${L.procBase};
+  if (pid < 0 || pid >= S[o]) { fail(k); return b; }
+  for (let j = 0; j < pid; j++) b += PSZ[S[b]];
+  if (S[b] !== type) fail(k);
+  return b;
+}
+function rpc(S, o, pid, type) {
+  if (pid < 0 || pid >= S[o]) return -1;
+  let b = o + ${L.procBase};
+  for (let j = 0; j < pid; j++) b += PSZ[S[b]];
+  return S[b] === type ? S[b + 1] | S[b + 2] << 8 : -1;
+}
+function qat(S, o, c, j, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + j * SS[d] + FOFF[d][f], FTY[d][f]); }
+function qsorted(S, o, c, n, k) {
+  // Appended, then moved before the first message it sorts below (fields compared in
+  // order, as stored), as pan's sorted send places it.
+  if (qsend(S, o, c, n, k) === 2) return 2;
+  const q = QB(S, o, c) + 1, m = S[q - 1] - 1, s = SS[QD(S, o, c)];
+  for (let j = 0; j < m; j++) {
+    let d = 0;
+    for (let f = 0; f < n && d === 0; f++) d = qat(S, o, c, m, f) - qat(S, o, c, j, f);
+    if (d < 0) {
+      const msg = S.slice(q + m * s, q + (m + 1) * s);
+      S.copyWithin(q + (j + 1) * s, q + j * s, q + m * s);
+      S.set(msg, q + j * s);
+      break;
+    }
+  }
+  return 1;
+}
+function qdelAt(S, o, c, j) {
+  const q = QB(S, o, c), m = S[q], s = SS[QD(S, o, c)];
+  S.copyWithin(q + 1 + j * s, q + 1 + (j + 1) * s, q + 1 + m * s);
+  S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
+  S[q] = m - 1;
+}
 function qdel(S, o, c) {
-  const q = o + CO[c], m = S[q], s = SS[c];
+  const q = QB(S, o, c), m = S[q], s = SS[QD(S, o, c)];
   S.copyWithin(q + 1, q + 1 + s, q + 1 + m * s);
   S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
   S[q] = m - 1;
@@ -110,6 +174,7 @@ function init(S) {
   const o = 0, b = 0, pid = 0;
   io[${IO.LEN}] = ${L.procBase};
 ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
+${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
 ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
 }
 return { exec, init };
@@ -130,6 +195,7 @@ return { exec, init };
   /** Code setting a variable's initial values (every leaf with an initialiser). */
   private inits(v: VarInfo, base: string, ctx: Ctx): string {
     const out: string[] = [];
+    if (!v.decl.init && !v.decl.struct) return '';
     for (const leaf of leaves(v.decl, v.off, this.lay)) {
       if (leaf.decl.init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(leaf.decl.init, ctx))};`);
     }
@@ -143,11 +209,17 @@ return { exec, init };
     const start = p.flow.start;
     const lines = [
       `function run_${p.type}(S, o${args.map((a) => ', ' + a).join('')}) {`,
-      `  const n = S[o]; if (n >= 255) return 0;`,
+      `  const n = S[o]; if (n >= 255) { fail(${this.errId('too-many-processes', 'too many processes', null)}); return 0; }`,
       `  const L = io[${IO.LEN}], b = o + L, pid = n;`,
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
       ...p.params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
+      ...(p.localChans.length ? [
+        // Channel numbers go on from those of the channels alive: globals, then the local
+        // channels of the processes before this one (pan's numbering, LIFO as processes).
+        `  let id = NCH; for (let q = 0, x = o + ${this.lay.procBase}; q < n; q++) { id += NLOC[S[x]]; x += PSIZE[S[x]]; }`,
+        ...p.localChans.map((c, k) => `  S[b + ${c.of.off + c.elem}] = id + ${k + 1};`),
+      ] : []),
       ...[...p.vars.values()].filter((v) => !p.params.includes(v)).map((v) => this.inits(v, 'b', ctx)).filter((x) => x),
       `  return n;`,
       `}`,
@@ -159,17 +231,20 @@ return { exec, init };
     const id = this.trans.length;
     const el = t.el;
     const s = el.stmt;
-    const isRecv = s?.k === 'recv';
+    const isRecv = s !== null && (s.k === 'recv' || (s.k === 'dstep' && firstOf(s)?.k === 'recv'));
     const rv = isRecv && this.hasRendezvous;
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;
     let body: string;
-    if (el.kind === 'end') {
+    if (el.kind === 'end' && p.type === this.lay.claimType) {
+      // A claim never ends by moving: the search reports reaching its end as an error.
+      body = 'return 0;';
+    } else if (el.kind === 'end') {
       // Only the most recently created process can end (SPIN's rule), freeing its record.
       body = `if (pid !== S[o] - 1) return 0; io[${IO.LEN}] = b - o; S[o] = pid; return 1;`;
     } else if (el.kind === 'jump' || s!.k === 'else') {
@@ -177,6 +252,11 @@ return { exec, init };
     } else {
       body = `${this.stmt(s!, ctx, 'return 0;')} ${setpc} return 1;`;
     }
+    // pan's HAS_LAST: every move records its process in the state.
+    if (this.lay.lastOff > 0) body = body.replace(/return 1;$/, `S[o + ${this.lay.lastOff}] = pid; return 1;`);
+    const provided = p.decl.provided;
+    // enabled() looks past provided clauses, as pan's does: NOPROVIDED is set while it asks.
+    if (provided) body = `if (io[${IO.NOPROVIDED}] === 0 && !(${this.cond(provided, ctx)})) return 0; ${body}`;
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
   }
@@ -201,7 +281,7 @@ return { exec, init };
       case 'recv': return this.recv(s, ctx, block);
       case 'label': return this.stmt(s.s, ctx, block);
       case 'block': case 'atomic': return s.body.map((x) => this.stmt(x, ctx, block)).join(' ');
-      case 'break': case 'goto': case 'else': case 'if': case 'do':
+      case 'break': case 'goto': case 'else': case 'if': case 'do': case 'unless':
         throw new ModelError(`'${s.k}' cannot be compiled here`, s.pos);
     }
   }
@@ -210,7 +290,12 @@ return { exec, init };
   private dstep(s: Stmt & { body: Stmt[] }, ctx: Ctx): string {
     const inner: Ctx = { ...ctx, inDstep: true };
     const k = this.errId('block-in-d_step', 'block in d_step seq', s.pos.line);
-    const guard = s.body.length ? this.guard(s.body[0]!, inner) : '1';
+    // A d_step that starts with a receive takes part in a rendezvous like a plain receive
+    // (pan lets it answer a pending offer): that receive is compiled as one, blocking
+    // cleanly since nothing is written before it.
+    const head = firstOf(s);
+    const recvHead = head?.k === 'recv' ? head : null;
+    const guard = recvHead ? '1' : s.body.length ? this.guard(s.body[0]!, inner) : '1';
     let labelN = 0;
     const seq = (stmts: Stmt[], brk: string | null): string => stmts.map((x) => one(x, brk)).join(' ');
     const one = (x: Stmt, brk: string | null): string => {
@@ -231,7 +316,7 @@ return { exec, init };
         case 'else': return '';
         case 'label': return one(x.s, brk);
         case 'block': case 'atomic': case 'dstep': return seq(x.body, brk);
-        default: return this.stmt(x, inner, blockCode);
+        default: return x === recvHead ? this.stmt(x, ctx, 'return 0;') : this.stmt(x, inner, blockCode);
       }
     };
     const blockCode = `return fail(${k});`;
@@ -248,8 +333,10 @@ return { exec, init };
         if (s.opts.some((o) => o[0]!.k === 'else')) return '1';
         return s.opts.map((o) => `(${this.guard(o[0]!, ctx)})`).join(' || ');
       case 'send': {
+        // A rendezvous send is "executable" here so that it runs and fails as pan's does
+        // (rv-attempt in d_step).
         const c = this.chan(s.ch, ctx);
-        return `!qfull(S, o, ${c})`;
+        return `((c) => CAP[QD(S, o, c)] === 0 || !qfull(S, o, c))(${c})`;
       }
       case 'recv': return `qlen(S, o, ${this.chan(s.ch, ctx)}) > 0`;
       default: return '1';
@@ -260,32 +347,86 @@ return { exec, init };
     const info = this.lookup(v, ctx);
     if (info.decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
     const k = this.errId('channel', `use of an uninitialised channel ${v.name}`, v.pos.line);
-    return `ch(${this.read(v, ctx)}, ${k})`;
+    return `ch(S, o, ${this.read(v, ctx)}, ${k})`;
   }
 
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
-    const k = this.errId('channel', `wrong number of fields sent on ${s.ch.name}`, s.pos.line);
+    s = { ...s, args: s.args.flatMap((a): Expr[] => (a.k === 'var' ? this.structLeaves(a, ctx) ?? [a] : [a])) };
+    const k = this.errId('channel', `too few parameters in send stmnt (${s.ch.name})`, s.pos.line);
+    const known = this.lookup(s.ch, ctx).decl.chan;
+    if (known && s.args.length > known.fields.length) {
+      throw new ModelError(`too many pars in send: ${s.args.length} sent on ${s.ch.name}, ${known.fields.length} expected`, s.pos);
+    }
     const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
+    const put = s.sorted ? 'qsorted' : 'qsend';
     if (ctx.inDstep && this.hasRendezvous) {
-      return `{ const c = ${this.chan(s.ch, ctx)}; if (CAP[c] === 0) return fail(${this.errId('channel', 'rendezvous inside d_step', s.pos.line)}); if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+      return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
     }
     // A rendezvous send leaves the message in the channel's slot and marks it pending
     // (pan's boq); only a matching receive may move next.
     const rv = this.hasRendezvous
-      ? `if (CAP[c] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[o + CO[c]] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
+      ? `if (CAP[cd] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[cq] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
       : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}{ if (S[o + CO[c]] >= CAP[c]) ${block} ${fill} if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}{ if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
   }
 
   private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
-    const k = this.errId('channel', `wrong number of fields received on ${s.ch.name}`, s.pos.line);
-    const checks = s.args.map((a, i) => a.k === 'match' ? `if (qfield(S, o, c, ${i}) !== (${this.expr(a.e, ctx)})) ${block}` : '').join(' ');
-    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qfield(S, o, c, ${i})`, ctx)};` : '').join(' ');
+    s = { ...s, args: s.args.flatMap((a): RecvArg[] => (a.k === 'store' ? this.structLeaves(a.v, ctx)?.map((v) => ({ k: 'store', v })) ?? [a] : [a])) };
+    const k = this.errId('channel', `missing pars in receive (${s.ch.name})`, s.pos.line);
+    // A random receive (??) takes the first matching message anywhere in the buffer: j is
+    // its index; a plain one only the first message (j = 0).
+    const random = s.random === true;
+    const checks = s.args.map((a, i) => a.k === 'match'
+      ? `if (qat(S, o, c, j, ${i}) !== (${this.expr(a.e, ctx)})) ${random ? 'continue;' : block}` : '').join(' ');
+    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qat(S, o, c, j, ${i})`, ctx)};` : '').join(' ');
+    const find = random
+      ? `let j = 0; for (const n = S[cq]; ; j++) { if (j === n) ${block} ${checks} break; }`
+      : `const j = 0; ${checks}`;
+    const del = s.keep ? '' : random ? 'qdelAt(S, o, c, j);' : 'qdel(S, o, c);';
+    // pan's rule: while a rendezvous offer is pending only a receive on the offered channel
+    // may move; with none pending a rendezvous receive has nothing to take.
     const rv = this.hasRendezvous && !ctx.inDstep
-      ? `if ((CAP[c] === 0) !== (io[${IO.BOQ}] === c)) ${block} `
+      ? `if (CAP[cd] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
-    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[c] === 0) { io[${IO.BOQ}] = 0; S.fill(0, o + CO[c], o + CO[c] + 1 + SS[c]); } else qdel(S, o, c);` : 'qdel(S, o, c);';
-    return `{ const c = ${this.chan(s.ch, ctx)}; ${rv}if (NF[c] !== ${s.args.length}) return fail(${k}); if (S[o + CO[c]] === 0) ${block} ${checks} ${stores} ${after} }`;
+    const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
+  }
+
+  /**
+   * A structure sent or received whole (`c!m`, `c?m`, on a channel whose message holds a
+   * typedef): references to its basic-typed leaves in layout order, which is how the
+   * channel's message lays the typedef out (its field types are expanded by the parser).
+   * null when v names no structure.
+   */
+  private structLeaves(v: VarRef, ctx: Ctx): VarRef[] | null {
+    const info = ctx.proc?.vars.get(v.name) ?? this.lay.globals.get(v.name);
+    if (!info) return null;
+    let decl = info.decl;
+    if (decl.len && !v.index && !v.fields.length) return null;
+    for (const f of v.fields) {
+      const fi = decl.struct ? this.lay.structs.get(decl.struct)?.fields.get(f.name) : undefined;
+      if (!fi) return null;
+      decl = fi.decl;
+    }
+    if (!decl.struct) return null;
+    const out: VarRef[] = [];
+    const walk = (ref: VarRef, struct: string) => {
+      for (const f of this.lay.structs.get(struct)!.fields.values()) {
+        for (let i = 0; i < Math.max(1, f.len); i++) {
+          const r: VarRef = { ...ref, fields: [...ref.fields, { name: f.decl.name, index: f.len ? { k: 'num', v: i, pos: ref.pos } : null, pos: ref.pos }] };
+          if (f.decl.struct) walk(r, f.decl.struct); else out.push(r);
+        }
+      }
+    };
+    walk(v, decl.struct);
+    return out;
+  }
+
+  /** SPIN refuses arithmetic on a channel variable ("invalid use of chan name"). */
+  private noChan(e: Expr, ctx: Ctx): void {
+    if (e.k !== 'var') return;
+    const { decl } = this.addr(e, ctx);
+    if (decl.type === 'chan') throw new ModelError(`invalid use of chan name '${e.name}' in arithmetic`, e.pos);
   }
 
   private lookup(v: VarRef, ctx: Ctx): VarInfo {
@@ -298,7 +439,7 @@ return { exec, init };
   /** The byte offset expression of a variable reference, and the declaration it ends at. */
   private addr(v: VarRef, ctx: Ctx): { decl: VarDecl; at: string } {
     const info = this.lookup(v, ctx);
-    let at = `${info.global ? 'o' : 'b'} + ${info.off}`;
+    let at = `${info.global ? 'o' : ctx.recBase ?? 'b'} + ${info.off}`;
     const index = (e: Expr | null, n: VarInfo, what: string, pos: Pos) => {
       if (!e || !n.len) return;
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
@@ -346,6 +487,12 @@ return { exec, init };
     return `{ const a = ${at}; ${this.store(decl, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`)}; }`;
   }
 
+  private remoteProc(name: string, pos: Pos): ProcInfo {
+    const p = this.lay.procs.find((q) => q.name === name && !q.decl.isClaim);
+    if (!p) throw new ModelError(`unknown proctype '${name}' in a remote reference`, pos);
+    return p;
+  }
+
   /** An expression as a condition (JavaScript truthiness is enough). */
   private cond(e: Expr, ctx: Ctx): string {
     if (e.k === 'bin' && ['==', '!=', '<', '<=', '>', '>='].includes(e.op)) {
@@ -365,12 +512,15 @@ return { exec, init };
       case 'pid': return ctx.proc ? 'pid' : '0';
       case 'nr_pr': return 'S[o]';
       case 'timeout': return `io[${IO.TIMEOUT}]`;
+      case 'np': return `io[${IO.NP}]`;
       case 'un':
+        if (e.op !== '!') this.noChan(e.a, ctx);
         if (e.op === '!') return `(${this.cond(e.a, ctx)} ? 0 : 1)`;
         if (e.op === '-') return `(-(${this.expr(e.a, ctx)}) | 0)`;
         return `(~(${this.expr(e.a, ctx)}))`;
       case 'cond': return `((${this.cond(e.c, ctx)}) ? (${this.expr(e.a, ctx)}) : (${this.expr(e.b, ctx)}))`;
       case 'bin': {
+        if (!['==', '!=', '&&', '||'].includes(e.op)) { this.noChan(e.a, ctx); this.noChan(e.b, ctx); }
         const a = this.expr(e.a, ctx), b = this.expr(e.b, ctx);
         switch (e.op) {
           case '+': case '-': return `((${a} ${e.op} ${b}) | 0)`;
@@ -402,13 +552,44 @@ return { exec, init };
         }
         break;
       }
+      case 'rlabel': {
+        const p = this.remoteProc(e.proc, e.pos);
+        const pc = p.flow.labelPcs.get(e.label);
+        if (pc === undefined) throw new ModelError(`proctype '${e.proc}' has no label '${e.label}'`, e.pos);
+        return `(rpc(S, o, ${this.expr(e.pid, ctx)}, ${p.type}) === ${pc} ? 1 : 0)`;
+      }
+      case 'rvar': {
+        const p = this.remoteProc(e.proc, e.pos);
+        if (!p.vars.has(e.v.name)) throw new ModelError(`proctype '${e.proc}' has no local '${e.v.name}'`, e.v.pos);
+        const k = this.errId('remote', `remote reference ${exprText(e)}: no such process of type ${e.proc}`, e.pos.line);
+        return this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${this.expr(e.pid, ctx)}, ${p.type}, ${k})` });
+      }
       case 'poll': {
         const c = this.chan(e.ch, ctx);
+        if (e.random) {
+          const m = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qat(S, o, c, j, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
+          return `((c => { for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
+        }
         const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
         return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
+      }
+      case 'enabled': return `EN(S, o, ${this.expr(e.a, ctx)})`;
+      case 'last': {
+        if (this.lay.lastOff === 0) throw new ModelError('_last without its state byte', e.pos);
+        return `S[o + ${this.lay.lastOff}]`;
       }
     }
     throw new ModelError('unsupported expression', (e as { pos: Pos }).pos);
   }
 }
 
+
+/** The statement a d_step or sequence starts with, labels and nested blocks looked through. */
+function firstOf(s: Stmt): Stmt | null {
+  for (let x: Stmt | undefined = s; x;) {
+    if (x.k === 'label') x = x.s;
+    else if (x.k === 'dstep' || x.k === 'atomic' || x.k === 'block') x = x.body[0];
+    else return x;
+  }
+  return null;
+}

@@ -12,6 +12,25 @@ export class ModelError extends Error {
 export function formatModelError(err: ModelError, file: string, source: string): string {
   if (err.pos === null) return `${file}: ${err.message}`;
   const { line, col } = err.pos;
-  const text = (source.split('\n')[line - 1] ?? '').replace(/\t/g, ' ');
-  return `${file}:${line}:${col}: ${err.message}\n${text}\n${' '.repeat(Math.max(0, col - 1))}^`;
+  let text = lineAt(source, line).replace(/\t/g, ' ');
+  let caret = Math.max(0, col - 1);
+  // A very long line is shown as the 100 characters around the column.
+  if (text.length > 120) {
+    const from = Math.max(0, caret - 60);
+    text = (from > 0 ? '...' : '') + text.slice(from, from + 100) + (from + 100 < text.length ? '...' : '');
+    caret = caret - from + (from > 0 ? 3 : 0);
+  }
+  return `${file}:${line}:${col}: ${err.message}\n${text}\n${' '.repeat(caret)}^`;
+}
+
+/** Line n (1-based) of a text, without splitting the whole text (it may be 10 MB). */
+function lineAt(source: string, n: number): string {
+  let at = 0;
+  for (let i = 1; i < n; i++) {
+    const nl = source.indexOf('\n', at);
+    if (nl < 0) return '';
+    at = nl + 1;
+  }
+  const end = source.indexOf('\n', at);
+  return source.slice(at, end < 0 ? source.length : end);
 }

@@ -34,6 +34,8 @@ export interface El {
   target: El | null;
   label: string | null;
   pc: number;
+  /** Entries of the escapes of the unless statements around this element, outermost first. */
+  escapes: El[];
 }
 
 export interface Trans {
@@ -42,6 +44,10 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
+  /** 1..254: a move of the n-th escape of the unless statements around the state (tried
+   * first, outermost first); 255: a move of the main part, which an escape that moved
+   * overrides; 0: no unless around. */
+  unless: number;
 }
 
 export interface Flow {
@@ -49,6 +55,11 @@ export interface Flow {
   trans: Trans[][];
   start: number;
   endPcs: Set<number>;
+  /** States labelled accept* and progress* (SPIN's accpstate and progstate). */
+  acceptPcs: Set<number>;
+  progressPcs: Set<number>;
+  /** The state each label names (for remote references `proc[pid]@label`). */
+  labelPcs: Map<string, number>;
   /** The source line of each pc (for listings). */
   lines: number[];
   nPcs: number;
@@ -56,9 +67,21 @@ export interface Flow {
 
 export function buildFlow(body: Stmt[], endLine: number): Flow {
   const labels = new Map<string, El>();
+  /** Labels inside d_step bodies: no goto from outside may lead there. */
+  const dstepLabels = new Set<string>();
+  const collect = (s: Stmt): void => {
+    const stack = [s];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.k === 'label') { dstepLabels.add(x.name); stack.push(x.s); }
+      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) stack.push(...o);
+      else if (x.k === 'atomic' || x.k === 'block' || x.k === 'dstep') stack.push(...x.body);
+    }
+  };
   const gotos: El[] = [];
+  let escapes: El[] = [];
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
-    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1 });
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes });
   const endEl = mk('end', null, null, false, endLine);
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
@@ -91,6 +114,25 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         labels.set(s.name, r[0]);
         return r;
       }
+      case 'unless': {
+        // The escape runs outside this unless; every element of the main part offers the
+        // escape's first moves ahead of its own.
+        const escEnd = mk('jump', null, null, atomic, s.pos.line);
+        // Both the escape and the main part end in a jump (SPIN's .(goto)), which inside
+        // an atomic sequence is a step of its own when it leads out of atomicity.
+        escEnd.target = next;
+        const [entry] = seq(s.esc, escEnd, atomic, brk);
+        const outer = escapes;
+        escapes = [...outer, entry];
+        const end = mk('jump', null, null, atomic, s.pos.line);
+        end.target = next;
+        // A { } block as the main part is no state of its own there (it is in plain
+        // sequence): SPIN enters its first statement directly.
+        const main = s.main.length === 1 && s.main[0]!.k === 'block' ? (s.main[0] as Stmt & { k: 'block' }).body : s.main;
+        const [first] = seq(main, end, atomic, brk);
+        escapes = outer;
+        return [first, end];
+      }
       case 'break': {
         if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
         const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; return [j, j];
@@ -112,6 +154,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         return [c, exit];
       }
       default: {
+        if (s.k === 'dstep') collect(s);
         const e = mk('stmt', s, next, atomic, s.pos.line);
         return [e, e];
       }
@@ -120,6 +163,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
     const t = labels.get(g.label!);
+    if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
   }
@@ -170,14 +214,31 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    const outs = outsOf(e);
+    // A sequence state offers what its first element offers, and so do the escapes: those
+    // of the innermost element reached through nested sequences.
+    let inner = e;
+    while (inner.kind === 'seq' && inner.target) inner = inner.target;
+    // Escapes are numbered 1, 2, ... outermost first; once one has moved, pan tries no
+    // move of another escape nor of the main part (255).
+    const esc = e.kind === 'end' ? [] : inner.escapes.flatMap((x, g) => outsOf(x).map((o) => ({ ...o, unless: g + 1 })));
+    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 255 : 0 }))];
     trans[i] = outs.map((o) => ({
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
       isElse: o.el.stmt?.k === 'else',
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
+      unless: o.unless,
     }));
   }
-  return { trans, start, endPcs, lines: states.map((s) => s.line), nPcs: states.length };
+  // Labels name states only where the search can be: a label on unreachable code is -1.
+  const acceptPcs = new Set<number>(), progressPcs = new Set<number>(), labelPcs = new Map<string, number>();
+  for (const [name, e] of labels) {
+    const pc = hunt(e, false, e).pc;
+    labelPcs.set(name, pc);
+    if (pc < 0) continue;
+    if (name.startsWith('accept')) acceptPcs.add(pc);
+    if (name.startsWith('progress')) progressPcs.add(pc);
+  }
+  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length };
 }

@@ -30,7 +30,15 @@ export interface ProcInfo {
   params: VarInfo[];
   vars: Map<string, VarInfo>;
   decl: Program['procs'][number];
+  /** Channels declared in the proctype: buffers inside each process's record (off is
+   * relative to the record), created with it and gone with it; `id` is the channel's
+   * descriptor index, after the global channels'. `of` names the variable element
+   * holding the channel's number. */
+  localChans: (ChanInfo & { of: VarInfo; elem: number })[];
 }
+
+/** The largest state vector the checker accepts (pan's is a compile-time VECTORSZ). */
+export const MAX_VECTOR_BYTES = 1 << 24;
 
 /** Bytes of a process record before its locals: type (1) and program counter (2). */
 export const PROC_HEADER = 3;
@@ -42,6 +50,16 @@ export interface Layout {
   /** First byte after globals and channel buffers: where process 0 starts. */
   procBase: number;
   procs: ProcInfo[];
+  /** Bytes of the initial state (globals, channels, the active processes). */
+  initialVector: number;
+  /** Where `_last` is kept, or 0 when the model does not use it. */
+  lastOff: number;
+  /** The bytes of hidden globals: in the vector, but blanked when states are compared. */
+  hidden: { off: number; len: number };
+  /** The never claim's type (the last entry of procs) and the offset of its record
+   * (type, pc) in the vector, right after the header byte; -1 without a claim. */
+  claimType: number;
+  claimOff: number;
 }
 
 export function layout(prog: Program): Layout {
@@ -58,13 +76,25 @@ export function layout(prog: Program): Layout {
   }
   const sizeOf = (d: VarDecl) => (d.struct ? structs.get(d.struct)!.size : typeSize(d.type as BaseType));
   const globals = new Map<string, VarInfo>();
-  let off = 1;
-  for (const d of prog.globals) {
+  // The claim is no process of the system (it has no _pid and _nr_pr does not count it),
+  // so its record sits before the globals instead of among the processes.
+  const claimOff = prog.claim ? 1 : -1;
+  let off = prog.claim ? 1 + PROC_HEADER : 1;
+  const hiddenStart = off;
+  // Hidden globals come first, in one byte range that the search blanks before it
+  // compares or stores a state (SPIN keeps them out of the state vector; its undo still
+  // restores them on backtracking, as copying the vector does here).
+  const hiddenFirst = [...prog.globals.filter((d) => d.hidden && d.type !== 'chan'), ...prog.globals.filter((d) => !(d.hidden && d.type !== 'chan'))];
+  let hiddenEnd = hiddenStart;
+  for (const d of hiddenFirst) {
     if (globals.has(d.name)) throw new ModelError(`'${d.name}' is declared twice`, d.pos);
     const elem = sizeOf(d);
     globals.set(d.name, { decl: d, off, elem, len: d.len, global: true });
     off += elem * Math.max(1, d.len);
+    if (d.hidden && d.type !== 'chan') hiddenEnd = off;
   }
+  // pan's HAS_LAST: a model that reads _last keeps the last mover's pid in the state.
+  const lastOff = prog.usesLast ? off++ : 0;
   const chans: ChanInfo[] = [];
   for (const d of prog.globals) {
     if (d.type !== 'chan' || !d.chan) continue;
@@ -79,30 +109,57 @@ export function layout(prog: Program): Layout {
       if (chans.length > 255) throw new ModelError('too many channels (255 at most)', d.pos);
     }
   }
-  const procs: ProcInfo[] = prog.procs.map((p, type) => {
+  const procs: ProcInfo[] = [...prog.procs, ...(prog.claim ? [prog.claim] : [])].map((p, type) => {
     const vars = new Map<string, VarInfo>();
     let o = PROC_HEADER;
     const params: VarInfo[] = [];
     for (const d of [...p.params, ...p.locals]) {
       if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name}`, d.pos);
-      if (d.type === 'chan' && d.chan) throw new ModelError('local channels are not supported (declare the channel globally)', d.pos);
       const elem = sizeOf(d);
       const v = { decl: d, off: o, elem, len: d.len, global: false };
       vars.set(d.name, v);
       if (p.params.includes(d)) params.push(v);
       o += elem * Math.max(1, d.len);
     }
+    // pan appends a process's channels to the vector after it and numbers them on from
+    // the channels alive (LIFO, like processes); here their buffers close the record.
+    const localChans: ProcInfo['localChans'] = [];
+    for (const v of vars.values()) {
+      const c = v.decl.chan;
+      if (v.decl.type !== 'chan' || !c || p.params.includes(v.decl)) continue;
+      for (let i = 0; i < Math.max(1, v.len); i++) {
+        const fieldOff: number[] = [];
+        let slot = 0;
+        for (const f of c.fields) { fieldOff.push(slot); slot += typeSize(f); }
+        localChans.push({ id: 0, name: v.len ? `${v.decl.name}[${i}]` : v.decl.name, off: o, cap: c.cap, fields: c.fields, fieldOff, slot, of: v, elem: i });
+        o += 1 + slot * Math.max(1, c.cap);
+      }
+    }
     const endLine = p.body.length ? p.body[p.body.length - 1]!.pos.line + 1 : p.pos.line;
     const flow = buildFlow(p.body, endLine);
     if (flow.nPcs > 65535) throw new ModelError(`proctype ${p.name} has too many states`, p.pos);
-    return { name: p.name, type, size: o, flow, params, vars, decl: p };
+    return { name: p.name, type, size: o, flow, params, vars, decl: p, localChans };
   });
+  let nextId = chans.length + 1;
+  for (const p of procs) for (const c of p.localChans) c.id = nextId++;
+  if (nextId > 256) throw new ModelError('too many channels (255 at most)', null);
+  // The vector is one typed-array region per state: refuse what could never be searched
+  // before compiling code for it (codegen walks every element of an initialised array).
+  const initialVector = off + prog.procs.reduce((n, p, i) => n + p.active * procs[i]!.size, 0);
+  if (initialVector > MAX_VECTOR_BYTES) {
+    const big = [...prog.globals, ...prog.procs.flatMap((p) => [...p.params, ...p.locals])]
+      .reduce((a, d) => (d.len > (a?.len ?? 0) ? d : a), null as VarDecl | null);
+    throw new ModelError(`the state vector needs ${initialVector} bytes; the checker handles at most ${MAX_VECTOR_BYTES}`, big?.pos ?? null);
+  }
   const names = new Set<string>();
   for (const p of prog.procs) {
     if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
-  return { structs, globals, chans, procBase: off, procs };
+  return {
+    structs, globals, chans, procBase: off, procs, lastOff, initialVector, hidden: { off: hiddenStart, len: hiddenEnd - hiddenStart },
+    claimType: prog.claim ? procs.length - 1 : -1, claimOff,
+  };
 }
 
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */

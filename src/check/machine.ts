@@ -13,10 +13,18 @@ export interface Machine {
   isElse: Uint8Array;
   atomic: Uint8Array;
   isRecv: Uint8Array;
+  /** Per transition: 1..254 an unless escape's number, 255 a move skipped once an escape has moved. */
+  unlessRole: Uint8Array;
   procSize: Int32Array;
   procBase: number;
   /** endPc[type][pc] = 1 where a process may validly stop (SPIN's stopstate). */
   endPc: Uint8Array[];
+  /** acceptPc/progressPc[type][pc] = 1 at accept* and progress* labels. */
+  acceptPc: Uint8Array[];
+  progressPc: Uint8Array[];
+  /** The never claim's type and record offset, -1 without one. */
+  claimType: number;
+  claimOff: number;
   procNames: string[];
   errors: ErrInfo[];
   usesTimeout: boolean;
@@ -34,7 +42,8 @@ export function buildMachine(prog: Program): Machine {
   const machine = {} as Machine;
   const names = new Map([...prog.mtypeValues].map(([n, v]) => [v, n] as const));
   const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, names));
-  const loaded = new Function('io', 'OUT', gen.source)(io, out) as Pick<Machine, 'exec' | 'init'>;
+  const en = (S: Uint8Array, o: number, pid: number) => enabled(machine, S, o, pid);
+  const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init'>;
   const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
   Object.assign(machine, {
     exec: loaded.exec,
@@ -45,9 +54,14 @@ export function buildMachine(prog: Program): Machine {
     isElse: flag((t) => t.isElse),
     atomic: flag((t) => t.atomic),
     isRecv: flag((t) => t.isRendezvousRecv),
+    unlessRole: Uint8Array.from(gen.trans, (t) => t.unless),
     procSize: Int32Array.from(lay.procs, (p) => p.size),
     procBase: lay.procBase,
     endPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.endPcs.has(pc) ? 1 : 0))),
+    acceptPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.acceptPcs.has(pc) ? 1 : 0))),
+    progressPc: lay.procs.map((p) => Uint8Array.from({ length: p.flow.nPcs }, (_, pc) => (p.flow.progressPcs.has(pc) ? 1 : 0))),
+    claimType: lay.claimType,
+    claimOff: lay.claimOff,
     procNames: lay.procs.map((p) => p.name),
     errors: gen.errors,
     usesTimeout: prog.usesTimeout,
@@ -57,6 +71,33 @@ export function buildMachine(prog: Program): Machine {
     print: () => {},
   });
   return machine;
+}
+
+/**
+ * `enabled(pid)`: whether process pid could move in the state at S[o..]: each of its
+ * transitions is tried on a scratch copy, with the shared io slots put back afterwards
+ * (the move that asks is still running).
+ */
+function enabled(m: Machine, S: Uint8Array, o: number, pid: number): number {
+  const { io } = m;
+  const n = S[o]!;
+  if (pid < 0 || pid >= n) return 0;
+  let b = o + m.procBase;
+  for (let j = 0; j < pid; j++) b += m.procSize[S[b]!]!;
+  const list = m.transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+  const L = io[IO.LEN]!;
+  const saved = io.slice();
+  const scratch = new Uint8Array(L + 2 * Math.max(...m.procSize, 16) + 64);
+  let yes = 0;
+  for (const t of list) {
+    scratch.set(S.subarray(o, o + L));
+    io.set(saved);
+    io[IO.ERR] = 0; io[IO.NOPROVIDED] = 1;
+    const r = m.exec(t, scratch, 0, b - o, pid);
+    if (r !== 0 || io[IO.ERR] !== 0) { yes = 1; break; }
+  }
+  io.set(saved);
+  return yes;
 }
 
 /** printf as SPIN does it: %d %i %u %x %o %c %s %e (mtype name), `%%`. */

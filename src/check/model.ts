@@ -6,8 +6,12 @@ import { lex } from './promela/lexer.js';
 import { parse } from './promela/parser.js';
 import { preprocess } from './promela/preprocess.js';
 import type { Program } from './promela/ast.js';
+import { chooseClaim, type ClaimChoice } from './claims.js';
 
-export interface LoadedModel { file: string; source: string; program: Program; machine: Machine }
+export interface LoadedModel { file: string; source: string; program: Program; machine: Machine; claim: ClaimChoice }
+
+/** --ltl NAME (SPIN's -N) and --non-progress (pan -l's built-in claim). */
+export interface ClaimOptions { ltl?: string | undefined; nonProgress?: boolean | undefined }
 
 /** Reads a model; a missing file is a ModelError without a position. */
 export function readModel(file: string): string {
@@ -19,11 +23,21 @@ export function readModel(file: string): string {
   }
 }
 
-export function compileModel(file: string, source: string): LoadedModel {
-  const program = parse(preprocess(lex(source)));
-  return { file, source, program, machine: buildMachine(program) };
+export function compileModel(file: string, source: string, opts: ClaimOptions = {}): LoadedModel {
+  try {
+    const program = parse(preprocess(lex(source)));
+    const claim = chooseClaim(program, opts);
+    return { file, source, program, machine: buildMachine(program), claim };
+  } catch (e) {
+    // The parser bounds nesting and tree depth; this is the net under anything those
+    // bounds miss (V8 compiling deeply nested generated code, say).
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      throw new ModelError('the model nests too deeply for the checker (stack exhausted while compiling it)', null);
+    }
+    throw e;
+  }
 }
 
-export function loadModel(file: string): LoadedModel {
-  return compileModel(file, readModel(file));
+export function loadModel(file: string, opts: ClaimOptions = {}): LoadedModel {
+  return compileModel(file, readModel(file), opts);
 }

@@ -14,9 +14,11 @@ export interface ReplayOutcome {
   /** The state vector the replay ended in, and its length. */
   state: Uint8Array;
   len: number;
+  /** With a cycle start: whether the last state is the state the cycle started in. */
+  cycleCloses: boolean | null;
 }
 
-export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void): ReplayOutcome {
+export function replay(m: Machine, file: string, steps: Step[], out: (s: string) => void, cycleStart: number | null = null): ReplayOutcome {
   const { io } = m;
   let S: Uint8Array = new Uint8Array(1 << 16);
   io.fill(0);
@@ -26,11 +28,17 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
   m.print = (text) => out(text);
   const values = (buf: Uint8Array, len: number) => snapshot(m, buf, len);
   let before = values(S, L);
+  let cycleState: Uint8Array | null = null;
+  const same = (a: Uint8Array | null, b: Uint8Array, n: number) => a !== null && a.length === n && a.every((x, j) => x === b[j]);
   for (let i = 0; i < steps.length; i++) {
+    if (i === cycleStart) cycleState = S.slice(0, L);
     const { pid, tid } = steps[i]!;
     const n = S[0]!;
+    if (i === cycleStart) out('  <<<<<START OF CYCLE>>>>>\n');
     if (pid >= n) throw new ModelError(`trail step ${i + 1}: there is no process ${pid}`, null);
-    let b = m.procBase;
+    // pid -1 is the never claim, whose record sits before the globals.
+    if (pid < 0 && m.claimType < 0) throw new ModelError(`trail step ${i + 1}: a claim move, but the model has no claim (check it with the same --ltl/--non-progress)`, null);
+    let b = pid < 0 ? m.claimOff : m.procBase;
     for (let j = 0; j < pid; j++) b += m.procSize[S[b]!]!;
     const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
     const t = m.trans[tid];
@@ -43,25 +51,41 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     let r = 0;
     for (const timeout of [0, 1]) {
       io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = timeout; io[IO.ERR] = 0; io[IO.PRINT] = 1;
+      io[IO.NP] = atProgress(m, S) ? 0 : 1;
       next.set(S.subarray(0, L));
       r = m.exec(tid, next, 0, b, pid);
       if (r !== 0 || io[IO.ERR] !== 0 || !m.usesTimeout) break;
     }
     io[IO.PRINT] = 0;
     const name = m.procNames[type]!;
-    out(`${String(i + 1).padStart(4)}:\tproc ${String(pid).padStart(2)} (${name}:${pid}) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`);
+    // spin -t -p's layout: step number in 3 columns; the instance shown as name:1 (spin
+    // prints the process's priority there, 1 unless set).
+    const line = pid < 0
+      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${pc})\t[${t.text}]\n`
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
-      out(`${e.kind === 'assertion' ? 'spin: ' : ''}${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
-      return { error: e, steps: i + 1, state: S, len: L };
+      if (e.kind === 'assertion') {
+        out(`spin: ${file}:${e.line ?? t.line}, Error: assertion violated\nspin: text of failed assertion: ${t.text}\n${line}`);
+      } else {
+        out(`${line}spin: ${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
+      }
+      return { error: e, steps: i + 1, state: S, len: L, cycleCloses: null };
     }
+    if (r !== 0 && next[0]! > n) {
+      for (let q = n, nb = (() => { let x = m.procBase; for (let j = 0; j < n; j++) x += m.procSize[next[x]!]!; return x; })(); q < next[0]!; q++) {
+        out(`Starting ${m.procNames[next[nb]!]} with pid ${q}\n`);
+        nb += m.procSize[next[nb]!]!;
+      }
+    }
+    out(t.text === '-end-' && r !== 0 ? `${String(i + 1).padStart(3)}: proc ${pid} terminates\n` : line);
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
     const after = values(S, L);
     for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${k} = ${v}\n`);
     before = after;
   }
-  return { error: null, steps: steps.length, state: S, len: L };
+  return { error: null, steps: steps.length, state: S, len: L, cycleCloses: cycleStart === null ? null : same(cycleState, S, L) };
 }
 
 /** The processes of state S that are not at a valid end state (an end label or their
@@ -97,6 +121,16 @@ export function canMove(m: Machine, S: Uint8Array, L: number): boolean {
       }
       b += m.procSize[type]!;
     }
+  }
+  return false;
+}
+
+/** Whether some process of state S is at a progress label (np_ is its negation). */
+function atProgress(m: Machine, S: Uint8Array): boolean {
+  let b = m.procBase;
+  for (let j = 0; j < S[0]!; j++) {
+    if (m.progressPc[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+    b += m.procSize[S[b]!]!;
   }
   return false;
 }

@@ -20,9 +20,12 @@ export interface Verdict {
   elapsedSeconds: number;
   statesPerSecond: number;
   memoryLimitHit: boolean;
+  /** 'exact', 'hc' (hash compaction) or 'bitstate', and what pan reports about it. */
+  store: string;
+  storeReport: string[];
 }
 
-export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null): Verdict & { errorDepth: number | null } {
+export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null, store = 'exact'): Verdict & { errorDepth: number | null } {
   const elapsed = Math.round(r.elapsedSeconds * 1000) / 1000;
   return {
     model,
@@ -40,6 +43,8 @@ export function verdict(model: string, r: SearchResult, maxDepth: number, trail:
     elapsedSeconds: elapsed,
     statesPerSecond: Math.round(r.statesStored / Math.max(r.elapsedSeconds, 1e-6)),
     memoryLimitHit: r.memoryLimitHit,
+    store,
+    storeReport: r.storeReport,
     // pan reports the depth of the state the error was found in: the trail less its last step.
     errorDepth: r.error ? Math.max(0, r.error.steps.length - 1) : null,
   };
@@ -61,6 +66,7 @@ export function formatVerdict(v: Verdict & { errorDepth?: number | null }): stri
     `${n(v.statesMatched)} states, matched`,
     `${n(v.transitions)} transitions (= stored+matched)`,
     `${n(v.atomicSteps)} atomic steps`,
+    ...v.storeReport,
     `memory usage (MB): ${v.memoryMB.toFixed(3)}`,
     `elapsed time ${v.elapsedSeconds} seconds, rate ${v.statesPerSecond} states/second`,
   );

@@ -11,11 +11,17 @@
 //    a valid end state, except at the last depth level, as in pan.
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
+import { BitstateStore } from './bitstate-store.js';
+import { HashCompactStore } from './compact-store.js';
 import { StateStore } from './state-store.js';
+import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 export interface SearchOptions {
   maxDepth: number;
   memLimitBytes: number;
+  /** How states are kept: exactly (default), as 64-bit signatures (pan's -DHC4) or as k
+   * bits of a 2^w-bit array (pan's -DBITSTATE -w). */
+  store?: { kind: 'exact' } | { kind: 'hc' } | { kind: 'bitstate'; log2Bits: number; k: number };
   /** Called with pan's progress line every million stored states. */
   progress?: (line: string) => void;
 }
@@ -35,23 +41,31 @@ export interface SearchResult {
   stateVectorBytes: number;
   elapsedSeconds: number;
   error: SearchError | null;
+  /** What pan prints about its store (hash conflicts, hash factor, coverage). */
+  storeReport: string[];
 }
 
 export function search(m: Machine, opts: SearchOptions): SearchResult {
   const t0 = performance.now();
-  const { exec, io, transOf, isElse, atomic, isRecv, procSize, procBase, endPc } = m;
+  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, endPc } = m;
   const maxDepth = opts.maxDepth;
   const slack = 2 * Math.max(...procSize, 16) + 64;
   // Hot variables stay plain locals that no closure captures, so V8 keeps them in
   // registers; that is why the loop below is one long function.
-  let S = new Uint8Array(1 << 16);
+  let S = new Uint8Array(Math.max(1 << 16, 2 ** Math.ceil(Math.log2(4 * m.layout.initialVector + 4 * slack))));
   let W = new Int32Array(S.buffer);
-  const store = new StateStore();
+  // The store may use what --memlim leaves after the search stack (grown on demand below).
+  const storeLimit = opts.memLimitBytes - 4 * S.length;
+  const kind = opts.store ?? { kind: 'exact' };
+  const store: VisitedStates = kind.kind === 'hc' ? new HashCompactStore(storeLimit)
+    : kind.kind === 'bitstate' ? new BitstateStore(kind.log2Bits, kind.k)
+    : new StateStore(storeLimit);
+  const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
   if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
-  store.add(W, 0, (vecLen + 3) >> 2);
+  addState(store, S, W, 0, (vecLen + 3) >> 2, hidOff, hidLen, hidSave);
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
@@ -67,6 +81,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   off[0] = 0; len[0] = vecLen; cur[0] = S[0]! - 1; upto[0] = 0; sender[0] = -1;
   let level = 0;
   let error: SearchError | null = null;
+  try {
   search: while (level >= 0) {
     const o = off[level]!, L = len[level]!, boq = boqOf[level]!;
     let II = cur[level]!, ti = tix[level]!, mv = moved[level]!;
@@ -80,6 +95,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       while (ti < list.length) {
         const t = list[ti++]!;
         if (mv !== 0 && isElse[t] !== 0) continue;
+        // unless: escapes come first; once one has moved (its number is in mv's upper
+        // bits), only moves of that same escape are tried.
+        if (mv > 1 && unlessRole[t] !== mv >> 1) continue;
         if (boq !== 0 && isRecv[t] === 0) continue;
         // Vectors sit on 4-byte boundaries, padded with zero bytes, so they copy, hash
         // and compare a word at a time.
@@ -111,7 +129,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     // A rendezvous offer counts as a move only once a receiver has taken it (pan's
     // unsend), so it is credited when its frame is popped, below.
     const newBoq = found >= 0 ? io[IO.BOQ]! : 0;
-    if (found >= 0 && newBoq === 0) { mv = 1; nMoves[level]!++; }
+    if (found >= 0 && newBoq === 0) { const u = unlessRole[found]!; mv = u !== 0 && u !== 255 ? 1 | u << 1 : mv | 1; nMoves[level]!++; }
     cur[level] = II; tix[level] = ti; moved[level] = mv;
 
     if (found >= 0) {
@@ -122,7 +140,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
       if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
       if (newBoq === 0 && !isAtomic) {
-        if (!store.add(W, c >> 2, (L2 + 3) >> 2)) { matched++; continue; }
+        if (!addState(store, S, W, c, (L2 + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; continue; }
         stored++;
         if (stored === nextProgress) {
           nextProgress += progressEvery;
@@ -157,7 +175,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
-        if (!store.add(W, o >> 2, (L + 3) >> 2)) { matched++; level--; continue; }
+        if (!addState(store, S, W, o, (L + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; level--; continue; }
         stored++;
         cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0;
         continue;
@@ -174,7 +192,24 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     if (boq !== 0 && nMoves[level]! > 0) { nMoves[level - 1]!++; moved[level - 1] = 1; }
     level--;
   }
+  } catch (e) {
+    // A store that would outgrow --memlim stops the search like the periodic check does.
+    if (!(e instanceof MemoryLimitReached)) throw e;
+    memoryLimitHit = true;
+  }
   return result(m, store, S, stored, matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit, vecLen, t0, error, cap);
+}
+
+/** Adds the state at byte offset `at` (n words) with its hidden bytes blanked: states that
+ * differ only there are the same state. The bytes are put back for the moves that follow. */
+function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array): boolean {
+  if (hidLen === 0) return store.add(W, at >> 2, n);
+  const h = at + hidOff;
+  save.set(S.subarray(h, h + hidLen));
+  S.fill(0, h, h + hidLen);
+  const fresh = store.add(W, at >> 2, n);
+  S.set(save, h);
+  return fresh;
 }
 
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
@@ -201,14 +236,13 @@ function errorOf(m: Machine, k: number, steps: Step[]): SearchError {
   return { kind: e.kind, message: e.message, line: e.line, steps };
 }
 
-function result(m: Machine, store: StateStore, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
+function result(m: Machine, store: VisitedStates, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
   depthReached: number, depthLimitHit: boolean, memoryLimitHit: boolean, vec: number, t0: number,
   error: SearchError | null, frames = 0): SearchResult {
-  void m;
   return {
     statesStored: stored, statesMatched: matched, atomicSteps, depthReached, depthLimitHit, memoryLimitHit,
-    memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec,
-    elapsedSeconds: (performance.now() - t0) / 1000, error,
+    memoryBytes: store.bytes + S.length + frames * 44, stateVectorBytes: vec - m.layout.hidden.len,
+    elapsedSeconds: (performance.now() - t0) / 1000, error, storeReport: store.reportLines(),
   };
 }
 

@@ -1,81 +1,131 @@
 // The visited-state store: an open-addressing hash set of byte vectors, like pan's hash
-// table but holding every vector in one growing arena, so a million states cost a few
-// typed arrays and no JavaScript objects. Each slot holds (hash, offset) side by side so a
-// probe touches one cache line until the hashes agree; vectors are compared and copied a
-// 32-bit word at a time.
+// table but holding every vector in an arena of fixed-size chunks, so a million states
+// cost a few typed arrays and no JavaScript objects. Each slot holds (hash, reference)
+// side by side so a probe touches one cache line until the hashes agree; vectors are
+// compared and copied a 32-bit word at a time.
+//
+// Design: the arena was one Int32Array doubled when full. That capped it at 2^29 words
+// (V8's largest typed array then), wasted up to half of it, and briefly held old and new
+// copies at once, so memory at a given state count ran to 1.76 times pan's. Fixed 64 MiB
+// chunks grow one at a time with no copying; a reference is (chunk << 24 | word), so 255
+// chunks (16 GiB) are addressable. Only the slot table still doubles, and it is about a
+// tenth of the arena for typical vectors.
+import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
-export class StateStore {
+const CHUNK_BITS = 24;
+const CHUNK_WORDS = 1 << CHUNK_BITS;
+const MAX_CHUNKS = 255;
+
+export class StateStore implements VisitedStates {
   private mask: number;
-  /** Pairs (hash, arena offset + 1); offset 0 marks an empty slot. */
+  /** Pairs (hash, reference); reference 0 marks an empty slot (word 0 of chunk 0 is never used). */
   private table: Int32Array;
-  /** The arena, in 32-bit words: each vector as (length in words, words...). */
-  private data: Int32Array;
-  private used = 0;
+  private chunks: Int32Array[] = [];
+  private chunk: Int32Array;
+  /** Next free word in the current chunk. */
+  private used = 1;
   count = 0;
+  /** Hash collisions that needed a full comparison and were different states. */
+  conflicts = 0;
 
-  constructor(log2Slots = 20) {
+  constructor(private readonly limitBytes = Infinity, log2Slots = 16) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
-    this.data = new Int32Array(1 << 20);
+    // The first chunk starts small and grows by doubling up to a full chunk, so a small
+    // model does not pay 64 MiB.
+    this.chunk = new Int32Array(1 << 18);
+    this.chunks.push(this.chunk);
   }
 
   /** Bytes held, for the memory figure and --memlim. */
-  get bytes(): number { return this.table.byteLength + this.data.byteLength; }
+  get bytes(): number {
+    let n = this.table.byteLength;
+    for (const c of this.chunks) n += c.byteLength;
+    return n;
+  }
 
   /**
    * Adds the vector W[o, o+n) (32-bit words; the search pads vectors with zero bytes to
    * whole words) unless present; returns true when it was new.
    */
   add(W: Int32Array, o: number, n: number): boolean {
-    const h = hashWords(W, o, n);
-    const table = this.table, mask = this.mask, data = this.data;
+    const h = hashWords(W, o, n, 0x9747b28c);
+    const table = this.table, mask = this.mask;
     let i = h & mask;
     for (;;) {
-      const at = table[2 * i + 1]!;
-      if (at === 0) break;
-      if (table[2 * i] === h && data[at - 1] === n) {
-        let j = 0;
-        while (j < n && data[at + j] === W[o + j]) j++;
-        if (j === n) return false;
+      const ref = table[2 * i + 1]!;
+      if (ref === 0) break;
+      if (table[2 * i] === h) {
+        const c = this.chunks[ref >>> CHUNK_BITS]!, at = ref & (CHUNK_WORDS - 1);
+        if (c[at] === n) {
+          let j = 0;
+          while (j < n && c[at + 1 + j] === W[o + j]) j++;
+          if (j === n) return false;
+        }
+        this.conflicts++;
       }
       i = (i + 1) & mask;
     }
-    if (this.used + n + 1 > data.length) this.growData(n + 1);
-    const d = this.data, p = this.used;
+    if (this.used + n + 1 > this.chunk.length) this.room(n + 1);
+    const d = this.chunk, p = this.used;
     d[p] = n;
     for (let j = 0; j < n; j++) d[p + 1 + j] = W[o + j]!;
     this.used = p + 1 + n;
-    table[2 * i] = h; table[2 * i + 1] = p + 1;
+    table[2 * i] = h; table[2 * i + 1] = (this.chunks.length - 1) << CHUNK_BITS | p;
     if (++this.count * 2 > mask + 1) this.rehash();
     return true;
   }
 
-  private growData(need: number): void {
-    let n = this.data.length * 2;
-    while (n < this.used + need) n *= 2;
-    if (n > 0x1fffffff) throw new RangeError('state store exceeds 2 GiB');
-    const d = new Int32Array(n); d.set(this.data.subarray(0, this.used)); this.data = d;
+  /** Room for `need` more words: the first chunk doubles until full size, then new chunks. */
+  private room(need: number): void {
+    if (need > CHUNK_WORDS) throw new RangeError(`a state of ${need * 4} bytes does not fit an arena chunk`);
+    if (this.chunks.length === 1 && this.chunk.length < CHUNK_WORDS) {
+      let n = this.chunk.length * 2;
+      while (n < this.used + need && n < CHUNK_WORDS) n *= 2;
+      if (this.used + need <= n) {
+        this.reserve((n - this.chunk.length) * 4);
+        const d = new Int32Array(n); d.set(this.chunk.subarray(0, this.used));
+        this.chunk = d; this.chunks[0] = d;
+        return;
+      }
+    }
+    if (this.chunks.length >= MAX_CHUNKS) throw new MemoryLimitReached('the state arena is full (16 GiB)');
+    this.reserve(CHUNK_WORDS * 4);
+    // Reference 0 means an empty slot: chunk 0 never hands out word 0; later chunks may,
+    // their references carry a non-zero chunk number.
+    this.chunk = new Int32Array(CHUNK_WORDS);
+    this.chunks.push(this.chunk);
+    this.used = 0;
+  }
+
+  private reserve(extra: number): void {
+    if (this.bytes + extra > this.limitBytes) throw new MemoryLimitReached('--memlim reached');
   }
 
   private rehash(): void {
     const old = this.table;
     const size = (this.mask + 1) * 2, mask = size - 1;
+    this.reserve(size * 8);
     const table = new Int32Array(2 * size);
     for (let k = 0; k < old.length; k += 2) {
-      const at = old[k + 1]!;
-      if (at === 0) continue;
+      const ref = old[k + 1]!;
+      if (ref === 0) continue;
       const h = old[k]!;
       let i = h & mask;
       while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
-      table[2 * i] = h; table[2 * i + 1] = at;
+      table[2 * i] = h; table[2 * i + 1] = ref;
     }
     this.table = table; this.mask = mask;
   }
+
+  reportLines(): string[] {
+    return [`hash conflicts: ${String(this.conflicts).padStart(9)} (resolved)`];
+  }
 }
 
-/** Murmur3-style 32-bit hash of a range of 32-bit words. */
-export function hashWords(W: Int32Array, o: number, n: number): number {
-  let h = 0x9747b28c ^ n;
+/** Murmur3-style 32-bit hash of a range of 32-bit words; distinct seeds give independent hashes. */
+export function hashWords(W: Int32Array, o: number, n: number, seed: number): number {
+  let h = seed ^ n;
   for (let i = o, end = o + n; i < end; i++) {
     let k = W[i]!;
     k = Math.imul(k, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);

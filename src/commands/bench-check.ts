@@ -1,9 +1,11 @@
 // `gosched bench-check`: the model checker against SPIN on the commit's model.
-import { existsSync } from 'node:fs';
-import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck } from '../bench/check-vs-spin.js';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, type BenchCheckResult, type LivenessBench } from '../bench/check-vs-spin.js';
 import { parse, positiveInt, UsageError } from './usage.js';
 
-export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N]
+export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--liveness]
 
 Times gosched's model checker ('gosched check') against SPIN on a Promela model, by
 default the commit's model ../shared/seed/proc.p beside the repository.
@@ -18,10 +20,20 @@ and its counts (errors, states stored and matched, transitions, atomic steps,
 depth reached). The counts must be equal; the report says MISMATCH if they are not.
 Without SPIN it reports ours only, and says so. Times are medians of the runs.
 
+With --liveness, two more rows follow the safety one, each an acceptance-cycle search
+with weak fairness ('check --accept --fair' against pan built without -DSAFETY and run
+with -a -f): the largest model of models/liveness (by SPIN's states stored), and
+models/gosched-wired.pml with LIVENESS 1 and the property that stoptheworld returns
+(models/liveness-wired, ltl stw), with max depth 1000000. Both get the never claim SPIN
+built for their ltl formula (kept in the expected files), written into the model, so
+that both checkers search the same product and the counts must be equal.
+
 options:
   --runs N        runs of each checker (default 3)
+  --liveness      add the two liveness rows
   --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
-  --json          print one JSON object instead of the table
+  --json          print one JSON object instead of the table (with --liveness, an
+                  array of the three rows' objects)
   -h, --help      this text
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
@@ -33,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     runs: { type: 'string' },
     'max-depth': { type: 'string' },
+    liveness: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) {
@@ -40,18 +53,56 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`bench-check takes at most one model, got ${positionals.length}`);
-  const model = positionals[0] ?? defaultModel();
+  // The checkers run in a scratch directory: a relative path must not depend on it.
+  const model = resolve(positionals[0] ?? defaultModel());
   if (!existsSync(model)) throw new UsageError(`model not found: ${model}`);
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
-  let result;
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const results: BenchCheckResult[] = [];
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));
   try {
-    result = await benchCheck({ model, runs, maxDepth, log: (line) => process.stderr.write(`${line}\n`) });
+    results.push(await benchCheck({ model, runs, maxDepth, log }));
+    if (values.liveness) {
+      for (const row of livenessRows(scratch)) results.push(await benchCheck({ ...row, runs, log }));
+    }
   } catch (err) {
     if (!(err instanceof BenchCheckError)) throw err;
     process.stderr.write(`gosched: bench-check: ${err.message}\n`);
     return 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatBenchCheck(result));
-  return result.mismatches.length > 0 ? 1 : 0;
+  if (values.json) process.stdout.write(`${JSON.stringify(values.liveness ? results : results[0])}\n`);
+  else process.stdout.write(results.map(formatBenchCheck).join('\n'));
+  return results.some((r) => r.mismatches.length > 0) ? 1 : 0;
+}
+
+/** The liveness rows: the suite's largest model, and gosched-wired with a property. */
+function livenessRows(scratch: string): { model: string; maxDepth: number; liveness: LivenessBench }[] {
+  const root = repoRoot();
+  const suite = join(root, 'models', 'liveness');
+  let best = { name: '', stored: -1, claim: null as string | null };
+  for (const f of readdirSync(suite).filter((x) => x.endsWith('.expected.json'))) {
+    const e = JSON.parse(readFileSync(join(suite, f), 'utf8')) as { spinClaim: string | null; runs: { mode: string; statesStored: number }[] };
+    const af = e.runs.find((r) => r.mode === 'af');
+    if (af && af.statesStored > best.stored) best = { name: f.slice(0, -'.expected.json'.length), stored: af.statesStored, claim: e.spinClaim };
+  }
+  // The model with its ltl blocks blanked and SPIN's claim in their place.
+  const withClaim = (text: string, claim: string | null) =>
+    claim === null ? text : `${text.replace(/^ltl\b[^{]*\{[^}]*\}/gm, (m) => m.replace(/[^\n]/g, ' '))}\n${claim}`;
+  const suiteFile = join(scratch, `${best.name}.pml`);
+  writeFileSync(suiteFile, withClaim(readFileSync(join(suite, `${best.name}.pml`), 'utf8'), best.claim));
+  const spec = JSON.parse(readFileSync(join(root, 'models', 'liveness-wired', 'properties.json'), 'utf8')) as {
+    variants: Record<string, { find: string; with: string }[]>;
+  };
+  let wired = readFileSync(join(root, 'models', 'gosched-wired.pml'), 'utf8');
+  for (const r of spec.variants['atomic']!) wired = wired.replace(r.find, r.with);
+  const claims = (JSON.parse(readFileSync(join(root, 'models', 'liveness-wired', 'expected.json'), 'utf8')) as { claims: Record<string, string> }).claims;
+  const wiredFile = join(scratch, 'gosched-wired-stw.pml');
+  writeFileSync(wiredFile, `${wired}\n${claims['stw']}`);
+  return [
+    { model: suiteFile, maxDepth: 10000, liveness: { ltl: null, fair: true } },
+    { model: wiredFile, maxDepth: 1000000, liveness: { ltl: null, fair: true } },
+  ];
 }

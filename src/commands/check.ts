@@ -6,6 +6,8 @@ import { readModel, compileModel } from '../check/model.js';
 import { replay } from '../check/replay.js';
 import { formatVerdict, verdict } from '../check/report.js';
 import { search } from '../check/search.js';
+import { livenessSearch, type LivenessMode } from '../check/liveness.js';
+import type { ClaimOptions } from '../check/model.js';
 import { writeTrail } from '../check/trail.js';
 import { parse, positiveInt, UsageError } from './usage.js';
 
@@ -17,6 +19,15 @@ and reports pan's figures: states stored and matched, transitions, atomic steps,
 Stops at the first error, prints the counterexample step by step (as 'spin -t -p' does)
 and writes it to a trail file for 'gosched replay'.
 
+With a never claim or ltl formulas in the model, the claim (for an ltl formula: the
+claim of its negation, built here) moves in lockstep with the system, as in pan compiled
+with -DNOREDUCE (no -DSAFETY): assertions and a claim that reaches its end are errors,
+invalid end states are not checked; --accept looks for acceptance cycles (pan -a),
+--non-progress for cycles that pass no progress label (pan -l, pan built with -DNP),
+--fair restricts either to weakly fair runs (pan -f). A cycle's trail holds the path
+to the cycle and the cycle, marked <<<<<START OF CYCLE>>>>> in the listing. These
+searches use the exact store, and do not yet handle _last (refused by name).
+
 options:
   --json           print one JSON object on stdout and nothing else there
   --max-depth N    depth bound, as pan's -m (default 10000); moves cut there count as
@@ -24,21 +35,63 @@ options:
   --trail FILE     where to write the trail of an error
                    (default: <model file name>.trail in the current directory)
   --memlim MB      stop cleanly, with the figures so far, once the state store and
-                   search stack need more than MB megabytes (default 4096)
+                   search stack need more than MB megabytes (default 4096); the exact
+                   store grows in 64 MiB chunks up to that limit
+  --hc             hash compaction (as pan's -DHC4): keep a 64-bit signature per state
+                   instead of the state; reports the chance that two states collided
+  --bitstate       bitstate hashing (as pan's -DBITSTATE): k bits per state in a fixed
+                   array of 2^w bits; reports pan's hash factor and bits per state, and
+                   the expected coverage (the share of states not wrongly taken as seen)
+  -w N             bitstate array of 2^N bits (default 27, 16 MB, as pan)
+  -k N             bits set per state with --bitstate (default 3, as pan)
+  --accept         acceptance cycles through accept labels of the claim or the
+                   processes (pan -a); without a claim, through the processes'
+                   accept labels (not for models that use timeout)
+  --non-progress   non-progress cycles (pan -l); the model must have no claim
+  --fair           weak fairness, with --accept or --non-progress (pan -f)
+  --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
   --help           this text
 
-exit status: 0 no error, 1 the model has an error, 2 bad input or usage, 3 the search
-stopped at --memlim before it was complete (no error found in the part explored).
+exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,
+what SPIN refuses, a model too large for --memlim: refused before the search, with
+file:line:col where there is one); 3 the search stopped at --memlim before it was
+complete (no error in the part explored); 4 an internal error of gosched.
+Under --json every outcome is one JSON object on stdout: the verdict (exit 0, 1, 3), or
+{"error": {"kind": "usage"|"model"|"internal", "message", "file", "line", "col"},
+"exitCode": 2|4}.
 A progress line goes to stderr every million stored states.
 
+Error kinds, as pan names them: assertion, invalid-end-state, too-many-processes (a run
+past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), index
+(array index out of bounds), channel (too few parameters in send stmnt, missing pars in
+receive, an uninitialised channel), block-in-d_step; with a claim or --accept/
+--non-progress also acceptance-cycle, non-progress-cycle, claim-end (end state in claim
+reached), accept-stutter (a blocked accepting state, pan -a without a claim) and remote
+(a remote reference to a process that does not exist). Differences from pan: division or
+modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
+exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
+hidden variable assigned inside a d_step is restored on backtracking here, where pan
+leaves it as the d_step set it (see models/spin/README.md).
+
 Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
-mtype chan and arrays, typedef; inline; proctype, active [N], init, run, _pid, _nr_pr;
-if/do/else/break/goto/labels, atomic, d_step, assert, printf, skip, timeout; channels
-(global, buffered or rendezvous) with !, ?, eval(), ?[..], len/empty/full/nempty/nfull;
-end/progress/accept labels (end-state check only); hidden/local/show, xr/xs ignored.
-Not supported (named in the error): never claims and ltl, unless, sorted send (!!),
-random receive (??), ?<..>, select/for, unsigned, local channel declarations,
-priorities, provided, c_code and friends, goto inside d_step.
+mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
+comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
+share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
+_last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
+atomic, d_step, unless, assert, printf, skip, timeout; channels, global or local (numbered
+as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
+!! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
+end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->,
+true, false); remote references proc[pid]@label and proc[pid]:var; np_ in claims;
+local/show, xr/xs ignored.
+Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
+jump into d_step, a send with more fields than its channel, active [N] with N > 255.
+Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
+deeper than 600, macros nesting over 200 deep.
+Not supported (named in the error): --accept without a claim in a model that uses
+timeout, trace/notrace, several never claims, for (x in ..),
+unsigned, priorities,
+c_code and friends, goto inside d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -47,6 +100,14 @@ export async function run(argv: string[]): Promise<number> {
     'max-depth': { type: 'string' },
     trail: { type: 'string' },
     memlim: { type: 'string' },
+    hc: { type: 'boolean' },
+    bitstate: { type: 'boolean' },
+    w: { type: 'string', short: 'w' },
+    k: { type: 'string', short: 'k' },
+    accept: { type: 'boolean' },
+    'non-progress': { type: 'boolean' },
+    fair: { type: 'boolean' },
+    ltl: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) { process.stdout.write(help); return 0; }
@@ -55,10 +116,42 @@ export async function run(argv: string[]): Promise<number> {
   const file = positionals[0]!;
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
-  const model = loadOrExplain(file);
+  if (values.hc && values.bitstate) throw new UsageError('--hc and --bitstate exclude each other');
+  if (!values.bitstate && (values.w !== undefined || values.k !== undefined)) throw new UsageError('-w and -k apply to --bitstate only');
+  const log2Bits = positiveInt('w', values.w, 27);
+  const k = positiveInt('k', values.k, 3);
+  if (log2Bits < 3 || log2Bits > 35) throw new UsageError(`-w must be 3 to 35 (2^w bits), got ${log2Bits}`);
+  if (values.bitstate && 2 ** log2Bits / 8 > memlim * 1048576) throw new UsageError(`-w${log2Bits} needs ${2 ** log2Bits / 8388608} MB, more than --memlim ${memlim}`);
+  const store = values.hc ? { kind: 'hc' as const } : values.bitstate ? { kind: 'bitstate' as const, log2Bits, k } : { kind: 'exact' as const };
+  if (values.accept && values['non-progress']) throw new UsageError('--accept and --non-progress exclude each other (as pan -a and -l)');
+  if (values.fair && !values.accept && !values['non-progress']) throw new UsageError('--fair needs --accept or --non-progress (as pan -f needs -a or -l)');
+  const model = loadOrExplain(file, { ltl: values.ltl, nonProgress: values['non-progress'] });
+  const wantsLiveness = model.machine.claimType >= 0 || (values.accept && model.machine.acceptPc.some((t) => t.includes(1)));
+  if (wantsLiveness) {
+    if (store.kind !== 'exact') throw new UsageError('--hc and --bitstate apply to the safety search only (no claim, no --accept/--non-progress)');
+    const unsupported = livenessUnsupported(model);
+    if (unsupported) throw new UsageError(`${file}: ${unsupported} is not supported with a never claim, ltl, --accept or --non-progress`);
+  }
+  if (model.machine.claimType >= 0) {
+    const mode: LivenessMode = values['non-progress'] ? 'non-progress' : values.accept ? 'accept' : 'safety';
+    return runLiveness(model, file, mode, !!values.fair, maxDepth, memlim, values.trail, !!values.json);
+  }
+  // pan -a without a claim: acceptance cycles through the processes' accept labels; with
+  // none, pan ignores -a and the search is the safety one.
+  if (wantsLiveness) {
+    if (model.machine.usesTimeout) throw new UsageError(`${file}: --accept without a never claim or ltl formula is not supported for a model that uses timeout`);
+    return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
+  }
+  // A state, its copies down the search stack and the store's first tables: refuse a
+  // model whose vector could not fit that in --memlim before searching at all.
+  const need = model.machine.layout.initialVector * 256 + 32 * 1048576;
+  if (need > memlim * 1048576) {
+    throw new UsageError(`${file}: the state vector needs ${model.machine.layout.initialVector} bytes; searching it needs at least ${Math.ceil(need / 1048576)} MB, more than --memlim ${memlim}`);
+  }
   const result = search(model.machine, {
     maxDepth,
     memLimitBytes: memlim * 1048576,
+    store,
     progress: (line) => process.stderr.write(line + '\n'),
   });
   let trailFile: string | null = null;
@@ -71,7 +164,7 @@ export async function run(argv: string[]): Promise<number> {
       if (!outcome.error) process.stdout.write(`gosched: ${result.error.message} at the state reached\n`);
     }
   }
-  const v = verdict(basename(file), result, maxDepth, trailFile);
+  const v = verdict(basename(file), result, maxDepth, trailFile, store.kind);
   const { errorDepth: _depth, ...fields } = v;
   process.stdout.write(values.json ? JSON.stringify(fields) + '\n' : formatVerdict(v));
   // A search cut short by --memlim verified nothing about the rest of the state space:
@@ -79,14 +172,59 @@ export async function run(argv: string[]): Promise<number> {
   return result.error ? 1 : result.memoryLimitHit ? 3 : 0;
 }
 
+/** The constructs the liveness search does not handle yet, named, or null. */
+function livenessUnsupported(model: ReturnType<typeof loadOrExplain>): string | null {
+  // _last: the generated code records every mover, the claim too, where pan does not.
+  if (model.program.usesLast) return '_last';
+  return null;
+}
+
+function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode: LivenessMode, fair: boolean,
+  maxDepth: number, memlim: number, trail: string | undefined, json: boolean): number {
+  const result = livenessSearch(model.machine, {
+    maxDepth, memLimitBytes: memlim * 1048576, mode, fairness: fair,
+    progress: (line) => process.stderr.write(line + '\n'),
+  });
+  let trailFile: string | null = null;
+  const err = result.error;
+  if (err) {
+    trailFile = trail ?? `${basename(file)}.trail`;
+    const claim = mode === 'non-progress' ? 'non-progress' : model.claim.ltlName !== null ? `ltl ${model.claim.ltlName}` : model.machine.claimType >= 0 ? 'never' : null;
+    writeTrail(trailFile, basename(file), err.message, err.steps, err.cycleStart, claim);
+    if (!json) {
+      process.stdout.write(`gosched: found ${err.message}, counterexample of ${err.steps.length} steps${err.cycleStart !== null ? ` (the cycle starts after step ${err.cycleStart})` : ''}:\n`);
+      replay(model.machine, basename(file), err.steps, (s) => process.stdout.write(s), err.cycleStart);
+    }
+  }
+  const v = verdict(basename(file), result, maxDepth, trailFile);
+  const { errorDepth: _depth, ...fields } = v;
+  const extra = {
+    search: mode, fairness: fair, ltl: model.claim.ltlName, transitions: result.transitions,
+    statesVisited: result.statesVisited, cycleStart: err?.cycleStart ?? null,
+  };
+  if (json) process.stdout.write(JSON.stringify({ ...fields, ...extra }) + '\n');
+  else {
+    const head = mode === 'safety' ? 'never claim (assertions, claim end)' : mode === 'accept' ? 'acceptance cycles' : 'non-progress cycles';
+    process.stdout.write(`search: ${head}, fairness ${fair ? 'enabled' : 'disabled'}${model.claim.ltlName ? `, ltl ${model.claim.ltlName}` : ''}\n`);
+    process.stdout.write(formatVerdict({ ...v, transitions: result.transitions }).replace(' states, stored\n', result.statesVisited !== result.statesStored ? ` states, stored (${result.statesVisited} visited)\n` : ' states, stored\n'));
+  }
+  return err ? 1 : result.memoryLimitHit ? 3 : 0;
+}
+
 /** Loads and compiles a model; any mistake in it becomes a UsageError with a caret. */
-export function loadOrExplain(file: string) {
+export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
   let source = '';
   try {
     source = readModel(file);
-    return compileModel(file, source);
+    return compileModel(file, source, opts);
   } catch (e) {
-    if (e instanceof ModelError) throw new UsageError(formatModelError(e, file, source));
+    if (e instanceof ModelError) {
+      const u = new UsageError(formatModelError(e, file, source));
+      u.kind = 'model';
+      u.plain = e.message;
+      u.where = { file, line: e.pos?.line ?? null, col: e.pos?.col ?? null };
+      throw u;
+    }
     throw e;
   }
 }

@@ -2,18 +2,29 @@
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
-import { readTrail } from '../check/trail.js';
+import { readAnyTrail } from '../check/trail.js';
+import { resolvePanTrail } from '../check/pan-trail.js';
 import { loadOrExplain, quietOnClosedPipe } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
 
-Replays a trail written by 'gosched check' (lines 'step:pid:transition'), listing each
-step as 'spin -t -p' does: step, process, file:line, state, statement, then the variables
-it changed; printf output appears as it executes. Ends with the violated assertion or the
-invalid end state.
+Replays a trail written by 'gosched check' (lines 'step:pid:transition' after a
+'# gosched trail' header) or by SPIN's pan (MODEL.pml.trail: 'depth:pid:t_id'), listing
+each step as 'spin -t -p' does: step, process, file:line, state, statement, then the
+variables it changed; 'Starting P with pid N' and 'proc N terminates' as spin prints
+them; printf output appears as it executes. Ends with the violated assertion or the
+invalid end state, and 'spin: trail ends after N steps'.
+pan's t_id numbers pan's own transitions: the moves are recovered from the processes
+named on each line (the first sequence of moves that follows every line and ends where
+the trail ends). State numbers are the checker's, not SPIN's.
+A gosched trail found with a claim (never, ltl, --non-progress) replays the claim's moves
+too, with the same claim (the trail's '# claim:' line says which); a cycle's trail marks
+where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the
+state the cycle started in.
 
-exit status: 1 when the trail ends in an error, 0 when it does not, 2 bad input.
+exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input
+(a trail that does not fit the model included), 4 an internal error.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -22,11 +33,31 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
-  const model = loadOrExplain(file);
   try {
-    const steps = readTrail(trailFile);
-    const outcome = replay(model.machine, basename(file), steps, (s) => process.stdout.write(s));
+    const trail = readAnyTrail(trailFile);
+    const claim = trail.pan ? null : trail.claim;
+    const cycleStart = trail.pan ? null : trail.cycleStart;
+    const model = loadOrExplain(file, {
+      ltl: claim?.startsWith('ltl ') ? claim.slice(4) : undefined, nonProgress: claim === 'non-progress',
+    });
+    const steps = trail.pan ? resolvePanTrail(model.machine, trail.pids) : trail.steps;
+    const outcome = replay(model.machine, basename(file), steps, (s) => process.stdout.write(s), cycleStart);
+    process.stdout.write(`spin: trail ends after ${outcome.steps} steps\n`);
     if (outcome.error) return 1;
+    if (cycleStart !== null) {
+      process.stdout.write(outcome.cycleCloses
+        ? `gosched: the trail ends in a cycle: the last state is the state after step ${cycleStart}\n`
+        : `gosched: the trail's cycle does not close: the last state differs from the state after step ${cycleStart}\n`);
+      return 1;
+    }
+    const m = model.machine;
+    if (m.claimType >= 0) {
+      // With a claim, invalid end states are not errors (as in pan); its end is.
+      const c = m.claimOff, pc = outcome.state[c + 1]! | outcome.state[c + 2]! << 8;
+      if (m.endPc[m.claimType]![pc] === 1) { process.stdout.write('gosched: end state in claim reached\n'); return 1; }
+      process.stdout.write(`gosched: trail ends after ${steps.length} steps without an error\n`);
+      return 0;
+    }
     const stuck = stuckProcesses(model.machine, outcome.state);
     if (stuck.length > 0 && !canMove(model.machine, outcome.state, outcome.len)) {
       process.stdout.write(`gosched: invalid end state\n${stuck.map((s) => `\t${s}\n`).join('')}`);

@@ -1,24 +1,31 @@
 // Shared by every command: how a user's mistake is reported (one line, exit 2, no stack)
-// versus a bug in gosched itself (the stack, exit 1).
+// versus a bug in gosched itself (the stack, exit 4). Under --json each is one JSON object
+// on stdout as well: {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake in what the user typed or supplied; printed without a stack trace. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** 'usage' for what was typed, 'model' for a mistake in a model file (with its place). */
+  kind: 'usage' | 'model' = 'usage';
+  where: { file: string; line: number | null; col: number | null } | null = null;
+  /** The message without the quoted source line and caret, for JSON. */
+  plain: string | null = null;
 }
 
-/** Prints an error and returns the exit code for it. */
-export function fail(err: unknown): number {
-  if (err instanceof UsageError) {
-    process.stderr.write(`gosched: ${err.message}\n`);
-    return 2;
+/** Prints an error and returns the exit code for it: 2 for the user's mistakes, 4 for
+ * gosched's own (an internal error is never confused with "the model has an error", 1). */
+export function fail(err: unknown, json = false): number {
+  const usage = err instanceof UsageError || (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+  const code = usage ? 2 : 4;
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(usage ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
+  if (json) {
+    const u = err instanceof UsageError ? err : null;
+    const kind = u ? u.kind : usage ? 'usage' : 'internal';
+    process.stdout.write(JSON.stringify({ error: { kind, message: u?.plain ?? message, ...(u?.where ?? {}) }, exitCode: code }) + '\n');
   }
-  if (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`gosched: ${err.message}\n`);
-    return 2;
-  }
-  process.stderr.write(`gosched: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
-  return 1;
+  return code;
 }
 
 /** parseArgs with strict checking; `--help` is handled by the caller. */

@@ -18,8 +18,17 @@ export type Expr =
   | { k: 'cond'; c: Expr; a: Expr; b: Expr; pos: Pos }
   | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
   | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
+  /** SPIN's np_: no process is at a progress label (set by the liveness search). */
+  | { k: 'np'; pos: Pos }
   | { k: 'chanop'; op: 'len' | 'empty' | 'full' | 'nempty' | 'nfull'; ch: VarRef; pos: Pos }
-  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos };
+  | { k: 'poll'; ch: VarRef; args: RecvArg[]; pos: Pos; random?: boolean }
+  /** `enabled(pid)`: whether that process has an executable move now. */
+  | { k: 'enabled'; a: Expr; pos: Pos }
+  /** `_last`: the pid of the process that made the last move (kept in the state). */
+  | { k: 'last'; pos: Pos }
+  /** Remote references (SPIN's `proc[pid]@label` and `proc[pid]:var`), for claims. */
+  | { k: 'rlabel'; proc: string; pid: Expr; label: string; pos: Pos }
+  | { k: 'rvar'; proc: string; pid: Expr; v: VarRef; pos: Pos };
 
 /** A receive argument: a variable to assign, or a value the message field must equal. */
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
@@ -35,8 +44,12 @@ export type Stmt = (
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }
-  | { k: 'send'; ch: VarRef; args: Expr[] }
-  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false }
+  /** `main unless { esc }`: in every state of main, esc's first move has priority. */
+  | { k: 'unless'; main: Stmt[]; esc: Stmt[] }
+  /** `sorted`: `c!!x`, inserted in order instead of appended. */
+  | { k: 'send'; ch: VarRef; args: Expr[]; sorted?: boolean }
+  /** `random`: `c??x`, the first matching message anywhere; `keep`: `c?<x>`, not removed. */
+  | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false; random?: boolean; keep?: boolean }
 ) & { pos: Pos };
 
 export interface ChanType { cap: number; fields: BaseType[] }
@@ -51,6 +64,8 @@ export interface VarDecl {
   init: Expr | null;
   chan: ChanType | null;
   pos: Pos;
+  /** `hidden`: kept out of the state vector that states are compared by (globals only). */
+  hidden?: boolean;
 }
 
 export interface ProcType {
@@ -64,7 +79,14 @@ export interface ProcType {
   pos: Pos;
   /** Index in declaration order among proctypes and init, for pan's start-up order. */
   order: number;
+  /** A never claim (at most one; it is not in `procs` but in Program.claim). */
+  isClaim?: boolean;
+  /** `provided (expr)`: a condition every move of the process also needs. */
+  provided?: Expr | null;
 }
+
+/** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
+export interface LtlBlock { name: string; formula: import('../ltl/formula.js').Ltl<Expr>; text: string; pos: Pos }
 
 export interface Program {
   /** typedef name -> its fields, in declaration order. */
@@ -75,4 +97,9 @@ export interface Program {
   /** Each mtype name's value (SPIN numbers them from the end of each declaration). */
   mtypeValues: Map<string, number>;
   usesTimeout: boolean;
+  /** The `never { }` claim, if the model has one. */
+  claim: ProcType | null;
+  ltl: LtlBlock[];
+  /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
+  usesLast?: boolean;
 }

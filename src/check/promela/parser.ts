@@ -3,29 +3,76 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import type { Token } from './lexer.js';
-import type { BaseType, ChanType, Expr, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+import { exprText } from './text.js';
+import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+import { parseLtl, ltlText } from '../ltl/parse.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'unless', 'never', 'trace', 'notrace', 'ltl', 'provided', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'select', 'for', 'np_', 'printm', 'get_priority', 'set_priority',
+  'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
+  'c_state', 'c_track', 'unsigned', 'printm', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
 interface Inline { params: string[]; body: Token[]; pos: Pos }
 
+/** Deepest nesting the parser accepts. Every later stage (flow, codegen, listings, V8
+ * compiling the generated code) recurses along the syntax tree, so the tree's depth is
+ * bounded too (MAX_TREE_DEPTH, checked without recursion once the model is parsed). */
+const MAX_NEST = 250;
+const MAX_TREE_DEPTH = 600;
+
+/** Parses `never { ... }` text (a claim built from an ltl block) in the context of a
+ * parsed program: its mtype names and proctypes are known there. */
+export function parseClaim(tokens: Token[], prog: Program): ProcType {
+  const p = new Parser(tokens);
+  p.adopt(prog);
+  return p.claimOnly();
+}
+
+/** Parses a stand-alone LTL formula (`gosched ltl`); atoms are Promela expressions. */
+export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
+  return new Parser(tokens).formulaOnly();
+}
+
 export function parse(tokens: Token[]): Program {
-  return new Parser(tokens).program();
+  const prog = new Parser(tokens).program();
+  checkDepth(prog);
+  return prog;
+}
+
+/** Refuses a syntax tree deeper than MAX_TREE_DEPTH (a 5,000-term sum is 5,000 deep),
+ * walking it with an explicit stack. */
+function checkDepth(prog: Program): void {
+  const stack: [unknown, number][] = [];
+  for (const p of prog.procs) stack.push([p.body, 0], [p.provided ?? null, 0], [[...p.params, ...p.locals].map((d) => d.init), 0]);
+  stack.push([prog.globals.map((d) => d.init), 0]);
+  while (stack.length) {
+    const [node, d] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) { for (const x of node) stack.push([x, d]); continue; }
+    const o = node as Record<string, unknown>;
+    const depth = typeof o.k === 'string' ? d + 1 : d;
+    if (depth > MAX_TREE_DEPTH) {
+      throw new ModelError(`expression or statement nested more than ${MAX_TREE_DEPTH} deep (split it up)`, (o.pos as Pos | undefined) ?? null);
+    }
+    for (const [key, v] of Object.entries(o)) if (key !== 'pos' && v !== null && typeof v === 'object') stack.push([v, depth]);
+  }
 }
 
 class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** Nesting of parentheses, operators, blocks and options being parsed (see enter). */
+  private nest = 0;
   private mtypes: string[] = [];
   /** SPIN numbers each mtype declaration's names from the last one up, after earlier ones. */
   private mtypeValue = new Map<string, number>();
   private usesTimeout = false;
+  private usesLast = false;
+  /** Values of the named mtype sets (`mtype:name = {...}`), each numbered on its own. */
+  private mtypeSubsets = new Map<string, number>();
   private typedefs = new Map<string, VarDecl[]>();
   private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
@@ -33,7 +80,32 @@ class Parser {
   /** Whether the proctype being parsed has had a statement yet (see declarations). */
   private seenStmt = false;
 
-  constructor(private toks: Token[]) {}
+  /** Proctype names, collected before parsing so remote references (`P[0]@cs`) in an
+   * ltl block or claim that comes before the proctype are recognised. */
+  private procNames: Set<string>;
+
+  constructor(private toks: Token[]) {
+    this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
+  }
+
+  adopt(prog: Program): void {
+    this.mtypes = [...prog.mtypes];
+    this.mtypeValue = new Map(prog.mtypeValues);
+    this.typedefs = prog.typedefs;
+    this.procNames = new Set(prog.procs.map((p) => p.name));
+  }
+
+  claimOnly(): ProcType {
+    const c = this.claimDef(0);
+    if (this.t.kind !== 'eof') this.err(`expected the end of the claim but found ${this.show(this.t)}`);
+    return c;
+  }
+
+  formulaOnly(): LtlBlock['formula'] {
+    const f = this.ltlFormula();
+    if (this.t.kind !== 'eof') this.err(`unexpected ${this.show(this.t)} after the LTL formula`);
+    return f;
+  }
 
   private get t(): Token { return this.toks[this.p]!; }
   private peek(k = 1): Token { return this.toks[Math.min(this.p + k, this.toks.length - 1)]!; }
@@ -57,22 +129,68 @@ class Parser {
   program(): Program {
     const globals: VarDecl[] = [];
     const procs: ProcType[] = [];
+    let claim: ProcType | null = null;
+    const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
       if (this.is(';')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
-      if (this.is('inline')) this.inlineDef();
+      if (this.is('never')) {
+        if (claim) this.err('a second never claim (SPIN allows one per model)');
+        claim = this.claimDef(procs.length);
+      } else if (this.is('ltl')) {
+        const b = this.ltlDef(ltl.length);
+        if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
+        ltl.push(b);
+      } else if (this.is('inline')) this.inlineDef();
       else if (this.is('typedef')) this.typedefDef();
-      else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '=')) this.mtypeDef();
+      else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '='
+        || (this.peek().text === ':' && ['{', '='].includes(this.peek(3).text)))) this.mtypeDef();
       else if (this.is('proctype') || this.is('active') || this.is('init')) procs.push(this.proctype(procs.length));
       else if (this.is('hidden') || this.is('local') || this.is('show') || this.isType(this.t)) globals.push(...this.decl());
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout };
+    if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl };
+  }
+
+  /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
+  private claimDef(order: number): ProcType {
+    const pos: Pos = this.next();
+    if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
+    this.locals = []; this.seenStmt = false;
+    const body = this.block();
+    const locals = this.locals; this.locals = null;
+    if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
+    return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
+  }
+
+  /** `ltl [name] { formula }`; an unnamed one is called ltl_N as SPIN does. */
+  private ltlDef(n: number): LtlBlock {
+    const pos: Pos = this.next();
+    const name = this.t.kind === 'id' ? this.next().text : `ltl_${n}`;
+    this.expect('{');
+    const formula = this.ltlFormula();
+    this.expect('}', "'}' after the LTL formula");
+    return { name, formula, text: ltlText(formula, exprText), pos };
+  }
+
+  private ltlFormula(): LtlBlock['formula'] {
+    return parseLtl<Expr>({
+      peek: (k = 0) => { const t = this.peek(k); return t.kind === 'eof' || t.kind === 'str' ? null : t.text; },
+      next: () => { this.next(); },
+      // An atom binds tighter than && and ||, which are LTL's here (SPIN's grammar):
+      // operators from | (level 2) up.
+      atom: () => { this.enter(); const e = this.climb(2); this.nest--; return e; },
+      fail: (m) => this.err(m),
+    });
   }
 
   private mtypeDef(): void {
     this.next();
+    // `mtype:name = {...}` numbers its names from 1 on its own, as SPIN 6.5 does.
+    let subset: string | null = null;
+    if (this.is(':')) { this.next(); subset = this.ident('an mtype set name').text; }
     if (this.is('=')) this.next();
     this.expect('{');
     const names: string[] = [];
@@ -84,7 +202,15 @@ class Parser {
       break;
     }
     this.expect('}', "',' or '}'");
-    names.forEach((n, i) => this.mtypeValue.set(n, this.mtypes.length + names.length - i));
+    if (subset !== null) {
+      const before = this.mtypeSubsets.get(subset) ?? 0;
+      names.forEach((n, i) => this.mtypeValue.set(n, before + names.length - i));
+      this.mtypeSubsets.set(subset, before + names.length);
+      this.mtypes.push(...names);
+      return;
+    }
+    const plain = this.mtypes.length - [...this.mtypeSubsets.values()].reduce((a, b) => a + b, 0);
+    names.forEach((n, i) => this.mtypeValue.set(n, plain + names.length - i));
     this.mtypes.push(...names);
   }
 
@@ -146,8 +272,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        if (n.kind !== 'num') this.err(`expected a number of copies but found ${this.show(n)}`);
-        active = this.next().value!;
+        active = this.constant('a number of copies');
+        if (active > 255) this.err(`max nr of processes is 255 (active [${active}])`, n);
         this.expect(']');
       }
     }
@@ -161,17 +287,21 @@ class Parser {
       else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
+    let provided: Expr | null = null;
+    if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
     this.locals = []; this.seenStmt = false;
     const body = this.block();
     const locals = this.locals; this.locals = null;
-    return { name, params, locals, body, active, isInit: false, pos, order };
+    return { name, params, locals, body, active, isInit: false, pos, order, provided };
   }
 
   /** `{ sequence }` */
   private block(): Stmt[] {
     this.expect('{');
+    this.enter();
     const body = this.seq();
+    this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
     return body;
@@ -183,9 +313,12 @@ class Parser {
     for (;;) {
       while (this.is(';') || this.is('->')) this.next();
       if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
-      const s = this.stmt();
+      let s = this.stmt();
+      while (s && this.is('unless')) {
+        const pos = this.next();
+        s = { k: 'unless', main: [s], esc: this.block(), pos };
+      }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
-      if (this.is('unless')) this.err("'unless' is not supported");
     }
   }
 
@@ -194,7 +327,7 @@ class Parser {
     const pos: Pos = t;
     this.rejectUnsupported(t);
     if (t.kind === 'id') {
-      if (this.peek().text === ':' && this.peek(2).text !== ':') {
+      if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype') {
         this.next(); this.next();
         while (this.is(';')) this.next();
         const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
@@ -206,11 +339,18 @@ class Parser {
           const opts: Stmt[][] = [];
           while (this.is('::')) {
             this.next();
+            this.enter();
             const body = this.seq();
+            this.nest--;
             if (body.length === 0) this.err('empty option', this.t);
             opts.push(body);
           }
           if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
+          // SPIN refuses an else beside an option that starts with a send or receive.
+          const els = opts.find((o) => o[0]!.k === 'else');
+          if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
+            this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
+          }
           this.expect(t.text === 'if' ? 'fi' : 'od');
           return { k: t.text, opts, pos };
         }
@@ -219,6 +359,8 @@ class Parser {
           const body = this.block();
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
+        case 'select': return this.select();
+        case 'for': return this.forLoop();
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
         case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
@@ -242,7 +384,7 @@ class Parser {
           do { if (this.is(',')) this.next(); this.varref(); } while (this.is(','));
           return null;
       }
-      if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id')) {
+      if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
         const decls = this.decl();
         if (this.locals === null) this.err('declaration outside a proctype', t);
         this.locals.push(...decls);
@@ -250,6 +392,8 @@ class Parser {
         // the process is created; a declaration after that is a step of its own where it
         // stands, assigning its initial value (or 0).
         if (!this.seenStmt) return null;
+        const ch = decls.find((d) => d.chan);
+        if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         const steps: Stmt[] = [];
         for (const d of decls) {
           if (d.type === 'chan' || d.struct) continue;
@@ -266,24 +410,80 @@ class Parser {
       if (inl && this.peek().text === '(') return this.inlineCall(inl);
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
-    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr'].includes(t.text)
+    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
       if (this.is('=')) { this.next(); return { k: 'assign', lhs: v, rhs: this.expr(), pos }; }
       if (this.is('++') || this.is('--')) { const d = this.next().text === '++' ? 1 : -1; return { k: 'incr', lhs: v, d, pos }; }
-      if (this.is('!')) { this.next(); return { k: 'send', ch: v, args: this.sendArgs(), pos }; }
-      if (this.is('?') && this.peek().text !== '[') {
-        this.next();
-        if (this.is('<')) this.err("receive without removal ('?<...>') is not supported");
-        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos };
+      if (this.is('!') || this.is('!!')) {
+        const sorted = this.next().text === '!!';
+        return { k: 'send', ch: v, args: this.sendArgs(), pos, ...(sorted ? { sorted } : {}) };
       }
-      if (this.is('!!')) this.err("sorted send ('!!') is not supported");
-      if (this.is('??')) this.err("random receive ('??') is not supported");
+      if ((this.is('?') || this.is('??')) && this.peek().text !== '[') {
+        const random = this.next().text === '??';
+        if (this.is('<')) {
+          this.next();
+          const args = this.recvArgs();
+          this.expect('>', "'>'");
+          return { k: 'recv', ch: v, args, poll: false, pos, keep: true, ...(random ? { random } : {}) };
+        }
+        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos, ...(random ? { random } : {}) };
+      }
       if (this.is('(') && !this.inlines.has(t.text)) this.err(`'${t.text}' is not an inline or macro`, t);
       this.p = save;
     }
     return { k: 'expr', e: this.expr(), pos };
+  }
+
+  /** `select (v : lo .. hi)`, expanded as SPIN 6.5.2 does: a constant range of at most 33
+   * values becomes an if with one assignment per value; any other a counting loop. */
+  private select(): Stmt {
+    const pos = this.next();
+    this.expect('(');
+    const v = this.varref();
+    this.expect(':');
+    const lo = this.expr();
+    this.expect('.'); this.expect('.', "'..'");
+    const hi = this.expr();
+    this.expect(')');
+    const a = constValue(lo), b = constValue(hi);
+    if (a !== null && b !== null && b < a) this.err('bad range in select statement', pos);
+    const assign = (e: Expr): Stmt => ({ k: 'assign', lhs: v, rhs: e, pos });
+    if (a !== null && b !== null && b - a <= 32) {
+      return { k: 'if', opts: Array.from({ length: b - a + 1 }, (_, i) => [assign({ k: 'num', v: a + i, pos })]), pos };
+    }
+    const step: Stmt[] = [
+      { k: 'expr', e: { k: 'bin', op: '<', a: v, b: hi, pos }, pos },
+      assign({ k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }),
+    ];
+    const brk: Stmt[] = [{ k: 'break', pos }];
+    // SPIN lists the counting option first for a constant bound, the break first otherwise.
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos };
+  }
+
+  /** `for (v : lo .. hi) { body }`: `v = lo; do :: v <= hi -> body; v = v + 1 :: else -> break od`. */
+  private forLoop(): Stmt {
+    const pos = this.next();
+    this.expect('(');
+    const v = this.varref();
+    if (this.is('in')) this.err("'for (x in ...)' is not supported; use 'for (x : lo .. hi)'");
+    this.expect(':');
+    const lo = this.expr();
+    this.expect('.'); this.expect('.', "'..'");
+    const hi = this.expr();
+    this.expect(')');
+    const body = this.block();
+    const loop: Stmt[] = [
+      { k: 'expr', e: { k: 'bin', op: '<=', a: v, b: hi, pos }, pos },
+      ...body,
+      { k: 'assign', lhs: v, rhs: { k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }, pos },
+    ];
+    return {
+      k: 'block',
+      body: [{ k: 'assign', lhs: v, rhs: lo, pos }, { k: 'do', opts: [loop, [{ k: 'else', pos }, { k: 'break', pos }]], pos }],
+      pos,
+    };
   }
 
   private inlineCall(inl: Inline): Stmt {
@@ -353,6 +553,19 @@ class Parser {
     }
   }
 
+  /** `proc[pid]@label` (process pid is at that label) or `proc[pid]:var` (its local). */
+  private remoteRef(): Expr {
+    const t = this.next();
+    const pos: Pos = t;
+    if (!this.is('[')) this.err(`expected '[' and a process number after '${t.text}' (write ${t.text}[pid]@label)`);
+    this.next();
+    const pid = this.expr();
+    this.expect(']');
+    if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
+    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(), pos }; }
+    return this.err(`expected '@label' or ':variable' after ${t.text}[...]`);
+  }
+
   private varref(): VarRef {
     const id = this.ident('a variable');
     let index: Expr | null = null;
@@ -370,11 +583,13 @@ class Parser {
 
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   private decl(param = false): VarDecl[] {
-    while (this.is('hidden') || this.is('local') || this.is('show')) this.next();
+    let hidden = false;
+    while (this.is('hidden') || this.is('local') || this.is('show')) hidden = this.next().text === 'hidden' || hidden;
     const tt = this.ident('a type');
     if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
     const struct = this.typedefs.has(tt.text) ? tt.text : null;
     const type = struct ? 'struct' : tt.text as BaseType;
+    if (type === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.ident('a variable name');
@@ -382,8 +597,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        if (n.kind !== 'num' || n.value! < 1) this.err(`expected an array size but found ${this.show(n)}`);
-        len = this.next().value!;
+        len = this.constant('an array size');
+        if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
       let init: Expr | null = null, chan: ChanType | null = null;
@@ -393,8 +608,10 @@ class Parser {
         else if (struct) this.err('a structure cannot have an initialiser');
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
+      // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
+      if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
     }
   }
@@ -402,16 +619,25 @@ class Parser {
   private chanType(): ChanType {
     this.expect('[');
     const n = this.t;
-    if (n.kind !== 'num') this.err(`expected a channel capacity but found ${this.show(n)}`);
-    const cap = this.next().value!;
+    const cap = this.constant('a channel capacity');
+    if (cap < 0 || cap > 255) this.err(`channel capacity must be 0 to 255, got ${cap}`, n);
     this.expect(']');
     this.expect('of');
     this.expect('{');
     const fields: BaseType[] = [];
     for (;;) {
       const f = this.ident('a field type');
-      if (this.typedefs.has(f.text)) this.err('structures in channel messages are not supported', f);
+      // A typedef travels as its basic-typed leaves, in layout order (see codegen's
+      // structLeaves, which expands a structure sent or received whole the same way).
+      if (this.typedefs.has(f.text)) {
+        const leaves = (name: string): BaseType[] => this.typedefs.get(name)!.flatMap((d) =>
+          Array.from({ length: Math.max(1, d.len) }, () => (d.struct ? leaves(d.struct) : [d.type as BaseType])).flat());
+        fields.push(...leaves(f.text));
+        if (this.is(',')) { this.next(); continue; }
+        break;
+      }
       if (!BASE_TYPES.has(f.text)) this.err(`unknown type '${f.text}'`, f);
+      if (f.text === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
       fields.push(f.text as BaseType);
       if (this.is(',')) { this.next(); continue; }
       break;
@@ -420,28 +646,60 @@ class Parser {
     return { cap, fields };
   }
 
+  /** A constant expression (sizes, capacities, `active [N]`), evaluated as C ints. */
+  private constant(what: string): number {
+    const at = this.t;
+    const e = this.expr();
+    const v = constValue(e);
+    if (v === null) this.err(`expected ${what} (a constant expression) but found '${exprText(e)}'`, at);
+    return v;
+  }
+
   // Expressions, lowest precedence first. `->` inside parentheses is the conditional.
   private static LEVELS: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '<=', '>', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
 
-  expr(): Expr { return this.binary(0); }
+  private static PREC = new Map(Parser.LEVELS.flatMap((ops, lvl) => ops.map((op) => [op, lvl] as const)));
 
-  private binary(lvl: number): Expr {
-    if (lvl === Parser.LEVELS.length) return this.unary();
-    let a = this.binary(lvl + 1);
-    while (this.t.kind === 'op' && Parser.LEVELS[lvl]!.includes(this.t.text)) {
+  expr(): Expr {
+    this.enter();
+    const e = this.climb(0);
+    this.nest--;
+    return e;
+  }
+
+  /** Precedence climbing: a chain of operators of one level is a loop, not a recursion;
+   * only a tighter-binding right operand recurses (at most once per level). */
+  private climb(minLvl: number): Expr {
+    let a = this.unary();
+    for (;;) {
+      const lvl = this.t.kind === 'op' ? Parser.PREC.get(this.t.text) : undefined;
+      if (lvl === undefined || lvl < minLvl) return a;
+      // In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison.
+      if (this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>')) return a;
       const op = this.next();
-      a = { k: 'bin', op: op.text, a, b: this.binary(lvl + 1), pos: op };
+      a = { k: 'bin', op: op.text, a, b: this.climb(lvl + 1), pos: op };
     }
-    return a;
   }
 
   private unary(): Expr {
-    const t = this.t;
-    if (t.kind === 'op' && (t.text === '!' || t.text === '-' || t.text === '~')) {
-      this.next();
-      return { k: 'un', op: t.text, a: this.unary(), pos: t };
+    const ops: Token[] = [];
+    while (this.t.kind === 'op' && (this.t.text === '!' || this.t.text === '-' || this.t.text === '~')) {
+      ops.push(this.next());
+      this.enter();
     }
-    return this.primary();
+    let e = this.primary();
+    for (let i = ops.length - 1; i >= 0; i--) {
+      const t = ops[i]!;
+      e = { k: 'un', op: t.text as '!' | '-' | '~', a: e, pos: t };
+      this.nest--;
+    }
+    return e;
+  }
+
+  /** One level deeper in the source's nesting: refused past MAX_NEST, before the parser's
+   * own recursion could exhaust the stack. */
+  private enter(): void {
+    if (++this.nest > MAX_NEST) this.err(`the model nests more than ${MAX_NEST} levels deep (parentheses, operators or blocks)`);
   }
 
   private primary(): Expr {
@@ -469,6 +727,14 @@ class Parser {
       case 'false': this.next(); return { k: 'num', v: 0, pos, text: 'false' };
       case '_pid': this.next(); return { k: 'pid', pos };
       case '_nr_pr': this.next(); return { k: 'nr_pr', pos };
+      case 'np_': this.next(); return { k: 'np', pos };
+      case '_last': this.next(); this.usesLast = true; return { k: 'last', pos };
+      case 'enabled': {
+        this.next(); this.expect('(');
+        const a = this.expr();
+        this.expect(')');
+        return { k: 'enabled', a, pos };
+      }
       case 'timeout': this.next(); this.usesTimeout = true; return { k: 'timeout', pos };
       case 'run': {
         this.next();
@@ -486,18 +752,62 @@ class Parser {
         return { k: 'chanop', op: t.text, ch, pos };
       }
     }
+    if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@')) return this.remoteRef();
     const m = this.mtypeValue.get(t.text);
     if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
     if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {
       this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
     }
     const v = this.varref();
-    if (this.is('?') && this.peek().text === '[') {
-      this.next(); this.next();
+    if ((this.is('?') || this.is('??')) && this.peek().text === '[') {
+      const random = this.next().text === '??';
+      this.next();
       const args = this.recvArgs();
       this.expect(']');
-      return { k: 'poll', ch: v, args, pos };
+      return { k: 'poll', ch: v, args, pos, ...(random ? { random } : {}) };
     }
     return v;
+  }
+}
+
+/** The value of an expression built from numbers only, or null. */
+export function constValue(e: Expr): number | null {
+  switch (e.k) {
+    case 'num': return e.v;
+    case 'un': {
+      const a = constValue(e.a);
+      if (a === null) return null;
+      return e.op === '-' ? -a | 0 : e.op === '~' ? ~a : a ? 0 : 1;
+    }
+    case 'cond': {
+      const c = constValue(e.c);
+      return c === null ? null : constValue(c ? e.a : e.b);
+    }
+    case 'bin': {
+      const a = constValue(e.a), b = constValue(e.b);
+      if (a === null || b === null) return null;
+      switch (e.op) {
+        case '+': return (a + b) | 0;
+        case '-': return (a - b) | 0;
+        case '*': return Math.imul(a, b);
+        case '/': return b === 0 ? null : (a / b) | 0;
+        case '%': return b === 0 ? null : a % b | 0;
+        case '<<': return a << b;
+        case '>>': return a >> b;
+        case '&': return a & b;
+        case '|': return a | b;
+        case '^': return a ^ b;
+        case '&&': return a && b ? 1 : 0;
+        case '||': return a || b ? 1 : 0;
+        case '==': return a === b ? 1 : 0;
+        case '!=': return a !== b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '>': return a > b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+      }
+      return null;
+    }
+    default: return null;
   }
 }

@@ -14,7 +14,7 @@ export function preprocess(tokens: Token[]): Token[] {
   const live = () => conds.length === 0 || conds[conds.length - 1]!.live;
   const pending: Token[] = [];
 
-  const flush = () => { if (pending.length) { out.push(...expand(pending, macros, new Set())); pending.length = 0; } };
+  const flush = () => { if (pending.length) { append(out, expand(pending, macros, new Set())); pending.length = 0; } };
 
   for (const tok of tokens) {
     if (tok.kind !== 'directive') {
@@ -90,6 +90,22 @@ export function preprocess(tokens: Token[]): Token[] {
   return out;
 }
 
+/** Expansion recurses once per macro inside a macro; a chain longer than this is refused
+ * rather than left to exhaust the stack. */
+const MAX_MACRO_NESTING = 200;
+/** Tokens an expansion may produce: macros that double at each level would otherwise
+ * exhaust memory before any error. */
+const MAX_TOKENS = 20_000_000;
+
+/** Appends without spreading (a spread passes every element as an argument, on the stack). */
+function append<T>(out: T[], xs: readonly T[]): void {
+  if (out.length + xs.length > MAX_TOKENS) {
+    const t = xs[0] as unknown as Token | undefined;
+    throw new ModelError(`the model expands to more than ${MAX_TOKENS} tokens`, t && 'line' in t ? t : null);
+  }
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
+}
+
 /** Expands macros in `toks`; `hide` holds macros being expanded (no self-recursion, as in C). */
 function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): Token[] {
   const out: Token[] = [];
@@ -99,7 +115,8 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
     if (!m) { out.push(t); continue; }
     const at = (b: Token): Token => ({ ...b, line: t.line, col: t.col, bol: false });
     if (m.params === null) {
-      out.push(...expand(m.body.map(at), macros, new Set([...hide, t.text])));
+      if (hide.size >= MAX_MACRO_NESTING) throw new ModelError(`macros nest more than ${MAX_MACRO_NESTING} deep at '${t.text}'`, t);
+      append(out, expand(m.body.map(at), macros, new Set([...hide, t.text])));
       continue;
     }
     if (toks[i + 1]?.text !== '(') { out.push(t); continue; }
@@ -122,9 +139,10 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
     const body: Token[] = [];
     for (const b of m.body) {
       const k = b.kind === 'id' ? m.params.indexOf(b.text) : -1;
-      if (k >= 0) body.push(...expanded[k]!.map(at)); else body.push(at(b));
+      if (k >= 0) append(body, expanded[k]!.map(at)); else body.push(at(b));
     }
-    out.push(...expand(body, macros, new Set([...hide, t.text])));
+    if (hide.size >= MAX_MACRO_NESTING) throw new ModelError(`macros nest more than ${MAX_MACRO_NESTING} deep at '${t.text}'`, t);
+    append(out, expand(body, macros, new Set([...hide, t.text])));
     i = j;
   }
   return out;

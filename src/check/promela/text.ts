@@ -13,8 +13,13 @@ export function exprText(e: Expr): string {
     case 'pid': return '_pid';
     case 'nr_pr': return '_nr_pr';
     case 'timeout': return 'timeout';
+    case 'np': return 'np_';
     case 'chanop': return `${e.op}(${varText(e.ch)})`;
-    case 'poll': return `${varText(e.ch)}?[${e.args.map(recvText).join(',')}]`;
+    case 'poll': return `${varText(e.ch)}${e.random ? '??' : '?'}[${e.args.map(recvText).join(',')}]`;
+    case 'enabled': return `enabled(${exprText(e.a)})`;
+    case 'last': return '_last';
+    case 'rlabel': return `${e.proc}[${exprText(e.pid)}]@${e.label}`;
+    case 'rvar': return `${e.proc}[${exprText(e.pid)}]:${varText(e.v)}`;
   }
 }
 
@@ -39,11 +44,15 @@ export function stmtText(s: Stmt): string {
     case 'atomic': return 'ATOMIC';
     case 'dstep': return `D_STEP${s.pos.line}`;
     case 'block': return 'BLOCK';
+    case 'unless': return 'UNLESS';
     case 'break': return 'break';
     case 'else': return 'else';
     case 'goto': return `goto ${s.label}`;
     case 'label': return stmtText(s.s);
-    case 'send': return `${varText(s.ch)}!${s.args.map(exprText).join(',')}`;
-    case 'recv': return `${varText(s.ch)}?${s.args.map(recvText).join(',')}`;
+    case 'send': return `${varText(s.ch)}${s.sorted ? '!!' : '!'}${s.args.map(exprText).join(',')}`;
+    case 'recv': {
+      const args = s.args.map(recvText).join(',');
+      return `${varText(s.ch)}${s.random ? '??' : '?'}${s.keep ? `<${args}>` : args}`;
+    }
   }
 }

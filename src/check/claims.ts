@@ -1,0 +1,49 @@
+// Which claim a model is checked against: its own never claim, the claim of one of its
+// ltl formulas (negated, as SPIN does: the claim accepts the runs that violate it), or,
+// for non-progress cycles, SPIN's built-in claim over np_ (pan compiled with -DNP).
+import { ModelError } from './errors.js';
+import { neverClaimFor } from './ltl/claim.js';
+import { lex } from './promela/lexer.js';
+import { parseClaim } from './promela/parser.js';
+import { exprText } from './promela/text.js';
+import type { Program } from './promela/ast.js';
+
+/** pan's -DNP claim: state 0 waits (np_ to state 1, or true), state 1 (accepting) loops
+ * while no process is at a progress label. Written so that its states are pan's. */
+export const NON_PROGRESS_CLAIM = `never {
+	do
+	:: np_ -> goto accept_np
+	:: true
+	od;
+accept_np:
+	do
+	:: np_
+	od
+}
+`;
+
+export interface ClaimChoice { ltlName: string | null; claimText: string | null }
+
+/** Sets prog.claim as the options ask; returns which ltl block was used and the claim's text. */
+export function chooseClaim(prog: Program, opts: { ltl?: string | undefined; nonProgress?: boolean | undefined }): ClaimChoice {
+  if (opts.nonProgress) {
+    if (prog.claim || prog.ltl.length > 0) {
+      throw new ModelError('--non-progress uses its own claim (as pan -l does); this model has a never claim or ltl formulas', (prog.claim ?? prog.ltl[0]!).pos);
+    }
+    if (opts.ltl !== undefined) throw new ModelError('--ltl and --non-progress exclude each other', null);
+    prog.claim = parseClaim(lex(NON_PROGRESS_CLAIM), prog);
+    return { ltlName: null, claimText: NON_PROGRESS_CLAIM };
+  }
+  if (opts.ltl !== undefined && prog.ltl.length === 0) throw new ModelError(`--ltl ${opts.ltl}: the model has no ltl formulas`, null);
+  if (prog.ltl.length === 0) return { ltlName: null, claimText: null };
+  const block = opts.ltl === undefined ? prog.ltl[0]! : prog.ltl.find((b) => b.name === opts.ltl);
+  if (!block) throw new ModelError(`--ltl ${opts.ltl}: no such formula (the model has ${prog.ltl.map((b) => b.name).join(', ')})`, null);
+  const text = neverClaimFor({ k: 'not', a: block.formula }, exprText);
+  try {
+    prog.claim = parseClaim(lex(text), prog);
+  } catch (e) {
+    if (e instanceof ModelError) throw new ModelError(`in the claim built from ltl ${block.name}: ${e.message}`, block.pos);
+    throw e;
+  }
+  return { ltlName: block.name, claimText: text };
+}

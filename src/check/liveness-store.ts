@@ -1,0 +1,98 @@
+// The visited-state store of the liveness search, holding what pan's hash table holds for
+// -a and -l besides each vector: which searches have visited it (the first or the nested
+// one, with or without the fairness flag: four bits), for -f which fairness counter values
+// each search saw it with (a 16-bit map, the nested search's bits mirrored as pan's are),
+// which searches have it on their stack now (tags), and the depth it was first stored at
+// (where a cycle found by meeting a state on the stack starts).
+import { hashWords } from './state-store.js';
+
+export class LivenessStore {
+  private mask: number;
+  /** Pairs (hash, entry + 1); 0 marks an empty slot. */
+  private table: Int32Array;
+  /** The arena, in 32-bit words: each vector as (length in words, words...). */
+  private data: Int32Array;
+  private used = 0;
+  /** Per entry: where its vector starts in the arena. */
+  private at: Int32Array;
+  visited: Uint8Array;
+  counters: Uint16Array;
+  /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
+  tagged: Int32Array;
+  depth: Int32Array;
+  count = 0;
+
+  constructor(log2Slots = 20) {
+    this.table = new Int32Array(2 << log2Slots);
+    this.mask = (1 << log2Slots) - 1;
+    this.data = new Int32Array(1 << 18);
+    const n = 1 << 16;
+    this.at = new Int32Array(n); this.visited = new Uint8Array(n); this.counters = new Uint16Array(n);
+    this.tagged = new Int32Array(n); this.depth = new Int32Array(n);
+  }
+
+  get bytes(): number {
+    return this.table.byteLength + this.data.byteLength + this.at.length * 15;
+  }
+
+  /** The entry holding W[o, o+n), or -1. */
+  find(W: Int32Array, o: number, n: number, h: number): number {
+    const table = this.table, data = this.data, mask = this.mask;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = table[2 * i + 1]!;
+      if (e === 0) return -1;
+      if (table[2 * i] === h) {
+        const p = this.at[e - 1]!;
+        if (data[p] === n) {
+          let j = 0;
+          while (j < n && data[p + 1 + j] === W[o + j]) j++;
+          if (j === n) return e - 1;
+        }
+      }
+    }
+  }
+
+  /** Adds W[o, o+n) (known to be absent); returns its entry. */
+  add(W: Int32Array, o: number, n: number, h: number): number {
+    if (this.used + n + 1 > this.data.length) {
+      let size = this.data.length * 2;
+      while (size < this.used + n + 1) size *= 2;
+      if (size > 0x1fffffff) throw new RangeError('state store exceeds 2 GiB');
+      const d = new Int32Array(size); d.set(this.data.subarray(0, this.used)); this.data = d;
+    }
+    const e = this.count++;
+    if (e >= this.at.length) this.growEntries();
+    const p = this.used;
+    this.data[p] = n;
+    for (let j = 0; j < n; j++) this.data[p + 1 + j] = W[o + j]!;
+    this.used = p + 1 + n;
+    this.at[e] = p;
+    this.insert(h, e + 1);
+    if (this.count * 2 > this.mask + 1) this.rehash();
+    return e;
+  }
+
+  hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n, 0x9747b28c); }
+
+  private insert(h: number, v: number): void {
+    const table = this.table, mask = this.mask;
+    let i = h & mask;
+    while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+    table[2 * i] = h; table[2 * i + 1] = v;
+  }
+
+  private growEntries(): void {
+    const n = this.at.length * 2;
+    const g32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
+    this.at = g32(this.at); this.tagged = g32(this.tagged); this.depth = g32(this.depth);
+    const v = new Uint8Array(n); v.set(this.visited); this.visited = v;
+    const c = new Uint16Array(n); c.set(this.counters); this.counters = c;
+  }
+
+  private rehash(): void {
+    const old = this.table;
+    this.mask = this.mask * 2 + 1;
+    this.table = new Int32Array(2 * (this.mask + 1));
+    for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.insert(old[k]!, old[k + 1]!);
+  }
+}

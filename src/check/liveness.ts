@@ -1,0 +1,573 @@
+// The search with a never claim: safety inside the claim, acceptance cycles (pan -a),
+// non-progress cycles (pan -l) and weak fairness (pan -f), in SPIN 6.5.2's order so that
+// the states stored, matched and transitions equal pan's (compiled -DNOREDUCE).
+//
+// It follows pan's new_state() step for step, because the counts depend on details no
+// textbook nested DFS has:
+//  - the claim and the system move in turn, the claim first; only the states where the
+//    claim is about to move are stored (and those after a stutter step);
+//  - a system with no move lets the claim move alone (stuttering); with timeout in the
+//    model, the claim's moves are first retried with timeout true;
+//  - the nested (second) search starts in post-order from an accepting state (with -f:
+//    from a state where the fairness counter has gone round), finds a cycle when it
+//    meets the seed again, or a state on the first search's stack, and is a recursive
+//    call that returns on backtracking to the seed's depth;
+//  - the store keeps per state a bit for each search that visited it (and with -f, each
+//    fairness counter value), and tags for the states on each search's stack;
+//  - weak fairness is Choueka's flag construction as pan does it: a counter that runs
+//    from nprocs+2 down while each process in turn moves or is blocked, copies of the
+//    state per counter value, and a stutter move for a system with no move at all.
+// The frame fields keep pan's trail fields (tau, o_pm bits) and, as in pan, a frame's
+// fields are not cleared when it is reused: some decisions read values left there by an
+// earlier visit of the same depth, and the counts depend on them.
+//
+// Rejected: writing the nested search as two clean recursive DFS functions (CVWY). It
+// finds the same cycles, but pan stores and matches differently (seed matching, stack
+// intersection, stutter frames), so its figures would not be comparable with pan's.
+import { IO } from './codegen.js';
+import type { Machine } from './machine.js';
+import { LivenessStore } from './liveness-store.js';
+import { progressLine, type Step } from './search.js';
+
+export type LivenessMode = 'safety' | 'accept' | 'non-progress';
+
+export interface LivenessOptions {
+  maxDepth: number;
+  memLimitBytes: number;
+  /** safety: the claim checked for assertions and its end only (pan without -a). */
+  mode: LivenessMode;
+  fairness: boolean;
+  progress?: (line: string) => void;
+}
+
+export interface CycleError {
+  kind: string; message: string; line: number | null;
+  /** Moves from the initial state (claim moves have pid -1). */
+  steps: Step[];
+  /** For a cycle: the number of steps before it starts (the cycle is the rest). */
+  cycleStart: number | null;
+}
+
+export interface LivenessResult {
+  /** pan's "states, stored": distinct states. */
+  statesStored: number;
+  /** pan's nstates: stores including revisits with new search bits or counters. */
+  statesVisited: number;
+  statesMatched: number;
+  transitions: number;
+  atomicSteps: number;
+  depthReached: number;
+  depthLimitHit: boolean;
+  memoryLimitHit: boolean;
+  memoryBytes: number;
+  stateVectorBytes: number;
+  elapsedSeconds: number;
+  error: CycleError | null;
+  /** What pan prints about its store: nothing here (the exact store has no collisions). */
+  storeReport: string[];
+}
+
+class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
+
+// tau bits (pan's names in comments)
+const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
+// o_pm bits
+const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, P_CNT = 32, P_CNTNOW = 64, P_FAIRSTUTTER = 128;
+
+export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  const t0 = performance.now();
+  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc, endPc } = m;
+  const claimType = m.claimType, claimOff = m.claimOff;
+  // Without a claim (pan -a on accept labels of processes), pan's code has no claim
+  // turns: every state is stored, process numbers start at 0, and a blocked accepting
+  // state is an "accept stutter" error.
+  const VERI = claimType >= 0, BASE = VERI ? 1 : 0;
+  if (!VERI && (opts.mode !== 'accept' || m.usesTimeout)) throw new Error('without a claim only --accept on a model without timeout is supported');
+  // pan ignores -a when no state of the claim or the processes is labelled accept.
+  const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
+  const np = opts.mode === 'non-progress';
+  const fairness = opts.fairness && aCycles;
+  const maxDepth = opts.maxDepth;
+  const usesTimeout = m.usesTimeout;
+  const slack = 2 * Math.max(...procSize, 16) + 64;
+
+  let S = new Uint8Array(1 << 16);
+  let W = new Int32Array(S.buffer);
+  const store = new LivenessStore();
+  io.fill(0);
+  m.init(S);
+  const vecLen = io[IO.LEN]!;
+  if (io[IO.ERR]) {
+    const e = m.errors[io[IO.ERRINFO]!]!;
+    return result(0, 0, 0, 0, 0, false, false, { ...e, steps: [], cycleStart: null });
+  }
+
+  // Frames: index d + 1 holds depth d; index 0 is pan's trail[-1]. Allocated once for
+  // the whole depth bound, as pan allocates its trail: the arrays stay constants that the
+  // compiled search loop reads directly (52 bytes a level: 52 MB at -m1000000).
+  const cap = maxDepth + 4;
+  const tau = new Int32Array(cap), opm = new Int32Array(cap), pr = new Int32Array(cap), ti = new Int32Array(cap);
+  const oTo = new Int32Array(cap), oN = new Int32Array(cap), oM = new Int32Array(cap), ostate = new Int32Array(cap);
+  const bup = new Int32Array(cap), boqOf = new Int32Array(cap), off = new Int32Array(cap), len = new Int32Array(cap), tid = new Int32Array(cap);
+  // pan's e_state: the number of the unless escape of the process being expanded that
+  // has moved (then only that escape's moves are tried), or 0.
+  const estate = new Uint8Array(cap);
+  ostate.fill(-1);
+
+  let depth = 0, mreached = 0, nstates = 0, nShadow = 0, truncs = 0, nlinks = 0;
+  let depthLimitHit = false;
+  let aT = 0;
+  const cnt = new Int32Array(2);
+  let aDepth = 0, depthFound = -1, lstate = -1;
+  let seed = new Int32Array(((vecLen + 3) >> 2) + 64);
+  let seedWords = 0;
+  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+
+  const nrPr = (F: number) => S[off[F]!]! + BASE;
+  const uerror = (message: string, kind: string, cycleAt: number | null): never => {
+    throw new Stop({ kind, message, line: null, steps: trail(depth), cycleStart: cycleAt === null ? null : stepsUpTo(cycleAt) });
+  };
+  const trail = (d: number): Step[] => {
+    const steps: Step[] = [];
+    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - BASE, tid: tid[f]! });
+    return steps;
+  };
+  const stepsUpTo = (d: number): number => {
+    let n = 0;
+    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) n++;
+    return n;
+  };
+  /** The record offset of pan process II (0 is the claim) in the state at offset o. */
+  const recordOf = (o: number, II: number): number => {
+    if (VERI && II === 0) return o + claimOff;
+    let b = o + procBase;
+    for (let j = BASE; j < II; j++) b += procSize[S[b]!]!;
+    return b;
+  };
+  const fairBit = (c: number, second: boolean): number => {
+    let ci = (c / 8) | 0, bp = c - 8 * ci;
+    if (second) { ci = 1 - ci; bp = 7 - bp; }
+    return 1 << (ci * 8 + bp);
+  };
+
+  /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
+   * stack, 3 a cycle closed through the first search's stack. */
+  // Hidden globals are in the vector but, as in pan (where they are not), no part of a
+  // state's identity: blanked while it is hashed, compared or copied as the seed.
+  const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
+  const hide = (o: number) => { if (hidLen) { hidSave.set(S.subarray(o + hidOff, o + hidOff + hidLen)); S.fill(0, o + hidOff, o + hidOff + hidLen); } };
+  const unhide = (o: number) => { if (hidLen) S.set(hidSave, o + hidOff); };
+  const hStore = (F: number): number => {
+    hide(off[F]!);
+    try { return hStoreVisible(F); } finally { unhide(off[F]!); }
+  };
+  const hStoreVisible = (F: number): number => {
+    const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
+    const h = store.hash(W, w, n);
+    const e = store.find(W, w, n, h);
+    const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
+    if (e >= 0) {
+      if (aCycles) {
+        let wasNew = false;
+        if ((store.visited[e]! & flag) !== flag) { wasNew = true; nShadow++; store.visited[e] = store.visited[e]! | flag; }
+        if (fairness) {
+          const bit = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
+          if ((store.counters[e]! & bit) === 0) { if (!wasNew) { wasNew = true; nShadow++; } store.counters[e] = store.counters[e]! | bit; }
+        }
+        if (wasNew) {
+          lstate = e;
+          store.tagged[e] = store.tagged[e]! | flag;
+          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth) return 3;
+          return 0;
+        }
+        if (store.tagged[e]! & flag) {
+          lstate = e;
+          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
+          return 2;
+        }
+        return 1;
+      }
+      if (store.tagged[e] !== 0) { lstate = e; return 2; }
+      return 1;
+    }
+    const x = store.add(W, w, n, h);
+    store.depth[x] = depth;
+    if (aCycles) {
+      store.visited[x] = flag;
+      if (fairness) store.counters[x] = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
+      store.tagged[x] = flag;
+    } else store.tagged[x] = depth + 1;
+    lstate = x;
+    return 0;
+  };
+
+  const checkCycles = (F: number) => {
+    const oAT = aT, oCnt = cnt[1]!, sv = ostate[F]!;
+    aT |= 1 | 16 | 32;
+    cnt[1] = cnt[0]!;
+    seedWords = (len[F]! + 3) >> 2;
+    if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+    hide(off[F]!);
+    seed.set(W.subarray(off[F]! >> 2, (off[F]! >> 2) + seedWords));
+    unhide(off[F]!);
+    aDepth = depthFound = depth;
+    newState();
+    aT = oAT; cnt[1] = oCnt;
+    aDepth = 0; depthFound = -1;
+    ostate[F] = sv;
+  };
+
+  // Labels of pan's new_state, as the states of a loop (JavaScript has no goto).
+  const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
+
+  function newState(): void {
+    let II = 0, From = nrPr(depth + 1) - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
+    let at = DOWN;
+    for (;;) {
+      const F = depth + 1;
+      switch (at) {
+        case DOWN: {
+          tau[F] = tau[F]! & ~(16 | 32 | 64);
+          if (depth >= maxDepth) {
+            depthLimitHit = true;
+            truncs++;
+            tau[F - 1] = tau[F - 1]! | T_CUT;
+            at = UP; continue;
+          }
+          at = ALLOVER; continue;
+        }
+        case ALLOVER: {
+          fresh = 0;
+          ostate[F] = ostate[F - 1]!;
+          if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
+            if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
+              if (!(fairness && cnt[1] !== 1)) { depthFound = aDepth; uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound); }
+            }
+            if (!(tau[F]! & T_ATOM)) {
+              let r = hStore(F);
+              const kk = r === 1 || r === 2;
+              if (r === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+                depthFound = store.depth[lstate]!;
+                uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+              }
+              if (r === 3 && aCycles && (aT & 1)) {
+                if (fairness && cnt[1] !== 1) r = 0;
+                else {
+                  nShadow--;
+                  depthFound = store.depth[lstate]!;
+                  uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+                }
+              }
+              if (r !== 0) { truncs++; at = UP; continue; }
+              if (!kk) {
+                nstates++;
+                if (nstates === nextProgress) {
+                  nextProgress += 1_000_000;
+                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + S.length, t0));
+                }
+                if (nstates >= nextMemCheck) {
+                  nextMemCheck += 1 << 12;
+                  if (store.bytes + S.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
+                }
+              }
+              ostate[F] = lstate;
+            }
+          }
+          if (depth > mreached) mreached = depth;
+          if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
+          n = 0;
+          oN[F + 1] = 0;
+          if (VERI) {
+            const c = off[F]! + claimOff;
+            if (endPc[claimType]![S[c + 1]! | S[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
+          }
+          at = STUTTER; continue;
+        }
+        case STUTTER: {
+          fresh = 0;
+          if (tau[F]! & T_CLAIM) {
+            if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+            II = 0;
+            at = VERI0; continue;
+          }
+          opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
+          if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
+            if (!(aT & 2)) {
+              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = nrPr(F) + 1; opm[F] = opm[F]! | P_FLAGSET; }
+            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+          }
+          II = From;
+          at = LOOP; continue;
+        }
+        case LOOP: {
+          // The head of pan's `for (II = From; II >= To; II--)`.
+          if (II < To) { at = AFTER; continue; }
+          if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
+          at = VERI0; continue;
+        }
+        case VERI0: {
+          const o = off[F]!;
+          b = recordOf(o, II);
+          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
+          if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+            cnt[aT & 1] = cnt[aT & 1]! - 1;
+            if (VERI && II === 1) cnt[aT & 1] = 1;
+            opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+          }
+          pr[F + 1] = II;
+          estate[F] = 0;
+          // The child slot still holds this frame's copy unless a move wrote it (blocked
+          // moves write nothing), so it is copied again only after a move or a change of
+          // what io says about the frame (fresh = 0 there).
+          k = 0;
+          at = TRY; continue;
+        }
+        case TRY: {
+          // The inner loop over the process's transitions; a move descends (DOWN).
+          const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
+          let moved = false;
+          while (k < list.length) {
+            const t = list[k++]!;
+            if (boq !== 0 && isRecv[t] === 0) continue;
+            if (isElse[t] !== 0 && (opm[F]! & P_MOVED)) continue;
+            if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
+            const c = o + ((L + 3) & ~3);
+            if (fresh === 0) {
+              if (c + L + slack > S.length) { const nS = new Uint8Array(S.length * 2); nS.set(S); S = nS; W = new Int32Array(S.buffer); }
+              const ow = o >> 2, cw = c >> 2;
+              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) W[cw + j] = W[ow + j]!;
+              fresh = 1;
+              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
+              io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
+            }
+            const r = exec(t, S, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
+            if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
+            fresh = 0;
+            if (r === 2 || io[IO.ERR] !== 0) {
+              const steps = trail(depth); steps.push({ pid: II - BASE, tid: t });
+              const e = m.errors[io[IO.ERRINFO]!]!;
+              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
+            }
+            // A rendezvous offer's worth is decided when it is taken back (pan's unsend).
+            mm = 3;
+            const newBoq = io[IO.BOQ]!;
+            if (boq !== 0 && newBoq === 0) {
+              // A rendezvous completed: the receiver counts for fairness here (pan's
+              // receive code does this, since the loop skipped it in this frame).
+              mm = 4;
+              if (fairness && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+                cnt[aT & 1] = cnt[aT & 1]! - 1;
+                if (VERI && II === 1) cnt[aT & 1] = 1;
+                opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+              }
+            }
+            if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
+            // pan's qsend on a rendezvous channel clears the move result of the frame a
+            // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
+            // taken back: an offer nobody takes then counts as no move.
+            else if (boq === 0) oM[F + 2] = 0;
+            { const u = unlessRole[t]!; estate[F] = u !== 0 && u !== 255 ? u : 0; }
+            const C = F + 1;
+            depth++;
+            const L2 = io[IO.LEN]!;
+            if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
+            off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
+            opm[C] = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
+            if (aCycles) markAccept(C);
+            ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
+            let tc = 0;
+            const isAtomic = atomic[t] !== 0;
+            if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
+            else {
+              if (newBoq !== 0 || isAtomic) {
+                tc |= T_ATOM;
+                if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
+              } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
+              if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+            }
+            tau[C] = tc;
+            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = S[c]! + BASE - 1; To = BASE; }
+            moved = true;
+            break;
+          }
+          if (moved) { at = DOWN; continue; }
+          at = NEXTPROC; continue;
+        }
+        case UP: {
+          if ((aT & 1) && depth <= aDepth) return;
+          if (opm[F]! & P_FAIRSTUTTER) {
+            cnt[aT & 1] = bup[F]!;
+            n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
+            depth--;
+            at = Q999; continue;
+          }
+          // Back in the parent: restore the loop where the move was made.
+          k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
+          const P = F - 1;
+          if (boqOf[F] !== 0 && boqOf[P] === 0) {
+            // Undoing a rendezvous offer: it counted as a move if it was taken.
+            mm = oM[F + 1]!;
+            if (mm) opm[P] = opm[P]! | P_MOVED;
+            else estate[P] = 0;
+          }
+          depth--;
+          if (mm > n || (n > 3 && mm !== 0)) n = mm;
+          b = recordOf(off[P]!, II);
+          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          fresh = 0;
+          at = TRY; continue;
+        }
+        case NEXTPROC: {
+          if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
+            if (opm[F]! & P_MOVED) {
+              if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+              cnt[aT & 1] = cnt[aT & 1]! + 1;
+              opm[F] = opm[F]! & ~(P_CNT | P_CNTNOW);
+            } else if (n > 0) {
+              opm[F] = opm[F]! & ~P_CNTNOW;
+              II = From + 1;
+            }
+          }
+          if (VERI && II === 0) { at = AFTER; continue; }
+          II--;
+          at = LOOP; continue;
+        }
+        case AFTER: {
+          if (opm[F]! & P_CNT) {
+            if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+            cnt[aT & 1] = cnt[aT & 1]! + 1;
+            opm[F] = opm[F]! & ~P_CNT;
+          }
+          if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
+            && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+            // pan's fairness stutter: a system with no move lets the counter go round.
+            depth++;
+            const C = F + 1;
+            opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
+            bup[C] = cnt[aT & 1]!;
+            cnt[aT & 1] = 1;
+            tau[C] = VERI ? T_CLAIM : 0;
+            off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
+            From = S[off[F]!]! + BASE - 1; To = BASE;
+            at = DOWN; continue;
+          }
+          at = Q999; continue;
+        }
+        case Q999: {
+          if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
+          if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
+          if (n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) {
+            if (boqOf[F] !== 0) { at = DONE; continue; }
+            if (depth >= maxDepth - 1) { at = DONE; continue; }
+            if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
+              // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
+              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
+              From = S[off[F]!]! + BASE - 1; To = BASE;
+              at = ALLOVER; continue;
+            }
+            if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
+              if (tau[F]! & T_CLAIM) {
+                if (tau[F]! & T_RETRY) {
+                  // The system was stuck after these claim moves: retry them with timeout.
+                  tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
+                  at = STUTTER; continue;
+                }
+              } else {
+                if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
+                  tau[F - 1] = tau[F - 1]! | T_RETRY;
+                  at = UP; continue;
+                }
+              }
+            }
+            if (!VERI) {
+              if (aCycles && (opm[F]! & P_ACCEPT)) {
+                // A deadlock in an accepting state: an accepting run that stutters.
+                depth--;
+                uerror('accept stutter', 'accept-stutter', null);
+              }
+            } else if (!(tau[F]! & T_CLAIM)) {
+              // The system cannot move: the claim moves alone (stutter).
+              tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
+              at = STUTTER; continue;
+            }
+          }
+          at = DONE; continue;
+        }
+        case DONE: {
+          if (!(tau[F]! & T_ATOM)) {
+            if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
+              const e = ostate[F]!;
+              if (e >= 0) store.tagged[e] = aCycles ? store.tagged[e]! & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0;
+            }
+            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)) {
+              if (fairness) { if ((aT & 2) && cnt[0] === 1) checkCycles(F); }
+              else if (aCycles && (opm[F]! & P_ACCEPT)) checkCycles(F);
+            }
+          }
+          if (depth > 0) { at = UP; continue; }
+          return;
+        }
+      }
+    }
+  }
+
+  function sameAsSeed(F: number): boolean {
+    const n = (len[F]! + 3) >> 2;
+    if (n !== seedWords) return false;
+    const w = off[F]! >> 2;
+    hide(off[F]!);
+    let same = true;
+    for (let j = 0; j < n && same; j++) if (W[w + j] !== seed[j]) same = false;
+    unhide(off[F]!);
+    return same;
+  }
+
+  function markAccept(C: number): void {
+    const o = off[C]!;
+    if (np) {
+      const c = o + claimOff;
+      if (acceptPc[claimType]![S[c + 1]! | S[c + 2]! << 8]) opm[C] = opm[C]! | P_ACCEPT;
+      if (anyAt(o, progressPc)) opm[C] = opm[C]! | P_PROGRESS;
+    } else if (anyAt(o, acceptPc)) opm[C] = opm[C]! | P_ACCEPT;
+  }
+
+  function anyAt(o: number, table: Uint8Array[]): boolean {
+    const c = o + claimOff;
+    if (VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+    let b = o + procBase;
+    for (let j = 0, nr = S[o]!; j < nr; j++) {
+      if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+      b += procSize[S[b]!]!;
+    }
+    return false;
+  }
+
+  // The initial frame: pan's do_the_search().
+  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = VERI ? T_CLAIM : 0;
+  if (aCycles) markAccept(1);
+  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + BASE + 1; }
+  if (fairness && S[0]! + BASE + 2 > 16) {
+    throw new Error(`--fair handles at most 13 processes (pan's default NFAIR=2 fairness counter map), the model has ${S[0]}`);
+  }
+  let error: CycleError | null = null, memoryLimitHit = false;
+  try {
+    newState();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    error = e.error; memoryLimitHit = e.memory;
+  }
+  return result(nstates - nShadow, nstates, truncs, nlinks, mreached, depthLimitHit, memoryLimitHit, error);
+
+  function result(stored: number, visited: number, matched: number, atomicSteps: number, depthReached: number,
+    depthLimit: boolean, memoryLimit: boolean, err: CycleError | null): LivenessResult {
+    const elapsed = (performance.now() - t0) / 1000;
+    return {
+      statesStored: stored, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
+      atomicSteps, depthReached, depthLimitHit: depthLimit, memoryLimitHit: memoryLimit,
+      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
+    };
+  }
+}
+
+const EMPTY = new Int32Array(0);

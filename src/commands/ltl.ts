@@ -1,0 +1,34 @@
+// `gosched ltl 'FORMULA'`: prints the never claim for an LTL formula, as `spin -f` does
+// (the claim of the formula itself; to check that a property holds, give its negation).
+import { ModelError } from '../check/errors.js';
+import { neverClaimFor } from '../check/ltl/claim.js';
+import { lex } from '../check/promela/lexer.js';
+import { parseLtlFormula } from '../check/promela/parser.js';
+import { exprText } from '../check/promela/text.js';
+import { parse, UsageError } from './usage.js';
+
+export const help = `usage: gosched ltl 'FORMULA'
+
+Prints a never claim that accepts exactly the runs satisfying FORMULA, in the layout of
+'spin -f' (the automaton itself is built here, by the GPVW tableau, so its states may
+differ from SPIN's; the runs it accepts are the same). As with spin -f, a claim that
+checks a property is the claim of its negation: gosched ltl '!([] (p -> <> q))'.
+
+Operators: [] <> X U W V ! && || -> <->, true, false, parentheses; atoms are names or
+Promela expressions (x == 1, P[0]@cs, P[1]:v). In a model, write 'ltl name { formula }'
+and 'gosched check' builds the claim of the negation itself.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { help: { type: 'boolean', short: 'h' } }, true);
+  if (values.help) { process.stdout.write(help); return 0; }
+  if (positionals.length !== 1) throw new UsageError(`ltl needs exactly one formula, in quotes (see 'gosched ltl --help')`);
+  try {
+    const f = parseLtlFormula(lex(positionals[0]!));
+    process.stdout.write(neverClaimFor(f, exprText));
+    return 0;
+  } catch (e) {
+    if (e instanceof ModelError) throw new UsageError(`in the formula${e.pos ? ` at column ${e.pos.col}` : ''}: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,114 @@
+// The LTL to Büchi translation (src/check/ltl) against the semantics of LTL: for random
+// formulas over two atoms and random ultimately periodic words (a prefix, then a loop),
+// the automaton accepts the word exactly when the formula holds on it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buchi, type Buchi } from '../src/check/ltl/buchi.js';
+import { toNnf, type Ltl } from '../src/check/ltl/formula.js';
+import { neverClaimFor } from '../src/check/ltl/claim.js';
+import { parseLtlFormula } from '../src/check/promela/parser.js';
+import { lex } from '../src/check/promela/lexer.js';
+import { exprText } from '../src/check/promela/text.js';
+import { compileModel } from '../src/check/model.js';
+
+type F = Ltl<number>;
+
+/** A small seeded generator, so a failure names a formula that can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return (n: number) => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s % n; };
+}
+
+function randomFormula(r: (n: number) => number, depth: number): F {
+  if (depth === 0 || r(4) === 0) return r(8) === 0 ? { k: r(2) ? 'true' : 'false' } : { k: 'atom', a: r(2) };
+  const ops = ['not', 'X', 'G', 'F', 'and', 'or', 'U', 'V', 'W', 'imp', 'iff'] as const;
+  const k = ops[r(ops.length)]!;
+  if (k === 'not' || k === 'X' || k === 'G' || k === 'F') return { k, a: randomFormula(r, depth - 1) };
+  return { k, a: randomFormula(r, depth - 1), b: randomFormula(r, depth - 1) };
+}
+
+/** Truth of f at each position of the lasso word (letters: bit 0 = atom 0, bit 1 = atom 1). */
+function holds(f: F, word: number[], loop: number): boolean[] {
+  const n = word.length;
+  const next = (i: number) => (i + 1 < n ? i + 1 : loop);
+  const ev = (g: F): boolean[] => {
+    switch (g.k) {
+      case 'true': return word.map(() => true);
+      case 'false': return word.map(() => false);
+      case 'atom': return word.map((w) => ((w >> g.a) & 1) === 1);
+      case 'not': return ev(g.a).map((x) => !x);
+      case 'X': { const a = ev(g.a); return word.map((_, i) => a[next(i)]!); }
+      case 'and': { const a = ev(g.a), b = ev(g.b); return a.map((x, i) => x && b[i]!); }
+      case 'or': { const a = ev(g.a), b = ev(g.b); return a.map((x, i) => x || b[i]!); }
+      case 'imp': { const a = ev(g.a), b = ev(g.b); return a.map((x, i) => !x || b[i]!); }
+      case 'iff': { const a = ev(g.a), b = ev(g.b); return a.map((x, i) => x === b[i]); }
+      case 'F': return ev({ k: 'U', a: { k: 'true' }, b: g.a });
+      case 'G': return ev({ k: 'not', a: { k: 'F', a: { k: 'not', a: g.a } } });
+      case 'V': return ev({ k: 'not', a: { k: 'U', a: { k: 'not', a: g.a }, b: { k: 'not', a: g.b } } });
+      case 'W': { const u = ev({ k: 'U', a: g.a, b: g.b }), gg = ev({ k: 'G', a: g.a }); return u.map((x, i) => x || gg[i]!); }
+      case 'U': {
+        const a = ev(g.a), b = ev(g.b);
+        // Walk at most n + 1 positions: after that the walk repeats.
+        return word.map((_, i) => {
+          for (let j = i, steps = 0; steps <= n; j = next(j), steps++) { if (b[j]) return true; if (!a[j]) return false; }
+          return false;
+        });
+      }
+    }
+  };
+  return ev(f);
+}
+
+/** Whether the automaton has an accepting run on the lasso word. */
+function accepts(b: Buchi, word: number[], loop: number): boolean {
+  const n = word.length;
+  const next = (i: number) => (i + 1 < n ? i + 1 : loop);
+  const ok = (g: { atom: number; neg: boolean }[], w: number) => g.every((l) => (((w >> l.atom) & 1) === 1) !== l.neg);
+  const id = (s: number, i: number) => s * n + i;
+  const succ = (v: number): number[] => {
+    const s = Math.floor(v / n), i = v % n;
+    return b.edges[s]!.filter((e) => ok(e.guard, word[i]!)).map((e) => id(e.to, next(i)));
+  };
+  const reach = (from: number[]): Set<number> => {
+    const seen = new Set<number>(), st = [...from];
+    while (st.length) { const v = st.pop()!; for (const w of succ(v)) if (!seen.has(w)) { seen.add(w); st.push(w); } }
+    return seen;
+  };
+  const fromStart = reach([id(0, 0)]);
+  for (const v of fromStart) if (b.accepting[Math.floor(v / n)] && reach([v]).has(v)) return true;
+  return false;
+}
+
+test('the automaton accepts a lasso word exactly when the formula holds on it (2000 random cases)', () => {
+  const r = rng(20261127);
+  for (let c = 0; c < 400; c++) {
+    const f = randomFormula(r, 3);
+    const atoms = { keys: [] as string[], values: [] as number[] };
+    const b = buchi(toNnf(f, String, atoms));
+    for (let w = 0; w < 5; w++) {
+      const n = 1 + r(5), loop = r(n);
+      const word = Array.from({ length: n }, () => r(4));
+      // The automaton's atoms are numbered in the order it met them.
+      const renum = word.map((x) => atoms.values.reduce((acc, a, i) => acc | (((x >> a) & 1) << i), 0));
+      assert.equal(accepts(b, renum, loop), holds(f, word, loop)[0], `formula ${JSON.stringify(f)} on ${word} (loop at ${loop})`);
+    }
+  }
+});
+
+test('claims print in spin -f layout and parse back as never claims', () => {
+  const f = parseLtlFormula(lex('!([] (p -> <> (q && r)))'));
+  const text = neverClaimFor(f, exprText);
+  assert.match(text, /^never +\{/);
+  assert.match(text, /accept_S\d+:/);
+  const m = compileModel('m.pml', `bit p, q, r;\nactive proctype A() { do :: p = 1 - p :: q = 1 - q od }\n${text}`);
+  assert.ok(m.machine.claimType >= 0);
+});
+
+test('precedence follows SPIN: [] binds a U, && and || bind before ->', () => {
+  // Compared as text with positions left out: the formulas differ in their spacing.
+  const show = (s: string) => JSON.stringify(parseLtlFormula(lex(s)), (k, v) => (k === 'pos' ? undefined : v));
+  assert.equal(show('[] p U q'), show('[] (p U q)'));
+  assert.equal(show('p && q -> r || s'), show('(p && q) -> (r || s)'));
+  assert.equal(show('! p U q'), show('(!p) U q'));
+  assert.equal(show('x == 1 <-> <> y < 2'), show('(x == 1) <-> (<> (y < 2))'));
+});

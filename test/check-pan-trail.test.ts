@@ -1,0 +1,43 @@
+// `gosched replay` follows a trail written by SPIN's pan: the same processes take the same
+// statements on the same lines, step for step, as `spin -t -p` lists them (stored beside
+// each trail in models/spin/pan-trails, made by SPIN 6.5.2; state numbers are SPIN's own
+// there and are not compared).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeRun, repoRoot, runCli } from './support/check-cli.js';
+
+const dir = join(repoRoot, 'models', 'spin', 'pan-trails');
+
+/** The step lines of a spin -t -p listing: step, pid, proctype, line; and the Starting and
+ * terminates lines, in order. */
+function steps(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(\d+):\tproc\s+(\d+) \((\S+):1\) \S+:(\d+) \(state \d+\)\t\[/.exec(line);
+    if (m) out.push(`${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+    const s = /^Starting (\S+) with pid (\d+)$/.exec(line);
+    if (s) out.push(`start ${s[1]} ${s[2]}`);
+    const t = /^\s*(\d+): proc (\d+) terminates$/.exec(line);
+    if (t) out.push(`${t[1]} ${t[2]} terminates`);
+  }
+  return out;
+}
+
+for (const [name, error] of [['race_counter', /Error: assertion violated/], ['philosophers_deadlock', /invalid end state/]] as const) {
+  test(`replay of pan's trail for ${name} takes spin -t -p's steps`, { timeout: 60_000 }, async () => {
+    const run = await runCli(['replay', join(repoRoot, 'models', 'spin', `${name}.pml`), join(dir, `${name}.pml.trail`)], 50_000);
+    assert.equal(run.code, 1, describeRun(run));
+    assert.match(run.stdout, error);
+    const spin = steps(readFileSync(join(dir, `${name}.spin-t-p.txt`), 'utf8'));
+    assert.ok(spin.length >= 12, `only ${spin.length} steps in the spin listing`);
+    assert.deepEqual(steps(run.stdout), spin);
+  });
+}
+
+test("a pan trail that no sequence of moves follows is refused (exit 2)", { timeout: 60_000 }, async () => {
+  const run = await runCli(['replay', join(repoRoot, 'models', 'spin', 'race_counter.pml'), join(dir, 'philosophers_deadlock.pml.trail')], 50_000);
+  assert.equal(run.code, 2, describeRun(run));
+  assert.match(run.stderr, /does not fit this model/);
+});

@@ -1,0 +1,45 @@
+// What SPIN 6.5.2 refuses at compile time (`spin -a`), the checker refuses too, before any
+// search, with file:line:col and SPIN's wording. SPIN's message for each is in the comment.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileModel } from '../src/check/model.js';
+import { ModelError, formatModelError } from '../src/check/errors.js';
+
+function refusal(src: string): string {
+  try {
+    compileModel('m.pml', src);
+  } catch (e) {
+    if (e instanceof ModelError) return formatModelError(e, 'm.pml', src);
+    throw e;
+  }
+  return assert.fail(`accepted:\n${src}`);
+}
+
+test('arithmetic on a channel variable (spin: invalid use of chan name)', () => {
+  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { c = c + 1 }'), /^m\.pml:2:27: invalid use of chan name 'c'/);
+  assert.match(refusal('chan c = [1] of {byte};\nbyte x;\nactive proctype P() { x = -c }'), /^m\.pml:3:28: invalid use of chan name/);
+});
+
+test("else beside a send or receive option (spin: dubious use of 'else' combined with i/o)", () => {
+  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { byte x;\n  if\n  :: c?x\n  :: else -> skip\n  fi }'),
+    /^m\.pml:5:6: dubious use of 'else' combined with i\/o/);
+  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { do :: c!1 :: else -> break od }'), /^m\.pml:2:36: dubious use of 'else'/);
+});
+
+test('a goto into a d_step (spin: jump into d_step sequence)', () => {
+  assert.match(refusal('active proctype P() { byte x;\n  goto L;\n  d_step { x = 1; L: x = 2 } }'), /^m\.pml:2:3: jump into d_step sequence/);
+});
+
+test('a send with more fields than the channel has (spin: too many pars in send)', () => {
+  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { c!1,2 }'), /^m\.pml:2:23: too many pars in send/);
+});
+
+test('more than 255 active processes (spin: max nr of processes is 255)', () => {
+  assert.match(refusal('active [300] proctype P() { skip }'), /^m\.pml:1:9: max nr of processes is 255/);
+  assert.match(refusal('#define N 128\nactive [2*N] proctype P() { skip }'), /^m\.pml:2:9: max nr of processes is 255/);
+  compileModel('m.pml', 'active [255] proctype P() { skip }');
+});
+
+test('an initialised local channel after the first statement (spin: place initialized chan decl ... at start of proctype)', () => {
+  assert.match(refusal('active proctype P() { byte x;\n  x = 1;\n  chan c = [1] of {byte}; c!1 }'), /^m\.pml:3:8: place initialized chan decl of 'c' at start of proctype/);
+});

@@ -1,0 +1,78 @@
+// The three visited-state stores: the exact one grows past one arena chunk and stops at
+// its limit; hash compaction and bitstate hashing agree with it when they have room and
+// report what pan reports (hash factor, bits per state) plus the expected coverage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { StateStore } from '../src/check/state-store.js';
+import { HashCompactStore } from '../src/check/compact-store.js';
+import { BitstateStore } from '../src/check/bitstate-store.js';
+import { MemoryLimitReached } from '../src/check/visited.js';
+import { loadModel } from '../src/check/model.js';
+import { search } from '../src/check/search.js';
+import { repoRoot } from './support/check-cli.js';
+
+function vector(i: number, words: number): Int32Array {
+  const W = new Int32Array(words);
+  W[0] = i; W[words - 1] = i * 7 + 1;
+  return W;
+}
+
+test('the exact store holds states across more than one 64 MiB arena chunk', { timeout: 60_000 }, () => {
+  const s = new StateStore();
+  const words = 4096, n = 5000; // 80 MB of vectors: the first chunk and a second
+  for (let i = 0; i < n; i++) assert.equal(s.add(vector(i, words), 0, words), true);
+  assert.ok(s.bytes > 64 * 1048576 + n * 8, `${s.bytes} bytes`);
+  for (let i = 0; i < n; i++) assert.equal(s.add(vector(i, words), 0, words), false, `state ${i} was lost`);
+  assert.equal(s.count, n);
+  // Same first word, different last word: hash the whole vector, compare it all.
+  const v = vector(1, words); v[words - 1] = 99;
+  assert.equal(s.add(v, 0, words), true);
+});
+
+test('the exact store stops at its limit with MemoryLimitReached', () => {
+  const s = new StateStore(8 * 1048576);
+  assert.throws(() => { for (let i = 0; i < 1e6; i++) s.add(vector(i, 64), 0, 64); }, MemoryLimitReached);
+  assert.ok(s.bytes <= 8 * 1048576);
+});
+
+test('hash compaction finds the same states as the exact store on a small space', () => {
+  const e = new StateStore(), h = new HashCompactStore();
+  for (let i = 0; i < 20000; i++) {
+    const v = vector(i % 15000, 8);
+    assert.equal(h.add(v, 0, 8), e.add(v, 0, 8));
+  }
+  assert.equal(h.count, 15000);
+  assert.ok(h.collisionProbability() < 1e-9);
+});
+
+test('bitstate: with room it stores every state; crowded, it misses some and says so', () => {
+  const roomy = new BitstateStore(24, 3), crowded = new BitstateStore(12, 3);
+  for (let i = 0; i < 3000; i++) { roomy.add(vector(i, 8), 0, 8); crowded.add(vector(i, 8), 0, 8); }
+  assert.equal(roomy.count, 3000);
+  assert.ok(roomy.expectedCoverage() > 0.999);
+  assert.ok(crowded.count < 3000, `${crowded.count}`);
+  assert.ok(crowded.expectedCoverage() < 0.9, `${crowded.expectedCoverage()}`);
+  assert.equal(roomy.hashFactor(), 2 ** 24 / 3000);
+  assert.match(crowded.reportLines().join('\n'), /hash factor: [\d.]+ \(best if > 100\.\)\nbits set per state: 3 \(-k3\)\nexpected coverage: [\d.]+%/);
+});
+
+test('check --hc and --bitstate on filter_lock: the exact counts when the store has room', () => {
+  const m = loadModel(join(repoRoot, 'models', 'spin', 'filter_lock.pml'));
+  const opts = { maxDepth: 10000, memLimitBytes: 1 << 30 };
+  const exact = search(m.machine, opts);
+  const hc = search(m.machine, { ...opts, store: { kind: 'hc' } });
+  const bits = search(m.machine, { ...opts, store: { kind: 'bitstate', log2Bits: 28, k: 3 } });
+  const small = search(m.machine, { ...opts, store: { kind: 'bitstate', log2Bits: 16, k: 3 } });
+  assert.equal(exact.statesStored, 44431);
+  for (const r of [hc, bits]) assert.deepEqual([r.statesStored, r.statesMatched], [exact.statesStored, exact.statesMatched]);
+  assert.ok(small.statesStored < exact.statesStored);
+  assert.match(small.storeReport.join('\n'), /hash factor/);
+});
+
+test('a search whose store outgrows --memlim stops cleanly with memoryLimitHit', () => {
+  const m = loadModel(join(repoRoot, 'models', 'spin', 'filter_lock.pml'));
+  const r = search(m.machine, { maxDepth: 10000, memLimitBytes: 2 * 1048576 });
+  assert.equal(r.memoryLimitHit, true);
+  assert.ok(r.statesStored < 44431);
+});
