@@ -20,21 +20,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseLivenessPan, pickClaim } from './regen.mjs';
+import { mulberry32 } from '../spin/mulberry32.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
 const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' } } });
 const count = Number(values.count ?? 50);
-let seed = Number(values.seed ?? Date.now() % 1e9);
+const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
 const out = values.out ?? join(tmpdir(), 'gosched-fuzz-liveness');
 mkdirSync(out, { recursive: true });
 
-function rng() {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rng = gen.next;
 const pick = (xs) => xs[Math.floor(rng() * xs.length)];
 const int = (n) => Math.floor(rng() * n);
 const G = ['a', 'b'];
@@ -78,7 +74,7 @@ function gosched(file, flags) {
 
 let disagree = 0, ran = 0;
 for (let i = 0; i < count; i++) {
-  const caseSeed = seed;
+  const caseSeed = gen.state;
   const mode = pick(Object.keys(MODES));
   const [panFlags, ourFlags, np] = MODES[mode];
   const n = 1 + int(2);

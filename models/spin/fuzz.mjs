@@ -22,22 +22,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePan } from './regen.mjs';
+import { mulberry32 } from './mulberry32.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
 const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' } } });
 const count = Number(values.count ?? 50);
-let seed = Number(values.seed ?? Date.now() % 1e9);
+const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
 const out = values.out ?? join(tmpdir(), 'gosched-fuzz');
 mkdirSync(out, { recursive: true });
 
-// A small deterministic generator (mulberry32), so a seed reproduces a model.
-function rng() {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rng = gen.next;
 const pick = (xs) => xs[Math.floor(rng() * xs.length)];
 const chance = (p) => rng() < p;
 
@@ -161,7 +156,7 @@ const sh = (file, args, cwd) => {
 
 let same = 0, differ = 0, skipped = 0, run = 0, bestRun = 0;
 for (let i = 0; i < count; i++) {
-  const startSeed = seed;
+  const startSeed = gen.state;
   const text = model();
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
   try {
