@@ -40,6 +40,26 @@ function sample(n: number): void {
 const taskWorker = new URL('./task-worker.js', import.meta.url).href;
 const goroutines = new URL('./goroutines.js', import.meta.url).href;
 
+/** piscina and tinypool have the same task interface: run(task) per task, a threads
+ * array, destroy(). */
+interface TaskPool {
+  run(task: TaskSpec): Promise<unknown>;
+  readonly threads: readonly unknown[];
+  destroy(): Promise<void>;
+}
+
+function taskPool(p: TaskPool): Runner {
+  return {
+    async batch(tasks) {
+      const done = Promise.all(tasks.map((t) => p.run(t)));
+      sample(p.threads.length);
+      await done;
+    },
+    threads: () => p.threads.length,
+    close: () => p.destroy(),
+  };
+}
+
 async function makeRunner(pool: PoolName): Promise<Runner> {
   switch (pool) {
     case 'gosched': {
@@ -56,28 +76,12 @@ async function makeRunner(pool: PoolName): Promise<Runner> {
     case 'piscina': {
       const { Piscina } = await import('piscina');
       const p = new Piscina({ filename: taskWorker });
-      return {
-        async batch(tasks) {
-          const done = Promise.all(tasks.map((t) => p.run(t)));
-          sample(p.threads.length);
-          await done;
-        },
-        threads: () => p.threads.length,
-        close: () => p.destroy(),
-      };
+      return taskPool(p);
     }
     case 'tinypool': {
       const { Tinypool } = await import('tinypool');
       const p = new Tinypool({ filename: taskWorker });
-      return {
-        async batch(tasks) {
-          const done = Promise.all(tasks.map((t) => p.run(t)));
-          sample(p.threads.length);
-          await done;
-        },
-        threads: () => p.threads.length,
-        close: () => p.destroy(),
-      };
+      return taskPool(p);
     }
   }
 }
