@@ -12,8 +12,9 @@
 //
 //   spin -o1 -o2 -o3 -a M.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m1000000
 //
-// SPIN's claim for each property (its _spin_nvr.tmp) is kept, so the test can compare
-// counts exactly with it in place of the ltl block. Where pan finds a cycle, SPIN's own
+// SPIN's claim for each property on each variant (its _spin_nvr.tmp; the formula's macros
+// may differ between variants) is kept in the run's entry, so the test can compare counts
+// exactly with it in place of the ltl block. Where pan finds a cycle, SPIN's own
 // listing of it (spin -t -p M.pml, from <<<<<START OF CYCLE>>>>> on) goes to
 // trails/VARIANT-PROPERTY.txt or trails/mutant-NAME.txt.
 import { execFileSync } from 'node:child_process';
@@ -50,7 +51,7 @@ function pan(text, gcc, args) {
       const listing = execFileSync('spin', ['-t', '-p', 'M.pml'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
       const at = listing.indexOf('<<<<<START OF CYCLE>>>>>');
       const steps = listing.split('\n').filter((l) => /^\s*\d+:\s+proc/.test(l)).length;
-      trail = at < 0 ? listing : `spin -t -p M.pml: ${steps} steps; the cycle, from its start to the end of the trail:\n${listing.slice(at)}`;
+      trail = at < 0 ? `spin -t -p M.pml: ${steps} steps, no cycle; the last 40 lines:\n${listing.split('\n').slice(-40).join('\n')}` : `spin -t -p M.pml: ${steps} steps; the cycle, from its start to the end of the trail:\n${listing.slice(at)}`;
     }
     return { out, trail, claims: existsSync(nvr) ? readFileSync(nvr, 'utf8') : null, command: `spin -o1 -o2 -o3 -a M.pml && gcc ${gcc.join(' ')} -o pan pan.c && ./pan ${args.join(' ')}` };
   } finally { rmSync(dir, { recursive: true, force: true }); }
@@ -64,14 +65,13 @@ function liveness(text, prop) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const onlyMutants = process.argv.includes('--mutants');
   mkdirSync(join(here, 'trails'), { recursive: true });
-  const expected = onlyMutants ? { ...JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')), mutants: [] } : { runs: [], mutants: [], claims: {} };
+  const expected = onlyMutants ? { ...JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')), mutants: [] } : { runs: [], mutants: [] };
   let reports = onlyMutants ? readFileSync(join(here, 'pan.txt'), 'utf8').split('==== mutant ')[0] : '';
   for (const variant of onlyMutants ? [] : Object.keys(spec.variants)) {
     for (const p of spec.properties) {
       const { figures, claim, out, trail } = liveness(modelText(variant), p.name);
       if (trail) writeFileSync(join(here, 'trails', `${variant}-${p.name}.txt`), trail);
-      expected.claims[p.name] = claim;
-      expected.runs.push({ variant, ...figures });
+      expected.runs.push({ variant, ...figures, claim });
       reports += `==== ${variant} ${p.name}: ${figures.command}\n${out}\n`;
       console.log(`${variant.padEnd(7)} ${p.name.padEnd(6)} errors=${figures.errors} ${figures.errorKind ?? '-'} stored=${figures.statesStored} visited=${figures.statesVisited} matched=${figures.statesMatched} transitions=${figures.transitions}`);
     }
