@@ -19,8 +19,8 @@
  *     taken (an assertion the commit's model lacks: proc.p accepts a fast path
  *     that tests > instead of >=).
  *
- * Liveness properties (models/liveness-wired) are checked on this model with
- * LIVENESS set to 1.
+ * The run queue is FIFO and a yield queues at its tail, as in src/sched. Liveness
+ * properties (models/liveness-wired) are checked on this model with LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
