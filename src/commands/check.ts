@@ -134,7 +134,7 @@ export async function run(argv: string[]): Promise<number> {
     const mode = values['non-progress'] ? '--non-progress' : values.accept ? '--accept' : null;
     const combination = [claim, mode].filter((x) => x !== null).join(' and ');
     // Not a mere store swap: pan -DHC4 with -a keeps the fairness bytes (_a_t, _cnt) inside
-    // the signature, so its states split by counter value (a 19-process fair model: 5,200
+    // the signature, so its states split by counter value (an 8-process fair model: 5,200
     // stored with -DHC4 against 768 stored, 5,760 visited without), and its counts are
     // another algorithm's.
     if (store.kind !== 'exact') {
