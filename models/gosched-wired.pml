@@ -19,8 +19,8 @@
  *     taken (an assertion the commit's model lacks: proc.p accepts a fast path
  *     that tests > instead of >=).
  *
- * Liveness properties (models/liveness-wired) are checked on this model with
- * LIVENESS set to 1.
+ * The run queue is FIFO and a yield queues at its tail, as in src/sched. Liveness
+ * properties (models/liveness-wired) are checked on this model with LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
@@ -59,8 +59,15 @@ bit atomic_gwaiting, atomic_waitstop;
 byte atomic_mcpu, atomic_mcpumax;
 byte grunning;		/* goroutines on a cpu or in a syscall */
 
-/* run queue of wired goroutines: which M's goroutine waits there */
-bit queued[M];
+/*
+ * The run queue of wired goroutines, FIFO as src/sched/queue.ts keeps it: ghead and
+ * gtail, and for each goroutine in the queue schedlink, the one after it. A goroutine
+ * is named by its M's number; NIL ends the list. gget clears the link of the
+ * goroutine it takes (src/sched leaves it stale), so that one queue is one state.
+ */
+#define NIL M
+byte ghead = NIL, gtail = NIL;
+byte schedlink[M] = NIL;
 byte gwait;
 
 /* goroutines blocked until another readies them */
@@ -73,6 +80,16 @@ bit m_waitnextg[M];
 bit m_havenextg[M];
 
 #if LIVENESS
+/*
+ * M 0 waits for schedlock in exitsyscall's slow path (at the labels there): the
+ * lock-fairness premise of the property exits_fairlock (models/liveness-wired).
+ */
+#if ATOMIC_FASTPATHS
+#define exit_lockwait0 (mproc[1]@exit_lock || mproc[1]@exit_relock)
+#else
+#define exit_lockwait0 (mproc[1]@exit_relock)
+#endif
+bit queued[M];		/* ghost: this M's goroutine is in the run queue */
 bit exiting[M];		/* ghost: this M is in exitsyscall's slow path */
 bit sleeping[M];	/* ghost: this M sleeps on its note in nextgandunlock */
 #endif
@@ -112,19 +129,28 @@ inline mnextg(who) {
 	}
 }
 
-/* gget and the hand-off of matchmg: take any queued goroutine to its M */
+/*
+ * One turn of matchmg's loop: gget takes the head of the run queue, mget finds the
+ * goroutine's own M (every goroutine is wired), mnextg hands it over.
+ */
 inline ggetnextg() {
 	atomic {
-		if
-		:: queued[0] -> queued[0] = 0; mnextg(0)
-		:: queued[1] -> queued[1] = 0; mnextg(1)
-		:: queued[2] -> queued[2] = 0; mnextg(2)
-		fi;
-		gwait--;
-		if
-		:: gwait == 0 -> atomic_gwaiting = 0
-		:: else
-		fi
+		mnextg(ghead);
+		d_step {
+#if LIVENESS
+			queued[ghead] = 0;
+#endif
+			gtail = (ghead == gtail -> NIL : gtail);
+			gp = schedlink[ghead];
+			schedlink[ghead] = NIL;
+			ghead = gp;
+			gp = 0;
+			gwait--;
+			if
+			:: gwait == 0 -> atomic_gwaiting = 0
+			:: else
+			fi
+		}
 	}
 }
 
@@ -137,20 +163,31 @@ inline matchmg() {
 	od
 }
 
+/* gput's queueing half: g goes to the tail of the run queue */
+inline gputtail(who) {
+	d_step {
+		if
+		:: gtail == NIL -> ghead = who
+		:: else -> schedlink[gtail] = who
+		fi;
+		gtail = who;
+#if LIVENESS
+		queued[who] = 1;
+#endif
+		gwait++;
+		if
+		:: gwait == 1 -> atomic_gwaiting = 1
+		:: else
+		fi
+	}
+}
+
 /* gput(g) for a wired g: straight to its M if a cpu is free, else queued */
 inline gput(who) {
 	if
 	:: d_step { atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
 		mnextg(who)
-	:: else ->
-		d_step {
-			queued[who] = 1;
-			gwait++;
-			if
-			:: gwait == 1 -> atomic_gwaiting = 1
-			:: else
-			fi
-		}
+	:: else -> gputtail(who)
 	fi
 }
 
@@ -202,7 +239,9 @@ inline nextgandunlock() {
 	fi
 }
 
-/* schedule(gp) for the running, wired goroutine of M me: why is 0 (yield),
+/* schedule(gp) for the running, wired goroutine of M me: why is 0 (yield: at the
+ * tail of the run queue, not straight back to this M as the commit's gput would, so
+ * that a queued goroutine gets the cpu; src/sched/schedule.ts says why),
  * 1 (park, while another goroutine is left to ready it; decided under schedlock,
  * as proc.p decides gsleep), 2 (back from exitsyscall's slow path: readyonstop) */
 inline schedule(why) {
@@ -213,7 +252,7 @@ inline schedule(why) {
 		assert atomic_mcpu <= M
 	}
 	if
-	:: why == 0 -> gput(me)
+	:: why == 0 -> gputtail(me)	/* a yield queues at the tail: see schedule.ts */
 	:: why == 1 && nparked + 1 < M -> d_step { parked[me] = 1; nparked++ }
 	:: why == 1 && nparked + 1 >= M -> gput(me)	/* nobody would be left to ready it */
 	:: why == 2 -> gput(me); matchmg()	/* readylocked */
@@ -286,9 +325,11 @@ inline exitsyscall() {
 #if LIVENESS
 	exiting[me] = 1;
 #endif
+exit_lock:
 	schedlock();
 	d_step { atomic_mcpu++ }
 	schedunlock();
+exit_relock:
 	schedule(2);
 #if LIVENESS
 	exiting[me] = 0;
@@ -324,6 +365,7 @@ inline exitsyscall() {
 		exiting[me] = 1;
 #endif
 		schedunlock();
+exit_relock:
 		schedule(2)
 #if LIVENESS
 		; exiting[me] = 0
@@ -389,6 +431,7 @@ inline gomaxprocsfunc() {
  * M 1 start on a cpu; M 2's starts queued, its M asleep in nextgandunlock. */
 proctype mproc(byte me) {
 	byte other;
+	byte gp;	/* gget's scratch, 0 between steps */
 
 	if
 	:: me == M - 1 ->
@@ -428,11 +471,13 @@ active proctype monitor() {
 		atomic_mcpu = 2;
 		atomic_mcpumax = gomaxprocs;
 		grunning = 2;
-		queued[2] = 1;
+		ghead = 2;
+		gtail = 2;
 		gwait = 1;
 		atomic_gwaiting = 1;
 		m_waitnextg[2] = 1
 #if LIVENESS
+		; queued[2] = 1
 		; sleeping[2] = 1
 #endif
 	}

@@ -87,3 +87,23 @@ test('gosched ltl prints a never claim; a bad formula is a usage error', async (
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /in the formula/);
 });
+
+test('what the liveness search does not handle is refused, naming the combination (exit 2)', async () => {
+  const hc = await runCli(['check', model('multi_ltl'), '--hc', '--accept'], T, scratch);
+  assert.equal(hc.code, 2, hc.stderr);
+  assert.match(hc.stderr, /--hc with ltl first and --accept is not supported/);
+  const bit = await runCli(['check', model('accept_labels_only'), '--bitstate', '--accept'], T, scratch);
+  assert.equal(bit.code, 2, bit.stderr);
+  assert.match(bit.stderr, /--bitstate with --accept is not supported/);
+  const np = await runCli(['check', model('progress_busy_wait'), '--hc', '--non-progress'], T, scratch);
+  assert.equal(np.code, 2, np.stderr);
+  assert.match(np.stderr, /--hc with --non-progress is not supported/);
+  const f = join(scratch, 'last.pml');
+  writeFileSync(f, 'byte x;\nactive [2] proctype P() { do :: x = _last od }\nnever { do :: x == 0 od }\n');
+  const last = await runCli(['check', f], T, scratch);
+  assert.equal(last.code, 2, last.stderr);
+  assert.match(last.stderr, /_last with a never claim is not supported/);
+  // The same model without the claim is the safety search, which handles both.
+  writeFileSync(f, 'byte x;\nactive [2] proctype P() { do :: x = _last od }\n');
+  assert.equal((await runCli(['check', f, '--hc'], T, scratch)).code, 0);
+});

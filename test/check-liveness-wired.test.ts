@@ -1,10 +1,12 @@
 // Liveness of gosched's own protocol model (models/gosched-wired.pml with LIVENESS 1),
 // under weak fairness, against SPIN 6.5.2's figures in models/liveness-wired/expected.json
-// (regen.mjs there: pan -a -f -N PROPERTY). Properties that hold are checked with SPIN's
-// claim for the formula, so the states stored, visited, matched and the transitions must
-// be pan's exactly; properties that fail are checked with gosched's own claim (the cycle
-// is found) and with SPIN's (the counts at the error are pan's). Mutants: what breaks each
-// property that holds, and whether safety checking alone sees it.
+// (regen.mjs there: pan -a -f -N PROPERTY). Variants atomic and lock are src/sched as it
+// is; atomic-fair and lock-fair add the two changes that make the run queue binding.
+// Properties that hold are checked with SPIN's claim for the formula, so the states
+// stored, visited, matched and the transitions must be pan's exactly; properties that
+// fail are checked with gosched's own claim (the cycle is found) and with SPIN's (the
+// counts at the error are pan's). Mutants: what breaks each property that holds, and
+// whether safety checking alone sees it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,9 +23,8 @@ interface Spec {
   mutants: { name: string; variant: string; property: string | null; replace: { find: string; with: string }[] }[];
 }
 interface Expected {
-  runs: (Figures & { variant: string; property: string })[];
+  runs: (Figures & { variant: string; property: string; claim: string })[];
   mutants: { name: string; safety: Figures; liveness: (Figures & { property: string }) | null }[];
-  claims: Record<string, string>;
 }
 
 const dir = join(repoRoot, 'models', 'liveness-wired');
@@ -45,26 +46,43 @@ function model(variant: string, property: string, spinClaim: boolean, mutant: Sp
   let text = patch(base, spec.variants[variant]!);
   if (mutant) text = patch(text, mutant.replace);
   const p = spec.properties.find((x) => x.name === property)!;
-  text += spinClaim ? `\n${expected.claims[property]}` : `\nltl ${p.name} { ${p.ltl} }\n`;
+  const claim = expected.runs.find((r) => r.variant === variant && r.property === property)!.claim;
+  text += spinClaim ? `\n${claim}` : `\nltl ${p.name} { ${p.ltl} }\n`;
   return compileModel(`gosched-wired-${variant}.pml`, text);
 }
 
 const run = (variant: string, property: string, spinClaim: boolean, mutant: Spec['mutants'][number] | null = null) =>
   livenessSearch(model(variant, property, spinClaim, mutant).machine, { maxDepth: 1_000_000, memLimitBytes: 2 ** 31, mode: 'accept', fairness: true });
 
-/** pan prints visited states with %g: six significant digits past a million. */
-const panRounded = (n: number) => (n >= 1e6 ? Number(n.toPrecision(6)) : n);
+/** pan prints visited states with %g: six significant digits past a million, a tie
+ * rounded to even as C's printf does (JavaScript's toPrecision rounds it up). */
+function panRounded(n: number): number {
+  if (n < 1e6) return n;
+  const scale = 10 ** (Math.floor(Math.log10(n)) - 5), r = n % scale;
+  let q = (n - r) / scale;
+  if (2 * r > scale || (2 * r === scale && q % 2 === 1)) q++;
+  return q * scale;
+}
 
-test('the verdicts: stoptheworld returns and no M sleeps while work waits; runnable goroutines and exitsyscall can starve', () => {
+test('the verdicts: src/sched starves a runnable goroutine and exitsyscall; with the queue made binding, both are live', () => {
   const verdict = (v: string, p: string) => expected.runs.find((r) => r.variant === v && r.property === p)!.errors;
-  for (const v of ['atomic', 'lock']) {
-    assert.equal(verdict(v, 'stw'), 0); assert.equal(verdict(v, 'wakes'), 0);
-    assert.equal(verdict(v, 'runs'), 1); assert.equal(verdict(v, 'exits'), 1);
+  for (const v of ['atomic', 'lock', 'atomic-fair', 'lock-fair']) {
+    const fair = v.endsWith('-fair');
+    assert.equal(verdict(v, 'stw'), 0, `${v} stw`); assert.equal(verdict(v, 'wakes'), 0, `${v} wakes`);
+    // exits fails everywhere: schedlock may be retaken forever by other M's (weak fairness
+    // promises nothing to a process that is only now and then enabled).
+    assert.equal(verdict(v, 'exits'), 1, `${v} exits`);
+    assert.equal(verdict(v, 'runs'), fair ? 0 : 1, `${v} runs`);
+    assert.equal(verdict(v, 'exits_fairlock'), fair ? 0 : 1, `${v} exits_fairlock`);
   }
 });
 
-for (const r of expected.runs) {
-  test(`${r.variant} ${r.property}: pan -a -f's verdict and counts`, () => {
+// stw and wakes on the fair variants (four searches of 0.8 to 1.5 million states) are left
+// to regen.mjs and the README's table, for npm test's time; their verdicts are asserted above.
+const searched = expected.runs.filter((r) => !(r.variant.endsWith('-fair') && (r.property === 'stw' || r.property === 'wakes')));
+
+for (const r of searched) {
+  test(`${r.variant} ${r.property}: pan -a -f's verdict and counts`, { timeout: 600_000 }, () => {
     const got = run(r.variant, r.property, true);
     assert.equal(got.memoryLimitHit, false);
     assert.deepEqual(
@@ -81,7 +99,7 @@ for (const r of expected.runs) {
 
 for (const m of spec.mutants) {
   const e = expected.mutants.find((x) => x.name === m.name)!;
-  test(`mutant ${m.name}: ${m.property ? `breaks ${m.property}` : 'breaks the bound'}${e.safety.errors ? ', and safety sees it' : ', which safety does not see'}`, () => {
+  test(`mutant ${m.name}: ${m.property ? `breaks ${m.property}` : 'breaks the bound'}${e.safety.errors ? ', and safety sees it' : ', which safety does not see'}`, { timeout: 600_000 }, () => {
     let text = patch(patch(base, spec.variants[m.variant]!), m.replace);
     const safety = search(compileModel(`${m.name}.pml`, text).machine, { maxDepth: 1_000_000, memLimitBytes: 2 ** 31 });
     assert.equal(safety.error ? 1 : 0, e.safety.errors, 'safety verdict');

@@ -12,10 +12,13 @@
 //
 //   spin -o1 -o2 -o3 -a M.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m1000000
 //
-// SPIN's claim for each property (its _spin_nvr.tmp) is kept, so the test can compare
-// counts exactly with it in place of the ltl block.
+// SPIN's claim for each property on each variant (its _spin_nvr.tmp; the formula's macros
+// may differ between variants) is kept in the run's entry, so the test can compare counts
+// exactly with it in place of the ltl block. Where pan finds a cycle, SPIN's own
+// listing of it (spin -t -p M.pml, from <<<<<START OF CYCLE>>>>> on) goes to
+// trails/VARIANT-PROPERTY.txt or trails/mutant-NAME.txt.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,24 +45,33 @@ function pan(text, gcc, args) {
     let out;
     try { out = execFileSync('./pan', args, { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 }); } catch (e) { out = e.stdout; }
     const nvr = join(dir, '_spin_nvr.tmp');
-    return { out, claims: existsSync(nvr) ? readFileSync(nvr, 'utf8') : null, command: `spin -o1 -o2 -o3 -a M.pml && gcc ${gcc.join(' ')} -o pan pan.c && ./pan ${args.join(' ')}` };
+    // SPIN's own listing of an error trail (spin -t -p), cut to the cycle where there is one.
+    let trail = null;
+    if (existsSync(join(dir, 'M.pml.trail'))) {
+      const listing = execFileSync('spin', ['-t', '-p', 'M.pml'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 });
+      const at = listing.indexOf('<<<<<START OF CYCLE>>>>>');
+      const steps = listing.split('\n').filter((l) => /^\s*\d+:\s+proc/.test(l)).length;
+      trail = at < 0 ? `spin -t -p M.pml: ${steps} steps, no cycle; the last 40 lines:\n${listing.split('\n').slice(-40).join('\n')}` : `spin -t -p M.pml: ${steps} steps; the cycle, from its start to the end of the trail:\n${listing.slice(at)}`;
+    }
+    return { out, trail, claims: existsSync(nvr) ? readFileSync(nvr, 'utf8') : null, command: `spin -o1 -o2 -o3 -a M.pml && gcc ${gcc.join(' ')} -o pan pan.c && ./pan ${args.join(' ')}` };
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
 
 function liveness(text, prop) {
   const r = pan(text, ['-O2', '-DNOREDUCE'], ['-a', '-f', '-N', prop, '-m1000000']);
-  return { figures: { property: prop, command: r.command, ...parseLivenessPan(r.out) }, claim: pickClaim(r.claims, prop), out: r.out };
+  return { figures: { property: prop, command: r.command, ...parseLivenessPan(r.out) }, claim: pickClaim(r.claims, prop), out: r.out, trail: r.trail };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const onlyMutants = process.argv.includes('--mutants');
-  const expected = onlyMutants ? { ...JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')), mutants: [] } : { runs: [], mutants: [], claims: {} };
+  mkdirSync(join(here, 'trails'), { recursive: true });
+  const expected = onlyMutants ? { ...JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')), mutants: [] } : { runs: [], mutants: [] };
   let reports = onlyMutants ? readFileSync(join(here, 'pan.txt'), 'utf8').split('==== mutant ')[0] : '';
   for (const variant of onlyMutants ? [] : Object.keys(spec.variants)) {
     for (const p of spec.properties) {
-      const { figures, claim, out } = liveness(modelText(variant), p.name);
-      expected.claims[p.name] = claim;
-      expected.runs.push({ variant, ...figures });
+      const { figures, claim, out, trail } = liveness(modelText(variant), p.name);
+      if (trail) writeFileSync(join(here, 'trails', `${variant}-${p.name}.txt`), trail);
+      expected.runs.push({ variant, ...figures, claim });
       reports += `==== ${variant} ${p.name}: ${figures.command}\n${out}\n`;
       console.log(`${variant.padEnd(7)} ${p.name.padEnd(6)} errors=${figures.errors} ${figures.errorKind ?? '-'} stored=${figures.statesStored} visited=${figures.statesVisited} matched=${figures.statesMatched} transitions=${figures.transitions}`);
     }
@@ -73,6 +85,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (m.property) {
       const r = liveness(text, m.property);
       live = r.figures;
+      if (r.trail) writeFileSync(join(here, 'trails', `mutant-${m.name}.txt`), r.trail);
       reports += `==== mutant ${m.name} ${m.property}: ${live.command}\n${r.out}\n`;
     }
     expected.mutants.push({ name: m.name, safety, liveness: live });

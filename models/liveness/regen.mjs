@@ -9,7 +9,7 @@
 // s: safety with the claim, a: -a, af: -a -f, l: -l, lf: -l -f) and may choose an ltl
 // block with `// ltl: NAME` (pan -N NAME). For each run, in a fresh temporary directory:
 //
-//   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DNOREDUCE [-DNP] -o pan pan.c && ./pan [-a|-l] [-f] [-N NAME] -m10000
+//   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DNOREDUCE [-DNP] [pan-cc flags] -o pan pan.c && ./pan [-a|-l] [-f] [-N NAME] -m10000
 //
 // -o1 -o2 -o3 turn off SPIN's dead-variable reset, write-only hiding and statement
 // merging, and -DNOREDUCE partial order reduction, so the counts depend on the model's
@@ -55,14 +55,14 @@ export function parseLivenessPan(text) {
   };
 }
 
-function runPan(name, mode, ltl) {
+function runPan(name, mode, ltl, cc = []) {
   const m = MODES[mode];
   if (!m) throw new Error(`${name}: unknown run mode '${mode}'`);
   const dir = mkdtempSync(join(tmpdir(), 'regen-live-'));
   try {
     copyFileSync(join(here, `${name}.pml`), join(dir, `${name}.pml`));
     execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
-    const gcc = ['-O2', '-DNOREDUCE', ...(m.np ? ['-DNP'] : []), '-o', 'pan', 'pan.c'];
+    const gcc = ['-O2', '-DNOREDUCE', ...(m.np ? ['-DNP'] : []), ...cc, '-o', 'pan', 'pan.c'];
     execFileSync('gcc', gcc, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
     const args = [...m.args, ...(ltl ? ['-N', ltl] : []), '-m10000'];
     let out;
@@ -89,10 +89,13 @@ function regen(name) {
   const runs = (/^\/\/ runs:(.*)$/m.exec(source)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
   if (runs.length === 0) throw new Error(`${name}: no '// runs:' line`);
   const ltl = /^\/\/ ltl: (\S+)\s*$/m.exec(source)?.[1] ?? null;
+  // `// pan-cc: -DNFAIR=N`: gcc flags pan needs for the model (more processes than its
+  // default fairness map holds).
+  const cc = /^\/\/ pan-cc:(.*)$/m.exec(source)?.[1]?.trim().split(/\s+/).filter((f) => /^-D[A-Z_]+(=\d+)?$/.test(f)) ?? [];
   const expected = { ltl, spinClaim: null, runs: [] };
   let reports = '';
   for (const mode of runs) {
-    const { command, out, claims } = runPan(name, mode, ltl);
+    const { command, out, claims } = runPan(name, mode, ltl, cc);
     const p = parseLivenessPan(out);
     if (p.statesStored === null || p.errors === null) throw new Error(`${name} ${mode}: cannot parse pan's output:\n${out}`);
     if (claims) expected.spinClaim = pickClaim(claims, ltl);

@@ -1,9 +1,17 @@
 // The visited-state store of the liveness search, holding what pan's hash table holds for
 // -a and -l besides each vector: which searches have visited it (the first or the nested
 // one, with or without the fairness flag: four bits), for -f which fairness counter values
-// each search saw it with (a 16-bit map, the nested search's bits mirrored as pan's are),
-// which searches have it on their stack now (tags), and the depth it was first stored at
-// (where a cycle found by meeting a state on the stack starts).
+// each search saw it with, which searches have it on their stack now (tags), and the depth
+// it was first stored at (where a cycle found by meeting a state on the stack starts).
+//
+// The fairness map: pan keeps it in NFAIR bytes of the state (its compile-time -DNFAIR,
+// 2 by default, and refuses a model with too many processes for it), the nested search's
+// bits mirrored from the other end. Only which (search, counter) pairs were seen matters
+// to the counts, as long as no two pairs share a bit, which pan's limit ensures; here
+// counter c of search s is bit 2c + s, and the map grows by 32-bit words when a counter
+// needs it, so any number of processes is handled and the counts are pan's with the
+// -DNFAIR that model needs. Rejected: pan's layout with a fixed width, which wraps the
+// bits of the two searches onto each other past its limit.
 import { hashWords } from './state-store.js';
 
 export class LivenessStore {
@@ -16,7 +24,9 @@ export class LivenessStore {
   /** Per entry: where its vector starts in the arena. */
   private at: Int32Array;
   visited: Uint8Array;
-  counters: Uint16Array;
+  /** The fairness map: fairWords 32-bit words per entry. */
+  private fair: Uint32Array;
+  private fairWords = 1;
   /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
   tagged: Int32Array;
   depth: Int32Array;
@@ -27,12 +37,29 @@ export class LivenessStore {
     this.mask = (1 << log2Slots) - 1;
     this.data = new Int32Array(1 << 18);
     const n = 1 << 16;
-    this.at = new Int32Array(n); this.visited = new Uint8Array(n); this.counters = new Uint16Array(n);
+    this.at = new Int32Array(n); this.visited = new Uint8Array(n); this.fair = new Uint32Array(n);
     this.tagged = new Int32Array(n); this.depth = new Int32Array(n);
   }
 
   get bytes(): number {
-    return this.table.byteLength + this.data.byteLength + this.at.length * 15;
+    return this.table.byteLength + this.data.byteLength + this.at.length * 13 + this.fair.byteLength;
+  }
+
+  /** Sets bit `bit` of entry e's fairness map; true when it was clear. */
+  fairSet(e: number, bit: number): boolean {
+    const w = bit >>> 5;
+    if (w >= this.fairWords) this.widenFair(w + 1);
+    const i = e * this.fairWords + w, mask = 1 << (bit & 31);
+    if (this.fair[i]! & mask) return false;
+    this.fair[i] = this.fair[i]! | mask;
+    return true;
+  }
+
+  private widenFair(words: number): void {
+    const old = this.fair, ow = this.fairWords, n = this.at.length;
+    this.fair = new Uint32Array(n * words);
+    for (let e = 0; e < n; e++) for (let j = 0; j < ow; j++) this.fair[e * words + j] = old[e * ow + j]!;
+    this.fairWords = words;
   }
 
   /** The entry holding W[o, o+n), or -1. */
@@ -86,7 +113,7 @@ export class LivenessStore {
     const g32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
     this.at = g32(this.at); this.tagged = g32(this.tagged); this.depth = g32(this.depth);
     const v = new Uint8Array(n); v.set(this.visited); this.visited = v;
-    const c = new Uint16Array(n); c.set(this.counters); this.counters = c;
+    const f = new Uint32Array(n * this.fairWords); f.set(this.fair); this.fair = f;
   }
 
   private rehash(): void {

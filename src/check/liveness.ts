@@ -144,11 +144,8 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     for (let j = BASE; j < II; j++) b += procSize[S[b]!]!;
     return b;
   };
-  const fairBit = (c: number, second: boolean): number => {
-    let ci = (c / 8) | 0, bp = c - 8 * ci;
-    if (second) { ci = 1 - ci; bp = 7 - bp; }
-    return 1 << (ci * 8 + bp);
-  };
+  /** The bit of the fairness map for counter value c in the first or the nested search. */
+  const fairBit = (c: number, second: boolean): number => 2 * c + (second ? 1 : 0);
 
   /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
    * stack, 3 a cycle closed through the first search's stack. */
@@ -171,8 +168,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         let wasNew = false;
         if ((store.visited[e]! & flag) !== flag) { wasNew = true; nShadow++; store.visited[e] = store.visited[e]! | flag; }
         if (fairness) {
-          const bit = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
-          if ((store.counters[e]! & bit) === 0) { if (!wasNew) { wasNew = true; nShadow++; } store.counters[e] = store.counters[e]! | bit; }
+          if (store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0)) && !wasNew) { wasNew = true; nShadow++; }
         }
         if (wasNew) {
           lstate = e;
@@ -194,7 +190,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     store.depth[x] = depth;
     if (aCycles) {
       store.visited[x] = flag;
-      if (fairness) store.counters[x] = fairBit(cnt[aT & 1]!, (aT & 1) !== 0);
+      if (fairness) store.fairSet(x, fairBit(cnt[aT & 1]!, (aT & 1) !== 0));
       store.tagged[x] = flag;
     } else store.tagged[x] = depth + 1;
     lstate = x;
@@ -547,9 +543,6 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = VERI ? T_CLAIM : 0;
   if (aCycles) markAccept(1);
   if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + BASE + 1; }
-  if (fairness && S[0]! + BASE + 2 > 16) {
-    throw new Error(`--fair handles at most 13 processes (pan's default NFAIR=2 fairness counter map), the model has ${S[0]}`);
-  }
   let error: CycleError | null = null, memoryLimitHit = false;
   try {
     newState();

@@ -98,9 +98,10 @@ function livenessRows(scratch: string): { model: string; maxDepth: number; liven
   };
   let wired = readFileSync(join(root, 'models', 'gosched-wired.pml'), 'utf8');
   for (const r of spec.variants['atomic']!) wired = wired.replace(r.find, r.with);
-  const claims = (JSON.parse(readFileSync(join(root, 'models', 'liveness-wired', 'expected.json'), 'utf8')) as { claims: Record<string, string> }).claims;
+  const runs = (JSON.parse(readFileSync(join(root, 'models', 'liveness-wired', 'expected.json'), 'utf8')) as { runs: { variant: string; property: string; claim: string }[] }).runs;
+  const claim = runs.find((r) => r.variant === 'atomic' && r.property === 'stw')!.claim;
   const wiredFile = join(scratch, 'gosched-wired-stw.pml');
-  writeFileSync(wiredFile, `${wired}\n${claims['stw']}`);
+  writeFileSync(wiredFile, `${wired}\n${claim}`);
   return [
     { model: suiteFile, maxDepth: 10000, liveness: { ltl: null, fair: true } },
     { model: wiredFile, maxDepth: 1000000, liveness: { ltl: null, fair: true } },
