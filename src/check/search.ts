@@ -60,6 +60,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   const store: VisitedStates = kind.kind === 'hc' ? new HashCompactStore(storeLimit)
     : kind.kind === 'bitstate' ? new BitstateStore(kind.log2Bits, kind.k)
     : new StateStore(storeLimit);
+  const chainPc = chainable(m);
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
   io.fill(0);
   m.init(S);
@@ -73,7 +74,10 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   let off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
   let tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
   let boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
-  let tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
+  // The depth of each frame's state: deeper than its level where atomic steps ran in place.
+  let dep = new Int32Array(cap);
+  // The move into each depth, for a counterexample (indexed by depth, not level).
+  let dcap = cap, tidOf = new Int32Array(dcap), pidOf = new Int32Array(dcap);
   const progressEvery = 1_000_000;
   let nextProgress = progressEvery;
   let nextMemCheck = 1 << 12;
@@ -116,7 +120,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
         fresh = 0;
         if (r === 2 || io[IO.ERR] !== 0) {
-          const steps = trail(pidOf, tidOf, level); steps.push({ pid: II, tid: t });
+          const steps = trail(pidOf, tidOf, dep[level]!); steps.push({ pid: II, tid: t });
           error = errorOf(m, io[IO.ERRINFO]!, steps);
           break search;
         }
@@ -135,7 +139,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     if (found >= 0) {
       const isAtomic = newBoq === 0 && atomic[found] !== 0;
       if (isAtomic) atomicSteps++;
-      const depth = level + 1;
+      let depth = dep[level]! + 1;
       if (depth >= maxDepth) { depthLimitHit = true; matched++; continue; }
       const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
       if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
@@ -151,27 +155,57 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           if (store.bytes + S.length + cap * 44 > opts.memLimitBytes) { memoryLimitHit = true; break search; }
         }
       }
+      if (depth >= dcap) { dcap = Math.min(dcap * 2, maxDepth + 2); tidOf = grow32(tidOf, dcap); pidOf = grow32(pidOf, dcap); }
+      tidOf[depth] = found; pidOf[depth] = II;
+      if (isAtomic) {
+        // Atomic steps run in place while the process's next move is forced (chainPc):
+        // a frame for each would only be popped with nothing left to try, as pan's undo
+        // would pop it. Counts and depths are pan's; only frames and copies are saved.
+        io[IO.LEN] = L2; io[IO.BOQ] = 0; io[IO.TIMEOUT] = 0;
+        for (;;) {
+          if (depth + 1 >= maxDepth) break;
+          let b = c + procBase;
+          for (let j = 0; j < II; j++) b += procSize[S[b]!]!;
+          const ty = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
+          if (chainPc[ty]![pc] === 0) break;
+          const list = transOf[ty]![pc]!;
+          let t = list[0]!;
+          let r = exec(t, S, c, b, II);
+          if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, c, b, II); }
+          // Blocked: the frame pushed below finds that out again and loses atomicity.
+          if (r === 0 && io[IO.ERR] === 0) break;
+          depth++;
+          if (depth >= dcap) { dcap = Math.min(dcap * 2, maxDepth + 2); tidOf = grow32(tidOf, dcap); pidOf = grow32(pidOf, dcap); }
+          tidOf[depth] = t; pidOf[depth] = II;
+          if (r === 2 || io[IO.ERR] !== 0) {
+            // The error is found at the state this step left, one level up (as pan says).
+            if (depth - 1 > depthReached) depthReached = depth - 1;
+            error = errorOf(m, io[IO.ERRINFO]!, trail(pidOf, tidOf, depth));
+            break search;
+          }
+          atomicSteps++;
+        }
+      }
       if (depth > depthReached) depthReached = depth;
-      if (depth >= cap) {
+      if (level + 1 >= cap) {
         cap = Math.min(cap * 2, maxDepth + 2);
         off = grow32(off, cap); len = grow32(len, cap); cur = grow32(cur, cap); upto = grow32(upto, cap);
         tix = grow32(tix, cap); nMoves = grow32(nMoves, cap); boqOf = grow32(boqOf, cap); sender = grow32(sender, cap);
-        tidOf = grow32(tidOf, cap); pidOf = grow32(pidOf, cap);
+        dep = grow32(dep, cap);
         moved = grow8(moved, cap); inAtomic = grow8(inAtomic, cap); tmo = grow8(tmo, cap);
       }
-      level = depth;
-      off[level] = c; len[level] = L2;
+      level++;
+      off[level] = c; len[level] = L2; dep[level] = depth;
       // After an atomic move only the same process continues; after a rendezvous offer
       // every other process may answer it.
       cur[level] = isAtomic ? II : S[c]! - 1; upto[level] = isAtomic ? II : 0;
       inAtomic[level] = isAtomic ? 1 : 0;
       tix[level] = 0; moved[level] = 0; nMoves[level] = 0; tmo[level] = 0;
       boqOf[level] = newBoq; sender[level] = newBoq !== 0 ? II : -1;
-      tidOf[level] = found; pidOf[level] = II;
       continue;
     }
 
-    if (nMoves[level] === 0 && boq === 0 && S[o] !== 0 && level < maxDepth - 1) {
+    if (nMoves[level] === 0 && boq === 0 && S[o] !== 0 && dep[level]! < maxDepth - 1) {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
@@ -185,7 +219,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         continue;
       }
       if (!endState(S, o, procBase, procSize, endPc)) {
-        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, level) };
+        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
         break;
       }
     }
@@ -215,6 +249,21 @@ function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
 function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
 
+/**
+ * chainable(m)[type][pc] = 1 where a process inside an atomic sequence has exactly one
+ * move to make: a single transition, or one and an `else` (else runs only when the other
+ * is blocked), each atomic, written in place (TransInfo.inPlace) and no unless escape or
+ * override. Its frame would have nothing left to try once that move is made.
+ */
+function chainable(m: Machine): Uint8Array[] {
+  const ok = (t: number) => m.atomic[t] === 1 && m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
+  return m.transOf.map((per) => Uint8Array.from(per, (list) => {
+    if (!list || !list.every(ok)) return 0;
+    if (list.length === 1) return 1;
+    return list.length === 2 && m.isElse[list[0]!] === 0 && m.isElse[list[1]!] === 1 ? 1 : 0;
+  }));
+}
+
 /** Whether every process is at a valid end state (SPIN's endstate()). */
 function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Array, endPc: Uint8Array[]): boolean {
   let b = o + procBase;
@@ -225,9 +274,9 @@ function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Arr
   return true;
 }
 
-function trail(pidOf: Int32Array, tidOf: Int32Array, level: number): Step[] {
+function trail(pidOf: Int32Array, tidOf: Int32Array, depth: number): Step[] {
   const steps: Step[] = [];
-  for (let i = 1; i <= level; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
+  for (let i = 1; i <= depth; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
   return steps;
 }
 
