@@ -19,7 +19,7 @@ import { MemoryLimitReached, type VisitedStates } from './visited.js';
 export interface SearchOptions {
   maxDepth: number;
   memLimitBytes: number;
-  /** How states are kept: exactly (default), as 64-bit signatures (pan's -DHC4) or as k
+  /** How states are kept: exactly (default), as 32-bit signatures (pan's -DHC4) or as k
    * bits of a 2^w-bit array (pan's -DBITSTATE -w). */
   store?: { kind: 'exact' } | { kind: 'hc' } | { kind: 'bitstate'; log2Bits: number; k: number };
   /** Called with pan's progress line every million stored states. */
