@@ -157,21 +157,55 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       }
       if (depth >= dcap) { dcap = Math.min(dcap * 2, maxDepth + 2); tidOf = grow32(tidOf, dcap); pidOf = grow32(pidOf, dcap); }
       tidOf[depth] = found; pidOf[depth] = II;
+      // Where the child's frame will sit: c, or the slot after it when atomic steps ran on.
+      let pos = c;
       if (isAtomic) {
-        // Atomic steps run in place while the process's next move is forced (chainPc):
-        // a frame for each would only be popped with nothing left to try, as pan's undo
-        // would pop it. Counts and depths are pan's; only frames and copies are saved.
+        // Atomic steps run on without a frame of their own while the process has exactly
+        // one move: its frame would only be popped with nothing left to try. A forced
+        // move (chainPc 1) runs in place. Otherwise (chainPc 2) the first executable move
+        // runs on a copy in the other of two slots (pos, alt), and each later option but
+        // else is tried on a second copy (probe); if one is executable too, or errs, the
+        // state gets its frame after all and the search takes it as usual. Counts, depths
+        // and trails are pan's; only frames and backtracking are saved.
+        const aL = (L2 + 3) & ~3, nw = aL >> 2;
+        if (c + 3 * aL + slack > S.length) { const g = new Uint8Array(S.length * 2); g.set(S); S = g; W = new Int32Array(S.buffer); }
+        let alt = c + aL;
+        const probe = c + 2 * aL;
         io[IO.LEN] = L2; io[IO.BOQ] = 0; io[IO.TIMEOUT] = 0;
         for (;;) {
           if (depth + 1 >= maxDepth) break;
-          let b = c + procBase;
+          let b = pos + procBase;
           for (let j = 0; j < II; j++) b += procSize[S[b]!]!;
           const ty = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
-          if (chainPc[ty]![pc] === 0) break;
+          const kind = chainPc[ty]![pc]!;
+          if (kind === 0) break;
           const list = transOf[ty]![pc]!;
-          let t = list[0]!;
-          let r = exec(t, S, c, b, II);
-          if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, c, b, II); }
+          let t = -1, r = 0, at = pos;
+          if (kind === 1) {
+            t = list[0]!;
+            r = exec(t, S, pos, b, II);
+            if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, pos, b, II); }
+          } else {
+            at = alt;
+            for (let j = 0, pw = pos >> 2, aw = alt >> 2; j < nw; j++) W[aw + j] = W[pw + j]!;
+            let k = 0;
+            for (; k < list.length; k++) {
+              t = list[k]!;
+              r = exec(t, S, alt, alt + (b - pos), II);
+              if (r !== 0 || io[IO.ERR] !== 0) break;
+            }
+            if (r === 1 && io[IO.ERR] === 0 && k + 1 < list.length && isElse[list[k + 1]!] === 0) {
+              for (let j = 0, pw = pos >> 2, qw = probe >> 2; j < nw; j++) W[qw + j] = W[pw + j]!;
+              let other = false;
+              for (let j = k + 1; j < list.length && !other; j++) {
+                const u = list[j]!;
+                if (isElse[u] !== 0) continue;
+                if (exec(u, S, probe, probe + (b - pos), II) !== 0 || io[IO.ERR] !== 0) other = true;
+              }
+              // A choice (or an error the search must meet in pan's order): not forced.
+              if (other) { io[IO.ERR] = 0; io[IO.ERRINFO] = 0; break; }
+            }
+          }
           // Blocked: the frame pushed below finds that out again and loses atomicity.
           if (r === 0 && io[IO.ERR] === 0) break;
           depth++;
@@ -184,6 +218,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
             break search;
           }
           atomicSteps++;
+          if (at !== pos) { alt = pos; pos = at; }
         }
       }
       if (depth > depthReached) depthReached = depth;
@@ -195,10 +230,10 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         moved = grow8(moved, cap); inAtomic = grow8(inAtomic, cap); tmo = grow8(tmo, cap);
       }
       level++;
-      off[level] = c; len[level] = L2; dep[level] = depth;
+      off[level] = pos; len[level] = L2; dep[level] = depth;
       // After an atomic move only the same process continues; after a rendezvous offer
       // every other process may answer it.
-      cur[level] = isAtomic ? II : S[c]! - 1; upto[level] = isAtomic ? II : 0;
+      cur[level] = isAtomic ? II : S[pos]! - 1; upto[level] = isAtomic ? II : 0;
       inAtomic[level] = isAtomic ? 1 : 0;
       tix[level] = 0; moved[level] = 0; nMoves[level] = 0; tmo[level] = 0;
       boqOf[level] = newBoq; sender[level] = newBoq !== 0 ? II : -1;
@@ -250,17 +285,20 @@ function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = n
 function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
 
 /**
- * chainable(m)[type][pc] = 1 where a process inside an atomic sequence has exactly one
- * move to make: a single transition, or one and an `else` (else runs only when the other
- * is blocked), each atomic, written in place (TransInfo.inPlace) and no unless escape or
- * override. Its frame would have nothing left to try once that move is made.
+ * chainable(m)[type][pc], for a process inside an atomic sequence whose moves there are
+ * all atomic, written in place (TransInfo.inPlace) and no unless escape or override:
+ * 1 where it has exactly one move to make (a single transition, or one and an `else`,
+ * which runs only when the other is blocked), so its frame would have nothing left to try
+ * once that move is made; 2 where it has options, to be told apart at run time; else 0.
  */
 function chainable(m: Machine): Uint8Array[] {
   const ok = (t: number) => m.atomic[t] === 1 && m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
   return m.transOf.map((per) => Uint8Array.from(per, (list) => {
-    if (!list || !list.every(ok)) return 0;
+    if (!list || list.length === 0 || !list.every(ok)) return 0;
+    // else, if any, comes last (pan's order); one elsewhere would be no else of this list.
+    if (list.slice(0, -1).some((t) => m.isElse[t] !== 0)) return 0;
     if (list.length === 1) return 1;
-    return list.length === 2 && m.isElse[list[0]!] === 0 && m.isElse[list[1]!] === 1 ? 1 : 0;
+    return list.length === 2 && m.isElse[list[1]!] === 1 ? 1 : 2;
   }));
 }
 
