@@ -172,14 +172,17 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         let alt = c + aL;
         const probe = c + 2 * aL;
         io[IO.LEN] = L2; io[IO.BOQ] = 0; io[IO.TIMEOUT] = 0;
+        // These moves keep the vector's length and every process's type, so the moving
+        // process's record stays where it is (rel bytes into the state).
+        let rel = procBase;
+        for (let j = 0; j < II; j++) rel += procSize[S[c + rel]!]!;
+        const ty = S[c + rel]!, kinds = chainPc[ty]!, lists = transOf[ty]!;
         for (;;) {
           if (depth + 1 >= maxDepth) break;
-          let b = pos + procBase;
-          for (let j = 0; j < II; j++) b += procSize[S[b]!]!;
-          const ty = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
-          const kind = chainPc[ty]![pc]!;
+          const b = pos + rel, pc = S[b + 1]! | S[b + 2]! << 8;
+          const kind = kinds[pc]!;
           if (kind === 0) break;
-          const list = transOf[ty]![pc]!;
+          const list = lists[pc]!;
           let t = -1, r = 0, at = pos;
           if (kind === 1) {
             t = list[0]!;
