@@ -90,7 +90,7 @@ test('without SPIN the report gives ours only and says why', () => {
 test('bench-check: --help tells the options; bad usage exits 2 without running anything', async () => {
   const help = await runCli(['bench-check', '--help'], 20_000);
   assert.equal(help.code, 0);
-  for (const opt of ['--runs', '--json', '--max-depth', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
+  for (const opt of ['--runs', '--json', '--max-depth', '--atomic', 'atomic_long.pml', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
   for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml']]) {
     const r = await runCli(['bench-check', ...args], 20_000);
     assert.equal(r.code, 2, `bench-check ${args.join(' ')}: ${r.stderr}`);
@@ -105,4 +105,13 @@ test("pan's counts past 1e8 (printed as 1.5660188e+08) parse, and compare at pan
   assert.equal(samePanCount(156601876, p.statesMatched), true);
   assert.equal(samePanCount(156601976, p.statesMatched), false);
   assert.equal(samePanCount(52200624, p.statesStored), false);
+});
+
+test("the table calls counts past 1e8 equal when pan's rounded figure agrees (atomic_long's 1.1759638e+08 atomic steps)", () => {
+  const r = result(100);
+  const ours = { ...r.ours, counts: { ...r.ours.counts, atomicSteps: 117596384 } };
+  const spin = { ...r.spin!, counts: { ...r.spin!.counts, atomicSteps: 117596380 } };
+  assert.doesNotMatch(formatBenchCheck({ ...r, ours, spin }), /MISMATCH/);
+  const off = { ...spin, counts: { ...spin.counts, atomicSteps: 117596480 } };
+  assert.match(formatBenchCheck({ ...r, ours, spin: off }), /atomicSteps\s+117596384\s+117596480\s+MISMATCH/);
 });

@@ -289,7 +289,7 @@ export function formatBenchCheck(r: BenchCheckResult): string {
   rows.push(['model to verdict (median)', sec(r.ours.wallSeconds), s ? sec(s.wallSeconds) : '-', rat(r.verdictRatio)]);
   rows.push(['peak resident memory', mb(r.ours.peakRssMB), s ? mb(s.peakRssMB) : '-',
     s && r.ours.peakRssMB !== null && s.peakRssMB !== null && s.peakRssMB > 0 ? rat(r.ours.peakRssMB / s.peakRssMB) : '-']);
-  for (const k of countKeys) rows.push([k, cnt(r.ours.counts[k]), s ? cnt(s.counts[k]) : '-', s ? (r.ours.counts[k] === s.counts[k] ? 'equal' : 'MISMATCH') : '-']);
+  for (const k of countKeys) rows.push([k, cnt(r.ours.counts[k]), s ? cnt(s.counts[k]) : '-', s ? (samePanCount(r.ours.counts[k], s.counts[k]) ? 'equal' : 'MISMATCH') : '-']);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const lines = rows.map((row) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
   const out = [`model ${r.model}, ${(r.search ?? 'safety') === 'safety' ? 'safety' : `liveness (pan ${r.search})`}, max depth ${r.maxDepth}, ${r.runs} run(s) each`, ...lines];

@@ -21,6 +21,9 @@ export interface TransInfo {
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
   /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
   unless: number;
+  /** Writes the state only when it moves, and then keeps the vector's length and makes no
+   * rendezvous offer: the search may run it in place, with no copy to go back to. */
+  inPlace: boolean;
 }
 
 export interface Generated {
@@ -236,7 +239,7 @@ return { exec, init };
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;
@@ -257,6 +260,9 @@ return { exec, init };
     const provided = p.decl.provided;
     // enabled() looks past provided clauses, as pan's does: NOPROVIDED is set while it asks.
     if (provided) body = `if (io[${IO.NOPROVIDED}] === 0 && !(${this.cond(provided, ctx)})) return 0; ${body}`;
+    // Read off the code itself: only `run` (run_T) and a process's end change the length,
+    // and `run` may write before a guard blocks; only a rendezvous send sets BOQ.
+    this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
   }

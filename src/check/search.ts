@@ -19,7 +19,7 @@ import { MemoryLimitReached, type VisitedStates } from './visited.js';
 export interface SearchOptions {
   maxDepth: number;
   memLimitBytes: number;
-  /** How states are kept: exactly (default), as 64-bit signatures (pan's -DHC4) or as k
+  /** How states are kept: exactly (default), as 32-bit signatures (pan's -DHC4) or as k
    * bits of a 2^w-bit array (pan's -DBITSTATE -w). */
   store?: { kind: 'exact' } | { kind: 'hc' } | { kind: 'bitstate'; log2Bits: number; k: number };
   /** Called with pan's progress line every million stored states. */
@@ -60,6 +60,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   const store: VisitedStates = kind.kind === 'hc' ? new HashCompactStore(storeLimit)
     : kind.kind === 'bitstate' ? new BitstateStore(kind.log2Bits, kind.k)
     : new StateStore(storeLimit);
+  const chainPc = chainable(m);
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
   io.fill(0);
   m.init(S);
@@ -73,7 +74,10 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   let off = new Int32Array(cap), len = new Int32Array(cap), cur = new Int32Array(cap), upto = new Int32Array(cap);
   let tix = new Int32Array(cap), moved = new Uint8Array(cap), nMoves = new Int32Array(cap), inAtomic = new Uint8Array(cap);
   let boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
-  let tidOf = new Int32Array(cap), pidOf = new Int32Array(cap);
+  // The depth of each frame's state: deeper than its level where atomic steps ran in place.
+  let dep = new Int32Array(cap);
+  // The move into each depth, for a counterexample (indexed by depth, not level).
+  let dcap = cap, tidOf = new Int32Array(dcap), pidOf = new Int32Array(dcap);
   const progressEvery = 1_000_000;
   let nextProgress = progressEvery;
   let nextMemCheck = 1 << 12;
@@ -116,7 +120,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
         fresh = 0;
         if (r === 2 || io[IO.ERR] !== 0) {
-          const steps = trail(pidOf, tidOf, level); steps.push({ pid: II, tid: t });
+          const steps = trail(pidOf, tidOf, dep[level]!); steps.push({ pid: II, tid: t });
           error = errorOf(m, io[IO.ERRINFO]!, steps);
           break search;
         }
@@ -135,7 +139,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     if (found >= 0) {
       const isAtomic = newBoq === 0 && atomic[found] !== 0;
       if (isAtomic) atomicSteps++;
-      const depth = level + 1;
+      let depth = dep[level]! + 1;
       if (depth >= maxDepth) { depthLimitHit = true; matched++; continue; }
       const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
       if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
@@ -151,27 +155,95 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           if (store.bytes + S.length + cap * 44 > opts.memLimitBytes) { memoryLimitHit = true; break search; }
         }
       }
+      if (depth >= dcap) { dcap = Math.min(dcap * 2, maxDepth + 2); tidOf = grow32(tidOf, dcap); pidOf = grow32(pidOf, dcap); }
+      tidOf[depth] = found; pidOf[depth] = II;
+      // Where the child's frame will sit: c, or the slot after it when atomic steps ran on.
+      let pos = c;
+      if (isAtomic) {
+        // Atomic steps run on without a frame of their own while the process has exactly
+        // one move: its frame would only be popped with nothing left to try. A forced
+        // move (chainPc 1) runs in place. Otherwise (chainPc 2) the first executable move
+        // runs on a copy in the other of two slots (pos, alt), and each later option but
+        // else is tried on a second copy (probe); if one is executable too, or errs, the
+        // state gets its frame after all and the search takes it as usual. Counts, depths
+        // and trails are pan's; only frames and backtracking are saved.
+        const aL = (L2 + 3) & ~3, nw = aL >> 2;
+        if (c + 3 * aL + slack > S.length) { const g = new Uint8Array(S.length * 2); g.set(S); S = g; W = new Int32Array(S.buffer); }
+        let alt = c + aL;
+        const probe = c + 2 * aL;
+        io[IO.LEN] = L2; io[IO.BOQ] = 0; io[IO.TIMEOUT] = 0;
+        // These moves keep the vector's length and every process's type, so the moving
+        // process's record stays where it is (rel bytes into the state).
+        let rel = procBase;
+        for (let j = 0; j < II; j++) rel += procSize[S[c + rel]!]!;
+        const ty = S[c + rel]!, kinds = chainPc[ty]!, lists = transOf[ty]!;
+        for (;;) {
+          if (depth + 1 >= maxDepth) break;
+          const b = pos + rel, pc = S[b + 1]! | S[b + 2]! << 8;
+          const kind = kinds[pc]!;
+          if (kind === 0) break;
+          const list = lists[pc]!;
+          let t = -1, r = 0, at = pos;
+          if (kind === 1) {
+            t = list[0]!;
+            r = exec(t, S, pos, b, II);
+            if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, pos, b, II); }
+          } else {
+            at = alt;
+            for (let j = 0, pw = pos >> 2, aw = alt >> 2; j < nw; j++) W[aw + j] = W[pw + j]!;
+            let k = 0;
+            for (; k < list.length; k++) {
+              t = list[k]!;
+              r = exec(t, S, alt, alt + (b - pos), II);
+              if (r !== 0 || io[IO.ERR] !== 0) break;
+            }
+            if (r === 1 && io[IO.ERR] === 0 && k + 1 < list.length && isElse[list[k + 1]!] === 0) {
+              for (let j = 0, pw = pos >> 2, qw = probe >> 2; j < nw; j++) W[qw + j] = W[pw + j]!;
+              let other = false;
+              for (let j = k + 1; j < list.length && !other; j++) {
+                const u = list[j]!;
+                if (isElse[u] !== 0) continue;
+                if (exec(u, S, probe, probe + (b - pos), II) !== 0 || io[IO.ERR] !== 0) other = true;
+              }
+              // A choice (or an error the search must meet in pan's order): not forced.
+              if (other) { io[IO.ERR] = 0; io[IO.ERRINFO] = 0; break; }
+            }
+          }
+          // Blocked: the frame pushed below finds that out again and loses atomicity.
+          if (r === 0 && io[IO.ERR] === 0) break;
+          depth++;
+          if (depth >= dcap) { dcap = Math.min(dcap * 2, maxDepth + 2); tidOf = grow32(tidOf, dcap); pidOf = grow32(pidOf, dcap); }
+          tidOf[depth] = t; pidOf[depth] = II;
+          if (r === 2 || io[IO.ERR] !== 0) {
+            // The error is found at the state this step left, one level up (as pan says).
+            if (depth - 1 > depthReached) depthReached = depth - 1;
+            error = errorOf(m, io[IO.ERRINFO]!, trail(pidOf, tidOf, depth));
+            break search;
+          }
+          atomicSteps++;
+          if (at !== pos) { alt = pos; pos = at; }
+        }
+      }
       if (depth > depthReached) depthReached = depth;
-      if (depth >= cap) {
+      if (level + 1 >= cap) {
         cap = Math.min(cap * 2, maxDepth + 2);
         off = grow32(off, cap); len = grow32(len, cap); cur = grow32(cur, cap); upto = grow32(upto, cap);
         tix = grow32(tix, cap); nMoves = grow32(nMoves, cap); boqOf = grow32(boqOf, cap); sender = grow32(sender, cap);
-        tidOf = grow32(tidOf, cap); pidOf = grow32(pidOf, cap);
+        dep = grow32(dep, cap);
         moved = grow8(moved, cap); inAtomic = grow8(inAtomic, cap); tmo = grow8(tmo, cap);
       }
-      level = depth;
-      off[level] = c; len[level] = L2;
+      level++;
+      off[level] = pos; len[level] = L2; dep[level] = depth;
       // After an atomic move only the same process continues; after a rendezvous offer
       // every other process may answer it.
-      cur[level] = isAtomic ? II : S[c]! - 1; upto[level] = isAtomic ? II : 0;
+      cur[level] = isAtomic ? II : S[pos]! - 1; upto[level] = isAtomic ? II : 0;
       inAtomic[level] = isAtomic ? 1 : 0;
       tix[level] = 0; moved[level] = 0; nMoves[level] = 0; tmo[level] = 0;
       boqOf[level] = newBoq; sender[level] = newBoq !== 0 ? II : -1;
-      tidOf[level] = found; pidOf[level] = II;
       continue;
     }
 
-    if (nMoves[level] === 0 && boq === 0 && S[o] !== 0 && level < maxDepth - 1) {
+    if (nMoves[level] === 0 && boq === 0 && S[o] !== 0 && dep[level]! < maxDepth - 1) {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
@@ -185,7 +257,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         continue;
       }
       if (!endState(S, o, procBase, procSize, endPc)) {
-        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, level) };
+        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
         break;
       }
     }
@@ -215,6 +287,24 @@ function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
 function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
 
+/**
+ * chainable(m)[type][pc], for a process inside an atomic sequence whose moves there are
+ * all atomic, written in place (TransInfo.inPlace) and no unless escape or override:
+ * 1 where it has exactly one move to make (a single transition, or one and an `else`,
+ * which runs only when the other is blocked), so its frame would have nothing left to try
+ * once that move is made; 2 where it has options, to be told apart at run time; else 0.
+ */
+function chainable(m: Machine): Uint8Array[] {
+  const ok = (t: number) => m.atomic[t] === 1 && m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
+  return m.transOf.map((per) => Uint8Array.from(per, (list) => {
+    if (!list || list.length === 0 || !list.every(ok)) return 0;
+    // else, if any, comes last (pan's order); one elsewhere would be no else of this list.
+    if (list.slice(0, -1).some((t) => m.isElse[t] !== 0)) return 0;
+    if (list.length === 1) return 1;
+    return list.length === 2 && m.isElse[list[1]!] === 1 ? 1 : 2;
+  }));
+}
+
 /** Whether every process is at a valid end state (SPIN's endstate()). */
 function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Array, endPc: Uint8Array[]): boolean {
   let b = o + procBase;
@@ -225,9 +315,9 @@ function endState(S: Uint8Array, o: number, procBase: number, procSize: Int32Arr
   return true;
 }
 
-function trail(pidOf: Int32Array, tidOf: Int32Array, level: number): Step[] {
+function trail(pidOf: Int32Array, tidOf: Int32Array, depth: number): Step[] {
   const steps: Step[] = [];
-  for (let i = 1; i <= level; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
+  for (let i = 1; i <= depth; i++) steps.push({ pid: pidOf[i]!, tid: tidOf[i]! });
   return steps;
 }
 

@@ -1,5 +1,5 @@
 // What the search needs of a visited-state set, whichever way it stores states: exactly
-// (StateStore), by a 64-bit signature (HashCompactStore, pan's -DHC4), or as bits
+// (StateStore), by a 32-bit signature (HashCompactStore, pan's -DHC4), or as bits
 // (BitstateStore, pan's -DBITSTATE). The last two may take a new state for one already
 // seen and so miss part of the state space; they report how likely that was.
 

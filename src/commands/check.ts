@@ -38,8 +38,12 @@ options:
   --memlim MB      stop cleanly, with the figures so far, once the state store and
                    search stack need more than MB megabytes (default 4096); the exact
                    store grows in 64 MiB chunks up to that limit
-  --hc             hash compaction (as pan's -DHC4): keep a 64-bit signature per state
-                   instead of the state; reports the chance that two states collided
+  --hc             hash compaction (as pan's -DHC4): keep a 32-bit hash per state (4
+                   bytes, what pan's HC4 keeps at its default -w) instead of the state;
+                   two states with the same hash count as one, so states may be missed.
+                   Reports hash conflicts (occupied slots passed in the checker's own
+                   table, so not pan's figure), bytes per state, and (not a pan figure)
+                   the expected number of states lost, about stored^2 / 2^33
   --bitstate       bitstate hashing (as pan's -DBITSTATE): k bits per state in a fixed
                    array of 2^w bits; reports pan's hash factor and bits per state, and
                    the expected coverage (the share of states not wrongly taken as seen)
