@@ -18,6 +18,7 @@
 //  - a d_step is one statement; its body is compiled separately (see codegen).
 import { ModelError } from './errors.js';
 import type { Stmt } from './promela/ast.js';
+import { elementOrder } from './element-order.js';
 
 export interface El {
   kind: 'stmt' | 'choice' | 'jump' | 'seq' | 'end';
@@ -36,6 +37,8 @@ export interface El {
   pc: number;
   /** Entries of the escapes of the unless statements around this element, outermost first. */
   escapes: El[];
+  /** SPIN's creation rank of this element (see element-order.ts); -1 where none is needed. */
+  order: number;
 }
 
 export interface Trans {
@@ -44,8 +47,8 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
-  /** 1..254: a move of the n-th escape of the unless statements around the state (tried
-   * first, outermost first); 255: a move of the main part, which an escape that moved
+  /** 1..254: a move of an unless escape, numbered by the escape it was put in under (pan's
+   * e_trans; tried first); 255: a move of the main part, which an escape that moved
    * overrides; 0: no unless around. */
   unless: number;
 }
@@ -80,9 +83,11 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   const gotos: El[] = [];
   let escapes: El[] = [];
+  const orderOf = elementOrder(body);
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
-    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes });
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes, order: stmt ? orderOf.get(stmt) ?? -1 : -1 });
   const endEl = mk('end', null, null, false, endLine);
+  endEl.order = orderOf.size;
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
   const seq = (stmts: Stmt[], follow: El, atomic: boolean, brk: El | null): [El, El | null] => {
@@ -212,23 +217,53 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
     }
   };
+  // pan's lists (pangen2.h, HAS_UNLESS): for each state in increasing state number, for
+  // each of its moves, for the escapes around that move's statement from the innermost
+  // out, each move of the escape's entry state not yet in the list is put at the FRONT of
+  // the list, marked with that escape. The entry state's list is taken as it stands then:
+  // already holding the escapes around it when its number is lower. So outer escapes
+  // usually come first, but an entry state numbered lower brings the outer escapes in
+  // ahead of its own, under its own mark. Once a marked move has moved, pan tries only
+  // moves with the same mark.
+  type Out = { el: El; to: El; org: El | null };
+  const base = (e: El): Out[] => outsOf(e).map((o) => ({ ...o, org: null }));
+  const escapesOf = (el: El): El[] => (el.kind === 'jump' && el.stmt === null) || el.kind === 'end' ? [] : el.escapes;
+  const entryOf = (x: El): El => hunt(x, false, x);
+  const final = new Map<El, Out[]>();
+  const listOf = (e: El): Out[] => {
+    const done = final.get(e);
+    if (done) return done;
+    const own = base(e);
+    let list = own;
+    for (const t0 of own) {
+      const escs = escapesOf(t0.el);
+      for (let k = escs.length - 1; k >= 0; k--) {
+        const p = entryOf(escs[k]!);
+        const from = p.order < e.order ? listOf(p) : base(p);
+        for (const t1 of from) {
+          if (list.some((x) => x.el === t1.el)) continue;
+          list = [{ el: t1.el, to: t1.to, org: p }, ...list];
+        }
+      }
+    }
+    final.set(e, list);
+    return list;
+  };
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    // A sequence state offers what its first element offers, and so do the escapes: those
-    // of the innermost element reached through nested sequences.
-    let inner = e;
-    while (inner.kind === 'seq' && inner.target) inner = inner.target;
-    // Escapes are numbered 1, 2, ... outermost first; once one has moved, pan tries no
-    // move of another escape nor of the main part (255).
-    const esc = e.kind === 'end' ? [] : inner.escapes.flatMap((x, g) => outsOf(x).map((o) => ({ ...o, unless: g + 1 })));
-    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 255 : 0 }))];
+    const outs = listOf(e);
+    // Marks are numbered per state, 1, 2, ... in list order; 255 marks the main part's
+    // moves where there are escapes, 0 a state without any.
+    const marks = new Map<El, number>();
+    for (const o of outs) if (o.org && !marks.has(o.org)) marks.set(o.org, marks.size + 1);
+    if (marks.size > 254) throw new ModelError('too many nested unless statements', e.stmt?.pos ?? null);
     trans[i] = outs.map((o) => ({
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
       isElse: o.el.stmt?.k === 'else',
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
-      unless: o.unless,
+      unless: o.org ? marks.get(o.org)! : marks.size ? 255 : 0,
     }));
   }
   // Labels name states only where the search can be: a label on unreachable code is -1.
