@@ -52,7 +52,12 @@ export type Stmt = (
   | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false; random?: boolean; keep?: boolean }
 ) & { pos: Pos };
 
-export interface ChanType { cap: number; fields: BaseType[] }
+export interface ChanType {
+  cap: number;
+  fields: BaseType[];
+  /** The typedef a message is made of when it is exactly one structure (for `for (m in c)`). */
+  msgStruct?: string;
+}
 
 export interface VarDecl {
   name: string;
