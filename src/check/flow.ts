@@ -122,15 +122,14 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'unless': {
         // The escape runs outside this unless; every element of the main part offers the
         // escape's first moves ahead of its own.
-        const escEnd = mk('jump', null, null, atomic, s.pos.line);
-        // Both the escape and the main part end in a jump (SPIN's .(goto)), which inside
-        // an atomic sequence is a step of its own when it leads out of atomicity.
-        escEnd.target = next;
-        const [entry] = seq(s.esc, escEnd, atomic, brk);
-        const outer = escapes;
-        escapes = [...outer, entry];
+        // Both the escape and the main part end in one jump (SPIN's .(goto), one element
+        // appended to both), which inside an atomic sequence is a step of its own when it
+        // leads out of atomicity; as the atomic's last element it is not atomic itself.
         const end = mk('jump', null, null, atomic, s.pos.line);
         end.target = next;
+        const [entry] = seq(s.esc, end, atomic, brk);
+        const outer = escapes;
+        escapes = [...outer, entry];
         // A { } block as the main part is no state of its own there (it is in plain
         // sequence): SPIN enters its first statement directly.
         const main = s.main.length === 1 && s.main[0]!.k === 'block' ? (s.main[0] as Stmt & { k: 'block' }).body : s.main;
