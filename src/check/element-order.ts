@@ -1,20 +1,29 @@
-// The order in which SPIN creates the elements of a proctype body (its state numbers,
-// seqno). It matters for one thing: pan adds the moves of unless escapes to each state's
-// list in increasing state number, so whether an escape's own list already holds the
-// escapes around it depends on whether its number is below the state's (see flow.ts).
+// SPIN's numbers for the elements of a proctype body (seqno: the state numbers pan and
+// `spin -t -p` print), which follow the order SPIN creates the elements in. The order
+// matters for the search too: pan adds the moves of unless escapes to each state's list in
+// increasing state number, so whether an escape's own list already holds the escapes
+// around it depends on whether its number is below the state's (see flow.ts).
 //
 // SPIN creates an element when a statement is added to its sequence, that is after
 // everything nested inside it was parsed: an if/do after its options, an atomic, d_step
 // or { } block after its body. For `main unless { esc }` (do_unless): a { } main gives its
 // body directly, parsed before the escape; any other main is added after the escape; and a
 // labelled block as main (`L: { ... } unless { ... }`) is wrapped again in a block made
-// after the unless itself.
+// after the unless itself. An if also makes its closing jump ('.'), a do that and its
+// exit, an unless its closing jump, each right after the statement's own element; the
+// block around a written-out for or select (flat) is no element: its first statement is.
 import type { Stmt } from './promela/ast.js';
 
-/** Each statement that becomes a SPIN element, with its rank in creation order. */
-export function elementOrder(body: Stmt[]): Map<Stmt, number> {
+/** Each statement that becomes a SPIN element, with its number (from 1), and the number
+ * the closing '-end-' gets. */
+export function elementOrder(body: Stmt[]): { order: Map<Stmt, number>; end: number } {
   const order = new Map<Stmt, number>();
-  const number = (s: Stmt) => { order.set(s, order.size); };
+  let next = 1;
+  const number = (s: Stmt) => {
+    order.set(s, next++);
+    if (s.k === 'if' || s.k === 'unless') next += 1;
+    else if (s.k === 'do') next += 2;
+  };
   // Explicit stack instead of recursion: input depth is unbounded. Each entry is a
   // statement to walk whole ('walk'), only its nested parts ('inner') or only its own
   // element ('add').
@@ -28,6 +37,7 @@ export function elementOrder(body: Stmt[]): Map<Stmt, number> {
     if (what === 'walk') { todo.push({ s, what: 'add' }, { s, what: 'inner' }); continue; }
     if (what === 'add') {
       if (s.k === 'label') { todo.push({ s: s.s, what: 'add' }); continue; }
+      if ((s.k === 'block') && s.flat) { order.set(s, order.get(s.body[0]!) ?? -1); continue; }
       if (s.k !== 'unless') { number(s); continue; }
       number(s);
       const m = s.main.length === 1 ? s.main[0]! : null;
@@ -52,5 +62,5 @@ export function elementOrder(body: Stmt[]): Map<Stmt, number> {
       default: break;
     }
   }
-  return order;
+  return { order, end: next };
 }

@@ -37,7 +37,7 @@ export interface El {
   pc: number;
   /** Entries of the escapes of the unless statements around this element, outermost first. */
   escapes: El[];
-  /** SPIN's creation rank of this element (see element-order.ts); -1 where none is needed. */
+  /** SPIN's number for this element, its state number (see element-order.ts); -1 if unknown. */
   order: number;
 }
 
@@ -66,6 +66,9 @@ export interface Flow {
   /** The source line of each pc (for listings). */
   lines: number[];
   nPcs: number;
+  /** How many elements SPIN makes for the body (its '-end-' is the last): pan numbers the
+   * transitions of all proctypes in one sequence, in declaration order (pan-trail.ts). */
+  elements: number;
 }
 
 export function buildFlow(body: Stmt[], endLine: number): Flow {
@@ -83,11 +86,13 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   const gotos: El[] = [];
   let escapes: El[] = [];
-  const orderOf = elementOrder(body);
+  const { order: orderOf, end: endOrder } = elementOrder(body);
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
     ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes, order: stmt ? orderOf.get(stmt) ?? -1 : -1 });
   const endEl = mk('end', null, null, false, endLine);
-  endEl.order = orderOf.size;
+  endEl.order = endOrder;
+  // The jumps SPIN makes right after an if, do or unless element: its '.' and a do's exit.
+  const after = (s: Stmt, k: number) => { const n = orderOf.get(s); return n === undefined ? -1 : n + k; };
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
   const seq = (stmts: Stmt[], follow: El, atomic: boolean, brk: El | null): [El, El | null] => {
@@ -116,7 +121,11 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'label': {
         if (labels.has(s.name)) throw new ModelError(`label '${s.name}' is defined twice`, s.pos);
         const r = one(s.s, next, atomic, brk);
-        labels.set(s.name, r[0]);
+        // SPIN adds a for loop's start assignment to the sequence while parsing, before
+        // the label is placed: the label names the loop's do, and a goto to it does not
+        // start the count again.
+        const forDo = s.s.k === 'block' && s.s.forLoop && r[0].kind === 'seq' ? r[0].target?.next : null;
+        labels.set(s.name, forDo ?? r[0]);
         return r;
       }
       case 'unless': {
@@ -126,7 +135,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         // appended to both), which inside an atomic sequence is a step of its own when it
         // leads out of atomicity; as the atomic's last element it is not atomic itself.
         const end = mk('jump', null, null, atomic, s.pos.line);
-        end.target = next;
+        end.target = next; end.order = after(s, 1);
         const [entry] = seq(s.esc, end, atomic, brk);
         const outer = escapes;
         escapes = [...outer, entry];
@@ -143,7 +152,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
       case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
       case 'if': {
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = next;
+        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = next; dot.order = after(s, 1);
         const c = mk('choice', s, null, atomic, s.pos.line);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, brk)[0]);
         return [c, dot];
@@ -151,9 +160,9 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'do': {
         // As in SPIN: options end in a jump back to the do; `break` and leaving go through
         // an exit element after it.
-        const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next;
+        const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next; exit.order = after(s, 2);
         const c = mk('choice', s, null, atomic, s.pos.line);
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = c;
+        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = c; dot.order = after(s, 1);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, exit)[0]);
         return [c, exit];
       }
@@ -274,5 +283,5 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     if (name.startsWith('accept')) acceptPcs.add(pc);
     if (name.startsWith('progress')) progressPcs.add(pc);
   }
-  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length };
+  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length, elements: endOrder };
 }

@@ -40,7 +40,9 @@ export type Stmt = (
   | { k: 'assert'; e: Expr }
   | { k: 'printf'; fmt: string; args: Expr[] }
   | { k: 'if' | 'do'; opts: Stmt[][] }
-  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[] }
+  /** flat: a block SPIN has no element for (a for or select written out), see element-order;
+   * forLoop: a for loop written out (a label on it names its do, see flow). */
+  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }

@@ -15,7 +15,7 @@ const plusOne = (v: VarRef, pos: Pos): Stmt => ({ k: 'assign', lhs: v, rhs: { k:
 
 function loop(init: Stmt, guard: Expr, steps: Stmt[], counter: VarRef, pos: Pos): Stmt {
   const run: Stmt[] = [{ k: 'expr', e: guard, pos }, ...steps, plusOne(counter, pos)];
-  return { k: 'block', body: [init, { k: 'do', opts: [run, [{ k: 'else', pos }, { k: 'break', pos }]], pos }], pos };
+  return { k: 'block', body: [init, { k: 'do', opts: [run, [{ k: 'else', pos }, { k: 'break', pos }]], pos }], pos, flat: true, forLoop: true };
 }
 
 /** `for (v : lo .. hi) { body }`, and `for (v in arr)` with lo 0 and hi the length - 1. */

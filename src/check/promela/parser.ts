@@ -463,7 +463,7 @@ class Parser {
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
     // SPIN lists the counting option first for a constant bound, the break first otherwise.
-    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos };
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
   }
 
   /** `for (v : lo .. hi) { body }`, `for (v in array) { body }`, `for (m in channel) { body }`
