@@ -65,6 +65,8 @@ export interface Flow {
   labelPcs: Map<string, number>;
   /** The source line of each pc (for listings). */
   lines: number[];
+  /** SPIN's state number of each pc (for listings), -1 where unknown. */
+  spinStates: number[];
   nPcs: number;
   /** How many elements SPIN makes for the body (its '-end-' is the last): pan numbers the
    * transitions of all proctypes in one sequence, in declaration order (pan-trail.ts). */
@@ -283,5 +285,5 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     if (name.startsWith('accept')) acceptPcs.add(pc);
     if (name.startsWith('progress')) progressPcs.add(pc);
   }
-  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length, elements: endOrder };
+  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), spinStates: states.map((s) => s.order), nPcs: states.length, elements: endOrder };
 }

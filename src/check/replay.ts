@@ -97,7 +97,8 @@ export function stuckProcesses(m: Machine, S: Uint8Array): string[] {
   for (let j = 0; j < S[0]!; j++) {
     const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
     if (m.endPc[type]![pc] !== 1) {
-      stuck.push(`proc ${j} (${m.procNames[type]}) at line ${m.layout.procs[type]!.flow.lines[pc]} (state ${pc})`);
+      const flow = m.layout.procs[type]!.flow, st = flow.spinStates[pc]!;
+      stuck.push(`proc ${j} (${m.procNames[type]}) at line ${flow.lines[pc]} (state ${st >= 0 ? st : pc})`);
     }
     b += m.procSize[type]!;
   }
