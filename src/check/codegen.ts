@@ -21,8 +21,9 @@ export interface TransInfo {
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
   /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
   unless: number;
-  /** SPIN's state number of the statement the move executes (as spin -t -p prints it), -1 if unknown. */
-  spinState: number;
+  /** SPIN's state number of the statement the move executes (as spin -t -p prints it), -1 if
+   * unknown, and whether that statement has an end label (spin -t -p's <valid end state>). */
+  spinState: number; endLabel: boolean;
 }
 
 export interface Generated {
@@ -238,7 +239,7 @@ return { exec, init };
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, spinState: el.order,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, spinState: el.order, endLabel: t.endLabel,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;

@@ -47,6 +47,8 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
+  /** The statement carries an end* label (spin -t -p marks its steps <valid end state>). */
+  endLabel: boolean;
   /** 1..254: a move of an unless escape, numbered by the escape it was put in under (pan's
    * e_trans; tried first); 255: a move of the main part, which an escape that moved
    * overrides; 0: no unless around. */
@@ -154,7 +156,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
       case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
       case 'if': {
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = next; dot.order = after(s, 1);
+        const dot = mk('jump', null, null, atomic, s.closeLine ?? s.pos.line); dot.target = next; dot.order = after(s, 1);
         const c = mk('choice', s, null, atomic, s.pos.line);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, brk)[0]);
         return [c, dot];
@@ -162,9 +164,10 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'do': {
         // As in SPIN: options end in a jump back to the do; `break` and leaving go through
         // an exit element after it.
+        // The exit is made from the do itself (its line), the '.' where the od is read.
         const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next; exit.order = after(s, 2);
         const c = mk('choice', s, null, atomic, s.pos.line);
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = c; dot.order = after(s, 1);
+        const dot = mk('jump', null, null, atomic, s.closeLine ?? s.pos.line); dot.target = c; dot.order = after(s, 1);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, exit)[0]);
         return [c, exit];
       }
@@ -259,6 +262,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     final.set(e, list);
     return list;
   };
+  const endEls = new Set([...labels].filter(([name]) => name.startsWith('end')).map(([, e]) => e));
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
     const outs = listOf(e);
@@ -268,6 +272,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     for (const o of outs) if (o.org && !marks.has(o.org)) marks.set(o.org, marks.size + 1);
     if (marks.size > 254) throw new ModelError('too many nested unless statements', e.stmt?.pos ?? null);
     trans[i] = outs.map((o) => ({
+      endLabel: endEls.has(o.el),
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,

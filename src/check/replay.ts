@@ -60,10 +60,10 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     const name = m.procNames[type]!;
     // spin -t -p's layout: step number in 3 columns; the instance shown as name:1 (spin
     // prints the process's priority there, 1 unless set); SPIN's number for the statement.
-    const st = t.spinState >= 0 ? t.spinState : pc;
+    const st = t.spinState >= 0 ? t.spinState : pc, end = t.endLabel ? ' <valid end state>' : '';
     const line = pid < 0
-      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${st})\t[${t.text}]\n`
-      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${st})\t[${t.text}]\n`;
+      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${st})${end}\t[${t.text}]\n`
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       if (e.kind === 'assertion') {

@@ -18,8 +18,11 @@ invalid end state, and 'spin: trail ends after N steps'.
 pan's t_id numbers pan's own transitions by SPIN's element numbers: the moves are
 recovered from the processes named on each line, those with pan's number first (the
 first sequence of moves that follows every line and ends where the trail ends). State
-numbers are SPIN's (the statement's element number, as spin -t -p prints it); the final
-listing of globals and process states that spin -t -p adds is not printed.
+numbers are SPIN's (the statement's element number, as spin -t -p prints it), with its
+'<valid end state>' on end-labelled statements. Not as spin -t -p: a d_step is one line
+here (spin lists its inner statements under the same step number), and the final
+listing of globals and process states is not printed (the processes stuck at an invalid
+end state are, with SPIN's state numbers).
 A gosched trail found with a claim (never, ltl, --non-progress) replays the claim's moves
 too, with the same claim (the trail's '# claim:' line says which); a cycle's trail marks
 where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the

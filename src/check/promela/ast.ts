@@ -39,7 +39,8 @@ export type Stmt = (
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }
   | { k: 'printf'; fmt: string; args: Expr[] }
-  | { k: 'if' | 'do'; opts: Stmt[][] }
+  /** closeLine: the line of fi/od, where SPIN places the jumps that end the statement. */
+  | { k: 'if' | 'do'; opts: Stmt[][]; closeLine?: number }
   /** flat: a block SPIN has no element for (a for or select written out), see element-order;
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }

@@ -13,23 +13,24 @@ import type { Expr, Stmt, VarRef } from './ast.js';
 const num = (v: number, pos: Pos): Expr => ({ k: 'num', v, pos });
 const plusOne = (v: VarRef, pos: Pos): Stmt => ({ k: 'assign', lhs: v, rhs: { k: 'bin', op: '+', a: v, b: num(1, pos), pos }, pos });
 
-function loop(init: Stmt, guard: Expr, steps: Stmt[], counter: VarRef, pos: Pos): Stmt {
+// `end`: where the body's closing brace stands, the line SPIN gives the else and break.
+function loop(init: Stmt, guard: Expr, steps: Stmt[], counter: VarRef, pos: Pos, end: Pos): Stmt {
   const run: Stmt[] = [{ k: 'expr', e: guard, pos }, ...steps, plusOne(counter, pos)];
-  return { k: 'block', body: [init, { k: 'do', opts: [run, [{ k: 'else', pos }, { k: 'break', pos }]], pos }], pos, flat: true, forLoop: true };
+  return { k: 'block', body: [init, { k: 'do', opts: [run, [{ k: 'else', pos: end }, { k: 'break', pos: end }]], pos, closeLine: end.line }], pos, flat: true, forLoop: true };
 }
 
 /** `for (v : lo .. hi) { body }`, and `for (v in arr)` with lo 0 and hi the length - 1. */
-export function forRange(v: VarRef, lo: Expr, hi: Expr, body: Stmt[], pos: Pos): Stmt {
-  return loop({ k: 'assign', lhs: v, rhs: lo, pos }, { k: 'bin', op: '<=', a: v, b: hi, pos }, body, v, pos);
+export function forRange(v: VarRef, lo: Expr, hi: Expr, body: Stmt[], pos: Pos, end: Pos): Stmt {
+  return loop({ k: 'assign', lhs: v, rhs: lo, pos }, { k: 'bin', op: '<=', a: v, b: hi, pos }, body, v, pos, end);
 }
 
 /** `for (m in q) { body }`, with `tmp` the loop's counter. */
-export function forInChannel(m: VarRef, q: VarRef, tmp: VarRef, body: Stmt[], pos: Pos): Stmt {
+export function forInChannel(m: VarRef, q: VarRef, tmp: VarRef, body: Stmt[], pos: Pos, end: Pos): Stmt {
   const len: Expr = { k: 'chanop', op: 'len', ch: q, pos };
   const steps: Stmt[] = [
     { k: 'recv', ch: q, args: [{ k: 'store', v: m }], poll: false, pos },
     { k: 'send', ch: q, args: [m], pos },
     ...body,
   ];
-  return loop({ k: 'assign', lhs: tmp, rhs: num(0, pos), pos }, { k: 'bin', op: '<', a: tmp, b: len, pos }, steps, tmp, pos);
+  return loop({ k: 'assign', lhs: tmp, rhs: num(0, pos), pos }, { k: 'bin', op: '<', a: tmp, b: len, pos }, steps, tmp, pos, end);
 }

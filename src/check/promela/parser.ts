@@ -355,8 +355,9 @@ class Parser {
           if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
             this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
           }
+          const close = this.t.line;
           this.expect(t.text === 'if' ? 'fi' : 'od');
-          return { k: t.text, opts, pos };
+          return { k: t.text, opts, pos, closeLine: close };
         }
         case 'atomic': case 'd_step': {
           this.next();
@@ -476,7 +477,7 @@ class Parser {
       this.next();
       const target = this.varref();
       this.expect(')');
-      const body = this.block();
+      const body = this.block(), end = this.toks[this.p - 1]!;
       const vd = this.declOf(v.name), td = this.declOf(target.name);
       if (!vd) this.err(`undeclared variable '${v.name}'`, v.pos);
       if (!td) this.err(`undeclared variable '${target.name}'`, target.pos);
@@ -484,12 +485,12 @@ class Parser {
         if (vd.type !== 'struct' || td.type !== 'chan' || target.fields.length > 0) this.err(`for ( ${v.name} in .channel_name ) { ... }`, target.pos);
         if (!td.chan || td.chan.cap <= 0 || !td.chan.msgStruct) this.err(`bad channel type ${target.name} in for`, target.pos);
         if (td.chan.msgStruct !== vd.struct) this.err(`type of ${v.name} does not match chan`, v.pos);
-        return forInChannel(v, target, this.forCounter(pos), body, pos);
+        return forInChannel(v, target, this.forCounter(pos), body, pos, end);
       }
       this.forIndexCheck(v, vd);
       const len = this.arrayLength(target, td);
       if (len <= 0) this.err(`bad arrayname ${target.fields.length ? target.fields[target.fields.length - 1]!.name : target.name}`, target.pos);
-      return forRange(v, { k: 'num', v: 0, pos }, { k: 'num', v: len - 1, pos }, body, pos);
+      return forRange(v, { k: 'num', v: 0, pos }, { k: 'num', v: len - 1, pos }, body, pos, end);
     }
     this.expect(':');
     const lo = this.expr();
@@ -497,7 +498,7 @@ class Parser {
     const hi = this.expr();
     this.expect(')');
     const body = this.block();
-    return forRange(v, lo, hi, body, pos);
+    return forRange(v, lo, hi, body, pos, this.toks[this.p - 1]!);
   }
 
   /** SPIN's valid_name: a for loop's index is a plain variable, not a channel, structure or array. */
