@@ -1,22 +1,24 @@
 // `gosched replay` follows a trail written by SPIN's pan: the same processes take the same
 // statements on the same lines, step for step, as `spin -t -p` lists them (stored beside
-// each trail in models/spin/pan-trails, made by SPIN 6.5.2; state numbers are SPIN's own
-// there and are not compared).
+// each trail in models/spin/pan-trails, made by SPIN 6.5.2), with SPIN's state numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRun, repoRoot, runCli } from './support/check-cli.js';
+import { compileModel } from '../src/check/model.js';
+import { panTransitionIds, resolvePanTrail } from '../src/check/pan-trail.js';
+import { parsePanTrail } from '../src/check/trail.js';
 
 const dir = join(repoRoot, 'models', 'spin', 'pan-trails');
 
-/** The step lines of a spin -t -p listing: step, pid, proctype, line; and the Starting and
- * terminates lines, in order. */
+/** The step lines of a spin -t -p listing: step, pid, proctype, line, state number; and the
+ * Starting and terminates lines, in order. */
 function steps(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    const m = /^\s*(\d+):\tproc\s+(\d+) \((\S+):1\) \S+:(\d+) \(state \d+\)\t\[/.exec(line);
-    if (m) out.push(`${m[1]} ${m[2]} ${m[3]} ${m[4]}`);
+    const m = /^\s*(\d+):\tproc\s+(\d+) \((\S+):1\) \S+:(\d+) \(state (\d+)\)\t\[/.exec(line);
+    if (m) out.push(`${m[1]} ${m[2]} ${m[3]} ${m[4]} state ${m[5]}`);
     const s = /^Starting (\S+) with pid (\d+)$/.exec(line);
     if (s) out.push(`start ${s[1]} ${s[2]}`);
     const t = /^\s*(\d+): proc (\d+) terminates$/.exec(line);
@@ -25,7 +27,12 @@ function steps(text: string): string[] {
   return out;
 }
 
-for (const [name, error] of [['race_counter', /Error: assertion violated/], ['philosophers_deadlock', /invalid end state/]] as const) {
+const trails = [
+  ['race_counter', /Error: assertion violated/], ['philosophers_deadlock', /invalid end state/],
+  ['unless_escape_reversed', /Error: assertion violated/], ['unless_nested', /invalid end state/],
+] as const;
+
+for (const [name, error] of trails) {
   test(`replay of pan's trail for ${name} takes spin -t -p's steps`, { timeout: 60_000 }, async () => {
     const run = await runCli(['replay', join(repoRoot, 'models', 'spin', `${name}.pml`), join(dir, `${name}.pml.trail`)], 50_000);
     assert.equal(run.code, 1, describeRun(run));
@@ -33,8 +40,29 @@ for (const [name, error] of [['race_counter', /Error: assertion violated/], ['ph
     const spin = steps(readFileSync(join(dir, `${name}.spin-t-p.txt`), 'utf8'));
     assert.ok(spin.length >= 12, `only ${spin.length} steps in the spin listing`);
     assert.deepEqual(steps(run.stdout), spin);
+    // The processes left where they cannot end: spin lists each process's place at the end
+    // of the trail (those at an end state marked so); gosched names the others.
+    if (/invalid end state/.test(String(error))) {
+      const listing = readFileSync(join(dir, `${name}.spin-t-p.txt`), 'utf8');
+      const spinStuck = [...listing.matchAll(/^\s*\d+:\tproc\s+(\d+) \((\S+):1\) \S+:(\d+) \(state (\d+)\)$/gm)]
+        .map((x) => `${x[1]} ${x[2]} ${x[3]} ${x[4]}`).sort();
+      const ours = [...run.stdout.matchAll(/^\tproc (\d+) \((\S+)\) at line (\d+) \(state (\d+)\)$/gm)]
+        .map((x) => `${x[1]} ${x[2]} ${x[3]} ${x[4]}`).sort();
+      assert.ok(spinStuck.length > 0, 'no stuck process in the spin listing');
+      assert.deepEqual(ours, spinStuck);
+    }
   });
 }
+
+test("the moves found for pan's trails carry pan's own transition numbers (SPIN's element numbering)", () => {
+  for (const [name] of trails) {
+    const model = compileModel(`${name}.pml`, readFileSync(join(repoRoot, 'models', 'spin', `${name}.pml`), 'utf8'));
+    const trail = parsePanTrail(readFileSync(join(dir, `${name}.pml.trail`), 'utf8'), name);
+    const ids = panTransitionIds(model.machine);
+    const moves = resolvePanTrail(model.machine, trail.pids, trail.tids);
+    assert.deepEqual(moves.map((s) => ids[s.tid]), trail.tids, name);
+  }
+});
 
 test("a pan trail that no sequence of moves follows is refused (exit 2)", { timeout: 60_000 }, async () => {
   const run = await runCli(['replay', join(repoRoot, 'models', 'spin', 'race_counter.pml'), join(dir, 'philosophers_deadlock.pml.trail')], 50_000);

@@ -43,3 +43,15 @@ test('more than 255 active processes (spin: max nr of processes is 255)', () => 
 test('an initialised local channel after the first statement (spin: place initialized chan decl ... at start of proctype)', () => {
   assert.match(refusal('active proctype P() { byte x;\n  x = 1;\n  chan c = [1] of {byte}; c!1 }'), /^m\.pml:3:8: place initialized chan decl of 'c' at start of proctype/);
 });
+
+test('for (x in ...) over what is not an array or buffered channel of its type (spin: bad arrayname, bad channel type, ...)', () => {
+  const decls = 'typedef Msg { byte v };\ntypedef Two { byte v };\nchan q = [2] of { Msg };\nchan r = [0] of { Msg };\nbyte arr[2]; byte b;\n';
+  const at = (body: string) => refusal(`${decls}active proctype P() {\n\t${body}\n}\n`);
+  assert.match(at('byte i; for (i in q) { skip }'), /^m\.pml:7:20: bad arrayname q/);
+  assert.match(at('byte i; for (i in b) { skip }'), /^m\.pml:7:20: bad arrayname b/);
+  assert.match(at('Msg m; for (m in arr) { skip }'), /^m\.pml:7:19: for \( m in \.channel_name \) \{ \.\.\. \}/);
+  assert.match(at('Msg m; for (m in r) { skip }'), /^m\.pml:7:19: bad channel type r in for/);
+  assert.match(at('Two t; for (t in q) { skip }'), /^m\.pml:7:14: type of t does not match chan/);
+  assert.match(at('byte i; for (arr in arr) { skip }'), /^m\.pml:7:15: bad index in for-construct arr/);
+  compileModel('m.pml', `${decls}active proctype P() { byte i; Msg m; for (i in arr) { skip }; for (m in q) { skip } }`);
+});

@@ -6,13 +6,17 @@
 // and reports every model on which the verdict or a count differs. Models that disagree are
 // kept in the output folder for a person to shrink into a regular models/spin model.
 //
-//   node models/spin/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show] [--no-rendezvous]
-// (--show prints each model and why a model was skipped)
+//   node models/spin/fuzz.mjs [--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--classic]
+// (--show prints each model and why a model was skipped; a negative seed needs --seed=S;
+// --classic writes the models of the fuzzer before nested unless and for-in were added, so
+// that seeds recorded before then give the same models)
 //
 // The generated models use globals kept small (values mod 4), a hidden global, up to two
 // channels (a rendezvous one and a buffered one in the same model), if/do with else, break,
-// goto, end labels, run, atomic, d_step (of always-executable statements), unless, select, send,
-// sorted send, receive, random receive, receive without removal, timeout and assert.
+// goto, end labels, run, atomic, d_step (of always-executable statements), unless (nested up
+// to three deep, as a do/if option's first statement, with escapes of one or two moves),
+// for (i in arr), select, send, sorted send, receive, random receive, receive without
+// removal, timeout and assert.
 // It counts the longest run of consecutive models that agree (--stop ends at the first
 // disagreement).
 import { execFileSync } from 'node:child_process';
@@ -26,7 +30,8 @@ import { mulberry32 } from './mulberry32.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' } } });
+const classic = values.classic === true;
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
 const out = values.out ?? join(tmpdir(), 'gosched-fuzz');
@@ -72,6 +77,7 @@ function simple(ind, inLoop, channel) {
   }
   if (chance(0.1)) options.push(() => `select(${pick(GLOBALS)} : ${pick(['0 .. 2', '1 .. 3', '0 .. 40'])})`);
   if (inLoop) options.push(() => `${cond()} -> break`);
+  if (inFor) options.push(() => `arr[i] = ${expr()}`, () => `${pick(GLOBALS)} = arr[i]`);
   if (gotoOk) options.push(() => `${cond()} -> goto again`);
   if (chance(0.05)) options.push(() => `timeout -> ${assign()}`);
   if (chance(0.15)) options.push(() => `assert(${cond()})`);
@@ -89,14 +95,25 @@ function dstepBody() {
   return parts.join('; ');
 }
 
+// An unless escape: a guarded assignment, or (not --classic) an if of two such, whose
+// moves pan tries in reverse.
+function escape() {
+  if (classic || chance(0.7)) return `${cond()} -> ${assign()}`;
+  return `if :: ${cond()} -> ${assign()} :: ${cond()} -> ${assign()} fi`;
+}
+
+let inFor = false;
+
 function block(ind, depth, inLoop, channel, n) {
   const stmts = [];
+  // Nested unless goes one level deeper than the other compound statements.
+  const unlessDepth = classic ? 2 : 3;
   for (let i = 0; i < n; i++) {
     const r = rng();
     if (depth < 2 && r < 0.15) {
       const opts = [];
       const k = 2 + Math.floor(rng() * 2);
-      for (let j = 0; j < k; j++) opts.push(`${ind}:: ${cond()} -> ${block(ind + '\t', depth + 1, inLoop, channel, 1)}`);
+      for (let j = 0; j < k; j++) opts.push(`${ind}:: ${option(ind, depth, inLoop, channel)}`);
       if (chance(0.5)) opts.push(`${ind}:: else -> ${block(ind + '\t', depth + 1, inLoop, channel, 1)}`);
       stmts.push(`if\n${opts.join('\n')}\n${ind}fi`);
     } else if (depth < 2 && r < 0.25) {
@@ -105,11 +122,15 @@ function block(ind, depth, inLoop, channel, n) {
       if (chance(0.5)) opts.push(`${ind}:: else -> ${block(ind + '\t', depth + 1, true, channel, 1)}`);
       else opts.push(`${ind}:: ${assign()}`);
       stmts.push(`do\n${opts.join('\n')}\n${ind}od`);
-    } else if (depth < 2 && r < 0.3) {
+    } else if (depth < unlessDepth && r < 0.3) {
       // unless: the escape starts with a condition so that it is not always enabled.
-      stmts.push(`{ ${block(ind + '\t', depth + 1, inLoop, channel, 2)} } unless { ${cond()} -> ${assign()} }`);
+      stmts.push(`{ ${block(ind + '\t', depth + 1, inLoop, channel, 2)} } unless { ${escape()} }`);
     } else if (depth < 2 && r < 0.35) {
       stmts.push(`atomic { ${block(ind + '\t', depth + 1, inLoop, channel, 2)} }`);
+    } else if (!classic && depth < 2 && !inFor && r < 0.38) {
+      inFor = true;
+      stmts.push(`for (i in arr) { ${block(ind + '\t', depth + 1, true, channel, 1 + Math.floor(rng() * 2))} }`);
+      inFor = false;
     } else if (r < 0.42) {
       stmts.push(`d_step { ${dstepBody()} }`);
     } else {
@@ -117,6 +138,14 @@ function block(ind, depth, inLoop, channel, n) {
     }
   }
   return stmts.join(`;\n${ind}`);
+}
+
+// An if option: a guard and a statement, or (not --classic) now and then an unless as the
+// option's first statement (SPIN warns "saw 'unless' on a guard" and offers the escape in
+// the if's own state).
+function option(ind, depth, inLoop, channel) {
+  if (!classic && chance(0.1)) return `{ ${block(ind + '\t', depth + 1, inLoop, channel, 1)} } unless { ${escape()} }`;
+  return `${cond()} -> ${block(ind + '\t', depth + 1, inLoop, channel, 1)}`;
 }
 
 let gotoOk = false;
@@ -129,6 +158,7 @@ function model() {
   const channel = mixed ? ['ch', 'bq'] : r < 0.7 ? ['ch'] : null;
   hiddenOk = chance(0.3);
   const lines = [`byte ${GLOBALS.join(', ')};`];
+  if (!classic) lines.push('byte arr[2];');
   if (hiddenOk) lines.push('hidden byte h;');
   if (mixed) lines.push('chan ch = [0] of { byte };', `chan bq = [${pick([1, 2])}] of { byte };`);
   else if (channel) lines.push(`chan ch = [${pick(values['no-rendezvous'] ? [1, 2] : [0, 1, 2])}] of { byte };`);
@@ -137,6 +167,7 @@ function model() {
   for (let p = 0; p < procs; p++) {
     const n = chance(0.3) ? 2 : 1;
     lines.push(`active${n > 1 ? ` [${n}]` : ''} proctype P${p}() {`);
+    if (!classic) lines.push('\tbyte i;');
     gotoOk = chance(0.3);
     const head = spawn && p === 0 ? `${chance(0.5) ? 'atomic { run Q(); ' + assign() + ' }' : 'run Q()'};\n\t` : '';
     const body = block('\t', 0, false, channel, 2 + Math.floor(rng() * 4));
@@ -145,7 +176,7 @@ function model() {
     gotoOk = false;
     lines.push('}');
   }
-  if (spawn) lines.push(`proctype Q() {\n\t${block('\t', 0, false, channel, 2)}\n}`);
+  if (spawn) lines.push(`proctype Q() {\n${classic ? '' : '\tbyte i;\n'}\t${block('\t', 0, false, channel, 2)}\n}`);
   return lines.join('\n') + '\n';
 }
 

@@ -24,6 +24,9 @@ export interface TransInfo {
   /** Writes the state only when it moves, and then keeps the vector's length and makes no
    * rendezvous offer: the search may run it in place, with no copy to go back to. */
   inPlace: boolean;
+  /** SPIN's state number of the statement the move executes (as spin -t -p prints it), -1 if
+   * unknown, and whether that statement has an end label (spin -t -p's <valid end state>). */
+  spinState: number; endLabel: boolean;
 }
 
 export interface Generated {
@@ -240,6 +243,7 @@ return { exec, init };
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
       isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
+      spinState: el.order, endLabel: t.endLabel,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
     const setpc = `S[b + 1] = ${t.target & 255}; S[b + 2] = ${t.target >> 8};`;

@@ -18,6 +18,7 @@
 //  - a d_step is one statement; its body is compiled separately (see codegen).
 import { ModelError } from './errors.js';
 import type { Stmt } from './promela/ast.js';
+import { elementOrder } from './element-order.js';
 
 export interface El {
   kind: 'stmt' | 'choice' | 'jump' | 'seq' | 'end';
@@ -36,6 +37,8 @@ export interface El {
   pc: number;
   /** Entries of the escapes of the unless statements around this element, outermost first. */
   escapes: El[];
+  /** SPIN's number for this element, its state number (see element-order.ts); -1 if unknown. */
+  order: number;
 }
 
 export interface Trans {
@@ -44,8 +47,10 @@ export interface Trans {
   el: El;
   isElse: boolean;
   atomic: boolean;
-  /** 1..254: a move of the n-th escape of the unless statements around the state (tried
-   * first, outermost first); 255: a move of the main part, which an escape that moved
+  /** The statement carries an end* label (spin -t -p marks its steps <valid end state>). */
+  endLabel: boolean;
+  /** 1..254: a move of an unless escape, numbered by the escape it was put in under (pan's
+   * e_trans; tried first); 255: a move of the main part, which an escape that moved
    * overrides; 0: no unless around. */
   unless: number;
 }
@@ -62,7 +67,12 @@ export interface Flow {
   labelPcs: Map<string, number>;
   /** The source line of each pc (for listings). */
   lines: number[];
+  /** SPIN's state number of each pc (for listings), -1 where unknown. */
+  spinStates: number[];
   nPcs: number;
+  /** How many elements SPIN makes for the body (its '-end-' is the last): pan numbers the
+   * transitions of all proctypes in one sequence, in declaration order (pan-trail.ts). */
+  elements: number;
 }
 
 export function buildFlow(body: Stmt[], endLine: number): Flow {
@@ -80,9 +90,13 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   const gotos: El[] = [];
   let escapes: El[] = [];
+  const { order: orderOf, end: endOrder } = elementOrder(body);
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
-    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes });
+    ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes, order: stmt ? orderOf.get(stmt) ?? -1 : -1 });
   const endEl = mk('end', null, null, false, endLine);
+  endEl.order = endOrder;
+  // The jumps SPIN makes right after an if, do or unless element: its '.' and a do's exit.
+  const after = (s: Stmt, k: number) => { const n = orderOf.get(s); return n === undefined ? -1 : n + k; };
 
   // Builds a sequence backwards from what follows it; returns its first and last element.
   const seq = (stmts: Stmt[], follow: El, atomic: boolean, brk: El | null): [El, El | null] => {
@@ -111,21 +125,24 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'label': {
         if (labels.has(s.name)) throw new ModelError(`label '${s.name}' is defined twice`, s.pos);
         const r = one(s.s, next, atomic, brk);
-        labels.set(s.name, r[0]);
+        // SPIN adds a for loop's start assignment to the sequence while parsing, before
+        // the label is placed: the label names the loop's do, and a goto to it does not
+        // start the count again.
+        const forDo = s.s.k === 'block' && s.s.forLoop && r[0].kind === 'seq' ? r[0].target?.next : null;
+        labels.set(s.name, forDo ?? r[0]);
         return r;
       }
       case 'unless': {
         // The escape runs outside this unless; every element of the main part offers the
         // escape's first moves ahead of its own.
-        const escEnd = mk('jump', null, null, atomic, s.pos.line);
-        // Both the escape and the main part end in a jump (SPIN's .(goto)), which inside
-        // an atomic sequence is a step of its own when it leads out of atomicity.
-        escEnd.target = next;
-        const [entry] = seq(s.esc, escEnd, atomic, brk);
+        // Both the escape and the main part end in one jump (SPIN's .(goto), one element
+        // appended to both), which inside an atomic sequence is a step of its own when it
+        // leads out of atomicity; as the atomic's last element it is not atomic itself.
+        const end = mk('jump', null, null, atomic, s.pos.line);
+        end.target = next; end.order = after(s, 1);
+        const [entry] = seq(s.esc, end, atomic, brk);
         const outer = escapes;
         escapes = [...outer, entry];
-        const end = mk('jump', null, null, atomic, s.pos.line);
-        end.target = next;
         // A { } block as the main part is no state of its own there (it is in plain
         // sequence): SPIN enters its first statement directly.
         const main = s.main.length === 1 && s.main[0]!.k === 'block' ? (s.main[0] as Stmt & { k: 'block' }).body : s.main;
@@ -139,7 +156,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
       case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
       case 'if': {
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = next;
+        const dot = mk('jump', null, null, atomic, s.closeLine ?? s.pos.line); dot.target = next; dot.order = after(s, 1);
         const c = mk('choice', s, null, atomic, s.pos.line);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, brk)[0]);
         return [c, dot];
@@ -147,9 +164,10 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       case 'do': {
         // As in SPIN: options end in a jump back to the do; `break` and leaving go through
         // an exit element after it.
-        const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next;
+        // The exit is made from the do itself (its line), the '.' where the od is read.
+        const exit = mk('jump', null, null, atomic, s.pos.line); exit.target = next; exit.order = after(s, 2);
         const c = mk('choice', s, null, atomic, s.pos.line);
-        const dot = mk('jump', null, null, atomic, s.pos.line); dot.target = c;
+        const dot = mk('jump', null, null, atomic, s.closeLine ?? s.pos.line); dot.target = c; dot.order = after(s, 1);
         c.opts = s.opts.map((o) => seq(o, dot, atomic, exit)[0]);
         return [c, exit];
       }
@@ -212,23 +230,55 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
     }
   };
+  // pan's lists (pangen2.h, HAS_UNLESS): for each state in increasing state number, for
+  // each of its moves, for the escapes around that move's statement from the innermost
+  // out, each move of the escape's entry state not yet in the list is put at the FRONT of
+  // the list, marked with that escape. The entry state's list is taken as it stands then:
+  // already holding the escapes around it when its number is lower. So outer escapes
+  // usually come first, but an entry state numbered lower brings the outer escapes in
+  // ahead of its own, under its own mark. Once a marked move has moved, pan tries only
+  // moves with the same mark.
+  type Out = { el: El; to: El; org: El | null };
+  const base = (e: El): Out[] => outsOf(e).map((o) => ({ ...o, org: null }));
+  const escapesOf = (el: El): El[] => (el.kind === 'jump' && el.stmt === null) || el.kind === 'end' ? [] : el.escapes;
+  const entryOf = (x: El): El => hunt(x, false, x);
+  const final = new Map<El, Out[]>();
+  const listOf = (e: El): Out[] => {
+    const done = final.get(e);
+    if (done) return done;
+    const own = base(e);
+    let list = own;
+    for (const t0 of own) {
+      const escs = escapesOf(t0.el);
+      for (let k = escs.length - 1; k >= 0; k--) {
+        const p = entryOf(escs[k]!);
+        const from = p.order < e.order ? listOf(p) : base(p);
+        for (const t1 of from) {
+          if (list.some((x) => x.el === t1.el)) continue;
+          list = [{ el: t1.el, to: t1.to, org: p }, ...list];
+        }
+      }
+    }
+    final.set(e, list);
+    return list;
+  };
+  const endEls = new Set([...labels].filter(([name]) => name.startsWith('end')).map(([, e]) => e));
   for (let i = 0; i < states.length; i++) {
     const e = states[i]!;
-    // A sequence state offers what its first element offers, and so do the escapes: those
-    // of the innermost element reached through nested sequences.
-    let inner = e;
-    while (inner.kind === 'seq' && inner.target) inner = inner.target;
-    // Escapes are numbered 1, 2, ... outermost first; once one has moved, pan tries no
-    // move of another escape nor of the main part (255).
-    const esc = e.kind === 'end' ? [] : inner.escapes.flatMap((x, g) => outsOf(x).map((o) => ({ ...o, unless: g + 1 })));
-    const outs = [...esc, ...outsOf(e).map((o) => ({ ...o, unless: esc.length ? 255 : 0 }))];
+    const outs = listOf(e);
+    // Marks are numbered per state, 1, 2, ... in list order; 255 marks the main part's
+    // moves where there are escapes, 0 a state without any.
+    const marks = new Map<El, number>();
+    for (const o of outs) if (o.org && !marks.has(o.org)) marks.set(o.org, marks.size + 1);
+    if (marks.size > 254) throw new ModelError('too many nested unless statements', e.stmt?.pos ?? null);
     trans[i] = outs.map((o) => ({
+      endLabel: endEls.has(o.el),
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
       isElse: o.el.stmt?.k === 'else',
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
-      unless: o.unless,
+      unless: o.org ? marks.get(o.org)! : marks.size ? 255 : 0,
     }));
   }
   // Labels name states only where the search can be: a label on unreachable code is -1.
@@ -240,5 +290,5 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     if (name.startsWith('accept')) acceptPcs.add(pc);
     if (name.startsWith('progress')) progressPcs.add(pc);
   }
-  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), nPcs: states.length };
+  return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), spinStates: states.map((s) => s.order), nPcs: states.length, elements: endOrder };
 }

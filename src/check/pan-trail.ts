@@ -1,14 +1,14 @@
 // Recovers the moves of a trail written by SPIN's pan. pan's lines name the process that
-// moved and pan's own transition number, whose numbering (SPIN's state numbers) the
-// checker does not reproduce; so the moves are found again from the processes alone: at
-// each step, the moves that process can make (with pan's rules for else, unless,
-// rendezvous and timeout) are tried in order, depth first, until a sequence follows every
-// line. It succeeds when the trail ends at an error or simply ends (a deadlock); a step
-// that errs before the last line, or no executable move, backtracks.
+// moved and pan's own transition number: SPIN's number for the statement's element, counted
+// on across the proctypes in declaration order. The moves are found by search: at each
+// step, the moves that process can make (with pan's rules for else, unless, rendezvous and
+// timeout) are tried depth first, those whose number matches pan's first, until a
+// sequence follows every line. It succeeds when the trail ends at an error or simply ends
+// (a deadlock); a step that errs before the last line, or no executable move, backtracks.
 //
-// Rejected: mapping pan's transition numbers to ours by rebuilding SPIN's state numbering,
-// which depends on details of SPIN's parser (post-order numbering, merged jumps) that
-// would have to be matched exactly and break silently when they are not.
+// Rejected: taking pan's numbers as the only key. The checker rebuilds SPIN's numbering
+// (element-order.ts) from details of SPIN's parser that could drift unnoticed; used as a
+// preference, a wrong number costs only search, never a wrong or refused replay.
 import { IO } from './codegen.js';
 import { ModelError } from './errors.js';
 import type { Machine } from './machine.js';
@@ -19,7 +19,17 @@ const BUDGET = 2_000_000;
 
 interface Frame { S: Uint8Array; L: number; boq: number; options: number[]; next: number }
 
-export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
+/** pan's number (t_id) for each of the checker's transitions, -1 where unknown: its
+ * statement's element number less one, after the elements of the proctypes declared
+ * before its own. */
+export function panTransitionIds(m: Machine): Int32Array {
+  const first = new Map<number, number>();
+  let count = 0;
+  for (const p of [...m.layout.procs].sort((a, b) => a.decl.order - b.decl.order)) { first.set(p.type, count); count += p.flow.elements; }
+  return Int32Array.from(m.trans, (x) => (x.spinState < 0 ? -1 : first.get(x.type)! + x.spinState - 1));
+}
+
+export function resolvePanTrail(m: Machine, pids: number[], tids: number[] = []): Step[] {
   const { io } = m;
   const slack = 2 * Math.max(...m.procSize, 16) + 64;
   let S0 = new Uint8Array(1 << 16);
@@ -28,6 +38,11 @@ export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
   const L0 = io[IO.LEN]!;
   S0 = S0.slice(0, L0 + slack);
   let budget = BUDGET;
+  const panId = panTransitionIds(m);
+  const byPanId = (ok: number[], step: number) => {
+    const want = tids[step];
+    return want === undefined ? ok : [...ok.filter((t) => panId[t] === want), ...ok.filter((t) => panId[t] !== want)];
+  };
 
   // The moves process pid can make in S (each with its outcome tried on a copy).
   const movesOf = (S: Uint8Array, L: number, boq: number, pid: number, last: boolean): number[] => {
@@ -70,7 +85,7 @@ export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
   };
 
   const stack: Frame[] = [{ S: S0, L: L0, boq: 0, options: [], next: 0 }];
-  stack[0]!.options = pids.length ? movesOf(S0, L0, 0, pids[0]!, pids.length === 1) : [];
+  stack[0]!.options = pids.length ? byPanId(movesOf(S0, L0, 0, pids[0]!, pids.length === 1), 0) : [];
   if (pids.length === 0) return [];
   const chosen: number[] = [];
   while (stack.length > 0) {
@@ -81,7 +96,7 @@ export function resolvePanTrail(m: Machine, pids: number[]): Step[] {
     chosen[i] = t; chosen.length = i + 1;
     if (i + 1 === pids.length) return pids.map((pid, k) => ({ pid, tid: chosen[k]! }));
     const g = apply(f, t, pids[i]!);
-    g.options = movesOf(g.S, g.L, g.boq, pids[i + 1]!, i + 2 === pids.length);
+    g.options = byPanId(movesOf(g.S, g.L, g.boq, pids[i + 1]!, i + 2 === pids.length), i + 1);
     stack.push(g);
   }
   throw new ModelError(`pan's trail does not fit this model: no sequence of moves follows its ${pids.length} steps`, null);

@@ -59,10 +59,11 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     io[IO.PRINT] = 0;
     const name = m.procNames[type]!;
     // spin -t -p's layout: step number in 3 columns; the instance shown as name:1 (spin
-    // prints the process's priority there, 1 unless set).
+    // prints the process's priority there, 1 unless set); SPIN's number for the statement.
+    const st = t.spinState >= 0 ? t.spinState : pc, end = t.endLabel ? ' <valid end state>' : '';
     const line = pid < 0
-      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${pc})\t[${t.text}]\n`
-      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${pc})\t[${t.text}]\n`;
+      ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${st})${end}\t[${t.text}]\n`
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       if (e.kind === 'assertion') {
@@ -96,7 +97,8 @@ export function stuckProcesses(m: Machine, S: Uint8Array): string[] {
   for (let j = 0; j < S[0]!; j++) {
     const type = S[b]!, pc = S[b + 1]! | S[b + 2]! << 8;
     if (m.endPc[type]![pc] !== 1) {
-      stuck.push(`proc ${j} (${m.procNames[type]}) at line ${m.layout.procs[type]!.flow.lines[pc]} (state ${pc})`);
+      const flow = m.layout.procs[type]!.flow, st = flow.spinStates[pc]!;
+      stuck.push(`proc ${j} (${m.procNames[type]}) at line ${flow.lines[pc]} (state ${st >= 0 ? st : pc})`);
     }
     b += m.procSize[type]!;
   }

@@ -47,12 +47,12 @@ export function parseTrail(text: string, file: string): Step[] {
 
 /**
  * pan's own .trail: `depth:pid:t_id` per line, after optional marker lines with negative
- * fields (`-2:N:-2`, `-4:-4:-4`). Its t_id numbers pan's transitions, which the checker
- * does not reproduce; the pids alone are kept and the moves are recovered by
- * resolvePanTrail (replay.ts).
+ * fields (`-2:N:-2`, `-4:-4:-4`). Its t_id numbers pan's transitions by SPIN's element
+ * numbers; the moves are recovered by resolvePanTrail (pan-trail.ts), which prefers the
+ * moves whose number matches.
  */
-export function parsePanTrail(text: string, file: string): number[] {
-  const pids: number[] = [];
+export function parsePanTrail(text: string, file: string): { pids: number[]; tids: number[] } {
+  const pids: number[] = [], tids: number[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
@@ -60,12 +60,13 @@ export function parsePanTrail(text: string, file: string): number[] {
     if (!m) throw new ModelError(`${file}:${i + 1}: not a line of pan's trail: '${line}'`, null);
     if (Number(m[1]) < 0 || Number(m[2]) < 0 || Number(m[3]) < 0) return;
     pids.push(Number(m[2]));
+    tids.push(Number(m[3]));
   });
-  return pids;
+  return { pids, tids };
 }
 
 /** A trail file of either kind: gosched's (with its header) or pan's. */
-export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleStart: number | null; claim: string | null } | { pan: true; pids: number[] } {
+export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleStart: number | null; claim: string | null } | { pan: true; pids: number[]; tids: number[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -74,7 +75,7 @@ export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleSt
   }
   return text.startsWith('# gosched trail')
     ? { pan: false, steps: parseTrail(text, file), cycleStart: trailCycleStart(text), claim: trailClaim(text) }
-    : { pan: true, pids: parsePanTrail(text, file) };
+    : { pan: true, ...parsePanTrail(text, file) };
 }
 
 export function readTrail(file: string): Step[] {

@@ -15,9 +15,14 @@ each step as 'spin -t -p' does: step, process, file:line, state, statement, then
 variables it changed; 'Starting P with pid N' and 'proc N terminates' as spin prints
 them; printf output appears as it executes. Ends with the violated assertion or the
 invalid end state, and 'spin: trail ends after N steps'.
-pan's t_id numbers pan's own transitions: the moves are recovered from the processes
-named on each line (the first sequence of moves that follows every line and ends where
-the trail ends). State numbers are the checker's, not SPIN's.
+pan's t_id numbers pan's own transitions by SPIN's element numbers: the moves are
+recovered from the processes named on each line, those with pan's number first (the
+first sequence of moves that follows every line and ends where the trail ends). State
+numbers are SPIN's (the statement's element number, as spin -t -p prints it), with its
+'<valid end state>' on end-labelled statements. Not as spin -t -p: a d_step is one line
+here (spin lists its inner statements under the same step number), and the final
+listing of globals and process states is not printed (the processes stuck at an invalid
+end state are, with SPIN's state numbers).
 A gosched trail found with a claim (never, ltl, --non-progress) replays the claim's moves
 too, with the same claim (the trail's '# claim:' line says which); a cycle's trail marks
 where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the
@@ -40,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     const model = loadOrExplain(file, {
       ltl: claim?.startsWith('ltl ') ? claim.slice(4) : undefined, nonProgress: claim === 'non-progress',
     });
-    const steps = trail.pan ? resolvePanTrail(model.machine, trail.pids) : trail.steps;
+    const steps = trail.pan ? resolvePanTrail(model.machine, trail.pids, trail.tids) : trail.steps;
     const outcome = replay(model.machine, basename(file), steps, (s) => process.stdout.write(s), cycleStart);
     process.stdout.write(`spin: trail ends after ${outcome.steps} steps\n`);
     if (outcome.error) return 1;

@@ -39,8 +39,11 @@ export type Stmt = (
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }
   | { k: 'printf'; fmt: string; args: Expr[] }
-  | { k: 'if' | 'do'; opts: Stmt[][] }
-  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[] }
+  /** closeLine: the line of fi/od, where SPIN places the jumps that end the statement. */
+  | { k: 'if' | 'do'; opts: Stmt[][]; closeLine?: number }
+  /** flat: a block SPIN has no element for (a for or select written out), see element-order;
+   * forLoop: a for loop written out (a label on it names its do, see flow). */
+  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
   | { k: 'goto'; label: string }
   | { k: 'label'; name: string; s: Stmt }
@@ -52,7 +55,12 @@ export type Stmt = (
   | { k: 'recv'; ch: VarRef; args: RecvArg[]; poll: false; random?: boolean; keep?: boolean }
 ) & { pos: Pos };
 
-export interface ChanType { cap: number; fields: BaseType[] }
+export interface ChanType {
+  cap: number;
+  fields: BaseType[];
+  /** The typedef a message is made of when it is exactly one structure (for `for (m in c)`). */
+  msgStruct?: string;
+}
 
 export interface VarDecl {
   name: string;

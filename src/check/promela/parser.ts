@@ -2,6 +2,7 @@
 // expanded here, textually like SPIN: the body's tokens with parameters replaced by the
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
+import { forInChannel, forRange } from './for-loops.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -79,6 +80,9 @@ class Parser {
   private locals: VarDecl[] | null = null;
   /** Whether the proctype being parsed has had a statement yet (see declarations). */
   private seenStmt = false;
+  /** Parameters of the proctype being parsed, and the globals declared so far (for `for (x in ...)`). */
+  private params: VarDecl[] | null = null;
+  private globalDecls: VarDecl[] = [];
 
   /** Proctype names, collected before parsing so remote references (`P[0]@cs`) in an
    * ltl block or claim that comes before the proctype are recognised. */
@@ -127,7 +131,7 @@ class Parser {
   }
 
   program(): Program {
-    const globals: VarDecl[] = [];
+    const globals: VarDecl[] = this.globalDecls;
     const procs: ProcType[] = [];
     let claim: ProcType | null = null;
     const ltl: LtlBlock[] = [];
@@ -290,9 +294,9 @@ class Parser {
     let provided: Expr | null = null;
     if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
-    this.locals = []; this.seenStmt = false;
+    this.locals = []; this.seenStmt = false; this.params = params;
     const body = this.block();
-    const locals = this.locals; this.locals = null;
+    const locals = this.locals; this.locals = null; this.params = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided };
   }
 
@@ -351,8 +355,9 @@ class Parser {
           if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
             this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
           }
+          const close = this.t.line;
           this.expect(t.text === 'if' ? 'fi' : 'od');
-          return { k: t.text, opts, pos };
+          return { k: t.text, opts, pos, closeLine: close };
         }
         case 'atomic': case 'd_step': {
           this.next();
@@ -459,31 +464,81 @@ class Parser {
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
     // SPIN lists the counting option first for a constant bound, the break first otherwise.
-    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos };
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
   }
 
-  /** `for (v : lo .. hi) { body }`: `v = lo; do :: v <= hi -> body; v = v + 1 :: else -> break od`. */
+  /** `for (v : lo .. hi) { body }`, `for (v in array) { body }`, `for (m in channel) { body }`
+   * (see for-loops.ts), with SPIN's checks on the index and the array or channel. */
   private forLoop(): Stmt {
     const pos = this.next();
     this.expect('(');
     const v = this.varref();
-    if (this.is('in')) this.err("'for (x in ...)' is not supported; use 'for (x : lo .. hi)'");
+    if (this.is('in')) {
+      this.next();
+      const target = this.varref();
+      this.expect(')');
+      const body = this.block(), end = this.toks[this.p - 1]!;
+      const vd = this.declOf(v.name), td = this.declOf(target.name);
+      if (!vd) this.err(`undeclared variable '${v.name}'`, v.pos);
+      if (!td) this.err(`undeclared variable '${target.name}'`, target.pos);
+      if (vd.struct && v.fields.length === 0) {
+        if (vd.type !== 'struct' || td.type !== 'chan' || target.fields.length > 0) this.err(`for ( ${v.name} in .channel_name ) { ... }`, target.pos);
+        if (!td.chan || td.chan.cap <= 0 || !td.chan.msgStruct) this.err(`bad channel type ${target.name} in for`, target.pos);
+        if (td.chan.msgStruct !== vd.struct) this.err(`type of ${v.name} does not match chan`, v.pos);
+        return forInChannel(v, target, this.forCounter(pos), body, pos, end);
+      }
+      this.forIndexCheck(v, vd);
+      const len = this.arrayLength(target, td);
+      if (len <= 0) this.err(`bad arrayname ${target.fields.length ? target.fields[target.fields.length - 1]!.name : target.name}`, target.pos);
+      return forRange(v, { k: 'num', v: 0, pos }, { k: 'num', v: len - 1, pos }, body, pos, end);
+    }
     this.expect(':');
     const lo = this.expr();
     this.expect('.'); this.expect('.', "'..'");
     const hi = this.expr();
     this.expect(')');
     const body = this.block();
-    const loop: Stmt[] = [
-      { k: 'expr', e: { k: 'bin', op: '<=', a: v, b: hi, pos }, pos },
-      ...body,
-      { k: 'assign', lhs: v, rhs: { k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }, pos },
-    ];
-    return {
-      k: 'block',
-      body: [{ k: 'assign', lhs: v, rhs: lo, pos }, { k: 'do', opts: [loop, [{ k: 'else', pos }, { k: 'break', pos }]], pos }],
-      pos,
-    };
+    return forRange(v, lo, hi, body, pos, this.toks[this.p - 1]!);
+  }
+
+  /** SPIN's valid_name: a for loop's index is a plain variable, not a channel, structure or array. */
+  private forIndexCheck(v: VarRef, d: VarDecl): void {
+    if (d.type === 'chan' || d.struct || d.len > 0 || v.index || v.fields.length) this.err(`bad index in for-construct ${v.name}`, v.pos);
+  }
+
+  /** The length of the array a for loop runs over (the last field of a structure path), 0 if no array. */
+  private arrayLength(t: VarRef, d: VarDecl): number {
+    let cur: VarDecl | undefined = d;
+    for (const f of t.fields) {
+      cur = cur?.struct ? this.typedefs.get(cur.struct)?.find((x) => x.name === f.name) : undefined;
+      if (!cur) this.err(`no field '${f.name}' in '${t.name}'`, f.pos);
+    }
+    return cur.len;
+  }
+
+  /** The byte local SPIN adds as the counter of `for (m in channel)`: `_f0r_t3mp` and the
+   * block scope (SPIN's CurScope: the count of each '{' level so far), one per scope. */
+  private forCounter(pos: Pos): VarRef {
+    const seq: number[] = [];
+    let level = 0;
+    for (let i = 0; i < this.p; i++) {
+      const x = this.toks[i]!;
+      if (x.kind === 'str') continue;
+      // As SPIN's lexer: a level's count is not reset when a block closes.
+      if (x.text === '{') { seq[level] = (seq[level] ?? 0) + 1; level++; }
+      else if (x.text === '}' && level > 0) level--;
+    }
+    // Called once the loop's body is read: the level is the one around the for.
+    const name = `_f0r_t3mp_${seq.slice(0, level).map((n) => `${n}_`).join('')}`;
+    if (this.locals && !this.locals.some((d) => d.name === name)) {
+      this.locals.push({ name, type: 'byte', struct: null, len: 0, init: null, chan: null, pos });
+    }
+    return { k: 'var', name, index: null, fields: [], pos };
+  }
+
+  /** A variable by name as seen where the parser stands: local, parameter, then global. */
+  private declOf(name: string): VarDecl | undefined {
+    return this.locals?.find((d) => d.name === name) ?? this.params?.find((d) => d.name === name) ?? this.globalDecls.find((d) => d.name === name);
   }
 
   private inlineCall(inl: Inline): Stmt {
@@ -625,8 +680,11 @@ class Parser {
     this.expect('of');
     this.expect('{');
     const fields: BaseType[] = [];
+    let structs = 0, first: string | null = null;
     for (;;) {
       const f = this.ident('a field type');
+      if (first === null) first = f.text;
+      structs++;
       // A typedef travels as its basic-typed leaves, in layout order (see codegen's
       // structLeaves, which expands a structure sent or received whole the same way).
       if (this.typedefs.has(f.text)) {
@@ -643,7 +701,9 @@ class Parser {
       break;
     }
     this.expect('}', "',' or '}'");
-    return { cap, fields };
+    // A message that is one structure, which `for (m in c)` can take whole.
+    const msgStruct = structs === 1 && first !== null && this.typedefs.has(first) ? first : undefined;
+    return { cap, fields, ...(msgStruct ? { msgStruct } : {}) };
   }
 
   /** A constant expression (sizes, capacities, `active [N]`), evaluated as C ints. */
