@@ -3,8 +3,8 @@
 //
 // On a terminal: ONE status line, rewritten in place (carriage return, the text cut to the
 // terminal's width, erase to the end of the line); when the phase ends the last status stays
-// as an ordinary line. Cut to the width because a line that wraps can no longer be rewritten
-// by a carriage return, which goes back only to the start of its last row.
+// as an ordinary line. Cut to the width (its middle elided) because a line that wraps can no
+// longer be rewritten by a carriage return, which goes back only to the start of its last row.
 //
 // Not on a terminal (CI logs, pipes, files): no progress at all. Rejected: one line per run
 // (what a log showed before: dozens of lines that say less than the table after them) and
@@ -15,7 +15,11 @@
 export function liveLine(text: string, columns: number): string {
   const chars = [...text.replace(/[\r\n]+/g, ' ')];
   const room = Math.max(1, columns - 1); // the last column would make some terminals wrap
-  const shown = chars.length > room ? chars.slice(0, room - 1).join('') + '\u2026' : chars.join('');
+  if (chars.length <= room) return `\r${chars.join('')}\x1b[K`;
+  // Too long: the start (which benchmark) and the end (the latest b.N, the result) matter
+  // most, so the middle gives way.
+  const head = Math.floor(room / 2);
+  const shown = chars.slice(0, head).join('') + '\u2026' + chars.slice(chars.length - (room - head - 1)).join('');
   return `\r${shown}\x1b[K`;
 }
 
