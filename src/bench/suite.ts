@@ -60,6 +60,10 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
         await runMicro(rt, b, maxProcs, 20 * CALLS_PER_SCHED);
       }
     }
+    // Each status says how far the whole series is: [timed run k of total].
+    const total = o.benches.length * o.cpus.length * o.count * o.protocols.length;
+    const width = String(total).length;
+    let k = 0;
     for (const b of o.benches) {
       for (const procs of o.cpus) {
         for (let run = 1; run <= o.count; run++) {
@@ -67,7 +71,8 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
             const rt = rts.get(p)!;
             rt.gomaxprocs(procs);
             const name = benchName(b.name, procs);
-            o.progress(`${p.padEnd(6)} ${name} (run ${run}/${o.count}) b.N =`);
+            k++;
+            o.progress(`[${String(k).padStart(width)}/${total}] ${p.padEnd(6)} ${name} (run ${run}/${o.count}) b.N =`);
             const res = await runBenchmark((n, deadline) => runMicro(rt, b, procs, n, deadline), o.benchtime, (n, _ns, cut) => o.progress(` ${n}${cut ? ' (cut at the deadline)' : ''}`));
             o.progress(` -> ${res.nsPerOp.toFixed(1)} ns/op\n`);
             const row: Row = { benchmark: b.name, name, procs, protocol: p, run, iterations: res.n, nsPerOp: res.nsPerOp, growth: res.runs.map((r) => r.n) };
