@@ -14,10 +14,11 @@ import { fileURLToPath } from 'node:url';
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
 /** A BenchmarkSyscall run of `n` iterations under V8's traces: how many optimised compiles
- * of the batch function (syscallBatch) completed, and how many of them took in each fast
- * path. A compile still running when the run ends has printed only part of its decisions,
+ * of the batch function (syscallBatch), and of the body that calls it (benchSyscall),
+ * completed, and how many of them took in each fast path. A compile still running when the run ends has printed only part of its decisions,
  * so only completed ones count. */
-async function compiles(n: number, out: string): Promise<{ completed: number; inlined: Record<string, number>; seen: string[] }> {
+type LoopCompiles = { completed: number; inlined: Record<string, number> };
+async function compiles(n: number, out: string): Promise<LoopCompiles & { body: LoopCompiles; seen: string[] }> {
   const args = ['--trace-turbo-inlining', '--trace-opt', CLI, 'bench', '--bench', '^BenchmarkSyscall$', '--cpu', '1', '--protocol', 'atomic', '--benchtime', `${n}x`, '--out', out];
   // V8 prints its traces from several threads with plain C writes: into a pipe (which Node
   // makes non-blocking) whole lines get lost when it is full, so stdout goes to a file.
@@ -35,15 +36,17 @@ async function compiles(n: number, out: string): Promise<{ completed: number; in
   const text = fs.readFileSync(file, 'utf8');
   // "Inlining 0x... {0x... <SharedFunctionInfo callee>} into 0x... {0x... <SharedFunctionInfo caller>}"
   const pairs = [...text.matchAll(/^Inlining .*?<SharedFunctionInfo (\w+)>.* into .*?<SharedFunctionInfo (\w+)>/gm)].map((m) => `${m[1]} -> ${m[2]}`);
-  const inlined = Object.fromEntries(FAST.map((f) => [f, pairs.filter((p) => p === `${f} -> syscallBatch`).length]));
-  // TurboFan compiles only: a mid-tier compiler (Maglev, in later Nodes) prints no inlining lines.
-  const completed = (text.match(/^\[completed optimizing .*<JSFunction syscallBatch .*\(target TURBOFAN\)/gm) ?? []).length;
-  return { completed, inlined, seen: [...new Set(pairs)].filter((p) => /syscall/i.test(p)) };
+  const count = (loop: string) => ({
+    // TurboFan compiles only: a mid-tier compiler (Maglev, in later Nodes) prints no inlining lines.
+    completed: (text.match(new RegExp(`^\\[completed optimizing .*<JSFunction ${loop} .*\\(target TURBOFAN\\)`, 'gm')) ?? []).length,
+    inlined: Object.fromEntries(FAST.map((f) => [f, pairs.filter((p) => p === `${f} -> ${loop}`).length])),
+  });
+  return { ...count('syscallBatch'), body: count('benchSyscall'), seen: [...new Set(pairs)].filter((p) => /syscall/i.test(p)) };
 }
 
 const FAST = ['entersyscallAtomic', 'exitsyscallAtomic'];
 
-test('every optimised compile of BenchmarkSyscall\'s batch inlines both fast paths', { timeout: 240_000 }, async (t) => {
+test('every optimised compile of BenchmarkSyscall\'s batch and body inlines both fast paths', { timeout: 240_000 }, async (t) => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-inlining-test-'));
   try {
     let r = await compiles(10_000_000, out);
@@ -57,6 +60,9 @@ test('every optimised compile of BenchmarkSyscall\'s batch inlines both fast pat
     assert.ok(r.completed > 0, 'no optimised compile of syscallBatch completed during the run');
     for (const f of FAST) {
       assert.ok(r.inlined[f]! >= r.completed, `${f} inlined into ${r.inlined[f]} of ${r.completed} compiles of syscallBatch; inlined: ${r.seen.join(', ')}`);
+      // The goroutine's body, once V8 compiles it (on-stack, mid-run) with the batch inlined,
+      // runs the pairs itself: the fast paths must be in that code too.
+      assert.ok(r.body.inlined[f]! >= r.body.completed, `${f} inlined into ${r.body.inlined[f]} of ${r.body.completed} compiles of benchSyscall; inlined: ${r.seen.join(', ')}`);
     }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
