@@ -14,6 +14,8 @@ import { MICRO_BENCHMARKS, runMicro, expectedPairs } from '../src/bench/micro.js
 import { runBenchmark } from '../src/bench/harness.js';
 import { makeFiles, runServer } from '../src/bench/server.js';
 import { W_N } from '../src/bench/bodies.js';
+import { runSuite, tableRows } from '../src/bench/suite.js';
+import { formatTable } from '../src/bench/table.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
@@ -126,4 +128,19 @@ test('gosched bench: mistakes are one line and exit 2', async () => {
   const h = await cli(['bench', '--help']);
   assert.equal(h.code, 0);
   assert.match(h.stdout, /--benchtime/);
+});
+
+test('runSuite: a benchmark whose b.N = 1 runs keep lasting the benchtime is a failure, not a result', async () => {
+  // A 1 ns benchtime: every b.N = 1 run (goroutine starts, no enter/exit pair) lasts it, the
+  // harness retries and stops at N = 1; that time is no measurement of the benchmark.
+  const bench = MICRO_BENCHMARKS.find((b) => b.name === 'BenchmarkSyscall')!;
+  const r = await runSuite({
+    cpus: [1], protocols: ['atomic'], benchtime: { kind: 'duration', ns: 1 }, count: 1, benches: [bench],
+    server: null, serverProcs: 1, progress: () => {},
+  });
+  assert.equal(r.rows.length, 1);
+  assert.deepEqual(r.rows[0]!.growth, [1, 1, 1]);
+  assert.match(r.rows[0]!.failed ?? '', /^no result: the last run did no enter\/exit pair .* a cold start or a stalled machine$/);
+  // ... and the table leaves it out of the median: no figure at all.
+  assert.match(formatTable(tableRows(r.rows)), /\nBenchmarkSyscall +- +- +~\n$/);
 });

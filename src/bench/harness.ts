@@ -77,7 +77,8 @@ export const COLD_RETRIES = 2;
  * A second deviation: a b.N = 1 run that lasts the whole duration benchtime is taken for a
  * cold start (threads still starting, code not yet compiled), not a result: it is run again,
  * up to COLD_RETRIES times; Go would report it as the result with N = 1. Every run stays in
- * `runs`; only a b.N = 1 run that stays that slow is reported.
+ * `runs`; only a b.N = 1 run that stays that slow is returned, and the benchmark suite
+ * (suite.ts) turns that into a failure with no figure, as its bodies do no work at b.N = 1.
  */
 export async function runBenchmark(
   runN: (n: number, deadlineNs?: number) => Promise<RunResult>,

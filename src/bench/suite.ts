@@ -10,7 +10,7 @@ import { Runtime, type Protocol } from '../runtime/runtime.js';
 import type { Benchtime } from './benchtime.js';
 import { benchName } from './format.js';
 import { runBenchmark } from './harness.js';
-import { runMicro, type MicroBench } from './micro.js';
+import { expectedPairs, runMicro, type MicroBench } from './micro.js';
 import { CALLS_PER_SCHED } from './bodies.js';
 import { makeFiles, runServer, formatRUS, type ServerConfig, type ServerRun } from './server.js';
 import { median, type TableRow } from './table.js';
@@ -60,6 +60,10 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
         await runMicro(rt, b, maxProcs, 20 * CALLS_PER_SCHED);
       }
     }
+    // Each status says how far the whole series is: [timed run k of total].
+    const total = o.benches.length * o.cpus.length * o.count * o.protocols.length;
+    const width = String(total).length;
+    let k = 0;
     for (const b of o.benches) {
       for (const procs of o.cpus) {
         for (let run = 1; run <= o.count; run++) {
@@ -67,11 +71,13 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
             const rt = rts.get(p)!;
             rt.gomaxprocs(procs);
             const name = benchName(b.name, procs);
-            o.progress(`${p.padEnd(6)} ${name} (run ${run}/${o.count}) b.N =`);
+            k++;
+            o.progress(`[${String(k).padStart(width)}/${total}] ${p.padEnd(6)} ${name} (run ${run}/${o.count}) b.N =`);
             const res = await runBenchmark((n, deadline) => runMicro(rt, b, procs, n, deadline), o.benchtime, (n, _ns, cut) => o.progress(` ${n}${cut ? ' (cut at the deadline)' : ''}`));
             o.progress(` -> ${res.nsPerOp.toFixed(1)} ns/op\n`);
             const row: Row = { benchmark: b.name, name, procs, protocol: p, run, iterations: res.n, nsPerOp: res.nsPerOp, growth: res.runs.map((r) => r.n) };
             if (res.failed !== undefined) row.failed = res.failed;
+            else if (o.benchtime.kind === 'duration' && expectedPairs(res.n) === 0) row.failed = coldFailure(res.runs);
             rows.push(row);
             o.onRow?.(row);
           }
@@ -108,6 +114,18 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
     for (const rt of rts.values()) await rt.close();
   }
   return { rows, server };
+}
+
+/**
+ * Why a benchmark that stopped below one batch has no result: the harness grows b.N until a
+ * run lasts the benchtime, so it stops below CALLS_PER_SCHED only when a run that did no
+ * enter/exit pair at all (b.N / 1000 batches) lasted the whole benchtime, the b.N = 1 retries
+ * included: that time is thread starts or a stalled machine, not the benchmark. Go would
+ * report it as the result.
+ */
+function coldFailure(runs: { n: number; ns: number }[]): string {
+  const each = runs.map((r) => `b.N = ${r.n} in ${(r.ns / 1e6).toFixed(0)} ms`).join(', ');
+  return `no result: the last run did no enter/exit pair (b.N below ${CALLS_PER_SCHED}) yet lasted the whole benchtime (${each}): a cold start or a stalled machine`;
 }
 
 /** The rows grouped into the comparison table's cells (benchmark x procs), in run order. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse, positiveInt, UsageError } from './usage.js';
 import { POOLS, WORKLOADS, formatPoolTable, idealS, runPoolBench } from '../bench/pool/run.js';
 import type { PoolName } from '../bench/pool/child.js';
+import { piecesTo, progressFor } from '../bench/progress.js';
 
 export const help = `usage: gosched bench pool [options]
 
@@ -22,7 +23,7 @@ options:
   --warm N          warm batches after the cold one (default 3)
   --workload LIST   a,b,c (default all)
   --pool LIST       gosched,piscina,tinypool (default all)
-  --json            one JSON document on stdout (progress on stderr)
+  --json            one JSON document on stdout (progress: on stderr, on a terminal only)
   --out DIR         where pool.json and pool.md are written (default bench-results/)
   -h, --help        this help
 `;
@@ -61,10 +62,12 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
   }
-  const progress = (s: string) => { process.stderr.write(s); };
+  // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
+  const live = progressFor(process.stderr);
   const r = await runPoolBench({
-    warmBatches, pools, workloads: WORKLOADS.filter((w) => keys.includes(w.key)), progress, childTimeoutMs: 300_000,
+    warmBatches, pools, workloads: WORKLOADS.filter((w) => keys.includes(w.key)), progress: piecesTo(live), childTimeoutMs: 300_000,
   });
+  live.done();
   const table = formatPoolTable(r);
   const ideals = WORKLOADS.filter((w) => keys.includes(w.key)).map((w) => `(${w.key}) ${idealS(w, r.cores).toFixed(3)} s`).join(', ');
   const note = `${r.cores} cores, Node ${process.version}; warm = median of ${warmBatches} batches; ideal = max(one task, total computation / cores): ${ideals}\n`;

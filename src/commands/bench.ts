@@ -17,6 +17,7 @@ import { MICRO_BENCHMARKS } from '../bench/micro.js';
 import { SERVER_DEFAULT, formatRUS } from '../bench/server.js';
 import { runSuite, tableRows, serverSummary, type Row, type ServerRow } from '../bench/suite.js';
 import type { Protocol } from '../runtime/runtime.js';
+import { piecesTo, progressFor } from '../bench/progress.js';
 
 export const SERVER_NAME = 'BenchmarkServer';
 
@@ -34,7 +35,9 @@ schedlock) and the new one ("atomic": compare-and-swap fast paths), INTERLEAVED:
 benchmark and GOMAXPROCS, a lock run then an atomic run, repeated --count times. Prints Go
 benchmark-format lines (benchstat reads them: 'benchstat -col protocol bench.txt', or
 'benchstat old.txt new.txt') and a comparison table of the MEDIAN ns/op of each cell, then
-the server benchmark's real/user/sys seconds per protocol.
+the server benchmark's real/user/sys seconds per protocol. Progress (b.N as it grows) is one
+line on stderr, rewritten in place, when stderr is a terminal; in a pipe or a file there is
+none, and stdout holds only the results.
 
 Benchmarks (select with --bench, a regular expression):
   BenchmarkSyscall            GOMAXPROCS goroutines; batches of 1000 enter/exit pairs, gosched per batch
@@ -53,7 +56,7 @@ options:
                      iterations (default 1s); b.N grows as in Go's testing package
   --count N          repeat each benchmark N times (default 1)
   --bench REGEX      which benchmarks (default .)
-  --json             print one JSON document on stdout (progress goes to stderr)
+  --json             print one JSON document on stdout (the result lines go to stderr)
   --out DIR          where results.json, bench.txt, old.txt, new.txt, go.txt and chart.svg are
                      written (default bench-results/)
   --go               also run Go's own runtime benchmarks of the same names
@@ -129,7 +132,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const progress = (s: string) => { process.stderr.write(s); };
+  // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
+  const live = progressFor(process.stderr);
+  const progress = piecesTo(live);
   if (a.cpuProf) return cpuProf(a, progress);
 
   const benches = MICRO_BENCHMARKS.filter((b) => a.bench.test(b.name));
@@ -142,7 +147,13 @@ export async function run(argv: string[]): Promise<number> {
   }
 
   const out: string[] = [];   // stdout, unless --json
-  const say = (s: string) => { if (a.json) progress(s); else { out.push(s); process.stdout.write(s); } };
+  // Results go to stdout (or, with --json, stderr) as lines of their own: the live progress
+  // line is taken away first, so that a result never lands after half a status.
+  const say = (s: string) => {
+    live.clear();
+    if (a.json) process.stderr.write(s);
+    else { out.push(s); process.stdout.write(s); }
+  };
   const txt: Record<Protocol, string[]> = { lock: [], atomic: [] };
   const all: string[] = [];
   const names = benches.flatMap((b) => a.cpus.map((p) => benchName(b.name, p)));
@@ -182,6 +193,7 @@ export async function run(argv: string[]): Promise<number> {
     goInfo = { version: g.version, text: g.text };
   }
 
+  live.done();
   const rows = tableRows(result.rows, goLines);
   const both = a.protocols.length === 2;
   let tableText = '';
@@ -231,9 +243,9 @@ export async function run(argv: string[]): Promise<number> {
   };
   write('results.json', JSON.stringify(doc, null, 2) + '\n');
   if (a.json) process.stdout.write(JSON.stringify(doc) + '\n');
-  progress(`\nwrote ${Object.values(doc.files).join(', ')}\n`);
+  process.stderr.write(`\nwrote ${Object.values(doc.files).join(', ')}\n`);
   const serverErrors = result.server.reduce((n, r) => n + r.errors, 0);
-  if (serverErrors > 0) progress(`server benchmark: ${serverErrors} responses did not check out\n`);
+  if (serverErrors > 0) process.stderr.write(`server benchmark: ${serverErrors} responses did not check out\n`);
   return failed > 0 || serverErrors > 0 ? 1 : 0;
 }
 

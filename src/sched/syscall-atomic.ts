@@ -1,5 +1,19 @@
 // entersyscall/exitsyscall as the commit writes them: a compare-and-swap fast path on
 // the atomic word, and a schedlock slow path only when the scheduler needs to know.
+//
+// JavaScript difference, for speed: each slow path is a function of its own
+// (entersyscallSlow, exitsyscallSlow) where the commit writes it inline after the fast
+// path's loop. V8 inlines a call only while the callee's bytecode fits a budget (Node 20:
+// 460 bytes for one function, 920 for all that one optimised function takes in), and a
+// goroutine's loop of entersyscall/exitsyscall is fast only if both fast paths are inlined
+// into it. With the slow paths inline, entersyscallAtomic was 451 bytes and exitsyscallAtomic
+// 386 (the path counters pushed them up from 363 and 286): both no longer fitted the loop's
+// budget, entersyscallAtomic ran as a real call on every pair, and the atomic
+// BenchmarkSyscall-1 lost about 6% (--trace-turbo-inlining shows the refused candidate).
+// Out of line, the fast paths are a fraction of the budget and are inlined whatever the
+// slow paths grow to. Rejected: raising V8's limits (--max-inlined-bytecode-size-cumulative)
+// works only for whoever passes the flag; trimming the counters back out of the slow paths
+// would leave the fast path one counter away from the cliff again.
 
 import { matchmg } from './handoff.js';
 import {
@@ -46,12 +60,18 @@ export function entersyscallAtomic(s: Sched, m: number, g: number): void {
     countPath(s, P['enter.casretry']);
     v = seen;
   }
+  entersyscallSlow(s, m);
+}
 
+/** entersyscall's slow path, under schedlock: the fast path declined (g's are waiting, or
+ * this may be the decrement stoptheworld waits for). Out of line: see the header. */
+function entersyscallSlow(s: Sched, m: number): void {
+  const mem = s.mem;
   schedlock(s, m);
   countPath(s, P['enter.slow']);
 
   // atomic { mcpu--; } (Atomics.sub returns the old value; the commit's xadd the new)
-  v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
+  let v = (Atomics.sub(mem, S_ATOMIC, MCPU_ONE) - MCPU_ONE) | 0;
   if (v < 0) {
     // gwaiting: give the queued g's the cpu slot we just released.
     countPath(s, P['enter.slow.matchmg']);
@@ -96,7 +116,13 @@ export function exitsyscallAtomic(s: Sched, m: number, g: number): void {
     countPath(s, P['exit.casretry']);
     v = seen;
   }
+  exitsyscallSlow(s, m, g);
+}
 
+/** exitsyscall's slow path: no cpu slot is free (or m's profiling rate is stale), so g
+ * waits in the scheduler. Out of line: see the header. */
+function exitsyscallSlow(s: Sched, m: number, g: number): void {
+  const mem = s.mem;
   schedlock(s, m);
   countPath(s, P['exit.slow']);
   if (mem[s.m(m, M_PROFILEHZ)] !== mem[S_PROFILEHZ]) countPath(s, P['exit.slow.profilehz']);
