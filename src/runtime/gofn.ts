@@ -23,6 +23,11 @@ export function registerModule(url: string, mod: Record<string, unknown>): void 
   }
 }
 
+/** The exports of a module this thread has already imported as goroutine code. */
+export function loadedModule(url: string): Record<string, unknown> | undefined {
+  return modules.get(url);
+}
+
 /** The module URL and export name of fn, or an error saying how to fix the call. */
 export function locate(fn: Function, what = 'go'): { url: string; name: string } {
   const at = byFn.get(fn);

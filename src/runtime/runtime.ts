@@ -39,7 +39,8 @@ export interface RuntimeOptions {
   /** Threads started with the Runtime, before any goroutine needs one (default 0);
    * Runtime.start resolves once they have loaded. Like piscina's minThreads. */
   minThreads?: number;
-  /** V8 heap limits of each thread (default { maxYoungGenerationSizeMb: 2 }). */
+  /** V8 heap limits of each thread (default { maxYoungGenerationSizeMb: 2,
+   * maxOldGenerationSizeMb: 1536 }; see defaultResourceLimits). */
   resourceLimits?: ThreadLimits;
   /** Bytes of the shared heap (channels, sync objects, values in flight, goroutine
    * arguments); reserved, and resident only as used. Default 256 MiB. */
