@@ -18,13 +18,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseFuzzArgs } from '../spin/fuzz-args.mjs';
 import { parseLivenessPan, pickClaim } from './regen.mjs';
 import { mulberry32 } from '../spin/mulberry32.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' } } });
+const values = parseFuzzArgs('models/liveness/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' } },
+  '[--count N] [--seed S] [--out DIR] [--show]');
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
 const out = values.out ?? join(tmpdir(), 'gosched-fuzz-liveness');

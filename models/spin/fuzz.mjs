@@ -24,13 +24,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseFuzzArgs } from './fuzz-args.mjs';
 import { parsePan } from './regen.mjs';
 import { mulberry32 } from './mulberry32.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const { values } = parseArgs({ options: { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' } } });
+const values = parseFuzzArgs('models/spin/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' } },
+  '[--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--stop] [--classic]');
 const classic = values.classic === true;
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
