@@ -19,7 +19,9 @@
  *     taken (an assertion the commit's model lacks: proc.p accepts a fast path
  *     that tests > instead of >=).
  *
- * The run queue is FIFO and a yield queues at its tail, as in src/sched. Liveness
+ * The run queue is FIFO and binding, as in src/sched: a yield queues at its tail, and a
+ * freed cpu goes to its head, never to a goroutine that comes late (gput and
+ * exitsyscall's fast path below; both differ from the commit there). Liveness
  * properties (models/liveness-wired) are checked on this model with LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
@@ -182,10 +184,13 @@ inline gputtail(who) {
 	}
 }
 
-/* gput(g) for a wired g: straight to its M if a cpu is free, else queued */
+/* gput(g) for a wired g: straight to its M if a cpu is free and no goroutine waits,
+ * else queued at the tail (src/sched/queue.ts; the commit's gput hands any wired g
+ * back while a cpu is free, ahead of the queue: mutant readyonstop_jumps_queue in
+ * liveness-wired breaks `runs` so) */
 inline gput(who) {
 	if
-	:: d_step { atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
+	:: d_step { gwait == 0 && atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
 		mnextg(who)
 	:: else -> gputtail(who)
 	fi
@@ -311,10 +316,12 @@ Lentered:
 	skip
 }
 
+/* the fast path is not taken while goroutines wait (src/sched/syscall-atomic.ts; the
+ * commit tests only mcpu < mcpumax: mutant exitsyscall_fast_ignores_gwaiting) */
 inline exitsyscall() {
 	atomic {
 		if
-		:: atomic_mcpu >= atomic_mcpumax -> skip
+		:: atomic_gwaiting || atomic_mcpu >= atomic_mcpumax -> skip
 		:: else ->
 			atomic_mcpu++;
 			/* the bound the fast path promises: no more M's on a cpu than GOMAXPROCS */

@@ -7,7 +7,7 @@ import {
   exitsyscall, gget, goexit, gomaxprocsfunc, gosched, gput, haveg, lockOSThread, matchmg, maxgomaxprocs,
   mget, mput, newproc, nextgandunlock, schedlock, schedule, schedunlock, setcpuprofilerate,
   setmcpumax, starttheworld, stoptheworld, type Sched, S_PREDAWN, S_ATOMIC, S_STOPPED, S_GRUNNING,
-  M_LOCKEDG, WAITSTOP_BIT, GWAITING_BIT,
+  M_LOCKEDG, WAITSTOP_BIT, GWAITING_BIT, S_MAXM, S_MCOUNT,
 } from '../src/sched/index.js';
 import { fixture, lockgen } from './support/sched-fixture.js';
 import { armWatchdog } from './support/watchdog.js';
@@ -115,6 +115,47 @@ for (const protocol of PROTOCOLS) {
     assert.equal(counters(s).gwait, 0);
   });
 
+  test(`${protocol}: a wired g readied while g's wait queues behind them, even with a cpu free`, () => {
+    // GOMAXPROCS 1: g1 left the cpu and waits in the run queue; then g0 leaves the cpu
+    // (as schedule does before readyonstop's gput). The commit's gput would hand g0
+    // straight back to m0, ahead of g1 (liveness mutant readyonstop_jumps_queue).
+    const { s, started } = fixture(protocol, 2);
+    const [[m0, g0], [m1, g1]] = running(s, started, 2) as [[number, number], [number, number]];
+    schedlock(s, NIL);
+    setmcpumax(s, 1);
+    Atomics.sub(s.mem, S_ATOMIC, 1); // g1 off the cpu: mcpu 1, no cpu free
+    s.mem[s.g(g1, G_STATUS)] = Grunnable;
+    gput(s, g1);
+    assert.equal(counters(s).gwait, 1, 'no cpu free: g1 queued');
+    Atomics.sub(s.mem, S_ATOMIC, 1); // g0 off the cpu: mcpu 0, one cpu free
+    s.mem[s.g(g0, G_STATUS)] = Grunnable;
+    gput(s, g0);
+    assert.equal(s.mem[s.m(m0, M_NEXTG)], NIL, 'g0 not handed back ahead of g1');
+    assert.deepEqual([counters(s).gwait, counters(s).mcpu, s.mem[S_GHEAD]], [2, 0, g1]);
+    matchmg(s, m0); // the caller's matchmg: the free cpu goes to the head
+    schedunlock(s);
+    assert.equal(s.mem[s.m(m1, M_NEXTG)], g1);
+    assert.deepEqual([counters(s).gwait, counters(s).mcpu, s.mem[S_GHEAD]], [1, 1, g0]);
+  });
+
+  test(`${protocol}: a wired g is handed back past a queue head that can get no M (M table full)`, () => {
+    // Otherwise its M would sleep behind a g that cannot run until an M's goroutine ends.
+    const { s, started } = fixture(protocol, 1);
+    const [[m0, g0]] = running(s, started, 1) as [[number, number]];
+    schedlock(s, NIL);
+    s.mem[S_MAXM] = s.mem[S_MCOUNT]!; // the M table is full
+    schedunlock(s);
+    const u = newproc(s, NIL, noop); // unwired, no cpu free: queued
+    schedlock(s, m0);
+    assert.equal(s.mem[S_GHEAD], u);
+    Atomics.sub(s.mem, S_ATOMIC, 1); // g0 off the cpu
+    s.mem[s.g(g0, G_STATUS)] = Grunnable;
+    gput(s, g0);
+    schedunlock(s);
+    assert.equal(s.mem[s.m(m0, M_NEXTG)], g0, 'handed back: the head could not use the cpu');
+    assert.deepEqual([counters(s).gwait, counters(s).mcpu], [1, 1]);
+  });
+
   test(`${protocol}: gosched of a wired g gives the same g back and balances the counts`, () => {
     const { s, started } = fixture(protocol, 2);
     const [[m, g]] = running(s, started, 1) as [[number, number]];
@@ -174,6 +215,34 @@ for (const protocol of PROTOCOLS) {
     const c = counters(s);
     assert.deepEqual([c.mcpu, c.waitstop], [1, 0]);
     assert.equal(s.mem[S_STOPPED], 1, 'sched.stopped woken');
+  });
+
+  // The lock protocol needs no such test: it decides under schedlock, where g's wait only
+  // while every cpu is taken (the monitor's first invariant).
+  if (protocol === 'atomic') test(`${protocol}: exitsyscall's fast path leaves a free cpu to the g's that wait`, () => {
+    // The window of an entersyscall slow path between its mcpu-- and its matchmg: g1
+    // waits and a cpu is free. (Here schedlock is released in that state so that one
+    // thread can play exitsyscall's slow path; its fast path never looks at the lock.)
+    const { s, started } = fixture(protocol, 2);
+    const [[m0, g0], [m1, g1]] = running(s, started, 2) as [[number, number], [number, number]];
+    entersyscall(s, m0, g0);
+    schedlock(s, m1);
+    Atomics.sub(s.mem, S_ATOMIC, 1); // g1 off the cpu: mcpu 0
+    s.mem[s.g(g1, G_STATUS)] = Grunnable;
+    Atomics.sub(s.mem, S_ATOMIC, 1); // as if a cpu were taken while g1 is queued...
+    gput(s, g1);
+    Atomics.add(s.mem, S_ATOMIC, 1); // ...then freed, matchmg not run yet
+    schedunlock(s);
+    assert.deepEqual([counters(s).gwait, counters(s).gwaiting, counters(s).mcpu], [1, 1, 0]);
+    const gen = lockgen(s);
+    exitsyscall(s, m0, g0);
+    // The commit's atomic fast path would take a cpu by CAS and leave g1 waiting
+    // (liveness mutant exitsyscall_fast_ignores_gwaiting); the slow path queues g0
+    // behind g1, and g1, the head, gets its cpu first.
+    assert.ok(lockgen(s) > gen, 'took the slow path');
+    assert.equal(s.mem[s.m(m1, M_NEXTG)], g1, 'the waiting g got a cpu');
+    assert.equal(s.mem[s.g(g0, G_STATUS)], Grunning);
+    assert.deepEqual([counters(s).gwait, counters(s).mcpu], [0, 2]);
   });
 
   test(`${protocol}: exitsyscall leaves its fast path when the profiling rate changed`, () => {

@@ -8,6 +8,12 @@
 // (schedule clears it again for the g that nextgandunlock returns, which for a wired g
 // is gp itself, and no other M reads it in between), and the same clear dropped after
 // nextgandunlock (the first clear already ran for every g that asked to be readied).
+//
+// Not listed: dropping either fairness test (gput's `gwait === 0`, exitsyscall's fast
+// path `v < 0`) breaks liveness only (a queued g may wait forever), which no run of the
+// mutants' checks can observe; test/sched-unit.test.ts catches each, and the model's
+// mutants readyonstop_jumps_queue and exitsyscall_fast_ignores_gwaiting
+// (models/liveness-wired) show the cycles.
 
 export interface Mutant {
   id: string;
@@ -126,7 +132,8 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'gput-wired-no-canaddmcpu', file: 'queue.js', protocol: 'both',
-    find: 'if (lockedm !== NIL && canaddmcpu(s)) {', replace: 'if (lockedm !== NIL) {',
+    find: 'if (lockedm !== NIL && (mem[S_GWAIT] === 0 || headstranded(s)) && canaddmcpu(s)) {',
+    replace: 'if (lockedm !== NIL && (mem[S_GWAIT] === 0 || headstranded(s))) {',
     stands: 'a wired g is handed to its M without taking a cpu slot (mcpu not incremented)',
   },
   {

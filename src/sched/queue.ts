@@ -3,7 +3,7 @@
 
 import {
   G_IDLEM, G_LOCKEDM, G_SCHEDLINK, M_IDLEG, M_SCHEDLINK, NIL, S_ATOMIC, S_GFREE, S_GHEAD,
-  S_GTAIL, S_GWAIT, S_MHEAD, S_MWAIT,
+  S_GTAIL, S_GWAIT, S_MAXM, S_MCOUNT, S_MHEAD, S_MWAIT,
 } from './layout.js';
 import { mnextg } from './handoff.js';
 import { canaddmcpu } from './mcpu.js';
@@ -16,8 +16,18 @@ export function gput(s: Sched, g: number): void {
   const mem = s.mem;
   // If g is wired, hand it off directly. canaddmcpu does the mcpu++ for the M that
   // will run it (mnextg's caller owns that increment).
+  //
+  // Difference from the commit, whose gput hands any wired g straight back whenever a
+  // cpu is free: here only while no g waits in the run queue (or the queue's head is
+  // stranded, see headstranded); otherwise g queues at the tail, and the caller's
+  // matchmg gives the free cpu to the head. Every started g is wired here, so the
+  // commit's exception becomes the rule, and a g readied from exitsyscall's slow path
+  // (readyonstop) would take the cpu its M counted for itself ahead of the queue: two
+  // M's that alternate syscalls then keep a queued g waiting forever. The liveness
+  // property `runs` (models/liveness-wired, "every runnable goroutine eventually
+  // runs") fails without this test: mutant readyonstop_jumps_queue.
   const lockedm = mem[s.g(g, G_LOCKEDM)]!;
-  if (lockedm !== NIL && canaddmcpu(s)) {
+  if (lockedm !== NIL && (mem[S_GWAIT] === 0 || headstranded(s)) && canaddmcpu(s)) {
     countPath(s, P['gput.wired']);
     mnextg(s, lockedm, g);
     return;
@@ -32,6 +42,17 @@ export function gput(s: Sched, g: number): void {
   }
 
   gputtail(s, g);
+}
+
+/** headstranded: the run queue's head can get no M (it is not wired, no M is idle and
+ * the M table is full), so matchmg stops at it and nothing behind it can run until an
+ * M's goroutine ends (see matchmg). gput must not queue a wired g behind it: its M
+ * would sleep with a cpu free, and if every M did, that is a deadlock. The model has no
+ * unwired g's and no M table bound, so there this never holds. Sched must be locked. */
+function headstranded(s: Sched): boolean {
+  const mem = s.mem;
+  const head = mem[S_GHEAD]!;
+  return head !== NIL && mem[s.g(head, G_LOCKEDM)] === NIL && mem[S_MHEAD] === NIL && mem[S_MCOUNT]! >= mem[S_MAXM]!;
 }
 
 /** gput's queueing half: g goes to the tail of the run queue. Sched must be locked. */

@@ -105,6 +105,16 @@ export function exitsyscallAtomic(s: Sched, m: number, g: number): void {
     // If the profiler frequency needs updating, take the slow path.
     if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] !== mem[S_PROFILEHZ]) break;
 
+    // Difference from the commit, which tests only mcpu < mcpumax: while g's wait
+    // (gwaiting, bit 31: the sign of the word already loaded, so one test on v), a free
+    // cpu is theirs. It can only be free then inside a slow path that holds schedlock,
+    // between its mcpu-- and its matchmg (the monitor's first invariant holds whenever
+    // schedlock is free), or while the queue's head is stranded (see gput, which then
+    // hands g back); taking it here would leave matchmg none, and two M's that
+    // alternate syscalls could keep a queued g waiting forever. The slow path queues g
+    // behind them instead (gput). The liveness property `runs` (models/liveness-wired)
+    // fails without this test: mutant exitsyscall_fast_ignores_gwaiting.
+    if (v < 0) break;
     if (atomicMcpu(v) >= atomicMcpumax(v)) break;
 
     const seen = Atomics.compareExchange(mem, S_ATOMIC, v, (v + MCPU_ONE) | 0);

@@ -45,6 +45,10 @@ export function exitsyscallLock(s: Sched, m: number, g: number): void {
   const v = (mem[S_ATOMIC]! + MCPU_ONE) | 0; // sched.mcpu++
   mem[S_ATOMIC] = v;
   // Fast path - if there's room for this m, we're done.
+  // (No gwait test, unlike the atomic fast path: schedlock is held here, and whenever it
+  // is free the monitor's first invariant says that g's wait only while every cpu is
+  // taken, so this test already fails while any g waits, but for a stranded queue head,
+  // whose cpu nobody else can use; see gput.)
   if (mem[s.mBase + m * M_STRIDE + M_PROFILEHZ] === mem[S_PROFILEHZ] && atomicMcpu(v) <= atomicMcpumax(v)) {
     // There's a cpu for us, so we can run.
     mem[s.gBase + g * G_STRIDE + G_STATUS] = Grunning;
