@@ -1,17 +1,20 @@
 // runs: af
-// max-depth: 100000
+// max-depth: 1000000
 // Peterson's filter lock for 4 processes (Herlihy and Shavit, The Art of Multiprocessor
-// Programming, 2.4): at each of N-1 levels a process names itself the victim and waits
-// while it is the victim and another process is at that level or above. The lock is
-// starvation-free, but only under weak fairness: the wait's guard, once true, stays true
-// until the waiter moves, so a fair scheduler must let it go. Process 0's request is
-// always eventually served.
+// Programming, 2.4), as a user checks it: at each of N-1 levels a process names itself the
+// victim and waits while it is the victim and another process is at that level or above;
+// the critical section asserts it is alone (ncs) and updates shared data (served, mod 3).
+// The lock is starvation-free only under weak fairness: the wait's guard, once true, stays
+// true until the waiter moves, so a fair scheduler must let it go, and process 0's request
+// is always eventually served. Without fairness process 0 can wait forever (-a finds it).
 #define N 4
 #define NOBODY_ELSE_AT_OR_ABOVE (_pid == 0 || level[0] < l) && (_pid == 1 || level[1] < l) && (_pid == 2 || level[2] < l) && (_pid == 3 || level[3] < l)
 byte level[N];
 byte victim[N];
 bit want[N];
 bit incs[N];
+byte ncs;
+byte served;
 active [N] proctype P() {
 	byte l;
 	do
@@ -26,6 +29,10 @@ active [N] proctype P() {
 	   :: else -> break
 	   od;
 cs:	   incs[_pid] = 1;
+	   ncs++;
+	   assert(ncs == 1);
+	   served = (served + 1) % 3;
+	   ncs--;
 	   incs[_pid] = 0;
 	   want[_pid] = 0;
 	   l = 0;

@@ -43,14 +43,23 @@ export function parseLivenessPan(text) {
     : /^pan:\d+: accept stutter/m.test(text) ? 'accept-stutter'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion' : null;
   const stored = num(/([\d.e+]+) states, stored/);
+  const matched = num(/([\d.e+]+) states, matched/);
+  const transitions = num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/);
+  // The visited count is printed with %g (six digits: 2.56316e+06), matched and
+  // transitions with %.8g; while those two are exact, visited = transitions - matched.
+  const visitedText = /states, stored \(([\d.e+]+) visited\)/.exec(text)?.[1];
+  const exact = (re) => /^\d+$/.test(re.exec(text)?.[1] ?? '');
+  const visited = visitedText === undefined ? stored
+    : /e/.test(visitedText) && exact(/([\d.e+]+) states, matched/) && exact(/([\d.e+]+) transitions \(=/) ? transitions - matched
+    : Number(visitedText);
   return {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors: num(/errors:\s*(\d+)/),
     errorKind: kind,
     statesStored: stored,
-    statesVisited: num(/states, stored \(([\d.e+]+) visited\)/) ?? stored,
-    statesMatched: num(/([\d.e+]+) states, matched/),
-    transitions: num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/),
+    statesVisited: visited,
+    statesMatched: matched,
+    transitions,
     atomicSteps: num(/(\d+) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
   };
