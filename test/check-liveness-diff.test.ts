@@ -32,11 +32,18 @@ export function withSpinClaim(source: string, claim: string): string {
   return source.replace(/^ltl\b[^{]*\{[^}]*\}/gm, (m) => m.replace(/[^\n]/g, ' ')) + '\n' + claim;
 }
 
+/** pan's depth bound for the run (-mN in its command; regen.mjs takes it from `// max-depth:`). */
+function maxDepthOf(r: Run): number {
+  const m = / -m(\d+)\b/.exec(r.command);
+  if (!m) throw new Error(`no -m in '${r.command}'`);
+  return Number(m[1]);
+}
+
 function check(name: string, source: string, r: Run, ltl: string | null) {
   const { mode, fair } = MODE[r.mode]!;
   // A model without a claim checked with -a: pan's claimless search.
   const m = compileModel(`${name}.pml`, source, { ltl: ltl ?? undefined, nonProgress: mode === 'non-progress' });
-  return livenessSearch(m.machine, { maxDepth: 10000, memLimitBytes: 1 << 30, mode, fairness: fair });
+  return livenessSearch(m.machine, { maxDepth: maxDepthOf(r), memLimitBytes: 1 << 30, mode, fairness: fair });
 }
 
 test('the liveness suite has at least 30 models, all with SPIN 6.5.2 figures, and mixes verdicts', () => {

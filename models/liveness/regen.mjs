@@ -7,7 +7,8 @@
 //
 // Each model says which pan runs it gets in a line `// runs: MODE ...` (MODE one of
 // s: safety with the claim, a: -a, af: -a -f, l: -l, lf: -l -f) and may choose an ltl
-// block with `// ltl: NAME` (pan -N NAME). For each run, in a fresh temporary directory:
+// block with `// ltl: NAME` (pan -N NAME). A model whose search goes deeper than 10000
+// steps says `// max-depth: N` (pan -mN). For each run, in a fresh temporary directory:
 //
 //   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DNOREDUCE [-DNP] [pan-cc flags] -o pan pan.c && ./pan [-a|-l] [-f] [-N NAME] -m10000
 //
@@ -42,20 +43,29 @@ export function parseLivenessPan(text) {
     : /^pan:\d+: accept stutter/m.test(text) ? 'accept-stutter'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion' : null;
   const stored = num(/([\d.e+]+) states, stored/);
+  const matched = num(/([\d.e+]+) states, matched/);
+  const transitions = num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/);
+  // The visited count is printed with %g (six digits: 2.56316e+06), matched and
+  // transitions with %.8g; while those two are exact, visited = transitions - matched.
+  const visitedText = /states, stored \(([\d.e+]+) visited\)/.exec(text)?.[1];
+  const exact = (re) => /^\d+$/.test(re.exec(text)?.[1] ?? '');
+  const visited = visitedText === undefined ? stored
+    : /e/.test(visitedText) && exact(/([\d.e+]+) states, matched/) && exact(/([\d.e+]+) transitions \(=/) ? transitions - matched
+    : Number(visitedText);
   return {
     spinVersion: /Spin Version (\S+)/.exec(text)?.[1] ?? null,
     errors: num(/errors:\s*(\d+)/),
     errorKind: kind,
     statesStored: stored,
-    statesVisited: num(/states, stored \(([\d.e+]+) visited\)/) ?? stored,
-    statesMatched: num(/([\d.e+]+) states, matched/),
-    transitions: num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/),
+    statesVisited: visited,
+    statesMatched: matched,
+    transitions,
     atomicSteps: num(/(\d+) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
   };
 }
 
-function runPan(name, mode, ltl, cc = []) {
+function runPan(name, mode, ltl, cc = [], maxDepth = 10000) {
   const m = MODES[mode];
   if (!m) throw new Error(`${name}: unknown run mode '${mode}'`);
   const dir = mkdtempSync(join(tmpdir(), 'regen-live-'));
@@ -64,7 +74,7 @@ function runPan(name, mode, ltl, cc = []) {
     execFileSync('spin', ['-o1', '-o2', '-o3', '-a', `${name}.pml`], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
     const gcc = ['-O2', '-DNOREDUCE', ...(m.np ? ['-DNP'] : []), ...cc, '-o', 'pan', 'pan.c'];
     execFileSync('gcc', gcc, { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    const args = [...m.args, ...(ltl ? ['-N', ltl] : []), '-m10000'];
+    const args = [...m.args, ...(ltl ? ['-N', ltl] : []), `-m${maxDepth}`];
     let out;
     try { out = execFileSync('./pan', args, { cwd: dir, encoding: 'utf8' }); } catch (e) { out = e.stdout; }
     const nvr = join(dir, '_spin_nvr.tmp');
@@ -92,10 +102,13 @@ function regen(name) {
   // `// pan-cc: -DNFAIR=N`: gcc flags pan needs for the model (more processes than its
   // default fairness map holds).
   const cc = /^\/\/ pan-cc:(.*)$/m.exec(source)?.[1]?.trim().split(/\s+/).filter((f) => /^-D[A-Z_]+(=\d+)?$/.test(f)) ?? [];
+  // `// max-depth: N`: pan's -mN for a model whose depth-first search goes past 10000
+  // steps (pan would stop there and count less; the test reads -m back from the command).
+  const maxDepth = Number(/^\/\/ max-depth: (\d+)\s*$/m.exec(source)?.[1] ?? 10000);
   const expected = { ltl, spinClaim: null, runs: [] };
   let reports = '';
   for (const mode of runs) {
-    const { command, out, claims } = runPan(name, mode, ltl, cc);
+    const { command, out, claims } = runPan(name, mode, ltl, cc, maxDepth);
     const p = parseLivenessPan(out);
     if (p.statesStored === null || p.errors === null) throw new Error(`${name} ${mode}: cannot parse pan's output:\n${out}`);
     if (claims) expected.spinClaim = pickClaim(claims, ltl);

@@ -1,0 +1,41 @@
+// Which model of the liveness suite `gosched bench-check --liveness` searches: the
+// largest one pan verifies completely (a search that stops at its first error measures
+// only the part of the product it saw), with the depth bound of its pan command.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { largestCompleteLivenessModel } from '../src/commands/bench-check.js';
+import { repoRoot } from './support/check-cli.js';
+
+const afRun = (errors: number, stored: number, depth: number) =>
+  ({ mode: 'af', errors, statesStored: stored, command: `spin -a m.pml && gcc -o pan pan.c && ./pan -a -f -m${depth}` });
+
+test('bench-check --liveness prefers a model pan verifies completely over a larger one that stops at an error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'live-bench-'));
+  try {
+    const write = (name: string, runs: object[]) => writeFileSync(join(dir, `${name}.expected.json`), JSON.stringify({ ltl: null, spinClaim: `never ${name} { skip }`, runs }));
+    write('stops_at_error', [afRun(1, 90000, 10000)]);
+    write('complete_small', [afRun(0, 500, 10000)]);
+    write('complete_large', [{ mode: 'a', errors: 1, statesStored: 3, command: './pan -a -m10000' }, afRun(0, 7000, 250000)]);
+    write('no_fair_run', [{ mode: 'a', errors: 0, statesStored: 99999, command: './pan -a -m10000' }]);
+    const best = largestCompleteLivenessModel(dir);
+    assert.deepEqual(best, { name: 'complete_large', stored: 7000, claim: 'never complete_large { skip }', maxDepth: 250000 });
+    for (const f of readdirSync(dir)) if (f !== 'stops_at_error.expected.json') rmSync(join(dir, f));
+    assert.throws(() => largestCompleteLivenessModel(dir), /no model in .* has a complete -a -f run/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the suite has a model for the benchmark that pan searches completely with over 100,000 states', () => {
+  const suite = join(repoRoot, 'models', 'liveness');
+  const best = largestCompleteLivenessModel(suite);
+  const e = JSON.parse(readFileSync(join(suite, `${best.name}.expected.json`), 'utf8')) as { runs: { mode: string; errors: number; statesStored: number; command: string }[] };
+  const af = e.runs.find((r) => r.mode === 'af')!;
+  assert.equal(af.errors, 0, `${best.name}: pan -a -f must verify it completely`);
+  assert.equal(best.stored, af.statesStored);
+  assert.ok(best.stored > 100_000, `${best.name}: only ${best.stored} states stored`);
+  assert.ok(af.command.includes(` -m${best.maxDepth}`), `${best.name}: depth bound ${best.maxDepth} not in '${af.command}'`);
+});
