@@ -4,122 +4,138 @@
 // each search saw it with, which searches have it on their stack now (tags), and the depth
 // it was first stored at (where a cycle found by meeting a state on the stack starts).
 //
+// Layout: one arena of 32-bit words holding per entry a header (vector length, visited
+// bits, tags, depth, the first fairness word) and then the vector; an entry is named by
+// the arena offset of its header, and the slot table holds (hash, offset). A lookup that
+// finds a state thus touches its slot and one stretch of the arena, where its bits are.
+// Rejected (the first version): entries numbered 0, 1, ... with the arena offset and each
+// field in parallel arrays indexed by entry. Every lookup then paid one more cache miss
+// for the offset and one or two for the bits, a third of the search's time on large
+// models.
+//
 // The fairness map: pan keeps it in NFAIR bytes of the state (its compile-time -DNFAIR,
 // 2 by default, and refuses a model with too many processes for it), the nested search's
 // bits mirrored from the other end. Only which (search, counter) pairs were seen matters
 // to the counts, as long as no two pairs share a bit, which pan's limit ensures; here
-// counter c of search s is bit 2c + s, and the map grows by 32-bit words when a counter
-// needs it, so any number of processes is handled and the counts are pan's with the
-// -DNFAIR that model needs. Rejected: pan's layout with a fixed width, which wraps the
-// bits of the two searches onto each other past its limit.
+// counter c of search s is bit 2c + s. The first 32 bits (up to about a dozen processes)
+// live in the header; the rest, for larger models, in a map by entry that grows as a
+// counter needs it, so any number of processes is handled and the counts are pan's with
+// the -DNFAIR that model needs. Rejected: pan's layout with a fixed width, which wraps
+// the bits of the two searches onto each other past its limit.
 import { hashWords } from './state-store.js';
+
+/** Header words before each vector: length, visited bits, tags, depth, fairness bits 0-31. */
+const H_LEN = 0, H_VISITED = 1, H_TAG = 2, H_DEPTH = 3, H_FAIR = 4, HEADER = 5;
+const MAX_WORDS = 0x1fffffff;
 
 export class LivenessStore {
   private mask: number;
-  /** Pairs (hash, entry + 1); 0 marks an empty slot. */
+  /** Pairs (hash, entry); entry 0 marks an empty slot (the arena's word 0 is never used). */
   private table: Int32Array;
-  /** The arena, in 32-bit words: each vector as (length in words, words...). */
+  /** The arena: per entry HEADER words and then the vector's words. */
   private data: Int32Array;
-  private used = 0;
-  /** Per entry: where its vector starts in the arena. */
-  private at: Int32Array;
-  visited: Uint8Array;
-  /** The fairness map: fairWords 32-bit words per entry. */
-  private fair: Uint32Array;
-  private fairWords = 1;
-  /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
-  tagged: Int32Array;
-  depth: Int32Array;
+  private used = 1;
+  /** Fairness bits from 32 on, by entry (only models with many processes need them). */
+  private fairMore = new Map<number, Uint32Array>();
   count = 0;
+  /** Whether the last findOrAdd added its vector. */
+  added = false;
 
   constructor(log2Slots = 20) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
     this.data = new Int32Array(1 << 18);
-    const n = 1 << 16;
-    this.at = new Int32Array(n); this.visited = new Uint8Array(n); this.fair = new Uint32Array(n);
-    this.tagged = new Int32Array(n); this.depth = new Int32Array(n);
   }
 
   get bytes(): number {
-    return this.table.byteLength + this.data.byteLength + this.at.length * 13 + this.fair.byteLength;
+    let n = this.table.byteLength + this.data.byteLength;
+    for (const f of this.fairMore.values()) n += f.byteLength + 16;
+    return n;
   }
+
+  visited(e: number): number { return this.data[e + H_VISITED]!; }
+  setVisited(e: number, v: number): void { this.data[e + H_VISITED] = v; }
+  /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
+  tag(e: number): number { return this.data[e + H_TAG]!; }
+  setTag(e: number, v: number): void { this.data[e + H_TAG] = v; }
+  depth(e: number): number { return this.data[e + H_DEPTH]!; }
 
   /** Sets bit `bit` of entry e's fairness map; true when it was clear. */
   fairSet(e: number, bit: number): boolean {
-    const w = bit >>> 5;
-    if (w >= this.fairWords) this.widenFair(w + 1);
-    const i = e * this.fairWords + w, mask = 1 << (bit & 31);
-    if (this.fair[i]! & mask) return false;
-    this.fair[i] = this.fair[i]! | mask;
+    if (bit < 32) {
+      const i = e + H_FAIR, mask = 1 << bit, w = this.data[i]!;
+      if (w & mask) return false;
+      this.data[i] = w | mask;
+      return true;
+    }
+    return this.fairSetMore(e, bit - 32);
+  }
+
+  private fairSetMore(e: number, bit: number): boolean {
+    const w = bit >>> 5, mask = 1 << (bit & 31);
+    let f = this.fairMore.get(e);
+    if (f === undefined || f.length <= w) {
+      const g = new Uint32Array(w + 1);
+      if (f !== undefined) g.set(f);
+      this.fairMore.set(e, g); f = g;
+    }
+    if (f[w]! & mask) return false;
+    f[w] = f[w]! | mask;
     return true;
   }
 
-  private widenFair(words: number): void {
-    const old = this.fair, ow = this.fairWords, n = this.at.length;
-    this.fair = new Uint32Array(n * words);
-    for (let e = 0; e < n; e++) for (let j = 0; j < ow; j++) this.fair[e * words + j] = old[e * ow + j]!;
-    this.fairWords = words;
-  }
-
-  /** The entry holding W[o, o+n), or -1. */
-  find(W: Int32Array, o: number, n: number, h: number): number {
+  /**
+   * The entry holding W[o, o+n), hashed h; when absent, adds it with its bits clear and
+   * `depth` as its depth (and sets `added`).
+   */
+  findOrAdd(W: Int32Array, o: number, n: number, h: number, depth: number): number {
     const table = this.table, data = this.data, mask = this.mask;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
+    let i = h & mask;
+    for (;;) {
       const e = table[2 * i + 1]!;
-      if (e === 0) return -1;
-      if (table[2 * i] === h) {
-        const p = this.at[e - 1]!;
-        if (data[p] === n) {
-          let j = 0;
-          while (j < n && data[p + 1 + j] === W[o + j]) j++;
-          if (j === n) return e - 1;
-        }
+      if (e === 0) break;
+      if (table[2 * i] === h && data[e] === n) {
+        const v = e + HEADER;
+        let j = 0;
+        while (j < n && data[v + j] === W[o + j]) j++;
+        if (j === n) { this.added = false; return e; }
       }
+      i = (i + 1) & mask;
     }
-  }
-
-  /** Adds W[o, o+n) (known to be absent); returns its entry. */
-  add(W: Int32Array, o: number, n: number, h: number): number {
-    if (this.used + n + 1 > this.data.length) {
-      let size = this.data.length * 2;
-      while (size < this.used + n + 1) size *= 2;
-      if (size > 0x1fffffff) throw new RangeError('state store exceeds 2 GiB');
-      const d = new Int32Array(size); d.set(this.data.subarray(0, this.used)); this.data = d;
-    }
-    const e = this.count++;
-    if (e >= this.at.length) this.growEntries();
-    const p = this.used;
-    this.data[p] = n;
-    for (let j = 0; j < n; j++) this.data[p + 1 + j] = W[o + j]!;
-    this.used = p + 1 + n;
-    this.at[e] = p;
-    this.insert(h, e + 1);
-    if (this.count * 2 > this.mask + 1) this.rehash();
+    this.added = true;
+    const e = this.used;
+    if (e + HEADER + n > this.data.length) this.grow(HEADER + n);
+    const d = this.data;
+    d[e] = n; d[e + H_VISITED] = 0; d[e + H_TAG] = 0; d[e + H_DEPTH] = depth; d[e + H_FAIR] = 0;
+    const v = e + HEADER;
+    for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
+    this.used = v + n;
+    table[2 * i] = h; table[2 * i + 1] = e;
+    if (++this.count * 2 > mask + 1) this.rehash();
     return e;
   }
 
   hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n, 0x9747b28c); }
 
-  private insert(h: number, v: number): void {
-    const table = this.table, mask = this.mask;
-    let i = h & mask;
-    while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
-    table[2 * i] = h; table[2 * i + 1] = v;
-  }
-
-  private growEntries(): void {
-    const n = this.at.length * 2;
-    const g32 = (a: Int32Array) => { const b = new Int32Array(n); b.set(a); return b; };
-    this.at = g32(this.at); this.tagged = g32(this.tagged); this.depth = g32(this.depth);
-    const v = new Uint8Array(n); v.set(this.visited); this.visited = v;
-    const f = new Uint32Array(n * this.fairWords); f.set(this.fair); this.fair = f;
+  private grow(need: number): void {
+    let size = this.data.length * 2;
+    while (size < this.used + need) size *= 2;
+    if (size > MAX_WORDS) throw new RangeError('state store exceeds 2 GiB');
+    const d = new Int32Array(size); d.set(this.data.subarray(0, this.used)); this.data = d;
   }
 
   private rehash(): void {
     const old = this.table;
-    this.mask = this.mask * 2 + 1;
-    this.table = new Int32Array(2 * (this.mask + 1));
-    for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.insert(old[k]!, old[k + 1]!);
+    const mask = this.mask * 2 + 1;
+    const table = new Int32Array(2 * (mask + 1));
+    for (let k = 0; k < old.length; k += 2) {
+      const e = old[k + 1]!;
+      if (e === 0) continue;
+      const h = old[k]!;
+      let i = h & mask;
+      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+      table[2 * i] = h; table[2 * i + 1] = e;
+    }
+    this.table = table; this.mask = mask;
   }
 }

@@ -90,6 +90,10 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const maxDepth = opts.maxDepth;
   const usesTimeout = m.usesTimeout;
   const slack = 2 * Math.max(...procSize, 16) + 64;
+  // Whether any proctype other than the claim has accept (progress) labels: when none has,
+  // marking a state looks at the claim only, not at every process record (a walk per move).
+  const procMarked = (table: Uint8Array[]) => table.some((t, type) => (!VERI || type !== claimType) && t.includes(1));
+  const procAccept = procMarked(acceptPc), procProgress = procMarked(progressPc);
 
   let S = new Uint8Array(1 << 16);
   let W = new Int32Array(S.buffer);
@@ -155,46 +159,44 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const hide = (o: number) => { if (hidLen) { hidSave.set(S.subarray(o + hidOff, o + hidOff + hidLen)); S.fill(0, o + hidOff, o + hidOff + hidLen); } };
   const unhide = (o: number) => { if (hidLen) S.set(hidSave, o + hidOff); };
   const hStore = (F: number): number => {
+    if (hidLen === 0) return hStoreVisible(F);
     hide(off[F]!);
     try { return hStoreVisible(F); } finally { unhide(off[F]!); }
   };
   const hStoreVisible = (F: number): number => {
     const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
-    const h = store.hash(W, w, n);
-    const e = store.find(W, w, n, h);
+    const e = store.findOrAdd(W, w, n, store.hash(W, w, n), depth);
+    lstate = e;
     const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
-    if (e >= 0) {
+    if (store.added) {
       if (aCycles) {
-        let wasNew = false;
-        if ((store.visited[e]! & flag) !== flag) { wasNew = true; nShadow++; store.visited[e] = store.visited[e]! | flag; }
-        if (fairness) {
-          if (store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0)) && !wasNew) { wasNew = true; nShadow++; }
-        }
-        if (wasNew) {
-          lstate = e;
-          store.tagged[e] = store.tagged[e]! | flag;
-          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth) return 3;
-          return 0;
-        }
-        if (store.tagged[e]! & flag) {
-          lstate = e;
-          if ((aT & 1) && (store.tagged[e]! & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
-          return 2;
-        }
-        return 1;
+        store.setVisited(e, flag);
+        if (fairness) store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0));
+        store.setTag(e, flag);
+      } else store.setTag(e, depth + 1);
+      return 0;
+    }
+    if (aCycles) {
+      let wasNew = false;
+      const v = store.visited(e);
+      if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
+      if (fairness) {
+        if (store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0)) && !wasNew) { wasNew = true; nShadow++; }
       }
-      if (store.tagged[e] !== 0) { lstate = e; return 2; }
+      if (wasNew) {
+        const tg = store.tag(e) | flag;
+        store.setTag(e, tg);
+        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth) return 3;
+        return 0;
+      }
+      const tg = store.tag(e);
+      if (tg & flag) {
+        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
+        return 2;
+      }
       return 1;
     }
-    const x = store.add(W, w, n, h);
-    store.depth[x] = depth;
-    if (aCycles) {
-      store.visited[x] = flag;
-      if (fairness) store.fairSet(x, fairBit(cnt[aT & 1]!, (aT & 1) !== 0));
-      store.tagged[x] = flag;
-    } else store.tagged[x] = depth + 1;
-    lstate = x;
-    return 0;
+    return store.tag(e) !== 0 ? 2 : 1;
   };
 
   const checkCycles = (F: number) => {
@@ -217,6 +219,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
 
   function newState(): void {
+    // The state buffer in locals: the helpers read S and W, which change only when the
+    // buffer grows (here, or in a nested search: reloaded after checkCycles).
+    let s8 = S, w32 = W;
     let II = 0, From = nrPr(depth + 1) - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
     let at = DOWN;
     for (;;) {
@@ -243,14 +248,14 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               let r = hStore(F);
               const kk = r === 1 || r === 2;
               if (r === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
-                depthFound = store.depth[lstate]!;
+                depthFound = store.depth(lstate);
                 uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
               }
               if (r === 3 && aCycles && (aT & 1)) {
                 if (fairness && cnt[1] !== 1) r = 0;
                 else {
                   nShadow--;
-                  depthFound = store.depth[lstate]!;
+                  depthFound = store.depth(lstate);
                   uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
                 }
               }
@@ -259,11 +264,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
                 nstates++;
                 if (nstates === nextProgress) {
                   nextProgress += 1_000_000;
-                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + S.length, t0));
+                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, t0));
                 }
                 if (nstates >= nextMemCheck) {
                   nextMemCheck += 1 << 12;
-                  if (store.bytes + S.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
+                  if (store.bytes + s8.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
                 }
               }
               ostate[F] = lstate;
@@ -275,7 +280,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           oN[F + 1] = 0;
           if (VERI) {
             const c = off[F]! + claimOff;
-            if (endPc[claimType]![S[c + 1]! | S[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
+            if (endPc[claimType]![s8[c + 1]! | s8[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
           }
           at = STUTTER; continue;
         }
@@ -304,7 +309,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         case VERI0: {
           const o = off[F]!;
           b = recordOf(o, II);
-          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
           opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
           if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
             cnt[aT & 1] = cnt[aT & 1]! - 1;
@@ -330,14 +335,14 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
             const c = o + ((L + 3) & ~3);
             if (fresh === 0) {
-              if (c + L + slack > S.length) { const nS = new Uint8Array(S.length * 2); nS.set(S); S = nS; W = new Int32Array(S.buffer); }
+              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); S = s8 = nS; W = w32 = new Int32Array(nS.buffer); }
               const ow = o >> 2, cw = c >> 2;
-              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) W[cw + j] = W[ow + j]!;
+              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
               fresh = 1;
               io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
               io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
             }
-            const r = exec(t, S, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
+            const r = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
             if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
             fresh = 0;
             if (r === 2 || io[IO.ERR] !== 0) {
@@ -367,7 +372,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             const C = F + 1;
             depth++;
             const L2 = io[IO.LEN]!;
-            if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
+            if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
             off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
             opm[C] = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
             if (aCycles) markAccept(C);
@@ -383,7 +388,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
             }
             tau[C] = tc;
-            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = S[c]! + BASE - 1; To = BASE; }
+            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
             moved = true;
             break;
           }
@@ -410,7 +415,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           depth--;
           if (mm > n || (n > 3 && mm !== 0)) n = mm;
           b = recordOf(off[P]!, II);
-          list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
+          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
           fresh = 0;
           at = TRY; continue;
         }
@@ -445,7 +450,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             cnt[aT & 1] = 1;
             tau[C] = VERI ? T_CLAIM : 0;
             off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
-            From = S[off[F]!]! + BASE - 1; To = BASE;
+            From = s8[off[F]!]! + BASE - 1; To = BASE;
             at = DOWN; continue;
           }
           at = Q999; continue;
@@ -459,7 +464,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
               // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
               tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
-              From = S[off[F]!]! + BASE - 1; To = BASE;
+              From = s8[off[F]!]! + BASE - 1; To = BASE;
               at = ALLOVER; continue;
             }
             if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
@@ -494,11 +499,11 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           if (!(tau[F]! & T_ATOM)) {
             if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
               const e = ostate[F]!;
-              if (e >= 0) store.tagged[e] = aCycles ? store.tagged[e]! & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0;
+              if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
             }
             if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)) {
-              if (fairness) { if ((aT & 2) && cnt[0] === 1) checkCycles(F); }
-              else if (aCycles && (opm[F]! & P_ACCEPT)) checkCycles(F);
+              if (fairness) { if ((aT & 2) && cnt[0] === 1) { checkCycles(F); s8 = S; w32 = W; } }
+              else if (aCycles && (opm[F]! & P_ACCEPT)) { checkCycles(F); s8 = S; w32 = W; }
             }
           }
           if (depth > 0) { at = UP; continue; }
@@ -524,13 +529,16 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
     if (np) {
       const c = o + claimOff;
       if (acceptPc[claimType]![S[c + 1]! | S[c + 2]! << 8]) opm[C] = opm[C]! | P_ACCEPT;
-      if (anyAt(o, progressPc)) opm[C] = opm[C]! | P_PROGRESS;
-    } else if (anyAt(o, acceptPc)) opm[C] = opm[C]! | P_ACCEPT;
+      if (anyAt(o, progressPc, procProgress)) opm[C] = opm[C]! | P_PROGRESS;
+    } else if (anyAt(o, acceptPc, procAccept)) opm[C] = opm[C]! | P_ACCEPT;
   }
 
-  function anyAt(o: number, table: Uint8Array[]): boolean {
+  /** Whether a process (or the claim) of the state at o is at a pc marked in table; the
+   * processes are walked only when some proctype has such a pc (procsToo). */
+  function anyAt(o: number, table: Uint8Array[], procsToo: boolean): boolean {
     const c = o + claimOff;
     if (VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+    if (!procsToo) return false;
     let b = o + procBase;
     for (let j = 0, nr = S[o]!; j < nr; j++) {
       if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
