@@ -47,10 +47,10 @@ export interface PoolOptions {
 /** The smallest heap settings with which the test suite and the benchmarks pass: an M
  * keeps little on its heap (the goroutine's own objects), and a small young generation
  * is what makes an idle thread small. A goroutine that needs more memory raises them
- * through RuntimeOptions.resourceLimits. */
-// maxOldGenerationSizeMb: a bare worker costs 8.1 MB of RSS with V8's default old-space
-// limit and 7.35 MB with any limit up to 1536 (measured: 16 idle threads, RSS difference
-// / 16, Node 20.20); from 2048 up it is 8.1 MB again.
+ * through RuntimeOptions.resourceLimits. The old-space limit is for size too: a bare
+ * worker costs 8.1 MB of RSS with V8's default limit and 7.35 MB with any limit up to
+ * 1536 (measured: 16 idle threads, RSS difference / 16, Node 20.20); from 2048 up it is
+ * 8.1 MB again. */
 export const defaultResourceLimits: ThreadLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 1536 };
 
 /** Spares started per M there already is, at most, on one demand (see the header). */
