@@ -27,7 +27,7 @@
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
 import { LivenessStore } from './liveness-store.js';
-import { progressLine, type Step } from './search.js';
+import { progressLine, type SearchResult, type Step } from './search.js';
 
 export type LivenessMode = 'safety' | 'accept' | 'non-progress';
 
@@ -48,23 +48,14 @@ export interface CycleError {
   cycleStart: number | null;
 }
 
-export interface LivenessResult {
-  /** pan's "states, stored": distinct states. */
-  statesStored: number;
+/** The safety search's result (statesStored: pan's "states, stored", distinct states;
+ * storeReport: empty here, the exact store has no collisions), with the figures only a
+ * liveness search has, and its error, which may carry a cycle. */
+export interface LivenessResult extends Omit<SearchResult, 'error'> {
   /** pan's nstates: stores including revisits with new search bits or counters. */
   statesVisited: number;
-  statesMatched: number;
   transitions: number;
-  atomicSteps: number;
-  depthReached: number;
-  depthLimitHit: boolean;
-  memoryLimitHit: boolean;
-  memoryBytes: number;
-  stateVectorBytes: number;
-  elapsedSeconds: number;
   error: CycleError | null;
-  /** What pan prints about its store: nothing here (the exact store has no collisions). */
-  storeReport: string[];
 }
 
 class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
