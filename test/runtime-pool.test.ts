@@ -159,11 +159,12 @@ test('goroutines that block while others wait get threads: a barrier of 24 in sy
   }
 });
 
-test('thread starts: at once while no M may free soon; otherwise only for rows still waiting after a start\'s time', () => {
+test('thread starts: at once while no M may free soon; otherwise one per start\'s time that rows have waited, all waits together', () => {
   assert.equal(threadsToStart(2, 0, false, 0, 30), 2, 'no M yet, or none in a system call: nothing else will serve them soon');
-  assert.equal(threadsToStart(2, 0, true, 10, 30), 0, 'an M may free before a thread would start');
-  assert.equal(threadsToStart(2, 0, true, 30, 30), 2, 'waited a start\'s time: start them');
-  assert.equal(threadsToStart(2, 1, true, 30, 30), 1, 'a thread already coming serves one');
+  assert.equal(threadsToStart(2, 0, true, 29, 30), 0, 'an M may free before a thread would start');
+  assert.equal(threadsToStart(2, 0, true, 30, 30), 1, 'waits that add up to a start\'s time pay for one thread');
+  assert.equal(threadsToStart(2, 0, true, 95, 30), 2, 'for three, but only two rows wait');
+  assert.equal(threadsToStart(2, 1, true, 90, 30), 1, 'a thread already coming serves one');
   assert.equal(threadsToStart(1, 3, false, 0, 30), 0, 'enough threads coming (minThreads)');
   assert.ok(START_DELAY_MIN_MS > 0 && START_DELAY_MAX_MS >= START_DELAY_MIN_MS);
 });
