@@ -97,9 +97,27 @@ export const BYPASS_MAX = 64;
  * is empty, all block together, and the cpu idles until they return: measured, slots
  * idle 10 ms at a time in a batch that blocks 10 ms); the very head (LIFO: the first
  * back waits for every later one); a second queue (every reader of the run queue, the
- * explorer and the model's checks would have to know two). Bounded: gget takes the
- * first g behind the segment after BYPASS_MAX takes from the segment while it waited,
- * so no g waits forever.
+ * explorer and the model's checks would have to know two); handing g straight back to
+ * its M while g's wait (the commit's gput: unbounded, two M's that alternate syscalls
+ * keep a queued g waiting forever; mutant readyonstop_jumps_queue).
+ *
+ * The invariant that keeps the run queue binding (models/liveness-wired, `runs`): the
+ * segment is the only place where a g passes one queued before it, and only a bounded
+ * number of times. S_GBYPASS counts the takes from the segment while a g waited behind
+ * it; it is reset only when gget takes that g, when nothing is behind the segment, or
+ * when the segment is empty (then gget takes the head, which is that g). So the first g
+ * behind the segment is taken within BYPASS_MAX + 1 ggets; the g's behind it are FIFO,
+ * and so is the segment; every queued g therefore runs after finitely many ggets, and
+ * ggets keep coming while it waits (every cpu is taken by an M that will enter a
+ * syscall, yield or end, each of which hands its cpu on through matchmg, as long as
+ * goroutines reach scheduling points: Go 2011 cannot preempt). gput still
+ * hands a wired g straight back only while no g waits, and exitsyscall's fast path
+ * still declines while gwaiting is set: the segment adds no other way around the queue.
+ * models/gosched-wired.pml models the segment and gget's choice with BYPASS_MAX 1 (and
+ * checks 2); mutant unbounded_head_segment, the bound removed, breaks `runs`. Outside
+ * the model: gunget (M table full) and revokefresh put a g back as the next one behind
+ * the segment; a fresh M's g may be revoked again while its thread is starting, which
+ * ends when the thread starts.
  */
 export function gputfront(s: Sched, g: number): void {
   const mem = s.mem;
