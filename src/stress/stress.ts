@@ -162,7 +162,7 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   Atomics.store(u, U_STOP_SAMPLING, 1);
   const samples = await Promise.race([samplerDone, sleep(5000).then(() => null)]);
   await sampler.terminate();
-  const counters = rt.counters();
+  const counters = await settledCounters(rt);
   const syscalls = Atomics.load(u, U_SYSCALLS);
   const paths = pathReport(protocol, pathCounts(rt.sched), syscalls);
   await rt.close();
@@ -228,6 +228,21 @@ function describeStuck(rt: Runtime, workers: number): string[] {
   }
   lines.push(`counters: ${JSON.stringify(rt.counters())}`);
   return lines;
+}
+
+/** The counters, read until two reads agree with nobody holding schedlock. They are read
+ * one word at a time without schedlock, and a thread started late for a fresh M row (one
+ * whose g another M took) may still enter the scheduler after quiescent: between its
+ * mfresh-- and mwait++ the two words disagree with the audit's mwait = mcount - mfresh. */
+async function settledCounters(rt: Runtime): Promise<SchedCounters> {
+  let c = rt.counters();
+  for (let i = 0; i < 200; i++) {
+    await sleep(1);
+    const again = rt.counters();
+    if (again.lock === 0 && JSON.stringify(again) === JSON.stringify(c)) return again;
+    c = again;
+  }
+  return c;
 }
 
 /** Waits until every M is on the idle list (or never got a thread) and nobody holds schedlock. */
