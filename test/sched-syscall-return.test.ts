@@ -149,4 +149,26 @@ for (const protocol of PROTOCOLS) {
     assert.equal(s.mem[s.m(m1, M_NEXTG)], g2);
     assert.deepEqual([c.mcpu, c.gwait, c.mcount], [1, 0, 2]);
   });
+
+  test(`${protocol}: once mcpumax is lowered below the slots taken, a goroutine back from a system call does not take a fresh M's slot`, () => {
+    const { s, started } = fixture(protocol, 1);
+    newproc(s, NIL, noop);
+    const m0 = started[0]!;
+    const g1 = schedule(s, m0, NIL);
+    lockOSThread(s, m0, g1);
+    entersyscall(s, m0, g1);
+    const g2 = newproc(s, NIL, noop); // g1's slot is free: handed to a new M with g2
+    const m1 = started[1]!;
+    assert.equal(s.mem[s.m(m1, M_NEXTG)], g2);
+    // mcpumax falls to 0 (as stoptheworld lowers it): m1's slot was granted before, and
+    // g2 may still use it, but it must not be granted anew to g1, which queues.
+    schedlock(s, NIL);
+    setmcpumax(s, 0);
+    gput(s, g1, true);
+    schedunlock(s);
+    const c = counters(s);
+    assert.equal(s.mem[s.m(m1, M_NEXTG)], g2, 'the fresh M keeps its g');
+    assert.equal(s.mem[s.m(m0, M_NEXTG)], NIL, 'g1 is not handed to its M');
+    assert.deepEqual([c.mcpu, c.mcpumax, c.gwait], [1, 0, 1]);
+  });
 }

@@ -66,8 +66,17 @@ function mstealfresh(s: Sched, m: number): number {
  * the run queue where it was taken from (gunget) and its slot is the caller's, which
  * hands it to the wired g (mnextg): the wired g's M is there now, the other's is tens of
  * milliseconds away. Reports whether it freed a slot. Sched must be locked.
+ *
+ * Only while mcpu <= mcpumax: after mcpumax was lowered (GOMAXPROCS, stoptheworld) below
+ * the slots taken, a slot held by a fresh M is one granted before the lowering, which
+ * its g may still use (as an M handed its g before the lowering does in the commit), but
+ * which must not be granted anew: the wired g would begin to run while more M's than
+ * mcpumax run (the stress run's purpose check saw 2 running with mcpumax 1). The wired g
+ * queues instead.
  */
 export function revokefresh(s: Sched): boolean {
+  const v = Atomics.load(s.mem, S_ATOMIC);
+  if (atomicMcpu(v) > atomicMcpumax(v)) return false;
   const r = freshwithg(s, NIL);
   if (r === NIL) return false;
   const mem = s.mem;

@@ -237,7 +237,9 @@ function describeStuck(rt: Runtime, workers: number): string[] {
 async function settledCounters(rt: Runtime): Promise<SchedCounters> {
   let c = rt.counters();
   for (let i = 0; i < 200; i++) {
-    await sleep(1);
+    // A referenced timer: the sampler is gone, and the Runtime holds the process only
+    // while goroutines are outstanding.
+    await new Promise((r) => setTimeout(r, 1));
     const again = rt.counters();
     if (again.lock === 0 && JSON.stringify(again) === JSON.stringify(c)) return again;
     c = again;
