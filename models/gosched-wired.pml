@@ -59,16 +59,18 @@
  * there): how many goroutines gget takes from the segment in a row while a goroutine
  * waits behind it, before it takes that one.
  *
- * Why a small bound stands for src/sched's 64. The bound enters the protocol only
- * through gget's test gbypass < BYPASS_MAX, and gbypass only counts takes that pass the
- * goroutine behind the segment (it is reset when that goroutine is taken, when nothing
- * is behind the segment, or when the segment is empty and the head is taken). A cycle
- * that keeps a goroutine waiting behind the segment must therefore pass it with no gget
- * at all (a cycle that no bound can change: it is a cycle for every bound, checked here
- * for 1), or with infinitely many, which every finite bound forbids; and any state
- * reachable with a larger bound but not with 1 differs only in gbypass's value, which
- * nothing but that test reads. So `runs` with BYPASS_MAX 1 carries over to 64 (the
- * mutant unbounded_head_segment, gbypass never counting, is the case that does not).
+ * Why a small bound stands for src/sched's 64, and how far. The bound enters the protocol
+ * only through gget's test gbypass < BYPASS_MAX, and gbypass counts only the takes that
+ * pass the goroutine waiting first behind the segment: it is reset when that goroutine
+ * is taken, when nothing is behind the segment, or when the segment is empty (then gget
+ * takes the head, which is that goroutine). So, for every finite bound, a goroutine
+ * behind the segment is passed over at most BYPASS_MAX times, and a cycle that starves
+ * it must have no gget at all while it waits: a cycle in which some other part of the
+ * protocol stops handing cpus on, which the bound neither causes nor cures. The model
+ * checks `runs` exhaustively with 1 (here) and 2 (regen.mjs --larger-bound); 2 reaches
+ * queue orders that 1 does not (the segment served twice in a row), and no cycle of the
+ * kind above appears with either. For 64 that is an argument, not a proof: a larger
+ * bound reaches more queue orders still, and the model checks only these two.
  * What this does not cover: how long the wait is (up to 64 takes in src/sched, 1
  * here), and gget's other reason to take the goroutine behind (an idle M or a caller
  * with nothing to run: the model has neither, every M having its wired goroutine), nor

@@ -8,8 +8,8 @@
 //
 // (`node regen.mjs --mutants` redoes only the mutants, keeping the property runs;
 // `--larger-bound` only the runs of `runs` with BYPASS_MAX 2, stored as largerBound: the
-// model's header says why the bound 1 stands for src/sched's 64, and these show that the
-// verdict is the same with 2.)
+// model's header says how far the bound 1 stands for src/sched's 64, and these show that
+// the verdict is the same with 2.)
 //
 // and for each mutant also the safety check the rest of the project uses:
 //

@@ -114,7 +114,8 @@ export const BYPASS_MAX = 64;
  * hands a wired g straight back only while no g waits, and exitsyscall's fast path
  * still declines while gwaiting is set: the segment adds no other way around the queue.
  * models/gosched-wired.pml models the segment and gget's choice with BYPASS_MAX 1 (and
- * checks 2); mutant unbounded_head_segment, the bound removed, breaks `runs`. Outside
+ * checks 2; its header says how far that stands for 64); mutant unbounded_head_segment,
+ * the bound removed, breaks `runs`. Outside
  * the model: gunget (M table full) and revokefresh put a g back as the next one behind
  * the segment; a fresh M's g may be revoked again while its thread is starting, which
  * ends when the thread starts.
