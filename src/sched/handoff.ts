@@ -50,7 +50,12 @@ function newm(s: Sched): number {
  * its cpu slot with it (mnextg counted both: grunning and mcpu do not change); the new
  * M, when its thread arrives, finds no nextg and serves the run queue or idles. Only
  * a fresh M's nextg is taken: it is never a wired g (mget hands wired g's to their own
- * M, which is never fresh), so any M may run it.
+ * M, which is never fresh), so any M may run it. Rejected: letting the g wait for its
+ * own thread, as before (a batch of goroutines that block needed a thread per
+ * goroutine, 200 for 200 in `gosched bench pool` (b), 1.8 GB, while M's whose goroutines
+ * had ended slept). The slot moves with the g, so mcpu and grunning keep counting the
+ * same goroutines; the thread layer decides when a fresh M's thread starts at all
+ * (src/runtime/m-pool.ts).
  */
 function mstealfresh(s: Sched, m: number): number {
   const r = freshwithg(s, m);
