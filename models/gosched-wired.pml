@@ -19,10 +19,13 @@
  *     taken (an assertion the commit's model lacks: proc.p accepts a fast path
  *     that tests > instead of >=).
  *
- * The run queue is FIFO and binding, as in src/sched: a yield queues at its tail, and a
- * freed cpu goes to its head, never to a goroutine that comes late (gput and
- * exitsyscall's fast path below; both differ from the commit there). Liveness
- * properties (models/liveness-wired) are checked on this model with LIVENESS 1.
+ * The run queue is binding, as in src/sched: a yield queues at its tail, and a freed cpu
+ * goes to its head, never to a goroutine that comes late (gput and exitsyscall's fast
+ * path below; both differ from the commit there). Its head is a segment of goroutines
+ * back from a system call (gputfront), served before the goroutines behind it, but at
+ * most BYPASS_MAX times in a row while one waits behind it (gget in ggetnextg): see
+ * BYPASS_MAX. Liveness properties (models/liveness-wired) are checked on this model
+ * with LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
@@ -51,6 +54,32 @@
  */
 #define LIVENESS 0
 
+/*
+ * The bypass bound of the run queue's head segment (src/sched/queue.ts, BYPASS_MAX, 64
+ * there): how many goroutines gget takes from the segment in a row while a goroutine
+ * waits behind it, before it takes that one.
+ *
+ * Why a small bound stands for src/sched's 64, and how far. The bound enters the protocol
+ * only through gget's test gbypass < BYPASS_MAX, and gbypass counts only the takes that
+ * pass the goroutine waiting first behind the segment: it is reset when that goroutine
+ * is taken, when nothing is behind the segment, or when the segment is empty (then gget
+ * takes the head, which is that goroutine). So, for every finite bound, a goroutine
+ * behind the segment is passed over at most BYPASS_MAX times, and a cycle that starves
+ * it must have no gget at all while it waits: a cycle in which some other part of the
+ * protocol stops handing cpus on, which the bound neither causes nor cures. The model
+ * checks `runs` exhaustively with 1 (here) and 2 (regen.mjs --larger-bound); 2 reaches
+ * queue orders that 1 does not (the segment served twice in a row), and no cycle of the
+ * kind above appears with either. For 64 that is an argument, not a proof: a larger
+ * bound reaches more queue orders still, and the model checks only these two.
+ * What this does not cover: how long the wait is (up to 64 takes in src/sched, 1
+ * here), and gget's other reason to take the goroutine behind (an idle M or a caller
+ * with nothing to run: the model has neither, every M having its wired goroutine), nor
+ * the fresh-M hand-off (mstealfresh, revokefresh in src/sched/handoff.ts: the model has
+ * no thread that is still starting; a revoked goroutine goes back behind the segment as
+ * the next to be taken, and M's stay fresh only until their thread starts).
+ */
+#define BYPASS_MAX 1
+
 byte gomaxprocs = 2;
 
 /* scheduler state */
@@ -71,6 +100,8 @@ byte grunning;		/* goroutines on a cpu or in a syscall */
 byte ghead = NIL, gtail = NIL;
 byte schedlink[M] = NIL;
 byte gwait;
+byte gret = NIL;	/* the last goroutine of the head segment (S_GRETTAIL), NIL if empty */
+byte gbypass;		/* takes from the segment in a row while one waited behind (S_GBYPASS) */
 
 /* goroutines blocked until another readies them */
 bit parked[M];
@@ -132,27 +163,44 @@ inline mnextg(who) {
 }
 
 /*
- * One turn of matchmg's loop: gget takes the head of the run queue, mget finds the
- * goroutine's own M (every goroutine is wired), mnextg hands it over.
+ * One turn of matchmg's loop: gget takes the head of the run queue, or the first
+ * goroutine behind the head segment once the segment has been served BYPASS_MAX times
+ * in a row while that one waited (src/sched/queue.ts gget, whose caller here is never
+ * an M with nothing to run and never finds an idle M); mget finds the goroutine's own
+ * M (every goroutine is wired), mnextg hands it over.
  */
 inline ggetnextg() {
 	atomic {
-		mnextg(ghead);
 		d_step {
+			if
+			:: gret != NIL && schedlink[gret] != NIL && gbypass >= BYPASS_MAX ->
+				/* the first goroutine behind the segment */
+				gbypass = 0;
+				gp = schedlink[gret];
+				schedlink[gret] = schedlink[gp];
+				gtail = (gtail == gp -> gret : gtail)
+			:: else ->
+				if
+				:: gret != NIL && schedlink[gret] != NIL -> gbypass = gbypass + 1
+				:: else -> gbypass = 0
+				fi;
+				gp = ghead;
+				ghead = schedlink[gp];
+				gtail = (gtail == gp -> NIL : gtail);
+				gret = (gret == gp -> NIL : gret)
+			fi;
+			schedlink[gp] = NIL;
 #if LIVENESS
-			queued[ghead] = 0;
+			queued[gp] = 0;
 #endif
-			gtail = (ghead == gtail -> NIL : gtail);
-			gp = schedlink[ghead];
-			schedlink[ghead] = NIL;
-			ghead = gp;
-			gp = 0;
 			gwait--;
 			if
 			:: gwait == 0 -> atomic_gwaiting = 0
 			:: else
 			fi
 		}
+		mnextg(gp);
+		gp = 0
 	}
 }
 
@@ -184,15 +232,44 @@ inline gputtail(who) {
 	}
 }
 
-/* gput(g) for a wired g: straight to its M if a cpu is free and no goroutine waits,
- * else queued at the tail (src/sched/queue.ts; the commit's gput hands any wired g
- * back while a cpu is free, ahead of the queue: mutant readyonstop_jumps_queue in
- * liveness-wired breaks `runs` so) */
-inline gput(who) {
+/* gputfront: g, back from a system call, joins the head segment after the goroutines
+ * already there (src/sched/queue.ts gputfront) */
+inline gputfront(who) {
+	d_step {
+		if
+		:: gret == NIL -> schedlink[who] = ghead; ghead = who
+		:: else -> schedlink[who] = schedlink[gret]; schedlink[gret] = who
+		fi;
+		if
+		:: schedlink[who] == NIL -> gtail = who
+		:: else
+		fi;
+		gret = who;
+#if LIVENESS
+		queued[who] = 1;
+#endif
+		gwait++;
+		if
+		:: gwait == 1 -> atomic_gwaiting = 1
+		:: else
+		fi
+	}
+}
+
+/* gput(g, front) for a wired g: straight to its M if a cpu is free and no goroutine
+ * waits, else queued: in the head segment if it is back from a system call (front),
+ * else at the tail (src/sched/queue.ts; the commit's gput hands any wired g back while a
+ * cpu is free, ahead of the queue: mutant readyonstop_jumps_queue in liveness-wired
+ * breaks `runs` so) */
+inline gput(who, front) {
 	if
 	:: d_step { gwait == 0 && atomic_mcpu < atomic_mcpumax -> atomic_mcpu++ } ->
 		mnextg(who)
-	:: else -> gputtail(who)
+	:: else ->
+		if
+		:: front -> gputfront(who)
+		:: else -> gputtail(who)
+		fi
 	fi
 }
 
@@ -248,7 +325,8 @@ inline nextgandunlock() {
  * tail of the run queue, not straight back to this M as the commit's gput would, so
  * that a queued goroutine gets the cpu; src/sched/schedule.ts says why),
  * 1 (park, while another goroutine is left to ready it; decided under schedlock,
- * as proc.p decides gsleep), 2 (back from exitsyscall's slow path: readyonstop) */
+ * as proc.p decides gsleep), 2 (back from exitsyscall's slow path: readyonstop, into
+ * the head segment if it must queue) */
 inline schedule(why) {
 	schedlock();
 	d_step {
@@ -259,8 +337,8 @@ inline schedule(why) {
 	if
 	:: why == 0 -> gputtail(me)	/* a yield queues at the tail: see schedule.ts */
 	:: why == 1 && nparked + 1 < M -> d_step { parked[me] = 1; nparked++ }
-	:: why == 1 && nparked + 1 >= M -> gput(me)	/* nobody would be left to ready it */
-	:: why == 2 -> gput(me); matchmg()	/* readylocked */
+	:: why == 1 && nparked + 1 >= M -> gput(me, 0)	/* nobody would be left to ready it */
+	:: why == 2 -> gput(me, 1); matchmg()	/* readylocked */
 	fi;
 	nextgandunlock()
 }
@@ -280,7 +358,7 @@ inline ready() {
 	if
 	:: other < M ->
 		nparked--;
-		gput(other);
+		gput(other, 0);
 		matchmg()
 	:: else
 	fi;

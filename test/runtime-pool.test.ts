@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime, DEFAULT_MAXG } from '../src/runtime/runtime.js';
-import { SPARE_FACTOR, sparesFor } from '../src/runtime/m-pool.js';
+import { START_DELAY_MAX_MS, START_DELAY_MIN_MS, threadsToStart } from '../src/runtime/m-pool.js';
 import { mark } from './support/pool-bodies.js';
 
 const bodies = new URL('./support/bodies.js', import.meta.url).href;
@@ -159,12 +159,12 @@ test('goroutines that block while others wait get threads: a barrier of 24 in sy
   }
 });
 
-test('spares: one per queued goroutine that has no M, at most SPARE_FACTOR per M there is', () => {
-  assert.equal(SPARE_FACTOR, 3);
-  assert.equal(sparesFor(62, 64, 3), 9, 'a batch that blocks: 3 M\'s get 9 spares');
-  assert.equal(sparesFor(40, 64, 12), 36);
-  assert.equal(sparesFor(60, 64, 48), 16, 'never more than the live goroutines without an M');
-  assert.equal(sparesFor(0, 64, 64), 0);
-  assert.equal(sparesFor(5, 3, 10), 0, 'more M\'s than goroutines: none');
-  assert.equal(sparesFor(9998, 10_000, 2), 6, 'a CPU-bound burst in which one blocks: a few, not hundreds');
+test('thread starts: at once while no M may free soon; otherwise one per start\'s time that rows have waited, all waits together', () => {
+  assert.equal(threadsToStart(2, 0, false, 0, 30), 2, 'no M yet, or none in a system call: nothing else will serve them soon');
+  assert.equal(threadsToStart(2, 0, true, 29, 30), 0, 'an M may free before a thread would start');
+  assert.equal(threadsToStart(2, 0, true, 30, 30), 1, 'waits that add up to a start\'s time pay for one thread');
+  assert.equal(threadsToStart(2, 0, true, 95, 30), 2, 'for three, but only two rows wait');
+  assert.equal(threadsToStart(2, 1, true, 90, 30), 1, 'a thread already coming serves one');
+  assert.equal(threadsToStart(1, 3, false, 0, 30), 0, 'enough threads coming (minThreads)');
+  assert.ok(START_DELAY_MIN_MS > 0 && START_DELAY_MAX_MS >= START_DELAY_MIN_MS);
 });

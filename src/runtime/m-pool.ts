@@ -1,20 +1,38 @@
-// The threads of a Runtime: worker threads started ahead of need or in parallel bursts,
+// The threads of a Runtime: worker threads started ahead of need (minThreads) or when M
+// rows have waited for one, all together, about a thread start's time,
 // handed to M rows through the ticket dispenser of m-claim.ts, and unreferenced so that
 // they never keep the process alive by themselves.
 //
-// Start policy. A thread start costs tens of milliseconds (a new V8 isolate and the M's
-// modules), far more than anything the scheduler does, so:
+// Start policy. A thread start costs tens of milliseconds of CPU (a new V8 isolate and
+// the M's modules: 30-60 ms here), far more than anything the scheduler does, and it
+// takes that CPU from the goroutines that run. So:
 //   - `minThreads` threads start with the Runtime, all at once, and wait for rows;
-//   - every row the scheduler publishes in one turn of the owner's event loop gets its
-//     thread started in that same turn (in parallel, never one after another);
-//   - when an M asks for a new M (a goroutine blocked in a system call while others
-//     wait), the Runtime also starts spares for the goroutines still queued: if those
-//     block too, each needs a thread (the run queue is FIFO, so a goroutine back from its
-//     call waits behind every queued one, and each of those holds a cpu slot while its
-//     thread starts), and a spare takes a row in microseconds. Spares are at most the
-//     live goroutines that have no M, and at most SPARE_FACTOR times the M's there are:
-//     a burst of CPU-bound goroutines in which one blocks costs a few threads, not
-//     hundreds; a batch that keeps blocking gets its threads in a few rounds.
+//   - while no M has a thread yet, or no goroutine is in a system call (no M will free
+//     soon: goroutines blocked on channels wait for each other), every row the scheduler
+//     publishes gets its thread at once (rows published in one turn of the owner's event
+//     loop start together);
+//   - otherwise rows whose g waits for a thread (the scheduler's fresh M's: see
+//     src/sched/handoff.ts, mstealfresh) get one once they have waited, all together,
+//     about one thread start's time (startMs, measured) since a thread was last started
+//     for them: the rent, in slot-milliseconds (each waiting row holds a cpu slot idle),
+//     summed over every wait of the burst, so that rows served after a few milliseconds
+//     each, again and again, add up to a thread too. Meanwhile an M whose goroutine
+//     ends takes such a g, or a goroutine back from its system call takes its cpu slot,
+//     and no thread is started. This is the ski rental bound: paying in waits as much as
+//     a start costs, then starting, costs at most twice the best choice made knowing
+//     when M's free; starting at once cost a thread (and its 10 MB) for nearly every row
+//     in a batch that blocks briefly, each taking cpu from the goroutines computing.
+//     Rejected: the rent of one wait only (a row that waits a start's time in a row, as
+//     first written): a batch that keeps a few rows waiting a few milliseconds at a
+//     time, such as 200 tasks that block 10 ms then compute 2 ms, never paid it, and ran
+//     on 7 threads with the cores half idle (2.4x the ideal time, measured).
+//     The owner looks every RENT_POLL_MS while rows wait (rows are served without a
+//     message to it), and forgets the rent once no row has waited for RENT_FORGET starts.
+//   Rejected: spare threads started ahead of need in proportion to the M's there are (3
+//   per M, then one per core): spares make a new row's g run in microseconds, but they
+//   are started for rows that an M about to free would serve sooner, and the starts
+//   share the cores with the goroutines (measured: 60 to 90 threads started per batch of
+//   200 that block 10 ms, for 20 to 30 M's used).
 //
 // Lifetime. Worker threads are unref()'d from birth: an idle M (or a spare) is parked in
 // Atomics.wait forever and must not hold the process. The Runtime holds the process with
@@ -23,7 +41,7 @@
 
 import { type MessagePort, Worker } from 'node:worker_threads';
 import { NIL } from '../sched/index.js';
-import { C_REQUESTED, newControl, publishM } from './m-claim.js';
+import { C_CLAIMED, C_REQUESTED, newControl, publishM } from './m-claim.js';
 import type { MMessage } from './messages.js';
 
 /** V8 heap limits of a thread (the subset of node:worker_threads' ResourceLimits that a
@@ -53,13 +71,26 @@ export interface PoolOptions {
  * 8.1 MB again. */
 export const defaultResourceLimits: ThreadLimits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 1536 };
 
-/** Spares started per M there already is, at most, on one demand (see the header). */
-export const SPARE_FACTOR = 3;
+/** Bounds of the wait before a thread is started for a g that waits for one (ms). */
+export const START_DELAY_MIN_MS = 5;
+export const START_DELAY_MAX_MS = 100;
 
-/** How many spare threads one demand from an M starts, given the goroutines queued, the
- * goroutines alive and the M rows there are (see the header). */
-export function sparesFor(queued: number, live: number, rows: number): number {
-  return Math.max(0, Math.min(queued, live - rows, SPARE_FACTOR * rows));
+/** How often the owner looks at waiting rows while there are some (ms; see the header). */
+export const RENT_POLL_MS = 2;
+/** The rent is forgotten once no row has waited for this many thread starts' time. */
+export const RENT_FORGET = 10;
+
+/**
+ * How many threads to start now for the rows whose g waits for a thread (`waiting`),
+ * given the threads started that have no row yet (`coming`, they will serve those first),
+ * whether an M may free soon (`mayFree`: some M has a thread and some goroutine is in a
+ * system call), the slot-milliseconds rows have waited since a thread was last started
+ * for them (`rentMs`) and a thread start's price in those (`delayMs`): see the header.
+ */
+export function threadsToStart(waiting: number, coming: number, mayFree: boolean, rentMs: number, delayMs: number): number {
+  const want = waiting - coming;
+  if (want <= 0) return 0;
+  return !mayFree ? want : Math.min(want, Math.floor(rentMs / delayMs));
 }
 
 export interface PoolEvents {
@@ -67,10 +98,13 @@ export interface PoolEvents {
   message(msg: MMessage): void;
   /** A thread failed outside any goroutine, or exited unasked. */
   crash(m: number, message: string, stack: string): void;
-  /** How many goroutines wait on the run queue, and how many are alive, now (a
-   * heuristic: read without a lock). */
-  queued(): number;
-  live(): number;
+  /** M rows from `claimed` on (rows below it have a thread on its way) handed a g whose
+   * thread has not come yet (read without schedlock: a heuristic, checked again when the
+   * wait is over). */
+  waitingRows(claimed: number): number;
+  /** Goroutines in a system call now (a hint): while there are none, no M will free
+   * soon by a goroutine coming back and ending. */
+  inSyscall(): number;
   /** What a new thread gets in its workerData besides the scheduler and the control
    * buffer, and what must be transferred with it. */
   threadData(): { data: Record<string, unknown>; transferList: MessagePort[] };
@@ -106,6 +140,18 @@ export class MPool {
   private readyWaiters: (() => void)[] = [];
   private readyCount = 0;
   private demandQueued = false;
+  /** Slot-milliseconds rows have waited for a thread since one was last started for them
+   * (see the header), counted up to lastLook. */
+  private rentMs = 0;
+  /** When demand last looked and found `lastWant` rows waiting with no thread coming
+   * (undefined: none). */
+  private lastLook: number | undefined;
+  private lastWant = 0;
+  /** When a row was last seen waiting. */
+  private lastWaited = -Infinity;
+  private waitTimer: NodeJS.Timeout | undefined;
+  /** A thread start's wall time, smoothed (the wait allowed before one: see the header). */
+  private startMs = 30;
   /** Work is outstanding (hold), or Runtime.start waits for minThreads (warm). */
   private busy = false;
   private warming = false;
@@ -121,6 +167,12 @@ export class MPool {
   /** The scheduler's newosproc on the owning thread (schedlock held: must not block). */
   requestM(m: number): void {
     publishM(this.ctl, m);
+    this.demandSoon(false);
+  }
+
+  /** The scheduler's freshm on the owning thread: a row whose thread has not come holds
+   * a g again (schedlock held: must not block). */
+  wantM(): void {
     this.demandSoon(false);
   }
 
@@ -174,6 +226,7 @@ export class MPool {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.keepAlive);
+    if (this.waitTimer !== undefined) clearTimeout(this.waitTimer);
     const ws = [...this.workers];
     this.workers.clear();
     this.byM.clear();
@@ -185,22 +238,45 @@ export class MPool {
    * (never under schedlock). */
   private demandSoon(fromM: boolean): void {
     if (fromM) {
-      this.demand(true);
+      this.demand();
       return;
     }
     if (this.demandQueued) return;
     this.demandQueued = true;
     queueMicrotask(() => {
       this.demandQueued = false;
-      this.demand(false);
+      this.demand();
     });
   }
 
-  private demand(fromM: boolean): void {
+  private demand(): void {
     if (this.closed) return;
-    const rows = Atomics.load(this.ctl, C_REQUESTED);
-    const spares = fromM ? sparesFor(this.on.queued(), this.on.live(), rows) : 0;
-    this.ensure(Math.min(this.opts.maxm, Math.max(this.opts.minThreads, rows + spares)));
+    const claimed = Atomics.load(this.ctl, C_CLAIMED);
+    const waiting = this.on.waitingRows(claimed);
+    const coming = this.workers.size - claimed;
+    const now = performance.now();
+    const delay = Math.min(START_DELAY_MAX_MS, Math.max(START_DELAY_MIN_MS, this.startMs));
+    // The rows seen at the last look waited until now (or were served in between: the
+    // look every RENT_POLL_MS bounds that error).
+    if (this.lastLook !== undefined) this.rentMs += (now - this.lastLook) * this.lastWant;
+    const want = Math.max(0, waiting - coming);
+    if (want > 0) this.lastWaited = now;
+    else if (now - this.lastWaited > RENT_FORGET * delay) this.rentMs = 0;
+    const mayFree = claimed > 0 && this.on.inSyscall() > 0;
+    const start = threadsToStart(waiting, coming, mayFree, this.rentMs, delay);
+    this.rentMs = Math.max(0, this.rentMs - start * delay);
+    this.lastWant = want - start;
+    this.lastLook = this.lastWant > 0 ? now : undefined;
+    this.ensure(Math.min(this.opts.maxm, Math.max(this.opts.minThreads, this.workers.size + start)));
+    if (this.lastWant > 0 && this.waitTimer === undefined) {
+      // Look again soon (unreferenced: hold() keeps the process alive while goroutines
+      // are outstanding).
+      this.waitTimer = setTimeout(() => {
+        this.waitTimer = undefined;
+        this.demand();
+      }, RENT_POLL_MS);
+      this.waitTimer.unref();
+    }
   }
 
   private ensure(threads: number): void {
@@ -231,20 +307,26 @@ export class MPool {
   }
 
   private startThread(): void {
+    const t0 = performance.now();
     const w = this.newWorker();
     let m = NIL;
     w.on('message', (msg: MMessage) => {
       switch (msg.type) {
         case 'ready':
+          this.startMs = 0.7 * this.startMs + 0.3 * (performance.now() - t0);
           this.readyCount++;
           if (this.readyCount >= this.warmTarget) for (const r of this.readyWaiters.splice(0)) r();
           return;
         case 'claimed':
           m = msg.m;
           this.byM.set(m, w);
+          // It may have taken a row other than the one it was started for (rows are
+          // taken lowest first), and may run a queued g before it looks at the others:
+          // count again.
+          this.demandSoon(true);
           return;
         case 'newm':
-          // The row is published already (a spare may have taken it); start threads.
+          // A row (new, or fresh again) holds a g: it may want a thread.
           this.demandSoon(true);
           return;
         default:

@@ -36,6 +36,7 @@ const s = Sched.attach(buffer, {
     publishM(ctl, newm);
     post({ type: 'newm', m: newm });
   },
+  freshm: (again) => post({ type: 'newm', m: again }),
   exit: () => post({ type: 'exit' }),
 });
 const heap = Heap.attach(heapBuffer);

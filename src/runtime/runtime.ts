@@ -4,8 +4,8 @@
 
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_GWAIT, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, gomaxprocsfunc, initdone, newproc, ownerdone, schedinit,
+  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
+  SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
@@ -95,7 +95,7 @@ export class Runtime {
     }
     this.sched = Sched.create(
       { protocol: opts.protocol, maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
-      { newosproc: (m) => this.pool.requestM(m), exit: () => this.onMessage({ type: 'exit' }) },
+      { newosproc: (m) => this.pool.requestM(m), freshm: () => this.pool.wantM(), exit: () => this.onMessage({ type: 'exit' }) },
     );
     this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
     this.heap = Heap.create(opts.heapBytes ?? DEFAULT_HEAP_BYTES, this.sched.layout.maxg);
@@ -106,8 +106,8 @@ export class Runtime {
       {
         message: (msg) => this.onMessage(msg),
         crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message, stack }),
-        queued: () => this.sched.mem[S_GWAIT]!,
-        live: () => this.sched.gcount,
+        waitingRows: (claimed) => freshwaiting(this.sched, claimed),
+        inSyscall: () => insyscall(this.sched),
         threadData: () => this.threadData(),
       },
     );

@@ -4,8 +4,8 @@
 import { gget, gunget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
-  G_LOCKEDM, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
-  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_OWNERS, S_STOPPED,
+  G_LOCKEDM, M_FRESH, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_MFRESH, S_OWNERS, S_STOPPED,
 } from './layout.js';
 import { noteclear, notesleep, notewakeup } from './lock.js';
 import { type Sched, schedThrow } from './sched.js';
@@ -34,7 +34,99 @@ function newm(s: Sched): number {
   if (m >= mem[S_MAXM]!) return NIL;
   mem[S_MCOUNT] = m + 1;
   mem[s.m(m, M_WHERE)] = W_RUNNING;
+  mem[s.m(m, M_FRESH)] = 1;
+  mem[S_MFRESH]!++;
   return m;
+}
+
+/**
+ * mstealfresh: the g handed to an M whose thread has not started yet, taken by m, which
+ * has nothing to run; NIL if there is none. Sched must be locked.
+ *
+ * JavaScript difference. The commit's newm starts a thread in microseconds; here a
+ * thread start costs tens of milliseconds (a V8 isolate and its modules), and the g
+ * matchmg handed to the new M would wait all that time, holding its cpu slot, while an
+ * M whose goroutine ended sooner went idle. So an M about to go idle takes that g, and
+ * its cpu slot with it (mnextg counted both: grunning and mcpu do not change); the new
+ * M, when its thread arrives, finds no nextg and serves the run queue or idles. Only
+ * a fresh M's nextg is taken: it is never a wired g (mget hands wired g's to their own
+ * M, which is never fresh), so any M may run it. Rejected: letting the g wait for its
+ * own thread, as before (a batch of goroutines that block needed a thread per
+ * goroutine, 200 for 200 in `gosched bench pool` (b), 1.8 GB, while M's whose goroutines
+ * had ended slept). The slot moves with the g, so mcpu and grunning keep counting the
+ * same goroutines; the thread layer decides when a fresh M's thread starts at all
+ * (src/runtime/m-pool.ts).
+ */
+function mstealfresh(s: Sched, m: number): number {
+  const r = freshwithg(s, m);
+  if (r === NIL) return NIL;
+  const g = s.mem[s.m(r, M_NEXTG)]!;
+  s.mem[s.m(r, M_NEXTG)] = NIL;
+  return g;
+}
+
+/**
+ * revokefresh: a wired g is runnable and every cpu slot is taken; if one is held by a g
+ * handed to an M whose thread has not started yet (see mstealfresh), that g goes back to
+ * the run queue where it was taken from (gunget) and its slot is the caller's, which
+ * hands it to the wired g (mnextg): the wired g's M is there now, the other's is tens of
+ * milliseconds away. Reports whether it freed a slot. Sched must be locked.
+ *
+ * Only while mcpu <= mcpumax: after mcpumax was lowered (GOMAXPROCS, stoptheworld) below
+ * the slots taken, a slot held by a fresh M is one granted before the lowering, which
+ * its g may still use (as an M handed its g before the lowering does in the commit), but
+ * which must not be granted anew: the wired g would begin to run while more M's than
+ * mcpumax run (the stress run's purpose check saw 2 running with mcpumax 1). The wired g
+ * queues instead.
+ */
+export function revokefresh(s: Sched): boolean {
+  const v = Atomics.load(s.mem, S_ATOMIC);
+  if (atomicMcpu(v) > atomicMcpumax(v)) return false;
+  const r = freshwithg(s, NIL);
+  if (r === NIL) return false;
+  const mem = s.mem;
+  const g = mem[s.m(r, M_NEXTG)]!;
+  mem[s.m(r, M_NEXTG)] = NIL;
+  mem[S_GRUNNING]!--; // counted by mnextg; the caller's mnextg counts the wired g
+  gunget(s, g);
+  return true;
+}
+
+/** How many fresh M's from row `from` on hold a g: for the thread layer, which decides
+ * when to start their threads (rows below `from` have a thread on its way). Read
+ * without schedlock, so only a hint. */
+export function freshwaiting(s: Sched, from = 0): number {
+  const mem = s.mem;
+  let n = 0;
+  if (Atomics.load(mem, S_MFRESH) === 0) return 0;
+  const mcount = Atomics.load(mem, S_MCOUNT);
+  for (let r = from; r < mcount; r++) if (mem[s.m(r, M_FRESH)] === 1 && mem[s.m(r, M_NEXTG)] !== NIL) n++;
+  return n;
+}
+
+/** How many goroutines are in a system call now (grunning counts them, mcpu does not):
+ * each may come back, end, and free its M. Read without schedlock, so only a hint. */
+export function insyscall(s: Sched): number {
+  return Math.max(0, Atomics.load(s.mem, S_GRUNNING) - atomicMcpu(Atomics.load(s.mem, S_ATOMIC)));
+}
+
+/** A fresh M (not m) that has been handed a g, or NIL. Sched must be locked. */
+function freshwithg(s: Sched, m: number): number {
+  return fresh(s, m, true);
+}
+
+/** A fresh M (not m) that has been handed a g (withg) or has none (its g was taken by
+ * mstealfresh or revokefresh), or NIL. Sched must be locked. */
+function fresh(s: Sched, m: number, withg: boolean): number {
+  const mem = s.mem;
+  let left = mem[S_MFRESH]!;
+  // Fresh M's are the newest rows: look from the last one down.
+  for (let r = mem[S_MCOUNT]! - 1; r >= 0 && left > 0; r--) {
+    if (r === m || mem[s.m(r, M_FRESH)] === 0) continue;
+    left--;
+    if ((mem[s.m(r, M_NEXTG)] !== NIL) === withg) return r;
+  }
+  return NIL;
 }
 
 /** matchmg: kick off new m's as needed (up to mcpumax). Sched must be locked.
@@ -49,6 +141,15 @@ export function matchmg(s: Sched, m: number): void {
     // Find the m that will run g.
     let mp = mget(s, g);
     if (mp !== NIL) countPath(s, mp === s.mem[s.g(g, G_LOCKEDM)] ? P['matchmg.lockedm'] : P['matchmg.idlem']);
+    // JavaScript difference: an M whose thread is still starting and whose g was taken
+    // (mstealfresh, revokefresh) takes g before any other M is created: otherwise every
+    // revoke would cost one more thread.
+    // The thread layer hears of it after mnextg, so that it finds the g there.
+    let started: 'new' | 'fresh' | null = null;
+    if (mp === NIL) {
+      mp = fresh(s, m, false);
+      if (mp !== NIL) started = 'fresh';
+    }
     if (mp === NIL) {
       countPath(s, P['matchmg.newm']);
       mp = newm(s);
@@ -62,9 +163,11 @@ export function matchmg(s: Sched, m: number): void {
         Atomics.sub(s.mem, S_ATOMIC, MCPU_ONE);
         return;
       }
-      s.hooks.newosproc(mp);
+      started = 'new';
     }
     mnextg(s, mp, g);
+    if (started === 'new') s.hooks.newosproc(mp);
+    else if (started === 'fresh') s.hooks.freshm?.(mp);
   }
 }
 
@@ -77,6 +180,11 @@ export function matchmg(s: Sched, m: number): void {
 export function nextgandunlock(s: Sched, m: number): number {
   const mem = s.mem;
   if (atomicMcpu(Atomics.load(mem, S_ATOMIC)) >= maxgomaxprocs) schedThrow('negative mcpu');
+  if (mem[s.m(m, M_FRESH)]) {
+    // This M's thread enters the scheduler for the first time (see mstealfresh).
+    mem[s.m(m, M_FRESH)] = 0;
+    mem[S_MFRESH]!--;
+  }
 
   // If there is a g waiting as m->nextg, the mcpu++ happened before it was passed to
   // mnextg.
@@ -106,7 +214,7 @@ export function nextgandunlock(s: Sched, m: number): number {
   } else {
     // Look for work on global queue.
     while (haveg(s, m) && canaddmcpu(s)) {
-      gp = gget(s, m);
+      gp = gget(s, m, true);
       if (gp === NIL) schedThrow('gget inconsistency');
       const lockedm = mem[s.g(gp, G_LOCKEDM)]!;
       if (lockedm !== NIL) {
@@ -127,6 +235,14 @@ export function nextgandunlock(s: Sched, m: number): number {
     // queue is non-empty the gwaiting bit is set and it takes the slow path, under
     // schedlock.
     //
+    // JavaScript difference: before it idles, m takes a g that waits for a thread still
+    // starting (see mstealfresh).
+    gp = mstealfresh(s, m);
+    if (gp !== NIL) {
+      schedunlock(s);
+      return gp;
+    }
+
     // Wait on global m queue.
     mput(s, m);
   }

@@ -54,6 +54,14 @@ export const S_PANICS = 52; // goroutines that threw so far (the runtime counts 
  * holds one until it says it will start no more): while any may, no goroutine being
  * runnable is not yet a deadlock. Read and written under schedlock. */
 export const S_OWNERS = 53;
+/** The last g of the run queue's head segment: goroutines back from a system call that
+ * found no cpu slot (queue.ts, gputfront); NIL when the segment is empty. */
+export const S_GRETTAIL = 54;
+/** Goroutines taken from that segment in a row while others waited behind it (queue.ts
+ * bounds it, so nothing behind the segment waits forever). */
+export const S_GBYPASS = 55;
+/** M's created whose thread has not yet entered the scheduler (M_FRESH set). */
+export const S_MFRESH = 56;
 export const SCHED_WORDS = 64;
 
 // --- G table (one row per goroutine) -------------------------------------------------
@@ -91,6 +99,8 @@ export const M_SCHEDLINK = 5; // next on the idle M list
 export const M_PROFILEHZ = 6; // the profiling rate this M last applied
 export const M_CURG = 7; // the G this M runs
 export const M_WHERE = 8; // where this M blocks, for the watchdog (see where.ts)
+/** 1 from newm until the M's thread first enters the scheduler (handoff.ts, mstealfresh). */
+export const M_FRESH = 9;
 export const M_STRIDE = 16;
 
 /** Bytes of goroutine spec (which function a new G runs, JSON) per G row. */

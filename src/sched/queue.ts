@@ -2,17 +2,18 @@
 // Every function here requires schedlock.
 
 import {
-  G_IDLEM, G_LOCKEDM, G_SCHEDLINK, M_IDLEG, M_SCHEDLINK, NIL, S_ATOMIC, S_GFREE, S_GHEAD,
-  S_GTAIL, S_GWAIT, S_MAXM, S_MCOUNT, S_MHEAD, S_MWAIT,
+  G_IDLEM, G_LOCKEDM, G_SCHEDLINK, M_IDLEG, M_SCHEDLINK, NIL, S_ATOMIC, S_GBYPASS, S_GFREE, S_GHEAD,
+  S_GRETTAIL, S_GTAIL, S_GWAIT, S_MAXM, S_MCOUNT, S_MHEAD, S_MWAIT,
 } from './layout.js';
-import { mnextg } from './handoff.js';
+import { mnextg, revokefresh } from './handoff.js';
 import { canaddmcpu } from './mcpu.js';
 import { type Sched, schedThrow } from './sched.js';
 import { GWAITING_BIT } from './word.js';
 import { P, countPath } from './paths.js';
 
-/** gput: put g on the run queue. Sched must be locked. */
-export function gput(s: Sched, g: number): void {
+/** gput: put g on the run queue. Sched must be locked. `fromSyscall`: g is back from a
+ * system call and found no cpu slot (exitsyscall's slow path): see gputfront. */
+export function gput(s: Sched, g: number, fromSyscall = false): void {
   const mem = s.mem;
   // If g is wired, hand it off directly. canaddmcpu does the mcpu++ for the M that
   // will run it (mnextg's caller owns that increment).
@@ -32,6 +33,12 @@ export function gput(s: Sched, g: number): void {
     mnextg(s, lockedm, g);
     return;
   }
+  // JavaScript difference: a slot held for a thread still starting is better used by g,
+  // whose thread is here (handoff.ts, revokefresh).
+  if (lockedm !== NIL && revokefresh(s)) {
+    mnextg(s, lockedm, g);
+    return;
+  }
 
   // If g is the idle goroutine for an m, hand it off.
   const idlem = mem[s.g(g, G_IDLEM)]!;
@@ -41,7 +48,8 @@ export function gput(s: Sched, g: number): void {
     return;
   }
 
-  gputtail(s, g);
+  if (fromSyscall) gputfront(s, g);
+  else gputtail(s, g);
 }
 
 /** headstranded: the run queue's head can get no M (it is not wired, no M is idle and
@@ -63,8 +71,71 @@ export function gputtail(s: Sched, g: number): void {
   if (gtail === NIL) mem[S_GHEAD] = g;
   else mem[s.g(gtail, G_SCHEDLINK)] = g;
   mem[S_GTAIL] = g;
-  countPath(s, P['gput.queued']);
+  queued(s);
+}
 
+/** How many g's may be taken from the head segment in a row while others wait behind
+ * it, before gget takes the first of those instead (see gputfront). */
+export const BYPASS_MAX = 64;
+
+/**
+ * gputfront: g, back from a system call with no cpu slot free, joins the segment at the
+ * head of the run queue (after the g's already there: first back, first served). Sched
+ * must be locked.
+ *
+ * JavaScript difference. In the commit such a g goes to the tail (gput), and meanwhile
+ * its M runs whatever is at the head. Here g is wired to its M (its JavaScript stack is
+ * on that thread), so the M sleeps until g runs again; behind a batch of goroutines that
+ * have never started, g holds its thread idle while each of them takes a thread of its
+ * own (every M there is holds a g), and a batch of N goroutines that block costs N
+ * threads, each started at tens of milliseconds and each running its code cold. In the
+ * segment, g runs as soon as a cpu slot frees and no M is free for the g's behind it
+ * (gget): g's M is there already, and when g ends its M takes the next new g. While an
+ * M is free (idle, or one whose g just ended), the g's behind go first, as in the
+ * commit's FIFO: starting them early keeps the cpu busy while they block, and it costs
+ * no thread. Rejected: the segment always first (new goroutines then start only when it
+ * is empty, all block together, and the cpu idles until they return: measured, slots
+ * idle 10 ms at a time in a batch that blocks 10 ms); the very head (LIFO: the first
+ * back waits for every later one); a second queue (every reader of the run queue, the
+ * explorer and the model's checks would have to know two); handing g straight back to
+ * its M while g's wait (the commit's gput: unbounded, two M's that alternate syscalls
+ * keep a queued g waiting forever; mutant readyonstop_jumps_queue).
+ *
+ * The invariant that keeps the run queue binding (models/liveness-wired, `runs`): the
+ * segment is the only place where a g passes one queued before it, and only a bounded
+ * number of times. S_GBYPASS counts the takes from the segment while a g waited behind
+ * it; it is reset only when gget takes that g, when nothing is behind the segment, or
+ * when the segment is empty (then gget takes the head, which is that g). So the first g
+ * behind the segment is taken within BYPASS_MAX + 1 ggets; the g's behind it are FIFO,
+ * and so is the segment; every queued g therefore runs after finitely many ggets, and
+ * ggets keep coming while it waits (every cpu is taken by an M that will enter a
+ * syscall, yield or end, each of which hands its cpu on through matchmg, as long as
+ * goroutines reach scheduling points: Go 2011 cannot preempt). gput still
+ * hands a wired g straight back only while no g waits, and exitsyscall's fast path
+ * still declines while gwaiting is set: the segment adds no other way around the queue.
+ * models/gosched-wired.pml models the segment and gget's choice with BYPASS_MAX 1 (and
+ * checks 2; its header says how far that stands for 64); mutant unbounded_head_segment,
+ * the bound removed, breaks `runs`. Outside
+ * the model: gunget (M table full) and revokefresh put a g back as the next one behind
+ * the segment; a fresh M's g may be revoked again while its thread is starting, which
+ * ends when the thread starts.
+ */
+export function gputfront(s: Sched, g: number): void {
+  const mem = s.mem;
+  const after = mem[S_GRETTAIL]!;
+  const next = after === NIL ? mem[S_GHEAD]! : mem[s.g(after, G_SCHEDLINK)]!;
+  mem[s.g(g, G_SCHEDLINK)] = next;
+  if (after === NIL) mem[S_GHEAD] = g;
+  else mem[s.g(after, G_SCHEDLINK)] = g;
+  if (next === NIL) mem[S_GTAIL] = g;
+  mem[S_GRETTAIL] = g;
+  queued(s);
+}
+
+/** A g joined the run queue. */
+function queued(s: Sched): void {
+  const mem = s.mem;
+  countPath(s, P['gput.queued']);
   // Increment gwait; if it transitions to nonzero, set the atomic gwaiting bit, which
   // sends every entersyscall to its slow path (where it will matchmg this g).
   if (mem[S_GWAIT]!++ === 0) {
@@ -78,13 +149,31 @@ export function haveg(s: Sched, m: number): boolean {
   return s.mem[S_GHEAD] !== NIL || (m !== NIL && s.mem[s.m(m, M_IDLEG)] !== NIL);
 }
 
-/** gget: take a g from the run queue (or m's idle g). Sched must be locked. */
-export function gget(s: Sched, m: number): number {
+/** gget: take a g from the run queue (or m's idle g). Sched must be locked. `mfree`:
+ * the caller is an M with nothing to run, which will run the g itself unless it is
+ * wired to another (nextgandunlock). */
+export function gget(s: Sched, m: number, mfree = false): number {
   const mem = s.mem;
   let g = mem[S_GHEAD]!;
   if (g !== NIL) {
-    mem[S_GHEAD] = mem[s.g(g, G_SCHEDLINK)]!;
-    if (mem[S_GHEAD] === NIL) mem[S_GTAIL] = NIL;
+    // The head segment (gputfront) first, unless an M is free to run the first g behind
+    // it (the caller, or an idle M), or the segment has been served BYPASS_MAX times in
+    // a row while that g waited: then that g.
+    const seg = mem[S_GRETTAIL]!;
+    const behind = seg === NIL ? NIL : mem[s.g(seg, G_SCHEDLINK)]!;
+    let prev = NIL;
+    if (behind === NIL) mem[S_GBYPASS] = 0;
+    else if (!mfree && mem[S_MWAIT] === 0 && mem[S_GBYPASS]! < BYPASS_MAX) mem[S_GBYPASS]!++;
+    else {
+      mem[S_GBYPASS] = 0;
+      prev = seg;
+      g = behind;
+    }
+    const next = mem[s.g(g, G_SCHEDLINK)]!;
+    if (prev === NIL) mem[S_GHEAD] = next;
+    else mem[s.g(prev, G_SCHEDLINK)] = next;
+    if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
+    if (g === seg) mem[S_GRETTAIL] = NIL;
     // Decrement gwait; if it transitions to zero, clear the atomic gwaiting bit.
     // (The commit adds -1<<gwaitingShift; in 32 bits that is the same number as
     // 1<<gwaitingShift, and Atomics.add wraps modulo 2^32 just as the uint32 xadd does.)
@@ -100,9 +189,18 @@ export function gget(s: Sched, m: number): number {
  * no M for it). Sched must be locked. */
 export function gunget(s: Sched, g: number): void {
   const mem = s.mem;
-  mem[s.g(g, G_SCHEDLINK)] = mem[S_GHEAD]!;
-  mem[S_GHEAD] = g;
-  if (mem[S_GTAIL] === NIL) mem[S_GTAIL] = g;
+  const seg = mem[S_GRETTAIL]!;
+  if (seg === NIL) {
+    mem[s.g(g, G_SCHEDLINK)] = mem[S_GHEAD]!;
+    mem[S_GHEAD] = g;
+  } else {
+    // g came from behind the head segment (a wired g never needs an M): back there, and
+    // the next gget takes it again, as it did this time.
+    mem[s.g(g, G_SCHEDLINK)] = mem[s.g(seg, G_SCHEDLINK)]!;
+    mem[s.g(seg, G_SCHEDLINK)] = g;
+    mem[S_GBYPASS] = BYPASS_MAX;
+  }
+  if (mem[s.g(g, G_SCHEDLINK)] === NIL) mem[S_GTAIL] = g;
   if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
 }
 

@@ -23,7 +23,7 @@
 import {
   G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_SCHEDLINK, G_STATUS, G_STRIDE, Gidle,
   type Layout, layoutFor, M_CURG, M_HAVENEXTG, M_IDLEG, M_LOCKEDG, M_NEXTG, M_PROFILEHZ,
-  M_SCHEDLINK, M_STRIDE, M_WAITNEXTG, NIL, S_GCOUNT, S_GFREE, S_GHEAD, S_GOMAXPROCS, S_GTAIL,
+  M_SCHEDLINK, M_STRIDE, M_WAITNEXTG, NIL, S_GCOUNT, S_GFREE, S_GHEAD, S_GOMAXPROCS, S_GRETTAIL, S_GTAIL,
   S_MAXG, S_MAXM, S_MHEAD, S_PROTOCOL,
 } from './layout.js';
 
@@ -38,6 +38,10 @@ export interface SchedHooks {
    * mnextg has, or will have, handed the M its first G before the thread looks.
    */
   newosproc(m: number): void;
+  /** JavaScript difference: M row `m`, created earlier and whose thread has not yet
+   * entered the scheduler, has been handed a g again after another M took its first one
+   * (handoff.ts, mstealfresh): its thread is wanted once more. Schedlock held. */
+  freshm?(m: number): void;
   /** Called, with schedlock held, when the last goroutine exits (the commit's exit(0)). */
   exit?(): void;
 }
@@ -95,7 +99,7 @@ export class Sched {
     mem[S_PROTOCOL] = opts.protocol === 'lock' ? 0 : 1;
     mem[S_MAXG] = maxg;
     mem[S_MAXM] = maxm;
-    for (const i of [S_GHEAD, S_GTAIL, S_MHEAD, S_GFREE]) mem[i] = NIL;
+    for (const i of [S_GHEAD, S_GTAIL, S_MHEAD, S_GFREE, S_GRETTAIL]) mem[i] = NIL;
     mem[S_GOMAXPROCS] = 1;
     for (let g = 0; g < maxg; g++) {
       const r = layout.gTableBase + g * G_STRIDE;

@@ -5,7 +5,7 @@ import { gfget, gfput, gput, gputtail } from './queue.js';
 import { matchmg, nextgandunlock } from './handoff.js';
 import { setmcpumax } from './mcpu.js';
 import {
-  G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, Gdead, Gmoribund,
+  G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, Gdead, Gmoribund, Gsyscall,
   Grunnable, Grunning, Gwaiting, G_WAITREASON, M_CURG, M_LOCKEDG, M_PROFILEHZ, NIL, S_ATOMIC,
   S_GCOUNT, S_GOIDGEN, S_OWNERS, S_GOMAXPROCS, S_GRUNNING, S_GTABLE_USED, S_MAXG, S_PREDAWN, S_PROFILEHZ,
 } from './layout.js';
@@ -78,7 +78,7 @@ export function newproc(s: Sched, m: number, init: (g: number) => void): number 
 }
 
 /** readylocked: mark g ready to run. Sched must be locked. */
-export function readylocked(s: Sched, m: number, g: number): void {
+export function readylocked(s: Sched, m: number, g: number, fromSyscall = false): void {
   const mem = s.mem;
   if (mem[s.g(g, G_M)] !== NIL) {
     // Running on another machine. Ready it when it stops.
@@ -94,7 +94,7 @@ export function readylocked(s: Sched, m: number, g: number): void {
   }
   mem[s.g(g, G_STATUS)] = Grunnable;
 
-  gput(s, g);
+  gput(s, g, fromSyscall);
   if (!mem[S_PREDAWN]) matchmg(s, m);
 }
 
@@ -163,7 +163,8 @@ export function schedule(s: Sched, m: number, gp: number): number {
     if (mem[s.g(gp, G_READYONSTOP)]) {
       countPath(s, P['sched.readyonstop']);
       mem[s.g(gp, G_READYONSTOP)] = 0;
-      readylocked(s, m, gp);
+      // Still Gsyscall: exitsyscall's slow path, back from its call (see gputfront).
+      readylocked(s, m, gp, mem[s.g(gp, G_STATUS)] === Gsyscall);
     }
   }
 

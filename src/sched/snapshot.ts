@@ -3,7 +3,7 @@
 
 import {
   S_ATOMIC, S_GCOUNT, S_GCWAITING, S_GOMAXPROCS, S_GRUNNING, S_GWAIT, S_LOCK, S_LOCKGEN,
-  S_MCOUNT, S_MWAIT, S_PREDAWN,
+  S_MCOUNT, S_MFRESH, S_MWAIT, S_PREDAWN,
 } from './layout.js';
 import type { Sched } from './sched.js';
 import { atomicGwaiting, atomicMcpu, atomicMcpumax, atomicWaitstop } from './word.js';
@@ -18,6 +18,9 @@ export interface SchedCounters {
   grunning: number;
   mwait: number;
   mcount: number;
+  /** M's whose thread has not entered the scheduler yet (handoff.ts, mstealfresh); at
+   * rest none holds a g, and with the idle ones they make up mcount. */
+  mfresh: number;
   lock: number;
   gomaxprocs: number;
   gcwaiting: number;
@@ -39,6 +42,7 @@ export function counters(s: Sched): SchedCounters {
     grunning: Atomics.load(mem, S_GRUNNING),
     mwait: Atomics.load(mem, S_MWAIT),
     mcount: Atomics.load(mem, S_MCOUNT),
+    mfresh: Atomics.load(mem, S_MFRESH),
     lock: Atomics.load(mem, S_LOCK),
     gomaxprocs: Atomics.load(mem, S_GOMAXPROCS),
     gcwaiting: Atomics.load(mem, S_GCWAITING),

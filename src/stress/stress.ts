@@ -162,13 +162,14 @@ export async function runStress(opts: StressOptions): Promise<StressReport> {
   Atomics.store(u, U_STOP_SAMPLING, 1);
   const samples = await Promise.race([samplerDone, sleep(5000).then(() => null)]);
   await sampler.terminate();
-  const counters = rt.counters();
+  const counters = await settledCounters(rt);
   const syscalls = Atomics.load(u, U_SYSCALLS);
   const paths = pathReport(protocol, pathCounts(rt.sched), syscalls);
   await rt.close();
 
   const expected: Partial<SchedCounters> = {
-    mcpu: 0, waitstop: 0, gwaiting: 0, gwait: 0, gcount: 0, grunning: 0, mwait: counters.mcount, lock: 0,
+    // An M whose thread never came (its g was taken by another M) is idle too.
+    mcpu: 0, waitstop: 0, gwaiting: 0, gwait: 0, gcount: 0, grunning: 0, mwait: counters.mcount - counters.mfresh, lock: 0,
     gcwaiting: 0, mcpumax: counters.gomaxprocs,
   };
   const mismatches = Object.entries(expected)
@@ -229,12 +230,29 @@ function describeStuck(rt: Runtime, workers: number): string[] {
   return lines;
 }
 
-/** Waits until every M is on the idle list and nobody holds schedlock. */
+/** The counters, read until two reads agree with nobody holding schedlock. They are read
+ * one word at a time without schedlock, and a thread started late for a fresh M row (one
+ * whose g another M took) may still enter the scheduler after quiescent: between its
+ * mfresh-- and mwait++ the two words disagree with the audit's mwait = mcount - mfresh. */
+async function settledCounters(rt: Runtime): Promise<SchedCounters> {
+  let c = rt.counters();
+  for (let i = 0; i < 200; i++) {
+    // A referenced timer: the sampler is gone, and the Runtime holds the process only
+    // while goroutines are outstanding.
+    await new Promise((r) => setTimeout(r, 1));
+    const again = rt.counters();
+    if (again.lock === 0 && JSON.stringify(again) === JSON.stringify(c)) return again;
+    c = again;
+  }
+  return c;
+}
+
+/** Waits until every M is on the idle list (or never got a thread) and nobody holds schedlock. */
 async function quiescent(rt: Runtime, ms: number): Promise<void> {
   const end = performance.now() + ms;
   while (performance.now() < end) {
     const c = rt.counters();
-    if (c.mwait === c.mcount && c.lock === 0) return;
+    if (c.mwait + c.mfresh === c.mcount && c.lock === 0) return;
     await sleep(2);
   }
 }
