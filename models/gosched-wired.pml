@@ -21,8 +21,10 @@
  *
  * The run queue is FIFO and binding, as in src/sched: a yield queues at its tail, and a
  * freed cpu goes to its head, never to a goroutine that comes late (gput and
- * exitsyscall's fast path below; both differ from the commit there). Liveness
- * properties (models/liveness-wired) are checked on this model with LIVENESS 1.
+ * exitsyscall's fast path below; both differ from the commit there). schedlock is
+ * src/sched's lock that does not starve a waiter (schedlock() below; the commit's
+ * barges). Liveness properties (models/liveness-wired) are checked on this model with
+ * LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
