@@ -53,9 +53,10 @@ test('a waiter is not starved by a thread that releases and retakes the lock in 
   ], 30_000);
   assert.equal(mem[BARGER_GAVE_UP], 0, `the waiter got the lock only once the barger stopped, after ${mem[CYCLES]} holds`);
   assert.ok(mem[CYCLES]! >= 3, 'the barger was barging');
-  assert.ok(mem[2]! >= 1, 'the lock was handed to the starving waiter');
   assert.equal(mem[0], 0, 'free at the end');
-  t.diagnostic(`waited ${mem[WAITED_US]} us, ${mem[CYCLES]} holds of the barger`);
+  // Usually by hand-off (grant 1); a loaded machine may deschedule the barger between
+  // its unlock and its retake, and then the waiter wins by barging, which is fine too.
+  t.diagnostic(`waited ${mem[WAITED_US]} us, ${mem[CYCLES]} holds of the barger, ${mem[2]} hand-offs`);
 });
 
 test('FIFO hand-off keeps mutual exclusion: four threads that starve at once count exactly', { timeout: 60_000 }, async () => {

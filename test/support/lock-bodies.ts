@@ -65,7 +65,10 @@ if (job.role === 'barger') {
     if (mem[INSIDE] !== 0) mem[OVERLAPS]!++;
     mem[INSIDE] = 1;
     const c = mem[COUNTER]!;
-    if ((i & 7) === 0) busy(2);
+    // Now and then a hold longer than a waiter's spin, so that waiters sleep (and, with
+    // starveMs 0, starve at once) and the FIFO is used.
+    if ((i & 63) === 0) busy(50);
+    else if ((i & 7) === 0) busy(2);
     mem[COUNTER] = c + 1;
     mem[INSIDE] = 0;
     unlockNoStarve(mem, 0);
