@@ -24,8 +24,9 @@
  * path below; both differ from the commit there). Its head is a segment of goroutines
  * back from a system call (gputfront), served before the goroutines behind it, but at
  * most BYPASS_MAX times in a row while one waits behind it (gget in ggetnextg): see
- * BYPASS_MAX. Liveness properties (models/liveness-wired) are checked on this model
- * with LIVENESS 1.
+ * BYPASS_MAX. schedlock is src/sched's lock that does not starve a waiter (schedlock()
+ * below; the commit's barges). Liveness properties (models/liveness-wired) are checked
+ * on this model with LIVENESS 1.
  *
  * Each of the M processes runs its one wired goroutine forever. A goroutine parks
  * only while another goroutine is left to ready it, as proc.p's gsleep does, so a
@@ -113,15 +114,6 @@ bit m_waitnextg[M];
 bit m_havenextg[M];
 
 #if LIVENESS
-/*
- * M 0 waits for schedlock in exitsyscall's slow path (at the labels there): the
- * lock-fairness premise of the property exits_fairlock (models/liveness-wired).
- */
-#if ATOMIC_FASTPATHS
-#define exit_lockwait0 (mproc[1]@exit_lock || mproc[1]@exit_relock)
-#else
-#define exit_lockwait0 (mproc[1]@exit_relock)
-#endif
 bit queued[M];		/* ghost: this M's goroutine is in the run queue */
 bit exiting[M];		/* ghost: this M is in exitsyscall's slow path */
 bit sleeping[M];	/* ghost: this M sleeps on its note in nextgandunlock */
@@ -139,12 +131,44 @@ inline notewakeup(x) {
 	d_step { assert x == 0; x = 1 }
 }
 
+/*
+ * schedlock: src/sched/lock.ts's no-starve lock (lockNoStarve/unlockNoStarve).
+ * sched_lock is the state word's LOCKED bit; sl_fifo holds the starving waiters in ticket
+ * order (the count in the state word, and tail); sl_handed is the M the last hand-off went
+ * to (grant), until it takes the lock. The lock's spinning, SLEEPERS bit and futex sleeps
+ * are not modelled: a waiter is simply enabled when the lock is free, as before.
+ *
+ * Time is a choice: a waiter may join the FIFO at any step while the lock is held (in
+ * lock.ts, when its Atomics.wait times out after STARVE_MS), which covers every real
+ * timing. Under weak fairness an M at the lock's `if` is always enabled (to barge when
+ * the lock is free, to join the FIFO when it is held), so it cannot be overtaken for ever:
+ * it takes the lock or joins the FIFO, and the FIFO bounds its wait. lock.ts's commit
+ * (the count) and its ticket are two steps; here they are one, which only fixes the
+ * order of two waiters that starve at once.
+ *
+ * gc_lock keeps the plain lock above: src/sched has no gc lock; it stands for the
+ * runtime's rule that one goroutine at a time stops the world.
+ */
+#define SL_NONE M
+chan sl_fifo = [M] of { byte };
+byte sl_handed = SL_NONE;
+
 inline schedlock() {
-	lock(sched_lock)
+	if
+	:: d_step { sched_lock == 0 -> sched_lock = 1 }	/* the CAS from 0: barging */
+	:: d_step { sched_lock == 1 -> sl_fifo!me } ->	/* starved: commit, take a ticket */
+		d_step { sl_handed == me -> sl_handed = SL_NONE }	/* grant passed the ticket */
+	fi
 }
 
 inline schedunlock() {
-	unlock(sched_lock)
+	d_step {
+		assert sched_lock == 1;
+		if
+		:: nempty(sl_fifo) -> sl_fifo?sl_handed	/* hand-off: the lock stays held */
+		:: empty(sl_fifo) -> sched_lock = 0	/* the CAS to 0 (and a wake of a sleeper) */
+		fi
+	}
 }
 
 /* mnextg(m, g): g is m's wired goroutine; the caller did mcpu++ */

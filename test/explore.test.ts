@@ -71,6 +71,31 @@ test('engine: Atomics.wait blocks until notified; a missing notify is a deadlock
   assert.equal(search(world(false), { preemptionBound: 2 }).failure?.message, 'deadlock');
 });
 
+test('engine: a timed Atomics.wait may time out wherever the search chooses, at no preemption', () => {
+  // The waiter sleeps with a timeout; the waker may wake it. Both outcomes must be met
+  // even with no preemption allowed: leaving a thread asleep is free, timed or not.
+  const outcomes = new Set<number>();
+  const world = (): World => {
+    const mem = new Int32Array(2);
+    const m = new Machine(mem);
+    m.spawn('waiter', (function* () {
+      const r = yield* __sh.wait(mem, 0, 0, 5);
+      yield* __sh.store(mem, 1, r === 'timed-out' ? 1 : r === 'ok' ? 2 : 3);
+    })());
+    m.spawn('waker', (function* () {
+      yield* __sh.store(mem, 0, 1);
+      yield* __sh.notify(mem, 0);
+    })());
+    return {
+      machine: m, stateIndices: Int32Array.of(0, 1), nameOf: (i) => `w${i}`, check: () => null,
+      atEnd: () => { outcomes.add(mem[1]!); return m.threads.some((t) => t.op !== null) ? 'deadlock' : null; },
+    };
+  };
+  const r = search(world, { preemptionBound: 0 });
+  assert.equal(r.failure, null);
+  assert.deepEqual([...outcomes].sort(), [1, 2, 3], 'timed out, woken, and not asleep at all');
+});
+
 test('the built scheduler is instrumented: shared accesses become yields, pure helpers stay', async () => {
   const S = await loadInstrumented();
   assert.match(String(S.schedlock), /^function\* schedlock/);

@@ -3,7 +3,7 @@
 export * from './word.js';
 export * from './layout.js';
 export * from './sched.js';
-export { lock, unlock, noteclear, notesleep, notewakeup } from './lock.js';
+export { lock, unlock, lockNoStarve, unlockNoStarve, NOSTARVE_WORDS, STARVE_MS, noteclear, notesleep, notewakeup } from './lock.js';
 export { schedlock, schedunlock } from './schedlock.js';
 export { setmcpumax, canaddmcpu } from './mcpu.js';
 export { BYPASS_MAX, gput, gget, gunget, haveg, mput, mget, gfput, gfget } from './queue.js';

@@ -21,11 +21,12 @@
 export const NIL = -1;
 
 // --- Sched struct -----------------------------------------------------------------
-/** schedlock: the futex mutex cell (0 unlocked, 1 locked, 2 locked with waiters). */
+/** schedlock: a no-starve lock (lock.ts), NOSTARVE_WORDS words from here: the state
+ * word (0 when free, bit 0 when held), then its starving waiters' tail and grant. */
 export const S_LOCK = 0;
 /** Incremented on every acquisition of schedlock; lets a sampler know that no lock
  * hold began between two of its reads (not in the commit: a tool for the monitor). */
-export const S_LOCKGEN = 1;
+export const S_LOCKGEN = 3;
 /** The atomic scheduling word (see word.ts). On a cache line of its own, away from the
  * lock cell, so the fast paths' CAS traffic does not bounce the lock's line. */
 export const S_ATOMIC = 16;

@@ -1,7 +1,9 @@
 // schedlock()/schedunlock(): the Sched struct's Lock, plus the bookkeeping the
-// watchdog and the invariant monitor rely on.
+// watchdog and the invariant monitor rely on. The lock is lock.ts's no-starve lock
+// (barging, until a waiter has waited STARVE_MS; then FIFO hand-off), in both protocols:
+// models/liveness-wired proves with it that an M in exitsyscall's slow path gets its cpu.
 
-import { lock, unlock } from './lock.js';
+import { lockNoStarve, unlockNoStarve } from './lock.js';
 import { M_WHERE, NIL, S_LOCK, S_LOCKGEN } from './layout.js';
 import type { Sched } from './sched.js';
 import { W_SCHEDLOCK } from './where.js';
@@ -14,7 +16,7 @@ export function schedlock(s: Sched, m: number): void {
     const w = m === NIL ? -1 : s.m(m, M_WHERE);
     const prev = w < 0 ? 0 : mem[w]!;
     if (w >= 0) mem[w] = W_SCHEDLOCK;
-    lock(mem, S_LOCK);
+    lockNoStarve(mem, S_LOCK);
     if (w >= 0) mem[w] = prev;
   }
   // A new hold begins: a monitor that read the same generation before and after its
@@ -23,5 +25,5 @@ export function schedlock(s: Sched, m: number): void {
 }
 
 export function schedunlock(s: Sched): void {
-  unlock(s.mem, S_LOCK);
+  unlockNoStarve(s.mem, S_LOCK);
 }

@@ -58,9 +58,9 @@ export class Machine {
     return t;
   }
 
-  /** Threads that may run now. */
+  /** Threads that may run now: a thread asleep in a timed wait may, to time out. */
   enabled(): Thread[] {
-    return this.threads.filter((t) => t.op !== null && !t.asleep && (t.op.k !== 'until' || t.op.until!()));
+    return this.threads.filter((t) => t.op !== null && (!t.asleep || t.op.w === 1) && (t.op.k !== 'until' || t.op.until!()));
   }
 
   /** Runs thread t's pending operation, then its code up to its next operation. */
@@ -70,6 +70,10 @@ export class Machine {
     if (t.woken) {
       t.woken = false;
       result = 'ok';
+    } else if (t.asleep) {
+      // Only a timed wait is enabled while asleep: its time runs out.
+      t.asleep = false;
+      result = 'timed-out';
     } else {
       result = this.perform(t, op);
       if (t.asleep) {

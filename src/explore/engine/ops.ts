@@ -15,7 +15,8 @@ export interface Op {
   i: number;
   /** wr, store, add, sub, ...: the operand; upd: the delta; wait: the expected value. */
   v: number;
-  /** compareExchange: the replacement; upd: 1 for postfix (returns the old value). */
+  /** compareExchange: the replacement; upd: 1 for postfix (returns the old value);
+   * wait: 1 when timed (it may time out). */
   w: number;
   until?: () => boolean;
 }
@@ -47,9 +48,12 @@ export const __sh = {
   *compareExchange(a: Int32Array, i: number, e: number, r: number): G<number> {
     return (yield op('compareExchange', a, i, e, r)) as number;
   },
+  /** A finite timeout makes the wait timed (w = 1): the search may then let it time out
+   * at any point while it sleeps, whatever the timeout (time is a choice, as in the
+   * models; only the wait's result may steer the code, never a clock). */
   *wait(a: Int32Array, i: number, v: number, timeout?: number): G<string> {
-    if (timeout !== undefined && timeout !== Infinity) throw new Error('the explorer does not model Atomics.wait with a timeout');
-    return (yield op('wait', a, i, v)) as string;
+    const timed = timeout !== undefined && timeout !== Infinity ? 1 : 0;
+    return (yield op('wait', a, i, v, timed)) as string;
   },
   *notify(a: Int32Array, i: number, count?: number): G<number> {
     return (yield op('notify', a, i, count ?? Infinity)) as number;

@@ -4,7 +4,9 @@
 // with the bound the number of executions grows polynomially, not exponentially).
 //
 // A preemption is a switch away from a thread that could have gone on; a switch when
-// the running thread blocks (Atomics.wait, a scenario's `until`) or ends is free.
+// the running thread blocks (Atomics.wait, a scenario's `until`) or ends is free. A
+// timed Atomics.wait blocks too, but its thread stays enabled: the search may let its
+// time run out (the wait returns "timed-out") wherever it chooses.
 // Without a new choice, an execution goes on with the thread that ran last.
 //
 // Reduction: state hashing. The state after a step is the shared memory the world names
@@ -166,8 +168,10 @@ function execute(w: World, stack: Frame[], opts: SearchOptions, visited: Map<num
         if (seen !== undefined && seen <= preempts) return { steps: j, outcome: { end: 'pruned' } };
         visited.set(key, preempts);
       }
-      const lastEnabled = en.some((t) => t.id === last);
-      const chosen = lastEnabled ? last : en[0]!.id;
+      // A thread asleep in a timed wait is enabled only to time out: leaving it is no
+      // preemption, and an execution goes on with an awake thread where one can run.
+      const lastEnabled = en.some((t) => t.id === last && !t.asleep);
+      const chosen = lastEnabled ? last : (en.find((t) => !t.asleep) ?? en[0]!).id;
       f = { enabled: en.map((t) => t.id), chosen, last, lastEnabled, preempts, tried: new Set([chosen]) };
       stack.push(f);
     }
