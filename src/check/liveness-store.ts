@@ -85,10 +85,11 @@ export class LivenessStore {
   }
 
   /**
-   * The entry holding W[o, o+n), hashed h; when absent, adds it with its bits clear and
-   * `depth` as its depth (and sets `added`).
+   * The entry holding W[o, o+n); when absent, adds it with its bits clear and `depth` as
+   * its depth (and sets `added`).
    */
-  findOrAdd(W: Int32Array, o: number, n: number, h: number, depth: number): number {
+  findOrAdd(W: Int32Array, o: number, n: number, depth: number): number {
+    const h = hashWords(W, o, n, 0x9747b28c);
     const table = this.table, data = this.data, mask = this.mask;
     let i = h & mask;
     for (;;) {
@@ -114,8 +115,6 @@ export class LivenessStore {
     if (++this.count * 2 > mask + 1) this.rehash();
     return e;
   }
-
-  hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n, 0x9747b28c); }
 
   private grow(need: number): void {
     let size = this.data.length * 2;

@@ -65,10 +65,28 @@ const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER
 // o_pm bits
 const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, P_CNT = 32, P_CNTNOW = 64, P_FAIRSTUTTER = 128;
 
+/** What the search loop reads: the model's tables, the frames and the store, set up once. */
+interface Run {
+  m: Machine; opts: LivenessOptions; t0: number;
+  VERI: boolean; BASE: number; aCycles: boolean; np: boolean; fairness: boolean;
+  procAccept: boolean; procProgress: boolean; slack: number; cap: number;
+  store: LivenessStore;
+  /** Fairness counters of the first and the nested search (pan's cnt1, cnt2). */
+  cnt: Int32Array;
+  /** The frames, indexed by depth + 1 (index 0 is pan's trail[-1]). */
+  tau: Int32Array; opm: Int32Array; pr: Int32Array; ti: Int32Array; oTo: Int32Array; oN: Int32Array; oM: Int32Array;
+  ostate: Int32Array; bup: Int32Array; boqOf: Int32Array; off: Int32Array; len: Int32Array; tid: Int32Array; estate: Uint8Array;
+  /** The state buffer (frame states, one after another) and its word view. */
+  S: Uint8Array; W: Int32Array;
+  aT: number;
+  // What the search counted, written back when it returns or stops.
+  nstates: number; nShadow: number; truncs: number; nlinks: number; mreached: number; depthLimitHit: boolean;
+}
+
 export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
   const t0 = performance.now();
-  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc, endPc } = m;
-  const claimType = m.claimType, claimOff = m.claimOff;
+  const { io, acceptPc, progressPc, procSize } = m;
+  const claimType = m.claimType;
   // Without a claim (pan -a on accept labels of processes), pan's code has no claim
   // turns: every state is stored, process numbers start at 0, and a blocked accepting
   // state is an "accept stutter" error.
@@ -78,143 +96,145 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
   const fairness = opts.fairness && aCycles;
-  const maxDepth = opts.maxDepth;
-  const usesTimeout = m.usesTimeout;
-  const slack = 2 * Math.max(...procSize, 16) + 64;
   // Whether any proctype other than the claim has accept (progress) labels: when none has,
   // marking a state looks at the claim only, not at every process record (a walk per move).
   const procMarked = (table: Uint8Array[]) => table.some((t, type) => (!VERI || type !== claimType) && t.includes(1));
-  const procAccept = procMarked(acceptPc), procProgress = procMarked(progressPc);
 
-  let S = new Uint8Array(1 << 16);
-  let W = new Int32Array(S.buffer);
   const store = new LivenessStore();
+  const S = new Uint8Array(1 << 16);
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
+  // Frames: allocated once for the whole depth bound, as pan allocates its trail: 52 bytes
+  // a level (52 MB at -m1000000).
+  const cap = opts.maxDepth + 4;
+  const r: Run = {
+    m, opts, t0, VERI, BASE, aCycles, np, fairness,
+    procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
+    slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
+    tau: new Int32Array(cap), opm: new Int32Array(cap), pr: new Int32Array(cap), ti: new Int32Array(cap),
+    oTo: new Int32Array(cap), oN: new Int32Array(cap), oM: new Int32Array(cap), ostate: new Int32Array(cap).fill(-1),
+    bup: new Int32Array(cap), boqOf: new Int32Array(cap), off: new Int32Array(cap), len: new Int32Array(cap), tid: new Int32Array(cap),
+    // pan's e_state: the number of the unless escape of the process being expanded that
+    // has moved (then only that escape's moves are tried), or 0.
+    estate: new Uint8Array(cap),
+    S, W: new Int32Array(S.buffer), aT: 0,
+    nstates: 0, nShadow: 0, truncs: 0, nlinks: 0, mreached: 0, depthLimitHit: false,
+  };
   if (io[IO.ERR]) {
     const e = m.errors[io[IO.ERRINFO]!]!;
-    return result(0, 0, 0, 0, 0, false, false, { ...e, steps: [], cycleStart: null });
+    return result(r, vecLen, false, { ...e, steps: [], cycleStart: null });
   }
 
-  // Frames: index d + 1 holds depth d; index 0 is pan's trail[-1]. Allocated once for
-  // the whole depth bound, as pan allocates its trail: the arrays stay constants that the
-  // compiled search loop reads directly (52 bytes a level: 52 MB at -m1000000).
-  const cap = maxDepth + 4;
-  const tau = new Int32Array(cap), opm = new Int32Array(cap), pr = new Int32Array(cap), ti = new Int32Array(cap);
-  const oTo = new Int32Array(cap), oN = new Int32Array(cap), oM = new Int32Array(cap), ostate = new Int32Array(cap);
-  const bup = new Int32Array(cap), boqOf = new Int32Array(cap), off = new Int32Array(cap), len = new Int32Array(cap), tid = new Int32Array(cap);
-  // pan's e_state: the number of the unless escape of the process being expanded that
-  // has moved (then only that escape's moves are tried), or 0.
-  const estate = new Uint8Array(cap);
-  ostate.fill(-1);
+  // The initial frame: pan's do_the_search().
+  r.len[1] = vecLen; r.tau[1] = VERI ? T_CLAIM : 0;
+  if (aCycles) r.opm[1] = r.opm[1]! | marks(r, S, 0);
+  if (fairness && (r.opm[1]! & P_ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
+  let error: CycleError | null = null, memoryLimitHit = false;
+  try {
+    newState(r);
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    error = e.error; memoryLimitHit = e.memory;
+  }
+  return result(r, vecLen, memoryLimitHit, error);
+}
 
-  let depth = 0, mreached = 0, nstates = 0, nShadow = 0, truncs = 0, nlinks = 0;
-  let depthLimitHit = false;
-  let aT = 0;
-  const cnt = new Int32Array(2);
-  let aDepth = 0, depthFound = -1, lstate = -1;
-  let seed = new Int32Array(((vecLen + 3) >> 2) + 64);
-  let seedWords = 0;
-  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+function result(r: Run, vecLen: number, memoryLimit: boolean, err: CycleError | null): LivenessResult {
+  const elapsed = (performance.now() - r.t0) / 1000;
+  const visited = r.nstates, matched = r.truncs;
+  return {
+    statesStored: r.nstates - r.nShadow, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
+    atomicSteps: r.nlinks, depthReached: r.mreached, depthLimitHit: r.depthLimitHit, memoryLimitHit: memoryLimit,
+    memoryBytes: r.store.bytes + r.S.length + r.cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
+  };
+}
 
-  const nrPr = (F: number) => S[off[F]!]! + BASE;
-  const uerror = (message: string, kind: string, cycleAt: number | null): never => {
-    throw new Stop({ kind, message, line: null, steps: trail(depth), cycleStart: cycleAt === null ? null : stepsUpTo(cycleAt) });
-  };
-  const trail = (d: number): Step[] => {
-    const steps: Step[] = [];
-    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - BASE, tid: tid[f]! });
-    return steps;
-  };
-  const stepsUpTo = (d: number): number => {
-    let n = 0;
-    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) n++;
-    return n;
-  };
-  /** The record offset of pan process II (0 is the claim) in the state at offset o. */
-  const recordOf = (o: number, II: number): number => {
-    if (VERI && II === 0) return o + claimOff;
-    let b = o + procBase;
-    for (let j = BASE; j < II; j++) b += procSize[S[b]!]!;
-    return b;
-  };
-  /** The bit of the fairness map for counter value c in the first or the nested search. */
-  const fairBit = (c: number, second: boolean): number => 2 * c + (second ? 1 : 0);
+/** P_ACCEPT and P_PROGRESS as the state at o earns them (pan's accept and progress marks). */
+function marks(r: Run, S: Uint8Array, o: number): number {
+  const { m, np } = r;
+  if (np) {
+    const c = o + m.claimOff;
+    return (m.acceptPc[m.claimType]![S[c + 1]! | S[c + 2]! << 8] ? P_ACCEPT : 0)
+      | (anyAt(r, S, o, m.progressPc, r.procProgress) ? P_PROGRESS : 0);
+  }
+  return anyAt(r, S, o, m.acceptPc, r.procAccept) ? P_ACCEPT : 0;
+}
 
-  /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
-   * stack, 3 a cycle closed through the first search's stack. */
+/** Whether a process (or the claim) of the state at o is at a pc marked in table; the
+ * processes are walked only when some proctype has such a pc (procsToo). */
+function anyAt(r: Run, S: Uint8Array, o: number, table: Uint8Array[], procsToo: boolean): boolean {
+  const { m } = r;
+  const c = o + m.claimOff;
+  if (r.VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+  if (!procsToo) return false;
+  let b = o + m.procBase;
+  for (let j = 0, nr = S[o]!; j < nr; j++) {
+    if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+    b += m.procSize[S[b]!]!;
+  }
+  return false;
+}
+
+/** The moves of the trail up to depth d (claim moves have pid -1). */
+function trail(r: Run, d: number): Step[] {
+  const steps: Step[] = [];
+  for (let f = 2; f <= d + 1; f++) if (r.tid[f] !== -1) steps.push({ pid: r.pr[f]! - r.BASE, tid: r.tid[f]! });
+  return steps;
+}
+
+function cycleError(r: Run, depth: number, cycleAt: number | null, message: string, kind: string): Stop {
+  let start: number | null = null;
+  if (cycleAt !== null) {
+    start = 0;
+    for (let f = 2; f <= cycleAt + 1; f++) if (r.tid[f] !== -1) start++;
+  }
+  return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start });
+}
+
+/** The cycle error of the search mode: acceptance or non-progress. */
+function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
+  return r.np ? cycleError(r, depth, cycleAt, 'non-progress cycle', 'non-progress-cycle')
+    : cycleError(r, depth, cycleAt, 'acceptance cycle', 'acceptance-cycle');
+}
+
+// Labels of pan's new_state, as the states of a loop (JavaScript has no goto). RETURN
+// ends a nested search, or the whole search when none is running.
+const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10, RETURN = 11;
+
+// pan's new_state, the first and the nested search in one loop.
+// Design: everything the loop changes is a local of this one function, which no closure
+// captures, so V8 keeps it in registers or on the stack; the nested search (pan's
+// recursive call of new_state from checkcycles) runs in the same loop, the few locals of
+// the search that called it saved aside and put back when it returns. Rejected (the
+// version before): the loop as a closure inside livenessSearch, calling closures for the
+// store lookup and the nested search, with the counters, the depth and the state buffer
+// in variables those closures shared: every read of them went through V8's context
+// objects, and the loop took about 60% of the time of a search.
+function newState(r: Run): void {
+  const { m, opts, store, cnt, VERI, BASE, aCycles, np, fairness, slack, cap } = r;
+  const { tau, opm, pr, ti, oTo, oN, oM, ostate, bup, boqOf, off, len, tid, estate } = r;
+  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc } = m;
+  const claimOff = m.claimOff, usesTimeout = m.usesTimeout, maxDepth = opts.maxDepth;
+  const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
+  const claimAccept = VERI ? acceptPc[m.claimType]! : EMPTY8, claimProgress = VERI ? progressPc[m.claimType]! : EMPTY8;
+  const procAccept = r.procAccept, procProgress = r.procProgress;
   // Hidden globals are in the vector but, as in pan (where they are not), no part of a
   // state's identity: blanked while it is hashed, compared or copied as the seed.
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
-  const hide = (o: number) => { if (hidLen) { hidSave.set(S.subarray(o + hidOff, o + hidOff + hidLen)); S.fill(0, o + hidOff, o + hidOff + hidLen); } };
-  const unhide = (o: number) => { if (hidLen) S.set(hidSave, o + hidOff); };
-  const hStore = (F: number): number => {
-    if (hidLen === 0) return hStoreVisible(F);
-    hide(off[F]!);
-    try { return hStoreVisible(F); } finally { unhide(off[F]!); }
-  };
-  const hStoreVisible = (F: number): number => {
-    const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
-    const e = store.findOrAdd(W, w, n, store.hash(W, w, n), depth);
-    lstate = e;
-    const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
-    if (store.added) {
-      if (aCycles) {
-        store.setVisited(e, flag);
-        if (fairness) store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0));
-        store.setTag(e, flag);
-      } else store.setTag(e, depth + 1);
-      return 0;
-    }
-    if (aCycles) {
-      let wasNew = false;
-      const v = store.visited(e);
-      if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
-      if (fairness) {
-        if (store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0)) && !wasNew) { wasNew = true; nShadow++; }
-      }
-      if (wasNew) {
-        const tg = store.tag(e) | flag;
-        store.setTag(e, tg);
-        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth) return 3;
-        return 0;
-      }
-      const tg = store.tag(e);
-      if (tg & flag) {
-        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
-        return 2;
-      }
-      return 1;
-    }
-    return store.tag(e) !== 0 ? 2 : 1;
-  };
 
-  const checkCycles = (F: number) => {
-    const oAT = aT, oCnt = cnt[1]!, sv = ostate[F]!;
-    aT |= 1 | 16 | 32;
-    cnt[1] = cnt[0]!;
-    seedWords = (len[F]! + 3) >> 2;
-    if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
-    hide(off[F]!);
-    seed.set(W.subarray(off[F]! >> 2, (off[F]! >> 2) + seedWords));
-    unhide(off[F]!);
-    aDepth = depthFound = depth;
-    newState();
-    aT = oAT; cnt[1] = oCnt;
-    aDepth = 0; depthFound = -1;
-    ostate[F] = sv;
-  };
-
-  // Labels of pan's new_state, as the states of a loop (JavaScript has no goto).
-  const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
-
-  function newState(): void {
-    // The state buffer in locals: the helpers read S and W, which change only when the
-    // buffer grows (here, or in a nested search: reloaded after checkCycles).
-    let s8 = S, w32 = W;
-    let II = 0, From = nrPr(depth + 1) - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
-    let at = DOWN;
+  let s8 = r.S, w32 = r.W;
+  let aT = r.aT, depth = 0, aDepth = 0, depthFound = -1, lstate = -1;
+  let nstates = 0, nShadow = 0, truncs = 0, nlinks = 0, mreached = 0, depthLimitHit = false;
+  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+  let seed = new Int32Array(((r.len[1]! + 3) >> 2) + 64), seedWords = 0;
+  // The loop's registers (pan's new_state locals).
+  let II = 0, From = s8[off[1]!]! + BASE - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
+  // A nested search running, and what its caller had in the registers and changed.
+  let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
+  let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cList: Int32Array = EMPTY, cK = 0, cB = 0, cFresh = 0;
+  let at = DOWN;
+  try {
     for (;;) {
       const F = depth + 1;
       switch (at) {
@@ -232,30 +252,63 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           fresh = 0;
           ostate[F] = ostate[F - 1]!;
           if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
-            if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
-              if (!(fairness && cnt[1] !== 1)) { depthFound = aDepth; uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound); }
+            const o = off[F]!, nw = (len[F]! + 3) >> 2, ow = o >> 2;
+            if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+            if ((aT & 1) && depth > aDepth && nw === seedWords) {
+              let j = 0;
+              while (j < nw && w32[ow + j] === seed[j]) j++;
+              if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
             }
             if (!(tau[F]! & T_ATOM)) {
-              let r = hStore(F);
-              const kk = r === 1 || r === 2;
-              if (r === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+              // pan's h_store: rs 0 new (or newly visited by this search, or with this
+              // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
+              // first search's stack.
+              const e = store.findOrAdd(w32, ow, nw, depth);
+              if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+              lstate = e;
+              const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
+              let rs: number;
+              if (store.added) {
+                if (aCycles) {
+                  store.setVisited(e, flag);
+                  if (fairness) store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1));
+                  store.setTag(e, flag);
+                } else store.setTag(e, depth + 1);
+                rs = 0;
+              } else if (aCycles) {
+                let wasNew = false;
+                const v = store.visited(e);
+                if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
+                if (fairness && store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1)) && !wasNew) { wasNew = true; nShadow++; }
+                if (wasNew) {
+                  const tg = store.tag(e) | flag;
+                  store.setTag(e, tg);
+                  rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth ? 3 : 0;
+                } else {
+                  const tg = store.tag(e);
+                  if (tg & flag) rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1) ? 3 : 2;
+                  else rs = 1;
+                }
+              } else rs = store.tag(e) !== 0 ? 2 : 1;
+              const kk = rs === 1 || rs === 2;
+              if (rs === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
                 depthFound = store.depth(lstate);
-                uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+                throw cycleFound(r, depth, depthFound);
               }
-              if (r === 3 && aCycles && (aT & 1)) {
-                if (fairness && cnt[1] !== 1) r = 0;
+              if (rs === 3 && aCycles && (aT & 1)) {
+                if (fairness && cnt[1] !== 1) rs = 0;
                 else {
                   nShadow--;
                   depthFound = store.depth(lstate);
-                  uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+                  throw cycleFound(r, depth, depthFound);
                 }
               }
-              if (r !== 0) { truncs++; at = UP; continue; }
+              if (rs !== 0) { truncs++; at = UP; continue; }
               if (!kk) {
                 nstates++;
                 if (nstates === nextProgress) {
                   nextProgress += 1_000_000;
-                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, t0));
+                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, r.t0));
                 }
                 if (nstates >= nextMemCheck) {
                   nextMemCheck += 1 << 12;
@@ -263,7 +316,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
                 }
               }
               ostate[F] = lstate;
-            }
+            } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
           }
           if (depth > mreached) mreached = depth;
           if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
@@ -271,7 +324,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           oN[F + 1] = 0;
           if (VERI) {
             const c = off[F]! + claimOff;
-            if (endPc[claimType]![s8[c + 1]! | s8[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
+            if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
           }
           at = STUTTER; continue;
         }
@@ -285,7 +338,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
           if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
             if (!(aT & 2)) {
-              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = nrPr(F) + 1; opm[F] = opm[F]! | P_FLAGSET; }
+              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = s8[off[F]!]! + BASE + 1; opm[F] = opm[F]! | P_FLAGSET; }
             } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
           }
           II = From;
@@ -299,7 +352,8 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
         }
         case VERI0: {
           const o = off[F]!;
-          b = recordOf(o, II);
+          if (VERI && II === 0) b = o + claimOff;
+          else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
           list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
           opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
           if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
@@ -326,18 +380,18 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
             const c = o + ((L + 3) & ~3);
             if (fresh === 0) {
-              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); S = s8 = nS; W = w32 = new Int32Array(nS.buffer); }
+              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
               const ow = o >> 2, cw = c >> 2;
               for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
               fresh = 1;
               io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
               io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
             }
-            const r = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
-            if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
+            const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
+            if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
             fresh = 0;
-            if (r === 2 || io[IO.ERR] !== 0) {
-              const steps = trail(depth); steps.push({ pid: II - BASE, tid: t });
+            if (rx === 2 || io[IO.ERR] !== 0) {
+              const steps = trail(r, depth); steps.push({ pid: II - BASE, tid: t });
               const e = m.errors[io[IO.ERRINFO]!]!;
               throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
             }
@@ -365,8 +419,16 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
             const L2 = io[IO.LEN]!;
             if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
             off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
-            opm[C] = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
-            if (aCycles) markAccept(C);
+            let pm = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
+            if (aCycles) {
+              // pan's accept and progress marks of the new state (see marks()).
+              const cc = c + claimOff, cpc = VERI ? s8[cc + 1]! | s8[cc + 2]! << 8 : 0;
+              if (np) {
+                if (claimAccept[cpc]) pm |= P_ACCEPT;
+                if ((VERI && claimProgress[cpc]) || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= P_PROGRESS;
+              } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= P_ACCEPT;
+            }
+            opm[C] = pm;
             ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
             let tc = 0;
             const isAtomic = atomic[t] !== 0;
@@ -387,7 +449,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           at = NEXTPROC; continue;
         }
         case UP: {
-          if ((aT & 1) && depth <= aDepth) return;
+          if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
           if (opm[F]! & P_FAIRSTUTTER) {
             cnt[aT & 1] = bup[F]!;
             n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
@@ -405,7 +467,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
           }
           depth--;
           if (mm > n || (n > 3 && mm !== 0)) n = mm;
-          b = recordOf(off[P]!, II);
+          const o = off[P]!;
+          if (VERI && II === 0) b = o + claimOff;
+          else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
           list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
           fresh = 0;
           at = TRY; continue;
@@ -476,7 +540,7 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               if (aCycles && (opm[F]! & P_ACCEPT)) {
                 // A deadlock in an accepting state: an accepting run that stutters.
                 depth--;
-                uerror('accept stutter', 'accept-stutter', null);
+                throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
               }
             } else if (!(tau[F]! & T_CLAIM)) {
               // The system cannot move: the claim moves alone (stutter).
@@ -492,74 +556,45 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               const e = ostate[F]!;
               if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
             }
-            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)) {
-              if (fairness) { if ((aT & 2) && cnt[0] === 1) { checkCycles(F); s8 = S; w32 = W; } }
-              else if (aCycles && (opm[F]! & P_ACCEPT)) { checkCycles(F); s8 = S; w32 = W; }
+            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (s8[off[F]!]! + BASE > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)
+              && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (opm[F]! & P_ACCEPT))) {
+              // pan's checkcycles: the nested search from this state, with the caller's
+              // registers and what it changes kept aside until it returns (RETURN).
+              nested = true;
+              cF = F; cAT = aT; cCnt = cnt[1]!; cOstate = ostate[F]!;
+              cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cList = list; cK = k; cB = b; cFresh = fresh;
+              aT |= 1 | 16 | 32;
+              cnt[1] = cnt[0]!;
+              seedWords = (len[F]! + 3) >> 2;
+              if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+              const o = off[F]!;
+              if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+              for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
+              if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+              aDepth = depthFound = depth;
+              II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; list = EMPTY; k = 0; b = 0; fresh = 0;
+              at = DOWN; continue;
             }
           }
           if (depth > 0) { at = UP; continue; }
-          return;
+          at = RETURN; continue;
+        }
+        case RETURN: {
+          if (!nested) return;
+          nested = false;
+          aT = cAT; cnt[1] = cCnt;
+          aDepth = 0; depthFound = -1;
+          ostate[cF] = cOstate;
+          II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; list = cList; k = cK; b = cB; fresh = cFresh;
+          at = depth > 0 ? UP : RETURN; continue;
         }
       }
     }
-  }
-
-  function sameAsSeed(F: number): boolean {
-    const n = (len[F]! + 3) >> 2;
-    if (n !== seedWords) return false;
-    const w = off[F]! >> 2;
-    hide(off[F]!);
-    let same = true;
-    for (let j = 0; j < n && same; j++) if (W[w + j] !== seed[j]) same = false;
-    unhide(off[F]!);
-    return same;
-  }
-
-  function markAccept(C: number): void {
-    const o = off[C]!;
-    if (np) {
-      const c = o + claimOff;
-      if (acceptPc[claimType]![S[c + 1]! | S[c + 2]! << 8]) opm[C] = opm[C]! | P_ACCEPT;
-      if (anyAt(o, progressPc, procProgress)) opm[C] = opm[C]! | P_PROGRESS;
-    } else if (anyAt(o, acceptPc, procAccept)) opm[C] = opm[C]! | P_ACCEPT;
-  }
-
-  /** Whether a process (or the claim) of the state at o is at a pc marked in table; the
-   * processes are walked only when some proctype has such a pc (procsToo). */
-  function anyAt(o: number, table: Uint8Array[], procsToo: boolean): boolean {
-    const c = o + claimOff;
-    if (VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
-    if (!procsToo) return false;
-    let b = o + procBase;
-    for (let j = 0, nr = S[o]!; j < nr; j++) {
-      if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
-      b += procSize[S[b]!]!;
-    }
-    return false;
-  }
-
-  // The initial frame: pan's do_the_search().
-  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = VERI ? T_CLAIM : 0;
-  if (aCycles) markAccept(1);
-  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + BASE + 1; }
-  let error: CycleError | null = null, memoryLimitHit = false;
-  try {
-    newState();
-  } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-    error = e.error; memoryLimitHit = e.memory;
-  }
-  return result(nstates - nShadow, nstates, truncs, nlinks, mreached, depthLimitHit, memoryLimitHit, error);
-
-  function result(stored: number, visited: number, matched: number, atomicSteps: number, depthReached: number,
-    depthLimit: boolean, memoryLimit: boolean, err: CycleError | null): LivenessResult {
-    const elapsed = (performance.now() - t0) / 1000;
-    return {
-      statesStored: stored, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
-      atomicSteps, depthReached, depthLimitHit: depthLimit, memoryLimitHit: memoryLimit,
-      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
-    };
+  } finally {
+    r.S = s8; r.W = w32; r.aT = aT;
+    r.nstates = nstates; r.nShadow = nShadow; r.truncs = truncs; r.nlinks = nlinks; r.mreached = mreached; r.depthLimitHit = depthLimitHit;
   }
 }
 
 const EMPTY = new Int32Array(0);
+const EMPTY8 = new Uint8Array(0);
