@@ -198,9 +198,14 @@ function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
     : cycleError(r, depth, cycleAt, 'acceptance cycle', 'acceptance-cycle');
 }
 
-// Labels of pan's new_state, as the states of a loop (JavaScript has no goto). RETURN
-// ends a nested search, or the whole search when none is running.
-const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10, RETURN = 11;
+// Labels of pan's new_state, as the stages of a loop (JavaScript has no goto), in pan's
+// order: a stage runs when `at` is at most its label, so most of pan's jumps are a fall
+// from one stage into the next, and the others set `at` and go round. RETURN ends a
+// nested search, or the whole search when none is running.
+const DOWN = 0, ALLOVER = 1, STUTTER = 2, EXPAND = 3, Q999 = 4, DONE = 5, UP = 6, RETURN = 7;
+// Where EXPAND enters the loop over the processes: its head, a process's first move, or
+// the move after the one a frame just came back from.
+const M_LOOP = 0, M_VERI0 = 1, M_TRY = 2;
 
 // pan's new_state, the first and the nested search in one loop.
 // Design: everything the loop changes is a local of this one function, which no closure
@@ -233,108 +238,105 @@ function newState(r: Run): void {
   // A nested search running, and what its caller had in the registers and changed.
   let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
   let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cList: Int32Array = EMPTY, cK = 0, cB = 0, cFresh = 0;
-  let at = DOWN;
+  let at = DOWN, mode = M_LOOP;
   try {
-    for (;;) {
+    main: for (;;) {
       const F = depth + 1;
-      switch (at) {
-        case DOWN: {
-          tau[F] = tau[F]! & ~(16 | 32 | 64);
-          if (depth >= maxDepth) {
-            depthLimitHit = true;
-            truncs++;
-            tau[F - 1] = tau[F - 1]! | T_CUT;
-            at = UP; continue;
-          }
-          at = ALLOVER; continue;
+      if (at <= DOWN) {
+        tau[F] = tau[F]! & ~(16 | 32 | 64);
+        if (depth >= maxDepth) {
+          depthLimitHit = true;
+          truncs++;
+          tau[F - 1] = tau[F - 1]! | T_CUT;
+          at = UP; continue;
         }
-        case ALLOVER: {
-          fresh = 0;
-          ostate[F] = ostate[F - 1]!;
-          if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
-            const o = off[F]!, nw = (len[F]! + 3) >> 2, ow = o >> 2;
-            if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
-            if ((aT & 1) && depth > aDepth && nw === seedWords) {
-              let j = 0;
-              while (j < nw && w32[ow + j] === seed[j]) j++;
-              if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
+      }
+      if (at <= ALLOVER) {
+        fresh = 0;
+        ostate[F] = ostate[F - 1]!;
+        if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
+          const o = off[F]!, nw = (len[F]! + 3) >> 2, ow = o >> 2;
+          if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+          if ((aT & 1) && depth > aDepth && nw === seedWords) {
+            let j = 0;
+            while (j < nw && w32[ow + j] === seed[j]) j++;
+            if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
+          }
+          if (!(tau[F]! & T_ATOM)) {
+            // pan's h_store: rs 0 new (or newly visited by this search, or with this
+            // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
+            // first search's stack.
+            const e = store.findOrAdd(w32, ow, nw, depth);
+            if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+            lstate = e;
+            const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
+            let rs: number;
+            if (store.added) {
+              if (aCycles) {
+                store.setVisited(e, flag);
+                if (fairness) store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1));
+                store.setTag(e, flag);
+              } else store.setTag(e, depth + 1);
+              rs = 0;
+            } else if (aCycles) {
+              let wasNew = false;
+              const v = store.visited(e);
+              if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
+              if (fairness && store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1)) && !wasNew) { wasNew = true; nShadow++; }
+              if (wasNew) {
+                const tg = store.tag(e) | flag;
+                store.setTag(e, tg);
+                rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth ? 3 : 0;
+              } else {
+                const tg = store.tag(e);
+                if (tg & flag) rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1) ? 3 : 2;
+                else rs = 1;
+              }
+            } else rs = store.tag(e) !== 0 ? 2 : 1;
+            const kk = rs === 1 || rs === 2;
+            if (rs === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+              depthFound = store.depth(lstate);
+              throw cycleFound(r, depth, depthFound);
             }
-            if (!(tau[F]! & T_ATOM)) {
-              // pan's h_store: rs 0 new (or newly visited by this search, or with this
-              // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
-              // first search's stack.
-              const e = store.findOrAdd(w32, ow, nw, depth);
-              if (hidLen !== 0) s8.set(hidSave, o + hidOff);
-              lstate = e;
-              const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
-              let rs: number;
-              if (store.added) {
-                if (aCycles) {
-                  store.setVisited(e, flag);
-                  if (fairness) store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1));
-                  store.setTag(e, flag);
-                } else store.setTag(e, depth + 1);
-                rs = 0;
-              } else if (aCycles) {
-                let wasNew = false;
-                const v = store.visited(e);
-                if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
-                if (fairness && store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1)) && !wasNew) { wasNew = true; nShadow++; }
-                if (wasNew) {
-                  const tg = store.tag(e) | flag;
-                  store.setTag(e, tg);
-                  rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth ? 3 : 0;
-                } else {
-                  const tg = store.tag(e);
-                  if (tg & flag) rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1) ? 3 : 2;
-                  else rs = 1;
-                }
-              } else rs = store.tag(e) !== 0 ? 2 : 1;
-              const kk = rs === 1 || rs === 2;
-              if (rs === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+            if (rs === 3 && aCycles && (aT & 1)) {
+              if (fairness && cnt[1] !== 1) rs = 0;
+              else {
+                nShadow--;
                 depthFound = store.depth(lstate);
                 throw cycleFound(r, depth, depthFound);
               }
-              if (rs === 3 && aCycles && (aT & 1)) {
-                if (fairness && cnt[1] !== 1) rs = 0;
-                else {
-                  nShadow--;
-                  depthFound = store.depth(lstate);
-                  throw cycleFound(r, depth, depthFound);
-                }
+            }
+            if (rs !== 0) { truncs++; at = UP; continue; }
+            if (!kk) {
+              nstates++;
+              if (nstates === nextProgress) {
+                nextProgress += 1_000_000;
+                opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, r.t0));
               }
-              if (rs !== 0) { truncs++; at = UP; continue; }
-              if (!kk) {
-                nstates++;
-                if (nstates === nextProgress) {
-                  nextProgress += 1_000_000;
-                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, r.t0));
-                }
-                if (nstates >= nextMemCheck) {
-                  nextMemCheck += 1 << 12;
-                  if (store.bytes + s8.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
-                }
+              if (nstates >= nextMemCheck) {
+                nextMemCheck += 1 << 12;
+                if (store.bytes + s8.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
               }
-              ostate[F] = lstate;
-            } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
-          }
-          if (depth > mreached) mreached = depth;
-          if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
-          n = 0;
-          oN[F + 1] = 0;
-          if (VERI) {
-            const c = off[F]! + claimOff;
-            if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
-          }
-          at = STUTTER; continue;
+            }
+            ostate[F] = lstate;
+          } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
-        case STUTTER: {
-          fresh = 0;
-          if (tau[F]! & T_CLAIM) {
-            if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
-            II = 0;
-            at = VERI0; continue;
-          }
+        if (depth > mreached) mreached = depth;
+        if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
+        n = 0;
+        oN[F + 1] = 0;
+        if (VERI) {
+          const c = off[F]! + claimOff;
+          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
+        }
+      }
+      if (at <= STUTTER) {
+        fresh = 0;
+        if (tau[F]! & T_CLAIM) {
+          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+          II = 0;
+          mode = M_VERI0;
+        } else {
           opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
           if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
             if (!(aT & 2)) {
@@ -342,37 +344,38 @@ function newState(r: Run): void {
             } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
           }
           II = From;
-          at = LOOP; continue;
+          mode = M_LOOP;
         }
-        case LOOP: {
-          // The head of pan's `for (II = From; II >= To; II--)`.
-          if (II < To) { at = AFTER; continue; }
-          if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
-          at = VERI0; continue;
-        }
-        case VERI0: {
-          const o = off[F]!;
-          if (VERI && II === 0) b = o + claimOff;
-          else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
-          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
-          opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
-          if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
-            cnt[aT & 1] = cnt[aT & 1]! - 1;
-            if (VERI && II === 1) cnt[aT & 1] = 1;
-            opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+      }
+      if (at <= EXPAND) {
+        // pan's `for (II = From; II >= To; II--)` over the processes (the claim alone in
+        // a claim turn), entered at its head (M_LOOP), at a process's first move
+        // (M_VERI0), or, back from a move (UP), where that move was made (M_TRY).
+        for (;;) {
+          if (mode === M_LOOP) {
+            if (II < To) break;
+            if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
           }
-          pr[F + 1] = II;
-          estate[F] = 0;
-          // The child slot still holds this frame's copy unless a move wrote it (blocked
-          // moves write nothing), so it is copied again only after a move or a change of
-          // what io says about the frame (fresh = 0 there).
-          k = 0;
-          at = TRY; continue;
-        }
-        case TRY: {
-          // The inner loop over the process's transitions; a move descends (DOWN).
+          if (mode !== M_TRY) {
+            const o = off[F]!;
+            if (VERI && II === 0) b = o + claimOff;
+            else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
+            list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
+            opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
+            if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+              cnt[aT & 1] = cnt[aT & 1]! - 1;
+              if (VERI && II === 1) cnt[aT & 1] = 1;
+              opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+            }
+            pr[F + 1] = II;
+            estate[F] = 0;
+            // The child slot still holds this frame's copy unless a move wrote it
+            // (blocked moves write nothing), so it is copied again only after a move or
+            // a change of what io says about the frame (fresh = 0 there).
+            k = 0;
+          }
+          // The process's transitions; a move descends (DOWN).
           const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
-          let moved = false;
           while (k < list.length) {
             const t = list[k++]!;
             if (boq !== 0 && isRecv[t] === 0) continue;
@@ -442,39 +445,9 @@ function newState(r: Run): void {
             }
             tau[C] = tc;
             if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
-            moved = true;
-            break;
+            at = DOWN; continue main;
           }
-          if (moved) { at = DOWN; continue; }
-          at = NEXTPROC; continue;
-        }
-        case UP: {
-          if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
-          if (opm[F]! & P_FAIRSTUTTER) {
-            cnt[aT & 1] = bup[F]!;
-            n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
-            depth--;
-            at = Q999; continue;
-          }
-          // Back in the parent: restore the loop where the move was made.
-          k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
-          const P = F - 1;
-          if (boqOf[F] !== 0 && boqOf[P] === 0) {
-            // Undoing a rendezvous offer: it counted as a move if it was taken.
-            mm = oM[F + 1]!;
-            if (mm) opm[P] = opm[P]! | P_MOVED;
-            else estate[P] = 0;
-          }
-          depth--;
-          if (mm > n || (n > 3 && mm !== 0)) n = mm;
-          const o = off[P]!;
-          if (VERI && II === 0) b = o + claimOff;
-          else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
-          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
-          fresh = 0;
-          at = TRY; continue;
-        }
-        case NEXTPROC: {
+          // No move left in this process: on to the next (pan's P999).
           if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
             if (opm[F]! & P_MOVED) {
               if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
@@ -485,109 +458,130 @@ function newState(r: Run): void {
               II = From + 1;
             }
           }
-          if (VERI && II === 0) { at = AFTER; continue; }
+          if (VERI && II === 0) break;
           II--;
-          at = LOOP; continue;
+          mode = M_LOOP;
         }
-        case AFTER: {
-          if (opm[F]! & P_CNT) {
-            if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
-            cnt[aT & 1] = cnt[aT & 1]! + 1;
-            opm[F] = opm[F]! & ~P_CNT;
-          }
-          if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
-            && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
-            // pan's fairness stutter: a system with no move lets the counter go round.
-            depth++;
-            const C = F + 1;
-            opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
-            bup[C] = cnt[aT & 1]!;
-            cnt[aT & 1] = 1;
-            tau[C] = VERI ? T_CLAIM : 0;
-            off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
+        // Every process tried.
+        if (opm[F]! & P_CNT) {
+          if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+          cnt[aT & 1] = cnt[aT & 1]! + 1;
+          opm[F] = opm[F]! & ~P_CNT;
+        }
+        if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
+          && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+          // pan's fairness stutter: a system with no move lets the counter go round.
+          depth++;
+          const C = F + 1;
+          opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
+          bup[C] = cnt[aT & 1]!;
+          cnt[aT & 1] = 1;
+          tau[C] = VERI ? T_CLAIM : 0;
+          off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
+          From = s8[off[F]!]! + BASE - 1; To = BASE;
+          at = DOWN; continue;
+        }
+      }
+      if (at <= Q999) {
+        if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
+        if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
+        if ((n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) && boqOf[F] === 0 && depth < maxDepth - 1) {
+          if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
+            // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
+            tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
             From = s8[off[F]!]! + BASE - 1; To = BASE;
+            at = ALLOVER; continue;
+          }
+          if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
+            if (tau[F]! & T_CLAIM) {
+              if (tau[F]! & T_RETRY) {
+                // The system was stuck after these claim moves: retry them with timeout.
+                tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
+                at = STUTTER; continue;
+              }
+            } else {
+              if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
+                tau[F - 1] = tau[F - 1]! | T_RETRY;
+                at = UP; continue;
+              }
+            }
+          }
+          if (!VERI) {
+            if (aCycles && (opm[F]! & P_ACCEPT)) {
+              // A deadlock in an accepting state: an accepting run that stutters.
+              depth--;
+              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
+            }
+          } else if (!(tau[F]! & T_CLAIM)) {
+            // The system cannot move: the claim moves alone (stutter).
+            tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
+            at = STUTTER; continue;
+          }
+        }
+      }
+      if (at <= DONE) {
+        if (!(tau[F]! & T_ATOM)) {
+          if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
+            const e = ostate[F]!;
+            if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
+          }
+          if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (s8[off[F]!]! + BASE > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)
+            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (opm[F]! & P_ACCEPT))) {
+            // pan's checkcycles: the nested search from this state, with the caller's
+            // registers and what it changes kept aside until it returns (RETURN).
+            nested = true;
+            cF = F; cAT = aT; cCnt = cnt[1]!; cOstate = ostate[F]!;
+            cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cList = list; cK = k; cB = b; cFresh = fresh;
+            aT |= 1 | 16 | 32;
+            cnt[1] = cnt[0]!;
+            seedWords = (len[F]! + 3) >> 2;
+            if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+            const o = off[F]!;
+            if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+            for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
+            if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+            aDepth = depthFound = depth;
+            II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; list = EMPTY; k = 0; b = 0; fresh = 0;
             at = DOWN; continue;
           }
+        }
+        if (depth === 0) { at = RETURN; continue; }
+      }
+      if (at <= UP) {
+        if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
+        if (opm[F]! & P_FAIRSTUTTER) {
+          cnt[aT & 1] = bup[F]!;
+          n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
+          depth--;
           at = Q999; continue;
         }
-        case Q999: {
-          if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
-          if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
-          if (n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) {
-            if (boqOf[F] !== 0) { at = DONE; continue; }
-            if (depth >= maxDepth - 1) { at = DONE; continue; }
-            if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
-              // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
-              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
-              From = s8[off[F]!]! + BASE - 1; To = BASE;
-              at = ALLOVER; continue;
-            }
-            if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
-              if (tau[F]! & T_CLAIM) {
-                if (tau[F]! & T_RETRY) {
-                  // The system was stuck after these claim moves: retry them with timeout.
-                  tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
-                  at = STUTTER; continue;
-                }
-              } else {
-                if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
-                  tau[F - 1] = tau[F - 1]! | T_RETRY;
-                  at = UP; continue;
-                }
-              }
-            }
-            if (!VERI) {
-              if (aCycles && (opm[F]! & P_ACCEPT)) {
-                // A deadlock in an accepting state: an accepting run that stutters.
-                depth--;
-                throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
-              }
-            } else if (!(tau[F]! & T_CLAIM)) {
-              // The system cannot move: the claim moves alone (stutter).
-              tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
-              at = STUTTER; continue;
-            }
-          }
-          at = DONE; continue;
+        // Back in the parent: resume its loop where the move was made.
+        k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
+        const P = F - 1;
+        if (boqOf[F] !== 0 && boqOf[P] === 0) {
+          // Undoing a rendezvous offer: it counted as a move if it was taken.
+          mm = oM[F + 1]!;
+          if (mm) opm[P] = opm[P]! | P_MOVED;
+          else estate[P] = 0;
         }
-        case DONE: {
-          if (!(tau[F]! & T_ATOM)) {
-            if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
-              const e = ostate[F]!;
-              if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
-            }
-            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (s8[off[F]!]! + BASE > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)
-              && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (opm[F]! & P_ACCEPT))) {
-              // pan's checkcycles: the nested search from this state, with the caller's
-              // registers and what it changes kept aside until it returns (RETURN).
-              nested = true;
-              cF = F; cAT = aT; cCnt = cnt[1]!; cOstate = ostate[F]!;
-              cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cList = list; cK = k; cB = b; cFresh = fresh;
-              aT |= 1 | 16 | 32;
-              cnt[1] = cnt[0]!;
-              seedWords = (len[F]! + 3) >> 2;
-              if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
-              const o = off[F]!;
-              if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
-              for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
-              if (hidLen !== 0) s8.set(hidSave, o + hidOff);
-              aDepth = depthFound = depth;
-              II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; list = EMPTY; k = 0; b = 0; fresh = 0;
-              at = DOWN; continue;
-            }
-          }
-          if (depth > 0) { at = UP; continue; }
-          at = RETURN; continue;
-        }
-        case RETURN: {
-          if (!nested) return;
-          nested = false;
-          aT = cAT; cnt[1] = cCnt;
-          aDepth = 0; depthFound = -1;
-          ostate[cF] = cOstate;
-          II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; list = cList; k = cK; b = cB; fresh = cFresh;
-          at = depth > 0 ? UP : RETURN; continue;
-        }
+        depth--;
+        if (mm > n || (n > 3 && mm !== 0)) n = mm;
+        const o = off[P]!;
+        if (VERI && II === 0) b = o + claimOff;
+        else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
+        list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
+        fresh = 0;
+        mode = M_TRY;
+        at = EXPAND; continue;
+      }
+      if (at <= RETURN) {
+        if (!nested) return;
+        nested = false;
+        aT = cAT; cnt[1] = cCnt;
+        aDepth = 0; depthFound = -1;
+        ostate[cF] = cOstate;
+        II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; list = cList; k = cK; b = cB; fresh = cFresh;
+        at = depth > 0 ? UP : RETURN; continue;
       }
     }
   } finally {
