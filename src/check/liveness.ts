@@ -60,6 +60,9 @@ export interface LivenessResult extends Omit<SearchResult, 'error'> {
 
 class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
 
+/** Bytes of the frame arrays per depth level. */
+const FRAME_BYTES = 60;
+
 // tau bits (pan's names in comments)
 const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
 // o_pm bits
@@ -75,6 +78,9 @@ interface Run {
   cnt: Int32Array;
   /** The frames, indexed by depth + 1 (index 0 is pan's trail[-1]). */
   tau: Int32Array; opm: Int32Array; pr: Int32Array; ti: Int32Array; oTo: Int32Array; oN: Int32Array; oM: Int32Array;
+  /** Where the parent's move list ends and its moving process's record: the move loop
+   * resumes from them on the way back up, without finding the record again. */
+  tEnd: Int32Array; bOf: Int32Array;
   ostate: Int32Array; bup: Int32Array; boqOf: Int32Array; off: Int32Array; len: Int32Array; tid: Int32Array; estate: Uint8Array;
   /** The state buffer (frame states, one after another) and its word view. */
   S: Uint8Array; W: Int32Array;
@@ -105,14 +111,15 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
-  // Frames: allocated once for the whole depth bound, as pan allocates its trail: 52 bytes
-  // a level (52 MB at -m1000000).
+  // Frames: allocated once for the whole depth bound, as pan allocates its trail:
+  // FRAME_BYTES a level (60 MB at -m1000000).
   const cap = opts.maxDepth + 4;
   const r: Run = {
     m, opts, t0, VERI, BASE, aCycles, np, fairness,
     procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
     slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
     tau: new Int32Array(cap), opm: new Int32Array(cap), pr: new Int32Array(cap), ti: new Int32Array(cap),
+    tEnd: new Int32Array(cap), bOf: new Int32Array(cap),
     oTo: new Int32Array(cap), oN: new Int32Array(cap), oM: new Int32Array(cap), ostate: new Int32Array(cap).fill(-1),
     bup: new Int32Array(cap), boqOf: new Int32Array(cap), off: new Int32Array(cap), len: new Int32Array(cap), tid: new Int32Array(cap),
     // pan's e_state: the number of the unless escape of the process being expanded that
@@ -146,7 +153,7 @@ function result(r: Run, vecLen: number, memoryLimit: boolean, err: CycleError | 
   return {
     statesStored: r.nstates - r.nShadow, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
     atomicSteps: r.nlinks, depthReached: r.mreached, depthLimitHit: r.depthLimitHit, memoryLimitHit: memoryLimit,
-    memoryBytes: r.store.bytes + r.S.length + r.cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
+    memoryBytes: r.store.bytes + r.S.length + r.cap * FRAME_BYTES, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
   };
 }
 
@@ -218,8 +225,9 @@ const M_LOOP = 0, M_VERI0 = 1, M_TRY = 2;
 // objects, and the loop took about 60% of the time of a search.
 function newState(r: Run): void {
   const { m, opts, store, cnt, VERI, BASE, aCycles, np, fairness, slack, cap } = r;
-  const { tau, opm, pr, ti, oTo, oN, oM, ostate, bup, boqOf, off, len, tid, estate } = r;
-  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc } = m;
+  const { tau, opm, pr, ti, tEnd, bOf, oTo, oN, oM, ostate, bup, boqOf, off, len, tid, estate } = r;
+  const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
+  const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout, maxDepth = opts.maxDepth;
   const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
   const claimAccept = VERI ? acceptPc[m.claimType]! : EMPTY8, claimProgress = VERI ? progressPc[m.claimType]! : EMPTY8;
@@ -234,10 +242,11 @@ function newState(r: Run): void {
   let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
   let seed = new Int32Array(((r.len[1]! + 3) >> 2) + 64), seedWords = 0;
   // The loop's registers (pan's new_state locals).
-  let II = 0, From = s8[off[1]!]! + BASE - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
+  // k runs over moves[] from a process's first move to kEnd.
+  let II = 0, From = s8[off[1]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
   // A nested search running, and what its caller had in the registers and changed.
   let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
-  let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cList: Int32Array = EMPTY, cK = 0, cB = 0, cFresh = 0;
+  let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cKEnd = 0, cK = 0, cB = 0, cFresh = 0;
   let at = DOWN, mode = M_LOOP;
   try {
     main: for (;;) {
@@ -315,7 +324,7 @@ function newState(r: Run): void {
               }
               if (nstates >= nextMemCheck) {
                 nextMemCheck += 1 << 12;
-                if (store.bytes + s8.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
+                if (store.bytes + s8.length + cap * FRAME_BYTES > opts.memLimitBytes) throw new Stop(null, true);
               }
             }
             ostate[F] = lstate;
@@ -360,7 +369,8 @@ function newState(r: Run): void {
             const o = off[F]!;
             if (VERI && II === 0) b = o + claimOff;
             else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
-            list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
+            const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
+            k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
             opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
             if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
               cnt[aT & 1] = cnt[aT & 1]! - 1;
@@ -372,15 +382,17 @@ function newState(r: Run): void {
             // The child slot still holds this frame's copy unless a move wrote it
             // (blocked moves write nothing), so it is copied again only after a move or
             // a change of what io says about the frame (fresh = 0 there).
-            k = 0;
           }
           // The process's transitions; a move descends (DOWN).
           const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
-          while (k < list.length) {
-            const t = list[k++]!;
-            if (boq !== 0 && isRecv[t] === 0) continue;
-            if (isElse[t] !== 0 && (opm[F]! & P_MOVED)) continue;
-            if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
+          const es = estate[F]!;
+          while (k < kEnd) {
+            const t = moves[k++]!, fl = tfl[t]!;
+            if ((fl & (F_ELSE | F_RECV)) !== 0 || boq !== 0 || es !== 0) {
+              if (boq !== 0 && (fl & F_RECV) === 0) continue;
+              if ((fl & F_ELSE) !== 0 && (opm[F]! & P_MOVED)) continue;
+              if (es !== 0 && fl >> 8 !== es) continue;
+            }
             const c = o + ((L + 3) & ~3);
             if (fresh === 0) {
               if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
@@ -416,7 +428,7 @@ function newState(r: Run): void {
             // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
             // taken back: an offer nobody takes then counts as no move.
             else if (boq === 0) oM[F + 2] = 0;
-            { const u = unlessRole[t]!; estate[F] = u !== 0 && u !== 255 ? u : 0; }
+            { const u = fl >> 8; estate[F] = u !== 0 && u !== 255 ? u : 0; }
             const C = F + 1;
             depth++;
             const L2 = io[IO.LEN]!;
@@ -432,9 +444,9 @@ function newState(r: Run): void {
               } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= P_ACCEPT;
             }
             opm[C] = pm;
-            ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
+            ti[C] = k; tEnd[C] = kEnd; bOf[C] = b; oN[C] = n; oTo[C] = To; oM[C] = mm;
             let tc = 0;
-            const isAtomic = atomic[t] !== 0;
+            const isAtomic = (fl & F_ATOMIC) !== 0;
             if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
             else {
               if (newBoq !== 0 || isAtomic) {
@@ -531,7 +543,7 @@ function newState(r: Run): void {
             // registers and what it changes kept aside until it returns (RETURN).
             nested = true;
             cF = F; cAT = aT; cCnt = cnt[1]!; cOstate = ostate[F]!;
-            cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cList = list; cK = k; cB = b; cFresh = fresh;
+            cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cKEnd = kEnd; cK = k; cB = b; cFresh = fresh;
             aT |= 1 | 16 | 32;
             cnt[1] = cnt[0]!;
             seedWords = (len[F]! + 3) >> 2;
@@ -541,7 +553,7 @@ function newState(r: Run): void {
             for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
             if (hidLen !== 0) s8.set(hidSave, o + hidOff);
             aDepth = depthFound = depth;
-            II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; list = EMPTY; k = 0; b = 0; fresh = 0;
+            II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; kEnd = 0; k = 0; b = 0; fresh = 0;
             at = DOWN; continue;
           }
         }
@@ -556,7 +568,7 @@ function newState(r: Run): void {
           at = Q999; continue;
         }
         // Back in the parent: resume its loop where the move was made.
-        k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
+        k = ti[F]!; kEnd = tEnd[F]!; b = bOf[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
         const P = F - 1;
         if (boqOf[F] !== 0 && boqOf[P] === 0) {
           // Undoing a rendezvous offer: it counted as a move if it was taken.
@@ -566,10 +578,6 @@ function newState(r: Run): void {
         }
         depth--;
         if (mm > n || (n > 3 && mm !== 0)) n = mm;
-        const o = off[P]!;
-        if (VERI && II === 0) b = o + claimOff;
-        else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
-        list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
         fresh = 0;
         mode = M_TRY;
         at = EXPAND; continue;
@@ -580,7 +588,7 @@ function newState(r: Run): void {
         aT = cAT; cnt[1] = cCnt;
         aDepth = 0; depthFound = -1;
         ostate[cF] = cOstate;
-        II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; list = cList; k = cK; b = cB; fresh = cFresh;
+        II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; kEnd = cKEnd; k = cK; b = cB; fresh = cFresh;
         at = depth > 0 ? UP : RETURN; continue;
       }
     }
@@ -590,5 +598,35 @@ function newState(r: Run): void {
   }
 }
 
-const EMPTY = new Int32Array(0);
+/** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role
+ * (Machine.unlessRole) from bit 8 on. */
+const F_ELSE = 1, F_RECV = 2, F_ATOMIC = 4;
+
+/**
+ * The machine's move lists in one array, as the loop reads them: the moves of process
+ * type ty at pc are moves[movesAt[pcBase[ty] + pc] .. movesAt[pcBase[ty] + pc + 1]), and
+ * tfl[t] holds transition t's flags, so a move is tried with one lookup for its flags and
+ * none for its list (Machine.transOf is arrays of arrays).
+ */
+function flatMoves(m: Machine): { moves: Int32Array; movesAt: Int32Array; pcBase: Int32Array; tfl: Int32Array } {
+  const pcBase = new Int32Array(m.transOf.length);
+  let nPc = 0, nMoves = 0;
+  m.transOf.forEach((per, ty) => {
+    pcBase[ty] = nPc;
+    nPc += per.length;
+    for (const l of per) nMoves += l?.length ?? 0;
+  });
+  const moves = new Int32Array(nMoves), movesAt = new Int32Array(nPc + 1);
+  let at = 0;
+  m.transOf.forEach((per, ty) => {
+    for (let pc = 0; pc < per.length; pc++) {
+      movesAt[pcBase[ty]! + pc] = at;
+      const l = per[pc];
+      if (l) { moves.set(l, at); at += l.length; }
+    }
+  });
+  movesAt[nPc] = at;
+  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? F_ELSE : 0) | (m.isRecv[t] ? F_RECV : 0) | (m.atomic[t] ? F_ATOMIC : 0) | m.unlessRole[t]! << 8);
+  return { moves, movesAt, pcBase, tfl };
+}
 const EMPTY8 = new Uint8Array(0);
