@@ -60,8 +60,24 @@ export interface LivenessResult extends Omit<SearchResult, 'error'> {
 
 class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
 
-/** Bytes of the frame arrays per depth level. */
-const FRAME_BYTES = 60;
+// A frame's fields: pan's trail fields (tau, o_pm, pr, o_tt, o_To, o_n, o_m, ostate,
+// bup), where the parent's move list ends (TEND) and its moving process's record (BOF), so
+// that the move loop resumes from them on the way back up without finding the record
+// again, the frame's state (offset, length, rendezvous offer), the move into it (-1 for a
+// fairness stutter), and pan's e_state: the number of the unless escape of the process
+// being expanded that has moved (then only that escape's moves are tried), or 0.
+// Rejected: one typed array per field (as before): V8 checks each array's map and bounds
+// per access, and the fields of one frame, in 16 arrays of a few megabytes, fall into the
+// same cache sets; in one array a frame is one cache line.
+const TAU = 0, OPM = 1, PR = 2, TI = 3, TEND = 4, BOF = 5, OTO = 6, ON = 7, OM = 8, OSTATE = 9, BUP = 10, BOQ = 11, OFF = 12, LEN = 13, TID = 14, EST = 15;
+const FS = 16;
+const FRAME_BYTES = 4 * FS;
+
+function frames(cap: number): Int32Array {
+  const fr = new Int32Array(cap * FS);
+  for (let f = OSTATE; f < fr.length; f += FS) fr[f] = -1;
+  return fr;
+}
 
 // tau bits (pan's names in comments)
 const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
@@ -76,12 +92,9 @@ interface Run {
   store: LivenessStore;
   /** Fairness counters of the first and the nested search (pan's cnt1, cnt2). */
   cnt: Int32Array;
-  /** The frames, indexed by depth + 1 (index 0 is pan's trail[-1]). */
-  tau: Int32Array; opm: Int32Array; pr: Int32Array; ti: Int32Array; oTo: Int32Array; oN: Int32Array; oM: Int32Array;
-  /** Where the parent's move list ends and its moving process's record: the move loop
-   * resumes from them on the way back up, without finding the record again. */
-  tEnd: Int32Array; bOf: Int32Array;
-  ostate: Int32Array; bup: Int32Array; boqOf: Int32Array; off: Int32Array; len: Int32Array; tid: Int32Array; estate: Uint8Array;
+  /** The frames: FS words each, frame F (depth F - 1; frame 0 is pan's trail[-1]) from
+   * F * FS, its fields at the offsets TAU ... EST. */
+  fr: Int32Array;
   /** The state buffer (frame states, one after another) and its word view. */
   S: Uint8Array; W: Int32Array;
   aT: number;
@@ -112,19 +125,13 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   m.init(S);
   const vecLen = io[IO.LEN]!;
   // Frames: allocated once for the whole depth bound, as pan allocates its trail:
-  // FRAME_BYTES a level (60 MB at -m1000000).
+  // 4 * FS bytes a level (64 MB at -m1000000).
   const cap = opts.maxDepth + 4;
   const r: Run = {
     m, opts, t0, VERI, BASE, aCycles, np, fairness,
     procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
     slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
-    tau: new Int32Array(cap), opm: new Int32Array(cap), pr: new Int32Array(cap), ti: new Int32Array(cap),
-    tEnd: new Int32Array(cap), bOf: new Int32Array(cap),
-    oTo: new Int32Array(cap), oN: new Int32Array(cap), oM: new Int32Array(cap), ostate: new Int32Array(cap).fill(-1),
-    bup: new Int32Array(cap), boqOf: new Int32Array(cap), off: new Int32Array(cap), len: new Int32Array(cap), tid: new Int32Array(cap),
-    // pan's e_state: the number of the unless escape of the process being expanded that
-    // has moved (then only that escape's moves are tried), or 0.
-    estate: new Uint8Array(cap),
+    fr: frames(cap),
     S, W: new Int32Array(S.buffer), aT: 0,
     nstates: 0, nShadow: 0, truncs: 0, nlinks: 0, mreached: 0, depthLimitHit: false,
   };
@@ -134,9 +141,9 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   }
 
   // The initial frame: pan's do_the_search().
-  r.len[1] = vecLen; r.tau[1] = VERI ? T_CLAIM : 0;
-  if (aCycles) r.opm[1] = r.opm[1]! | marks(r, S, 0);
-  if (fairness && (r.opm[1]! & P_ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
+  r.fr[FS + LEN] = vecLen; r.fr[FS + TAU] = VERI ? T_CLAIM : 0;
+  if (aCycles) r.fr[FS + OPM] = r.fr[FS + OPM]! | marks(r, S, 0);
+  if (fairness && (r.fr[FS + OPM]! & P_ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
   let error: CycleError | null = null, memoryLimitHit = false;
   try {
     newState(r);
@@ -186,7 +193,7 @@ function anyAt(r: Run, S: Uint8Array, o: number, table: Uint8Array[], procsToo: 
 /** The moves of the trail up to depth d (claim moves have pid -1). */
 function trail(r: Run, d: number): Step[] {
   const steps: Step[] = [];
-  for (let f = 2; f <= d + 1; f++) if (r.tid[f] !== -1) steps.push({ pid: r.pr[f]! - r.BASE, tid: r.tid[f]! });
+  for (let f = 2; f <= d + 1; f++) if (r.fr[f * FS + TID] !== -1) steps.push({ pid: r.fr[f * FS + PR]! - r.BASE, tid: r.fr[f * FS + TID]! });
   return steps;
 }
 
@@ -194,7 +201,7 @@ function cycleError(r: Run, depth: number, cycleAt: number | null, message: stri
   let start: number | null = null;
   if (cycleAt !== null) {
     start = 0;
-    for (let f = 2; f <= cycleAt + 1; f++) if (r.tid[f] !== -1) start++;
+    for (let f = 2; f <= cycleAt + 1; f++) if (r.fr[f * FS + TID] !== -1) start++;
   }
   return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start });
 }
@@ -225,7 +232,7 @@ const M_LOOP = 0, M_VERI0 = 1, M_TRY = 2;
 // objects, and the loop took about 60% of the time of a search.
 function newState(r: Run): void {
   const { m, opts, store, cnt, VERI, BASE, aCycles, np, fairness, slack, cap } = r;
-  const { tau, opm, pr, ti, tEnd, bOf, oTo, oN, oM, ostate, bup, boqOf, off, len, tid, estate } = r;
+  const fr = r.fr;
   const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout, maxDepth = opts.maxDepth;
@@ -240,38 +247,38 @@ function newState(r: Run): void {
   let aT = r.aT, depth = 0, aDepth = 0, depthFound = -1, lstate = -1;
   let nstates = 0, nShadow = 0, truncs = 0, nlinks = 0, mreached = 0, depthLimitHit = false;
   let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
-  let seed = new Int32Array(((r.len[1]! + 3) >> 2) + 64), seedWords = 0;
+  let seed = new Int32Array(((r.fr[FS + LEN]! + 3) >> 2) + 64), seedWords = 0;
   // The loop's registers (pan's new_state locals).
   // k runs over moves[] from a process's first move to kEnd.
-  let II = 0, From = s8[off[1]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
+  let II = 0, From = s8[fr[FS + OFF]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
   // A nested search running, and what its caller had in the registers and changed.
   let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
   let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cKEnd = 0, cK = 0, cB = 0, cFresh = 0;
   let at = DOWN, mode = M_LOOP;
   try {
     main: for (;;) {
-      const F = depth + 1;
+      const f = (depth + 1) * FS;
       if (at <= DOWN) {
-        tau[F] = tau[F]! & ~(16 | 32 | 64);
+        fr[f + TAU] = fr[f + TAU]! & ~(16 | 32 | 64);
         if (depth >= maxDepth) {
           depthLimitHit = true;
           truncs++;
-          tau[F - 1] = tau[F - 1]! | T_CUT;
+          fr[f - FS + TAU] = fr[f - FS + TAU]! | T_CUT;
           at = UP; continue;
         }
       }
       if (at <= ALLOVER) {
         fresh = 0;
-        ostate[F] = ostate[F - 1]!;
-        if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
-          const o = off[F]!, nw = (len[F]! + 3) >> 2, ow = o >> 2;
+        fr[f + OSTATE] = fr[f - FS + OSTATE]!;
+        if ((!VERI || (fr[f + TAU]! & T_CLAIM) || (fr[f - FS + TAU]! & T_STUTTER)) && fr[f + BOQ] === 0) {
+          const o = fr[f + OFF]!, nw = (fr[f + LEN]! + 3) >> 2, ow = o >> 2;
           if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
           if ((aT & 1) && depth > aDepth && nw === seedWords) {
             let j = 0;
             while (j < nw && w32[ow + j] === seed[j]) j++;
             if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
           }
-          if (!(tau[F]! & T_ATOM)) {
+          if (!(fr[f + TAU]! & T_ATOM)) {
             // pan's h_store: rs 0 new (or newly visited by this search, or with this
             // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
             // first search's stack.
@@ -303,7 +310,7 @@ function newState(r: Run): void {
               }
             } else rs = store.tag(e) !== 0 ? 2 : 1;
             const kk = rs === 1 || rs === 2;
-            if (rs === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+            if (rs === 2 && ((fr[f + OPM]! & P_ACCEPT) || (fr[f - FS + OPM]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
               depthFound = store.depth(lstate);
               throw cycleFound(r, depth, depthFound);
             }
@@ -327,30 +334,30 @@ function newState(r: Run): void {
                 if (store.bytes + s8.length + cap * FRAME_BYTES > opts.memLimitBytes) throw new Stop(null, true);
               }
             }
-            ostate[F] = lstate;
+            fr[f + OSTATE] = lstate;
           } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
         if (depth > mreached) mreached = depth;
-        if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
+        if (fr[f + TAU]! & T_CLAIM) fr[f + TAU] = fr[f + TAU]! & ~(T_TIMEOUT | T_RETRY);
         n = 0;
-        oN[F + 1] = 0;
+        fr[f + FS + ON] = 0;
         if (VERI) {
-          const c = off[F]! + claimOff;
+          const c = fr[f + OFF]! + claimOff;
           if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
         }
       }
       if (at <= STUTTER) {
         fresh = 0;
-        if (tau[F]! & T_CLAIM) {
-          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+        if (fr[f + TAU]! & T_CLAIM) {
+          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
           II = 0;
           mode = M_VERI0;
         } else {
-          opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
-          if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
+          fr[f + OPM] = fr[f + OPM]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
+          if (fairness && fr[f + BOQ] === 0 && !(fr[f - FS + TAU]! & T_STUTTER) && !(fr[f + TAU]! & T_ATOM)) {
             if (!(aT & 2)) {
-              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = s8[off[F]!]! + BASE + 1; opm[F] = opm[F]! | P_FLAGSET; }
-            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+              if (fr[f + OPM]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = s8[fr[f + OFF]!]! + BASE + 1; fr[f + OPM] = fr[f + OPM]! | P_FLAGSET; }
+            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
           }
           II = From;
           mode = M_LOOP;
@@ -363,34 +370,34 @@ function newState(r: Run): void {
         for (;;) {
           if (mode === M_LOOP) {
             if (II < To) break;
-            if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
+            if (fr[f + BOQ] !== 0 && fr[f + PR] === II) { II--; continue; }
           }
           if (mode !== M_TRY) {
-            const o = off[F]!;
+            const o = fr[f + OFF]!;
             if (VERI && II === 0) b = o + claimOff;
             else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
             const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
             k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
-            opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
-            if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+            fr[f + OPM] = fr[f + OPM]! & ~(P_MOVED | P_CNTNOW);
+            if (fairness && fr[f + BOQ] === 0 && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
               cnt[aT & 1] = cnt[aT & 1]! - 1;
               if (VERI && II === 1) cnt[aT & 1] = 1;
-              opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+              fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
             }
-            pr[F + 1] = II;
-            estate[F] = 0;
+            fr[f + FS + PR] = II;
+            fr[f + EST] = 0;
             // The child slot still holds this frame's copy unless a move wrote it
             // (blocked moves write nothing), so it is copied again only after a move or
             // a change of what io says about the frame (fresh = 0 there).
           }
           // The process's transitions; a move descends (DOWN).
-          const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
-          const es = estate[F]!;
+          const o = fr[f + OFF]!, L = fr[f + LEN]!, boq = fr[f + BOQ]!;
+          const es = fr[f + EST]!;
           while (k < kEnd) {
             const t = moves[k++]!, fl = tfl[t]!;
             if ((fl & (F_ELSE | F_RECV)) !== 0 || boq !== 0 || es !== 0) {
               if (boq !== 0 && (fl & F_RECV) === 0) continue;
-              if ((fl & F_ELSE) !== 0 && (opm[F]! & P_MOVED)) continue;
+              if ((fl & F_ELSE) !== 0 && (fr[f + OPM]! & P_MOVED)) continue;
               if (es !== 0 && fl >> 8 !== es) continue;
             }
             const c = o + ((L + 3) & ~3);
@@ -399,8 +406,8 @@ function newState(r: Run): void {
               const ow = o >> 2, cw = c >> 2;
               for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
               fresh = 1;
-              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
-              io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
+              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + TAU]! & T_TIMEOUT;
+              io[IO.NP] = !(fr[f + OPM]! & P_PROGRESS) && !(fr[f + TAU]! & T_STUTTER) ? 1 : 0;
             }
             const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
             if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
@@ -417,24 +424,23 @@ function newState(r: Run): void {
               // A rendezvous completed: the receiver counts for fairness here (pan's
               // receive code does this, since the loop skipped it in this frame).
               mm = 4;
-              if (fairness && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+              if (fairness && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
                 cnt[aT & 1] = cnt[aT & 1]! - 1;
                 if (VERI && II === 1) cnt[aT & 1] = 1;
-                opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+                fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
               }
             }
-            if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
+            if (newBoq === 0) fr[f + OPM] = fr[f + OPM]! | P_MOVED;
             // pan's qsend on a rendezvous channel clears the move result of the frame a
             // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
             // taken back: an offer nobody takes then counts as no move.
-            else if (boq === 0) oM[F + 2] = 0;
-            { const u = fl >> 8; estate[F] = u !== 0 && u !== 255 ? u : 0; }
-            const C = F + 1;
+            else if (boq === 0) fr[f + 2 * FS + OM] = 0;
+            { const u = fl >> 8; fr[f + EST] = u !== 0 && u !== 255 ? u : 0; }
             depth++;
             const L2 = io[IO.LEN]!;
             if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
-            off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
-            let pm = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
+            fr[f + FS + OFF] = c; fr[f + FS + LEN] = L2; fr[f + FS + BOQ] = newBoq; fr[f + FS + TID] = t; fr[f + FS + PR] = II;
+            let pm = fr[f + FS + OPM]! & ~(P_ACCEPT | P_PROGRESS);
             if (aCycles) {
               // pan's accept and progress marks of the new state (see marks()).
               const cc = c + claimOff, cpc = VERI ? s8[cc + 1]! | s8[cc + 2]! << 8 : 0;
@@ -443,30 +449,30 @@ function newState(r: Run): void {
                 if ((VERI && claimProgress[cpc]) || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= P_PROGRESS;
               } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= P_ACCEPT;
             }
-            opm[C] = pm;
-            ti[C] = k; tEnd[C] = kEnd; bOf[C] = b; oN[C] = n; oTo[C] = To; oM[C] = mm;
+            fr[f + FS + OPM] = pm;
+            fr[f + FS + TI] = k; fr[f + FS + TEND] = kEnd; fr[f + FS + BOF] = b; fr[f + FS + ON] = n; fr[f + FS + OTO] = To; fr[f + FS + OM] = mm;
             let tc = 0;
             const isAtomic = (fl & F_ATOMIC) !== 0;
             if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
             else {
               if (newBoq !== 0 || isAtomic) {
                 tc |= T_ATOM;
-                if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
-              } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
-              if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+                if (fr[f + TAU]! & T_CLAIM) tc |= T_CLAIM;
+              } else if (!(fr[f + TAU]! & T_CLAIM)) tc |= T_CLAIM;
+              if ((fr[f + TAU]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
             }
-            tau[C] = tc;
+            fr[f + FS + TAU] = tc;
             if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
             at = DOWN; continue main;
           }
           // No move left in this process: on to the next (pan's P999).
-          if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
-            if (opm[F]! & P_MOVED) {
+          if ((fr[f + OPM]! & P_CNT) && (fr[f + OPM]! & P_CNTNOW)) {
+            if (fr[f + OPM]! & P_MOVED) {
               if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
               cnt[aT & 1] = cnt[aT & 1]! + 1;
-              opm[F] = opm[F]! & ~(P_CNT | P_CNTNOW);
+              fr[f + OPM] = fr[f + OPM]! & ~(P_CNT | P_CNTNOW);
             } else if (n > 0) {
-              opm[F] = opm[F]! & ~P_CNTNOW;
+              fr[f + OPM] = fr[f + OPM]! & ~P_CNTNOW;
               II = From + 1;
             }
           }
@@ -475,80 +481,79 @@ function newState(r: Run): void {
           mode = M_LOOP;
         }
         // Every process tried.
-        if (opm[F]! & P_CNT) {
+        if (fr[f + OPM]! & P_CNT) {
           if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
           cnt[aT & 1] = cnt[aT & 1]! + 1;
-          opm[F] = opm[F]! & ~P_CNT;
+          fr[f + OPM] = fr[f + OPM]! & ~P_CNT;
         }
-        if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
-          && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+        if (fairness && !np && n === 0 && !(fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_ATOM)
+          && (!usesTimeout || (fr[f + TAU]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
           // pan's fairness stutter: a system with no move lets the counter go round.
           depth++;
-          const C = F + 1;
-          opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
-          bup[C] = cnt[aT & 1]!;
+          fr[f + FS + OPM] = fr[f + FS + OPM]! | P_FAIRSTUTTER | (fr[f + OPM]! & (P_ACCEPT | P_PROGRESS));
+          fr[f + FS + BUP] = cnt[aT & 1]!;
           cnt[aT & 1] = 1;
-          tau[C] = VERI ? T_CLAIM : 0;
-          off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
-          From = s8[off[F]!]! + BASE - 1; To = BASE;
+          fr[f + FS + TAU] = VERI ? T_CLAIM : 0;
+          fr[f + FS + OFF] = fr[f + OFF]!; fr[f + FS + LEN] = fr[f + LEN]!; fr[f + FS + BOQ] = 0; fr[f + FS + TID] = -1; fr[f + FS + PR] = -1;
+          From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
           at = DOWN; continue;
         }
       }
       if (at <= Q999) {
-        if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
-        if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
-        if ((n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) && boqOf[F] === 0 && depth < maxDepth - 1) {
-          if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
+        if (fr[f + OPM]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGSET; }
+        if (fr[f + OPM]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGCLR; }
+        if ((n === 0 || ((fr[f + TAU]! & T_CLAIM) && (fr[f + TAU]! & T_RETRY))) && fr[f + BOQ] === 0 && depth < maxDepth - 1) {
+          if ((fr[f + TAU]! & T_ATOM) && !(fr[f + TAU]! & T_CLAIM)) {
             // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
-            tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
-            From = s8[off[F]!]! + BASE - 1; To = BASE;
+            fr[f + TAU] = (fr[f + TAU]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
+            From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
             at = ALLOVER; continue;
           }
-          if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
-            if (tau[F]! & T_CLAIM) {
-              if (tau[F]! & T_RETRY) {
+          if (usesTimeout && !(fr[f + TAU]! & T_TIMEOUT)) {
+            if (fr[f + TAU]! & T_CLAIM) {
+              if (fr[f + TAU]! & T_RETRY) {
                 // The system was stuck after these claim moves: retry them with timeout.
-                tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
+                fr[f + TAU] = (fr[f + TAU]! | T_TIMEOUT) & ~T_RETRY;
                 at = STUTTER; continue;
               }
             } else {
-              if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
-                tau[F - 1] = tau[F - 1]! | T_RETRY;
+              if (!((fr[f + TAU]! & T_ATOM) && !(fr[f - FS + TAU]! & T_CLAIM))) {
+                fr[f - FS + TAU] = fr[f - FS + TAU]! | T_RETRY;
                 at = UP; continue;
               }
             }
           }
           if (!VERI) {
-            if (aCycles && (opm[F]! & P_ACCEPT)) {
+            if (aCycles && (fr[f + OPM]! & P_ACCEPT)) {
               // A deadlock in an accepting state: an accepting run that stutters.
               depth--;
               throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
             }
-          } else if (!(tau[F]! & T_CLAIM)) {
+          } else if (!(fr[f + TAU]! & T_CLAIM)) {
             // The system cannot move: the claim moves alone (stutter).
-            tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
+            fr[f + TAU] = fr[f + TAU]! | T_CLAIM | T_STUTTER;
             at = STUTTER; continue;
           }
         }
       }
       if (at <= DONE) {
-        if (!(tau[F]! & T_ATOM)) {
-          if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
-            const e = ostate[F]!;
+        if (!(fr[f + TAU]! & T_ATOM)) {
+          if (fr[f + BOQ] === 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_STUTTER)) || (fr[f - FS + TAU]! & T_STUTTER))) {
+            const e = fr[f + OSTATE]!;
             if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
           }
-          if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (s8[off[F]!]! + BASE > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)
-            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (opm[F]! & P_ACCEPT))) {
+          if (n !== 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && (s8[fr[f + OFF]!]! + BASE > 1 || (fr[f + OPM]! & P_ACCEPT)))) && !(aT & 1)
+            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (fr[f + OPM]! & P_ACCEPT))) {
             // pan's checkcycles: the nested search from this state, with the caller's
             // registers and what it changes kept aside until it returns (RETURN).
             nested = true;
-            cF = F; cAT = aT; cCnt = cnt[1]!; cOstate = ostate[F]!;
+            cF = f; cAT = aT; cCnt = cnt[1]!; cOstate = fr[f + OSTATE]!;
             cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cKEnd = kEnd; cK = k; cB = b; cFresh = fresh;
             aT |= 1 | 16 | 32;
             cnt[1] = cnt[0]!;
-            seedWords = (len[F]! + 3) >> 2;
+            seedWords = (fr[f + LEN]! + 3) >> 2;
             if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
-            const o = off[F]!;
+            const o = fr[f + OFF]!;
             if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
             for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
             if (hidLen !== 0) s8.set(hidSave, o + hidOff);
@@ -561,20 +566,19 @@ function newState(r: Run): void {
       }
       if (at <= UP) {
         if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
-        if (opm[F]! & P_FAIRSTUTTER) {
-          cnt[aT & 1] = bup[F]!;
-          n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
+        if (fr[f + OPM]! & P_FAIRSTUTTER) {
+          cnt[aT & 1] = fr[f + BUP]!;
+          n = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FAIRSTUTTER;
           depth--;
           at = Q999; continue;
         }
         // Back in the parent: resume its loop where the move was made.
-        k = ti[F]!; kEnd = tEnd[F]!; b = bOf[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
-        const P = F - 1;
-        if (boqOf[F] !== 0 && boqOf[P] === 0) {
+        k = fr[f + TI]!; kEnd = fr[f + TEND]!; b = fr[f + BOF]!; n = fr[f + ON]!; II = fr[f + PR]!; To = fr[f + OTO]!; mm = fr[f + OM]!;
+        if (fr[f + BOQ] !== 0 && fr[f - FS + BOQ] === 0) {
           // Undoing a rendezvous offer: it counted as a move if it was taken.
-          mm = oM[F + 1]!;
-          if (mm) opm[P] = opm[P]! | P_MOVED;
-          else estate[P] = 0;
+          mm = fr[f + FS + OM]!;
+          if (mm) fr[f - FS + OPM] = fr[f - FS + OPM]! | P_MOVED;
+          else fr[f - FS + EST] = 0;
         }
         depth--;
         if (mm > n || (n > 3 && mm !== 0)) n = mm;
@@ -587,7 +591,7 @@ function newState(r: Run): void {
         nested = false;
         aT = cAT; cnt[1] = cCnt;
         aDepth = 0; depthFound = -1;
-        ostate[cF] = cOstate;
+        fr[cF + OSTATE] = cOstate;
         II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; kEnd = cKEnd; k = cK; b = cB; fresh = cFresh;
         at = depth > 0 ? UP : RETURN; continue;
       }
