@@ -41,10 +41,10 @@ export class LivenessStore {
   /** Whether the last findOrAdd added its vector. */
   added = false;
 
-  constructor(log2Slots = 20) {
+  constructor(log2Slots = 20, arenaWords = 1 << 18) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
-    this.data = new Int32Array(1 << 18);
+    this.data = new Int32Array(arenaWords);
   }
 
   get bytes(): number {

@@ -40,6 +40,11 @@ export interface LivenessOptions {
   progress?: (line: string) => void;
 }
 
+/** Sizes the search starts from and how often it reports (progress line, memory check):
+ * the defaults but for warmUpSearch, whose small sizes make every growth path run. */
+interface Tuning { progressEvery: number; memCheckEvery: number; stateBytes: number; storeLog2Slots: number; storeArenaWords: number }
+const DEFAULT_TUNING: Tuning = { progressEvery: 1_000_000, memCheckEvery: 1 << 12, stateBytes: 1 << 16, storeLog2Slots: 20, storeArenaWords: 1 << 18 };
+
 export interface CycleError {
   kind: string; message: string; line: number | null;
   /** Moves from the initial state (claim moves have pid -1). */
@@ -65,19 +70,15 @@ class Stop { constructor(readonly error: CycleError | null, readonly memory = fa
 // that the move loop resumes from them on the way back up without finding the record
 // again, the frame's state (offset, length, rendezvous offer), the move into it (-1 for a
 // fairness stutter), and pan's e_state: the number of the unless escape of the process
-// being expanded that has moved (then only that escape's moves are tried), or 0.
+// being expanded that has moved (then only that escape's moves are tried), or 0. OSTATE
+// is 0 for none (store entries start at 1), so the array is used as allocated: pages of
+// frames the search never reaches are never touched (nor resident).
 // Rejected: one typed array per field (as before): V8 checks each array's map and bounds
 // per access, and the fields of one frame, in 16 arrays of a few megabytes, fall into the
 // same cache sets; in one array a frame is one cache line.
 const TAU = 0, OPM = 1, PR = 2, TI = 3, TEND = 4, BOF = 5, OTO = 6, ON = 7, OM = 8, OSTATE = 9, BUP = 10, BOQ = 11, OFF = 12, LEN = 13, TID = 14, EST = 15;
 const FS = 16;
 const FRAME_BYTES = 4 * FS;
-
-function frames(cap: number): Int32Array {
-  const fr = new Int32Array(cap * FS);
-  for (let f = OSTATE; f < fr.length; f += FS) fr[f] = -1;
-  return fr;
-}
 
 // tau bits (pan's names in comments)
 const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
@@ -86,7 +87,7 @@ const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, 
 
 /** What the search loop reads: the model's tables, the frames and the store, set up once. */
 interface Run {
-  m: Machine; opts: LivenessOptions; t0: number;
+  m: Machine; opts: LivenessOptions; tune: Tuning; t0: number;
   VERI: boolean; BASE: number; aCycles: boolean; np: boolean; fairness: boolean;
   procAccept: boolean; procProgress: boolean; slack: number; cap: number;
   store: LivenessStore;
@@ -103,6 +104,25 @@ interface Run {
 }
 
 export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  return runSearch(m, opts, DEFAULT_TUNING);
+}
+
+/**
+ * A search of a small model run only so that V8 has seen every path of the search loop
+ * before it compiles it: V8 compiles the loop while it runs (on-stack replacement, about
+ * 0.3 s for this function), and code compiled before a path ran gives up (deoptimizes) when
+ * that path first runs, then the loop runs unoptimized until it is compiled again. In a
+ * large search the first nested search, the first fairness flag, the first accepting state
+ * and the first progress line each came after the first compilation: three recompilations,
+ * about half a second of a 4 s search. Here the store and state buffer start tiny (their
+ * growth runs), the progress and memory checks come every few states, and progress lines
+ * go nowhere. The result is of no use but to say the search ran.
+ */
+export function warmUpSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  return runSearch(m, { ...opts, progress: () => {} }, { progressEvery: 3, memCheckEvery: 5, stateBytes: 64, storeLog2Slots: 2, storeArenaWords: 16 });
+}
+
+function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessResult {
   const t0 = performance.now();
   const { io, acceptPc, progressPc, procSize } = m;
   const claimType = m.claimType;
@@ -119,8 +139,8 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   // marking a state looks at the claim only, not at every process record (a walk per move).
   const procMarked = (table: Uint8Array[]) => table.some((t, type) => (!VERI || type !== claimType) && t.includes(1));
 
-  const store = new LivenessStore();
-  const S = new Uint8Array(1 << 16);
+  const store = new LivenessStore(tune.storeLog2Slots, tune.storeArenaWords);
+  const S = new Uint8Array(tune.stateBytes);
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
@@ -128,10 +148,10 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   // 4 * FS bytes a level (64 MB at -m1000000).
   const cap = opts.maxDepth + 4;
   const r: Run = {
-    m, opts, t0, VERI, BASE, aCycles, np, fairness,
+    m, opts, tune, t0, VERI, BASE, aCycles, np, fairness,
     procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
     slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
-    fr: frames(cap),
+    fr: new Int32Array(cap * FS),
     S, W: new Int32Array(S.buffer), aT: 0,
     nstates: 0, nShadow: 0, truncs: 0, nlinks: 0, mreached: 0, depthLimitHit: false,
   };
@@ -235,7 +255,9 @@ function newState(r: Run): void {
   const fr = r.fr;
   const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
-  const claimOff = m.claimOff, usesTimeout = m.usesTimeout, maxDepth = opts.maxDepth;
+  const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
+  // Read once: the loop reads no object field that differs between searches.
+  const maxDepth = opts.maxDepth, memLimitBytes = opts.memLimitBytes, progress = opts.progress, t0 = r.t0;
   const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
   const claimAccept = VERI ? acceptPc[m.claimType]! : EMPTY8, claimProgress = VERI ? progressPc[m.claimType]! : EMPTY8;
   const procAccept = r.procAccept, procProgress = r.procProgress;
@@ -246,7 +268,8 @@ function newState(r: Run): void {
   let s8 = r.S, w32 = r.W;
   let aT = r.aT, depth = 0, aDepth = 0, depthFound = -1, lstate = -1;
   let nstates = 0, nShadow = 0, truncs = 0, nlinks = 0, mreached = 0, depthLimitHit = false;
-  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+  const { progressEvery, memCheckEvery } = r.tune;
+  let nextProgress = progressEvery, nextMemCheck = memCheckEvery;
   let seed = new Int32Array(((r.fr[FS + LEN]! + 3) >> 2) + 64), seedWords = 0;
   // The loop's registers (pan's new_state locals).
   // k runs over moves[] from a process's first move to kEnd.
@@ -326,12 +349,12 @@ function newState(r: Run): void {
             if (!kk) {
               nstates++;
               if (nstates === nextProgress) {
-                nextProgress += 1_000_000;
-                opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, r.t0));
+                nextProgress += progressEvery;
+                progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, t0));
               }
               if (nstates >= nextMemCheck) {
-                nextMemCheck += 1 << 12;
-                if (store.bytes + s8.length + cap * FRAME_BYTES > opts.memLimitBytes) throw new Stop(null, true);
+                nextMemCheck += memCheckEvery;
+                if (store.bytes + s8.length + cap * FRAME_BYTES > memLimitBytes) throw new Stop(null, true);
               }
             }
             fr[f + OSTATE] = lstate;
@@ -540,7 +563,7 @@ function newState(r: Run): void {
         if (!(fr[f + TAU]! & T_ATOM)) {
           if (fr[f + BOQ] === 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_STUTTER)) || (fr[f - FS + TAU]! & T_STUTTER))) {
             const e = fr[f + OSTATE]!;
-            if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
+            if (e !== 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
           }
           if (n !== 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && (s8[fr[f + OFF]!]! + BASE > 1 || (fr[f + OPM]! & P_ACCEPT)))) && !(aT & 1)
             && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (fr[f + OPM]! & P_ACCEPT))) {
