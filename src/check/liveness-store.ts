@@ -4,10 +4,11 @@
 // each search saw it with, which searches have it on their stack now (tags), and the depth
 // it was first stored at (where a cycle found by meeting a state on the stack starts).
 //
-// Layout: one arena of 32-bit words holding per entry a header (vector length, visited
-// bits, tags, depth, the first fairness word) and then the vector; an entry is named by
-// the arena offset of its header, and the slot table holds (hash, offset). A lookup that
-// finds a state thus touches its slot and one stretch of the arena, where its bits are.
+// Layout: one arena of 32-bit words holding per entry a three-word header (the vector's
+// length with the visited bits and tags, the depth, the first fairness word) and then the
+// vector; an entry is named by the arena offset of its header, and the slot table holds
+// (hash, offset). A lookup that finds a state thus touches its slot and one stretch of the
+// arena, where its bits are.
 // Rejected (the first version): entries numbered 0, 1, ... with the arena offset and each
 // field in parallel arrays indexed by entry. Every lookup then paid one more cache miss
 // for the offset and one or two for the bits, a third of the search's time on large
@@ -24,8 +25,11 @@
 // the bits of the two searches onto each other past its limit.
 import { hashWords } from './state-store.js';
 
-/** Header words before each vector: length, visited bits, tags, depth, fairness bits 0-31. */
-const H_LEN = 0, H_VISITED = 1, H_TAG = 2, H_DEPTH = 3, H_FAIR = 4, HEADER = 5;
+/** Header words before each vector: the vector's length in words (bits 0-23), the visited
+ * bits (24-27) and the stack tags (28-31); the depth; fairness bits 0-31. Three words, not
+ * five: a new state writes, and a match reads, that much less of the arena. */
+const H_META = 0, H_DEPTH = 1, H_FAIR = 2, HEADER = 3;
+const LEN_MASK = 0xffffff, VISITED_SHIFT = 24, TAG_SHIFT = 28;
 const MAX_WORDS = 0x1fffffff;
 
 export class LivenessStore {
@@ -53,11 +57,14 @@ export class LivenessStore {
     return n;
   }
 
-  visited(e: number): number { return this.data[e + H_VISITED]!; }
-  setVisited(e: number, v: number): void { this.data[e + H_VISITED] = v; }
-  /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
-  tag(e: number): number { return this.data[e + H_TAG]!; }
-  setTag(e: number, v: number): void { this.data[e + H_TAG] = v; }
+  /** The four bits of which searches (first, nested; without and with the fairness
+   * flag) have visited entry e. */
+  visited(e: number): number { return this.data[e + H_META]! >>> VISITED_SHIFT & 15; }
+  setVisited(e: number, v: number): void { const d = this.data; d[e + H_META] = d[e + H_META]! & ~(15 << VISITED_SHIFT) | v << VISITED_SHIFT; }
+  /** Four bits: with -a, which searches have e on their stack; without, 1 while it is on
+   * the stack, else 0. */
+  tag(e: number): number { return this.data[e + H_META]! >>> TAG_SHIFT; }
+  setTag(e: number, v: number): void { const d = this.data; d[e + H_META] = d[e + H_META]! & ~(15 << TAG_SHIFT) | v << TAG_SHIFT; }
   depth(e: number): number { return this.data[e + H_DEPTH]!; }
 
   /** Sets bit `bit` of entry e's fairness map; true when it was clear. */
@@ -95,7 +102,7 @@ export class LivenessStore {
     for (;;) {
       const e = table[2 * i + 1]!;
       if (e === 0) break;
-      if (table[2 * i] === h && data[e] === n) {
+      if (table[2 * i] === h && (data[e]! & LEN_MASK) === n) {
         const v = e + HEADER;
         let j = 0;
         while (j < n && data[v + j] === W[o + j]) j++;
@@ -107,7 +114,7 @@ export class LivenessStore {
     const e = this.used;
     if (e + HEADER + n > this.data.length) this.grow(HEADER + n);
     const d = this.data;
-    d[e] = n; d[e + H_VISITED] = 0; d[e + H_TAG] = 0; d[e + H_DEPTH] = depth; d[e + H_FAIR] = 0;
+    d[e + H_META] = n; d[e + H_DEPTH] = depth; d[e + H_FAIR] = 0;
     const v = e + HEADER;
     for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
     this.used = v + n;

@@ -315,7 +315,7 @@ function newState(r: Run): void {
                 store.setVisited(e, flag);
                 if (fairness) store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1));
                 store.setTag(e, flag);
-              } else store.setTag(e, depth + 1);
+              } else store.setTag(e, 1);
               rs = 0;
             } else if (aCycles) {
               let wasNew = false;
