@@ -30,13 +30,20 @@ import { hashWords } from './state-store.js';
  * five: a new state writes, and a match reads, that much less of the arena. */
 const H_META = 0, H_DEPTH = 1, H_FAIR = 2, HEADER = 3;
 const LEN_MASK = 0xffffff, VISITED_SHIFT = 24, TAG_SHIFT = 28;
-const MAX_WORDS = 0x1fffffff;
+/** The arena is chunks of 2^CHUNK_BITS words; an entry is (chunk << CHUNK_BITS | word). */
+const CHUNK_BITS = 23, CHUNK_WORDS = 1 << CHUNK_BITS, WORD_MASK = CHUNK_WORDS - 1, MAX_CHUNKS = 255;
 
 export class LivenessStore {
   private mask: number;
   /** Pairs (hash, entry); entry 0 marks an empty slot (the arena's word 0 is never used). */
   private table: Int32Array;
-  /** The arena: per entry HEADER words and then the vector's words. */
+  /** The arena: per entry HEADER words and then the vector's words, in chunks that are
+   * never copied once full size (the first one doubles up to it, so a small model does
+   * not pay 32 MiB). Rejected: one array doubled when full, which copied the arena as it
+   * grew and, while copying, held old and new (on gosched-wired, 1.5 million states, about
+   * a tenth of the search went to copies and to the first touch of their pages). */
+  private chunks: Int32Array[];
+  /** The chunk being filled and its next free word (word 0 of chunk 0 is never used). */
   private data: Int32Array;
   private used = 1;
   /** Fairness bits from 32 on, by entry (only models with many processes need them). */
@@ -48,31 +55,39 @@ export class LivenessStore {
   constructor(log2Slots = 20, arenaWords = 1 << 18) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
-    this.data = new Int32Array(arenaWords);
+    this.data = new Int32Array(Math.min(arenaWords, CHUNK_WORDS));
+    this.chunks = [this.data];
   }
 
   get bytes(): number {
-    let n = this.table.byteLength + this.data.byteLength;
+    let n = this.table.byteLength;
+    for (const c of this.chunks) n += c.byteLength;
     for (const f of this.fairMore.values()) n += f.byteLength + 16;
     return n;
   }
 
   /** The four bits of which searches (first, nested; without and with the fairness
    * flag) have visited entry e. */
-  visited(e: number): number { return this.data[e + H_META]! >>> VISITED_SHIFT & 15; }
-  setVisited(e: number, v: number): void { const d = this.data; d[e + H_META] = d[e + H_META]! & ~(15 << VISITED_SHIFT) | v << VISITED_SHIFT; }
+  visited(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_META]! >>> VISITED_SHIFT & 15; }
+  setVisited(e: number, v: number): void {
+    const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_META;
+    d[i] = d[i]! & ~(15 << VISITED_SHIFT) | v << VISITED_SHIFT;
+  }
   /** Four bits: with -a, which searches have e on their stack; without, 1 while it is on
    * the stack, else 0. */
-  tag(e: number): number { return this.data[e + H_META]! >>> TAG_SHIFT; }
-  setTag(e: number, v: number): void { const d = this.data; d[e + H_META] = d[e + H_META]! & ~(15 << TAG_SHIFT) | v << TAG_SHIFT; }
-  depth(e: number): number { return this.data[e + H_DEPTH]!; }
+  tag(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_META]! >>> TAG_SHIFT; }
+  setTag(e: number, v: number): void {
+    const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_META;
+    d[i] = d[i]! & ~(15 << TAG_SHIFT) | v << TAG_SHIFT;
+  }
+  depth(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_DEPTH]!; }
 
   /** Sets bit `bit` of entry e's fairness map; true when it was clear. */
   fairSet(e: number, bit: number): boolean {
     if (bit < 32) {
-      const i = e + H_FAIR, mask = 1 << bit, w = this.data[i]!;
+      const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_FAIR, mask = 1 << bit, w = d[i]!;
       if (w & mask) return false;
-      this.data[i] = w | mask;
+      d[i] = w | mask;
       return true;
     }
     return this.fairSetMore(e, bit - 32);
@@ -97,37 +112,51 @@ export class LivenessStore {
    */
   findOrAdd(W: Int32Array, o: number, n: number, depth: number): number {
     const h = hashWords(W, o, n, 0x9747b28c);
-    const table = this.table, data = this.data, mask = this.mask;
+    const table = this.table, chunks = this.chunks, mask = this.mask;
     let i = h & mask;
     for (;;) {
       const e = table[2 * i + 1]!;
       if (e === 0) break;
-      if (table[2 * i] === h && (data[e]! & LEN_MASK) === n) {
-        const v = e + HEADER;
-        let j = 0;
-        while (j < n && data[v + j] === W[o + j]) j++;
-        if (j === n) { this.added = false; return e; }
+      if (table[2 * i] === h) {
+        const data = chunks[e >>> CHUNK_BITS]!, at = e & WORD_MASK;
+        if ((data[at]! & LEN_MASK) === n) {
+          const v = at + HEADER;
+          let j = 0;
+          while (j < n && data[v + j] === W[o + j]) j++;
+          if (j === n) { this.added = false; return e; }
+        }
       }
       i = (i + 1) & mask;
     }
     this.added = true;
-    const e = this.used;
-    if (e + HEADER + n > this.data.length) this.grow(HEADER + n);
-    const d = this.data;
-    d[e + H_META] = n; d[e + H_DEPTH] = depth; d[e + H_FAIR] = 0;
-    const v = e + HEADER;
+    if (this.used + HEADER + n > this.data.length) this.room(HEADER + n);
+    const d = this.data, at = this.used;
+    d[at + H_META] = n; d[at + H_DEPTH] = depth; d[at + H_FAIR] = 0;
+    const v = at + HEADER;
     for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
     this.used = v + n;
+    const e = (this.chunks.length - 1) << CHUNK_BITS | at;
     table[2 * i] = h; table[2 * i + 1] = e;
     if (++this.count * 2 > mask + 1) this.rehash();
     return e;
   }
 
-  private grow(need: number): void {
-    let size = this.data.length * 2;
-    while (size < this.used + need) size *= 2;
-    if (size > MAX_WORDS) throw new RangeError('state store exceeds 2 GiB');
-    const d = new Int32Array(size); d.set(this.data.subarray(0, this.used)); this.data = d;
+  /** Room for `need` more words: the first chunk doubles until full size, then new chunks. */
+  private room(need: number): void {
+    if (need > CHUNK_WORDS) throw new RangeError(`a state of ${need * 4} bytes does not fit an arena chunk`);
+    if (this.chunks.length === 1 && this.data.length < CHUNK_WORDS) {
+      let size = this.data.length * 2;
+      while (size < this.used + need && size < CHUNK_WORDS) size *= 2;
+      if (this.used + need <= size) {
+        const d = new Int32Array(size); d.set(this.data.subarray(0, this.used));
+        this.data = d; this.chunks[0] = d;
+        return;
+      }
+    }
+    if (this.chunks.length >= MAX_CHUNKS) throw new RangeError('state store exceeds 8 GiB');
+    this.data = new Int32Array(CHUNK_WORDS);
+    this.chunks.push(this.data);
+    this.used = 0;
   }
 
   private rehash(): void {
