@@ -4,10 +4,11 @@
 // each search saw it with, which searches have it on their stack now (tags), and the depth
 // it was first stored at (where a cycle found by meeting a state on the stack starts).
 //
-// Layout: one arena of 32-bit words holding per entry a header (vector length, visited
-// bits, tags, depth, the first fairness word) and then the vector; an entry is named by
-// the arena offset of its header, and the slot table holds (hash, offset). A lookup that
-// finds a state thus touches its slot and one stretch of the arena, where its bits are.
+// Layout: one arena of 32-bit words holding per entry a three-word header (the vector's
+// length with the visited bits and tags, the depth, the first fairness word) and then the
+// vector; an entry is named by the arena offset of its header, and the slot table holds
+// (hash, offset). A lookup that finds a state thus touches its slot and one stretch of the
+// arena, where its bits are.
 // Rejected (the first version): entries numbered 0, 1, ... with the arena offset and each
 // field in parallel arrays indexed by entry. Every lookup then paid one more cache miss
 // for the offset and one or two for the bits, a third of the search's time on large
@@ -24,15 +25,25 @@
 // the bits of the two searches onto each other past its limit.
 import { hashWords } from './state-store.js';
 
-/** Header words before each vector: length, visited bits, tags, depth, fairness bits 0-31. */
-const H_LEN = 0, H_VISITED = 1, H_TAG = 2, H_DEPTH = 3, H_FAIR = 4, HEADER = 5;
-const MAX_WORDS = 0x1fffffff;
+/** Header words before each vector: the vector's length in words (bits 0-23), the visited
+ * bits (24-27) and the stack tags (28-31); the depth; fairness bits 0-31. Three words, not
+ * five: a new state writes, and a match reads, that much less of the arena. */
+const H_META = 0, H_DEPTH = 1, H_FAIR = 2, HEADER = 3;
+const LEN_MASK = 0xffffff, VISITED_SHIFT = 24, TAG_SHIFT = 28;
+/** The arena is chunks of 2^CHUNK_BITS words; an entry is (chunk << CHUNK_BITS | word). */
+const CHUNK_BITS = 23, CHUNK_WORDS = 1 << CHUNK_BITS, WORD_MASK = CHUNK_WORDS - 1, MAX_CHUNKS = 255;
 
 export class LivenessStore {
   private mask: number;
   /** Pairs (hash, entry); entry 0 marks an empty slot (the arena's word 0 is never used). */
   private table: Int32Array;
-  /** The arena: per entry HEADER words and then the vector's words. */
+  /** The arena: per entry HEADER words and then the vector's words, in chunks that are
+   * never copied once full size (the first one doubles up to it, so a small model does
+   * not pay 32 MiB). Rejected: one array doubled when full, which copied the arena as it
+   * grew and, while copying, held old and new (on gosched-wired, 1.5 million states, about
+   * a tenth of the search went to copies and to the first touch of their pages). */
+  private chunks: Int32Array[];
+  /** The chunk being filled and its next free word (word 0 of chunk 0 is never used). */
   private data: Int32Array;
   private used = 1;
   /** Fairness bits from 32 on, by entry (only models with many processes need them). */
@@ -41,31 +52,42 @@ export class LivenessStore {
   /** Whether the last findOrAdd added its vector. */
   added = false;
 
-  constructor(log2Slots = 20) {
+  constructor(log2Slots = 20, arenaWords = 1 << 18) {
     this.table = new Int32Array(2 << log2Slots);
     this.mask = (1 << log2Slots) - 1;
-    this.data = new Int32Array(1 << 18);
+    this.data = new Int32Array(Math.min(arenaWords, CHUNK_WORDS));
+    this.chunks = [this.data];
   }
 
   get bytes(): number {
-    let n = this.table.byteLength + this.data.byteLength;
+    let n = this.table.byteLength;
+    for (const c of this.chunks) n += c.byteLength;
     for (const f of this.fairMore.values()) n += f.byteLength + 16;
     return n;
   }
 
-  visited(e: number): number { return this.data[e + H_VISITED]!; }
-  setVisited(e: number, v: number): void { this.data[e + H_VISITED] = v; }
-  /** With -a: stack bits per search; without: depth + 1 while on the stack, else 0. */
-  tag(e: number): number { return this.data[e + H_TAG]!; }
-  setTag(e: number, v: number): void { this.data[e + H_TAG] = v; }
-  depth(e: number): number { return this.data[e + H_DEPTH]!; }
+  /** The four bits of which searches (first, nested; without and with the fairness
+   * flag) have visited entry e. */
+  visited(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_META]! >>> VISITED_SHIFT & 15; }
+  setVisited(e: number, v: number): void {
+    const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_META;
+    d[i] = d[i]! & ~(15 << VISITED_SHIFT) | v << VISITED_SHIFT;
+  }
+  /** Four bits: with -a, which searches have e on their stack; without, 1 while it is on
+   * the stack, else 0. */
+  tag(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_META]! >>> TAG_SHIFT; }
+  setTag(e: number, v: number): void {
+    const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_META;
+    d[i] = d[i]! & ~(15 << TAG_SHIFT) | v << TAG_SHIFT;
+  }
+  depth(e: number): number { return this.chunks[e >>> CHUNK_BITS]![(e & WORD_MASK) + H_DEPTH]!; }
 
   /** Sets bit `bit` of entry e's fairness map; true when it was clear. */
   fairSet(e: number, bit: number): boolean {
     if (bit < 32) {
-      const i = e + H_FAIR, mask = 1 << bit, w = this.data[i]!;
+      const d = this.chunks[e >>> CHUNK_BITS]!, i = (e & WORD_MASK) + H_FAIR, mask = 1 << bit, w = d[i]!;
       if (w & mask) return false;
-      this.data[i] = w | mask;
+      d[i] = w | mask;
       return true;
     }
     return this.fairSetMore(e, bit - 32);
@@ -85,43 +107,59 @@ export class LivenessStore {
   }
 
   /**
-   * The entry holding W[o, o+n), hashed h; when absent, adds it with its bits clear and
-   * `depth` as its depth (and sets `added`).
+   * The entry holding W[o, o+n); when absent, adds it with its bits clear and `depth` as
+   * its depth (and sets `added`).
    */
-  findOrAdd(W: Int32Array, o: number, n: number, h: number, depth: number): number {
-    const table = this.table, data = this.data, mask = this.mask;
+  findOrAdd(W: Int32Array, o: number, n: number, depth: number): number {
+    const h = hashWords(W, o, n, 0x9747b28c);
+    const table = this.table, chunks = this.chunks, mask = this.mask;
     let i = h & mask;
     for (;;) {
       const e = table[2 * i + 1]!;
       if (e === 0) break;
-      if (table[2 * i] === h && data[e] === n) {
-        const v = e + HEADER;
-        let j = 0;
-        while (j < n && data[v + j] === W[o + j]) j++;
-        if (j === n) { this.added = false; return e; }
+      if (table[2 * i] === h) {
+        const data = chunks[e >>> CHUNK_BITS]!, at = e & WORD_MASK;
+        if ((data[at]! & LEN_MASK) === n) {
+          const v = at + HEADER;
+          let j = 0;
+          while (j < n && data[v + j] === W[o + j]) j++;
+          if (j === n) { this.added = false; return e; }
+        }
       }
       i = (i + 1) & mask;
     }
     this.added = true;
-    const e = this.used;
-    if (e + HEADER + n > this.data.length) this.grow(HEADER + n);
-    const d = this.data;
-    d[e] = n; d[e + H_VISITED] = 0; d[e + H_TAG] = 0; d[e + H_DEPTH] = depth; d[e + H_FAIR] = 0;
-    const v = e + HEADER;
+    if (this.used + HEADER + n > this.data.length) this.room(HEADER + n);
+    const d = this.data, at = this.used;
+    d[at + H_META] = n; d[at + H_DEPTH] = depth; d[at + H_FAIR] = 0;
+    const v = at + HEADER;
     for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
     this.used = v + n;
+    const e = (this.chunks.length - 1) << CHUNK_BITS | at;
     table[2 * i] = h; table[2 * i + 1] = e;
-    if (++this.count * 2 > mask + 1) this.rehash();
+    // Doubled at three-quarters full, not half: a probe past other states compares hashes
+    // in neighbouring slots (8 to a cache line) and reads the arena only on an equal hash,
+    // so longer probes cost little, and a smaller table stays in cache more often.
+    if (++this.count * 4 > (mask + 1) * 3) this.rehash();
     return e;
   }
 
-  hash(W: Int32Array, o: number, n: number): number { return hashWords(W, o, n, 0x9747b28c); }
-
-  private grow(need: number): void {
-    let size = this.data.length * 2;
-    while (size < this.used + need) size *= 2;
-    if (size > MAX_WORDS) throw new RangeError('state store exceeds 2 GiB');
-    const d = new Int32Array(size); d.set(this.data.subarray(0, this.used)); this.data = d;
+  /** Room for `need` more words: the first chunk doubles until full size, then new chunks. */
+  private room(need: number): void {
+    if (need > CHUNK_WORDS) throw new RangeError(`a state of ${need * 4} bytes does not fit an arena chunk`);
+    if (this.chunks.length === 1 && this.data.length < CHUNK_WORDS) {
+      let size = this.data.length * 2;
+      while (size < this.used + need && size < CHUNK_WORDS) size *= 2;
+      if (this.used + need <= size) {
+        const d = new Int32Array(size); d.set(this.data.subarray(0, this.used));
+        this.data = d; this.chunks[0] = d;
+        return;
+      }
+    }
+    if (this.chunks.length >= MAX_CHUNKS) throw new RangeError('state store exceeds 8 GiB');
+    this.data = new Int32Array(CHUNK_WORDS);
+    this.chunks.push(this.data);
+    this.used = 0;
   }
 
   private rehash(): void {

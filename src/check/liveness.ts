@@ -40,6 +40,11 @@ export interface LivenessOptions {
   progress?: (line: string) => void;
 }
 
+/** Sizes the search starts from and how often it reports (progress line, memory check):
+ * the defaults but for warmUpSearch, whose small sizes make every growth path run. */
+interface Tuning { progressEvery: number; memCheckEvery: number; stateBytes: number; storeLog2Slots: number; storeArenaWords: number }
+const DEFAULT_TUNING: Tuning = { progressEvery: 1_000_000, memCheckEvery: 1 << 12, stateBytes: 1 << 16, storeLog2Slots: 20, storeArenaWords: 1 << 18 };
+
 export interface CycleError {
   kind: string; message: string; line: number | null;
   /** Moves from the initial state (claim moves have pid -1). */
@@ -60,15 +65,67 @@ export interface LivenessResult extends Omit<SearchResult, 'error'> {
 
 class Stop { constructor(readonly error: CycleError | null, readonly memory = false) {} }
 
+// A frame's fields: pan's trail fields (tau, o_pm, pr, o_tt, o_To, o_n, o_m, ostate,
+// bup), where the parent's move list ends (TEND) and its moving process's record (BOF), so
+// that the move loop resumes from them on the way back up without finding the record
+// again, the frame's state (offset, length, rendezvous offer), the move into it (-1 for a
+// fairness stutter), and pan's e_state: the number of the unless escape of the process
+// being expanded that has moved (then only that escape's moves are tried), or 0. OSTATE
+// is 0 for none (store entries start at 1), so the array is used as allocated: pages of
+// frames the search never reaches are never touched (nor resident).
+// Rejected: one typed array per field (as before): V8 checks each array's map and bounds
+// per access, and the fields of one frame, in 16 arrays of a few megabytes, fall into the
+// same cache sets; in one array a frame is one cache line.
+const TAU = 0, OPM = 1, PR = 2, TI = 3, TEND = 4, BOF = 5, OTO = 6, ON = 7, OM = 8, OSTATE = 9, BUP = 10, BOQ = 11, OFF = 12, LEN = 13, TID = 14, EST = 15;
+const FS = 16;
+const FRAME_BYTES = 4 * FS;
+
 // tau bits (pan's names in comments)
 const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
 // o_pm bits
 const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, P_CNT = 32, P_CNTNOW = 64, P_FAIRSTUTTER = 128;
 
+/** What the search loop reads: the model's tables, the frames and the store, set up once. */
+interface Run {
+  m: Machine; opts: LivenessOptions; tune: Tuning; t0: number;
+  VERI: boolean; BASE: number; aCycles: boolean; np: boolean; fairness: boolean;
+  procAccept: boolean; procProgress: boolean; slack: number; cap: number;
+  store: LivenessStore;
+  /** Fairness counters of the first and the nested search (pan's cnt1, cnt2). */
+  cnt: Int32Array;
+  /** The frames: FS words each, frame F (depth F - 1; frame 0 is pan's trail[-1]) from
+   * F * FS, its fields at the offsets TAU ... EST. */
+  fr: Int32Array;
+  /** The state buffer (frame states, one after another) and its word view. */
+  S: Uint8Array; W: Int32Array;
+  aT: number;
+  // What the search counted, written back when it returns or stops.
+  nstates: number; nShadow: number; truncs: number; nlinks: number; mreached: number; depthLimitHit: boolean;
+}
+
 export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  return runSearch(m, opts, DEFAULT_TUNING);
+}
+
+/**
+ * A search of a small model run only so that V8 has seen every path of the search loop
+ * before it compiles it: V8 compiles the loop while it runs (on-stack replacement, about
+ * 0.3 s for this function), and code compiled before a path ran gives up (deoptimizes) when
+ * that path first runs, then the loop runs unoptimized until it is compiled again. In a
+ * large search the first nested search, the first fairness flag, the first accepting state
+ * and the first progress line each came after the first compilation: three recompilations,
+ * about half a second of a 4 s search. Here the store and state buffer start tiny (their
+ * growth runs), the progress and memory checks come every few states, and progress lines
+ * go nowhere. The result is of no use but to say the search ran.
+ */
+export function warmUpSearch(m: Machine, opts: LivenessOptions): LivenessResult {
+  return runSearch(m, { ...opts, progress: () => {} }, { progressEvery: 3, memCheckEvery: 5, stateBytes: 64, storeLog2Slots: 2, storeArenaWords: 16 });
+}
+
+function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessResult {
   const t0 = performance.now();
-  const { exec, io, transOf, isElse, atomic, isRecv, unlessRole, procSize, procBase, acceptPc, progressPc, endPc } = m;
-  const claimType = m.claimType, claimOff = m.claimOff;
+  const { io, acceptPc, progressPc, procSize } = m;
+  const claimType = m.claimType;
   // Without a claim (pan -a on accept labels of processes), pan's code has no claim
   // turns: every state is stored, process numbers start at 0, and a blocked accepting
   // state is an "accept stutter" error.
@@ -78,266 +135,308 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
   const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
   const fairness = opts.fairness && aCycles;
-  const maxDepth = opts.maxDepth;
-  const usesTimeout = m.usesTimeout;
-  const slack = 2 * Math.max(...procSize, 16) + 64;
   // Whether any proctype other than the claim has accept (progress) labels: when none has,
   // marking a state looks at the claim only, not at every process record (a walk per move).
   const procMarked = (table: Uint8Array[]) => table.some((t, type) => (!VERI || type !== claimType) && t.includes(1));
-  const procAccept = procMarked(acceptPc), procProgress = procMarked(progressPc);
 
-  let S = new Uint8Array(1 << 16);
-  let W = new Int32Array(S.buffer);
-  const store = new LivenessStore();
+  const store = new LivenessStore(tune.storeLog2Slots, tune.storeArenaWords);
+  const S = new Uint8Array(tune.stateBytes);
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
+  // Frames: allocated once for the whole depth bound, as pan allocates its trail:
+  // 4 * FS bytes a level (64 MB at -m1000000).
+  const cap = opts.maxDepth + 4;
+  const r: Run = {
+    m, opts, tune, t0, VERI, BASE, aCycles, np, fairness,
+    procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
+    slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
+    fr: new Int32Array(cap * FS),
+    S, W: new Int32Array(S.buffer), aT: 0,
+    nstates: 0, nShadow: 0, truncs: 0, nlinks: 0, mreached: 0, depthLimitHit: false,
+  };
   if (io[IO.ERR]) {
     const e = m.errors[io[IO.ERRINFO]!]!;
-    return result(0, 0, 0, 0, 0, false, false, { ...e, steps: [], cycleStart: null });
+    return result(r, vecLen, false, { ...e, steps: [], cycleStart: null });
   }
 
-  // Frames: index d + 1 holds depth d; index 0 is pan's trail[-1]. Allocated once for
-  // the whole depth bound, as pan allocates its trail: the arrays stay constants that the
-  // compiled search loop reads directly (52 bytes a level: 52 MB at -m1000000).
-  const cap = maxDepth + 4;
-  const tau = new Int32Array(cap), opm = new Int32Array(cap), pr = new Int32Array(cap), ti = new Int32Array(cap);
-  const oTo = new Int32Array(cap), oN = new Int32Array(cap), oM = new Int32Array(cap), ostate = new Int32Array(cap);
-  const bup = new Int32Array(cap), boqOf = new Int32Array(cap), off = new Int32Array(cap), len = new Int32Array(cap), tid = new Int32Array(cap);
-  // pan's e_state: the number of the unless escape of the process being expanded that
-  // has moved (then only that escape's moves are tried), or 0.
-  const estate = new Uint8Array(cap);
-  ostate.fill(-1);
+  // The initial frame: pan's do_the_search().
+  r.fr[FS + LEN] = vecLen; r.fr[FS + TAU] = VERI ? T_CLAIM : 0;
+  if (aCycles) r.fr[FS + OPM] = r.fr[FS + OPM]! | marks(r, S, 0);
+  if (fairness && (r.fr[FS + OPM]! & P_ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
+  let error: CycleError | null = null, memoryLimitHit = false;
+  try {
+    newState(r);
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    error = e.error; memoryLimitHit = e.memory;
+  }
+  return result(r, vecLen, memoryLimitHit, error);
+}
 
-  let depth = 0, mreached = 0, nstates = 0, nShadow = 0, truncs = 0, nlinks = 0;
-  let depthLimitHit = false;
-  let aT = 0;
-  const cnt = new Int32Array(2);
-  let aDepth = 0, depthFound = -1, lstate = -1;
-  let seed = new Int32Array(((vecLen + 3) >> 2) + 64);
-  let seedWords = 0;
-  let nextProgress = 1_000_000, nextMemCheck = 1 << 12;
+function result(r: Run, vecLen: number, memoryLimit: boolean, err: CycleError | null): LivenessResult {
+  const elapsed = (performance.now() - r.t0) / 1000;
+  const visited = r.nstates, matched = r.truncs;
+  return {
+    statesStored: r.nstates - r.nShadow, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
+    atomicSteps: r.nlinks, depthReached: r.mreached, depthLimitHit: r.depthLimitHit, memoryLimitHit: memoryLimit,
+    memoryBytes: r.store.bytes + r.S.length + r.cap * FRAME_BYTES, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
+  };
+}
 
-  const nrPr = (F: number) => S[off[F]!]! + BASE;
-  const uerror = (message: string, kind: string, cycleAt: number | null): never => {
-    throw new Stop({ kind, message, line: null, steps: trail(depth), cycleStart: cycleAt === null ? null : stepsUpTo(cycleAt) });
-  };
-  const trail = (d: number): Step[] => {
-    const steps: Step[] = [];
-    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) steps.push({ pid: pr[f]! - BASE, tid: tid[f]! });
-    return steps;
-  };
-  const stepsUpTo = (d: number): number => {
-    let n = 0;
-    for (let f = 2; f <= d + 1; f++) if (tid[f] !== -1) n++;
-    return n;
-  };
-  /** The record offset of pan process II (0 is the claim) in the state at offset o. */
-  const recordOf = (o: number, II: number): number => {
-    if (VERI && II === 0) return o + claimOff;
-    let b = o + procBase;
-    for (let j = BASE; j < II; j++) b += procSize[S[b]!]!;
-    return b;
-  };
-  /** The bit of the fairness map for counter value c in the first or the nested search. */
-  const fairBit = (c: number, second: boolean): number => 2 * c + (second ? 1 : 0);
+/** P_ACCEPT and P_PROGRESS as the state at o earns them (pan's accept and progress marks). */
+function marks(r: Run, S: Uint8Array, o: number): number {
+  const { m, np } = r;
+  if (np) {
+    const c = o + m.claimOff;
+    return (m.acceptPc[m.claimType]![S[c + 1]! | S[c + 2]! << 8] ? P_ACCEPT : 0)
+      | (anyAt(r, S, o, m.progressPc, r.procProgress) ? P_PROGRESS : 0);
+  }
+  return anyAt(r, S, o, m.acceptPc, r.procAccept) ? P_ACCEPT : 0;
+}
 
-  /** pan's h_store: 0 new (or newly visited by this search), 1 seen, 2 on this search's
-   * stack, 3 a cycle closed through the first search's stack. */
+/** Whether a process (or the claim) of the state at o is at a pc marked in table; the
+ * processes are walked only when some proctype has such a pc (procsToo). */
+function anyAt(r: Run, S: Uint8Array, o: number, table: Uint8Array[], procsToo: boolean): boolean {
+  const { m } = r;
+  const c = o + m.claimOff;
+  if (r.VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
+  if (!procsToo) return false;
+  let b = o + m.procBase;
+  for (let j = 0, nr = S[o]!; j < nr; j++) {
+    if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
+    b += m.procSize[S[b]!]!;
+  }
+  return false;
+}
+
+/** The moves of the trail up to depth d (claim moves have pid -1). */
+function trail(r: Run, d: number): Step[] {
+  const steps: Step[] = [];
+  for (let f = 2; f <= d + 1; f++) if (r.fr[f * FS + TID] !== -1) steps.push({ pid: r.fr[f * FS + PR]! - r.BASE, tid: r.fr[f * FS + TID]! });
+  return steps;
+}
+
+function cycleError(r: Run, depth: number, cycleAt: number | null, message: string, kind: string): Stop {
+  let start: number | null = null;
+  if (cycleAt !== null) {
+    start = 0;
+    for (let f = 2; f <= cycleAt + 1; f++) if (r.fr[f * FS + TID] !== -1) start++;
+  }
+  return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start });
+}
+
+/** The cycle error of the search mode: acceptance or non-progress. */
+function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
+  return r.np ? cycleError(r, depth, cycleAt, 'non-progress cycle', 'non-progress-cycle')
+    : cycleError(r, depth, cycleAt, 'acceptance cycle', 'acceptance-cycle');
+}
+
+// Labels of pan's new_state, as the stages of a loop (JavaScript has no goto), in pan's
+// order: a stage runs when `at` is at most its label, so most of pan's jumps are a fall
+// from one stage into the next, and the others set `at` and go round. RETURN ends a
+// nested search, or the whole search when none is running.
+const DOWN = 0, ALLOVER = 1, STUTTER = 2, EXPAND = 3, Q999 = 4, DONE = 5, UP = 6, RETURN = 7;
+// Where EXPAND enters the loop over the processes: its head, a process's first move, or
+// the move after the one a frame just came back from.
+const M_LOOP = 0, M_VERI0 = 1, M_TRY = 2;
+
+// pan's new_state, the first and the nested search in one loop.
+// Design: everything the loop changes is a local of this one function, which no closure
+// captures, so V8 keeps it in registers or on the stack; the nested search (pan's
+// recursive call of new_state from checkcycles) runs in the same loop, the few locals of
+// the search that called it saved aside and put back when it returns. Rejected (the
+// version before): the loop as a closure inside livenessSearch, calling closures for the
+// store lookup and the nested search, with the counters, the depth and the state buffer
+// in variables those closures shared: V8 kept those in context objects, so every read
+// and write of them was a memory access, and the calls were not inlined.
+function newState(r: Run): void {
+  const { m, opts, store, cnt, VERI, BASE, aCycles, np, fairness, slack, cap } = r;
+  const fr = r.fr;
+  const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
+  const { moves, movesAt, pcBase, tfl } = flatMoves(m);
+  const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
+  // Read once: the loop reads no object field that differs between searches.
+  const maxDepth = opts.maxDepth, memLimitBytes = opts.memLimitBytes, progress = opts.progress, t0 = r.t0;
+  const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
+  const claimAccept = VERI ? acceptPc[m.claimType]! : EMPTY8, claimProgress = VERI ? progressPc[m.claimType]! : EMPTY8;
+  const procAccept = r.procAccept, procProgress = r.procProgress;
   // Hidden globals are in the vector but, as in pan (where they are not), no part of a
   // state's identity: blanked while it is hashed, compared or copied as the seed.
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
-  const hide = (o: number) => { if (hidLen) { hidSave.set(S.subarray(o + hidOff, o + hidOff + hidLen)); S.fill(0, o + hidOff, o + hidOff + hidLen); } };
-  const unhide = (o: number) => { if (hidLen) S.set(hidSave, o + hidOff); };
-  const hStore = (F: number): number => {
-    if (hidLen === 0) return hStoreVisible(F);
-    hide(off[F]!);
-    try { return hStoreVisible(F); } finally { unhide(off[F]!); }
-  };
-  const hStoreVisible = (F: number): number => {
-    const o = off[F]!, n = (len[F]! + 3) >> 2, w = o >> 2;
-    const e = store.findOrAdd(W, w, n, store.hash(W, w, n), depth);
-    lstate = e;
-    const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
-    if (store.added) {
-      if (aCycles) {
-        store.setVisited(e, flag);
-        if (fairness) store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0));
-        store.setTag(e, flag);
-      } else store.setTag(e, depth + 1);
-      return 0;
-    }
-    if (aCycles) {
-      let wasNew = false;
-      const v = store.visited(e);
-      if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
-      if (fairness) {
-        if (store.fairSet(e, fairBit(cnt[aT & 1]!, (aT & 1) !== 0)) && !wasNew) { wasNew = true; nShadow++; }
-      }
-      if (wasNew) {
-        const tg = store.tag(e) | flag;
-        store.setTag(e, tg);
-        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth) return 3;
-        return 0;
-      }
-      const tg = store.tag(e);
-      if (tg & flag) {
-        if ((aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1)) return 3;
-        return 2;
-      }
-      return 1;
-    }
-    return store.tag(e) !== 0 ? 2 : 1;
-  };
 
-  const checkCycles = (F: number) => {
-    const oAT = aT, oCnt = cnt[1]!, sv = ostate[F]!;
-    aT |= 1 | 16 | 32;
-    cnt[1] = cnt[0]!;
-    seedWords = (len[F]! + 3) >> 2;
-    if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
-    hide(off[F]!);
-    seed.set(W.subarray(off[F]! >> 2, (off[F]! >> 2) + seedWords));
-    unhide(off[F]!);
-    aDepth = depthFound = depth;
-    newState();
-    aT = oAT; cnt[1] = oCnt;
-    aDepth = 0; depthFound = -1;
-    ostate[F] = sv;
-  };
-
-  // Labels of pan's new_state, as the states of a loop (JavaScript has no goto).
-  const DOWN = 0, ALLOVER = 1, STUTTER = 2, LOOP = 3, VERI0 = 4, TRY = 5, UP = 6, AFTER = 7, Q999 = 8, DONE = 9, NEXTPROC = 10;
-
-  function newState(): void {
-    // The state buffer in locals: the helpers read S and W, which change only when the
-    // buffer grows (here, or in a nested search: reloaded after checkCycles).
-    let s8 = S, w32 = W;
-    let II = 0, From = nrPr(depth + 1) - 1, To = BASE, n = 0, mm = 0, list: Int32Array = EMPTY, k = 0, b = 0, fresh = 0;
-    let at = DOWN;
-    for (;;) {
-      const F = depth + 1;
-      switch (at) {
-        case DOWN: {
-          tau[F] = tau[F]! & ~(16 | 32 | 64);
-          if (depth >= maxDepth) {
-            depthLimitHit = true;
-            truncs++;
-            tau[F - 1] = tau[F - 1]! | T_CUT;
-            at = UP; continue;
-          }
-          at = ALLOVER; continue;
+  let s8 = r.S, w32 = r.W;
+  let aT = r.aT, depth = 0, aDepth = 0, depthFound = -1, lstate = -1;
+  let nstates = 0, nShadow = 0, truncs = 0, nlinks = 0, mreached = 0, depthLimitHit = false;
+  const { progressEvery, memCheckEvery } = r.tune;
+  let nextProgress = progressEvery, nextMemCheck = memCheckEvery;
+  let seed = new Int32Array(((r.fr[FS + LEN]! + 3) >> 2) + 64), seedWords = 0;
+  // The loop's registers (pan's new_state locals).
+  // k runs over moves[] from a process's first move to kEnd.
+  let II = 0, From = s8[fr[FS + OFF]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
+  // A nested search running, and what its caller had in the registers and changed.
+  let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
+  let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cKEnd = 0, cK = 0, cB = 0, cFresh = 0;
+  let at = DOWN, mode = M_LOOP;
+  try {
+    main: for (;;) {
+      const f = (depth + 1) * FS;
+      if (at <= DOWN) {
+        fr[f + TAU] = fr[f + TAU]! & ~(16 | 32 | 64);
+        if (depth >= maxDepth) {
+          depthLimitHit = true;
+          truncs++;
+          fr[f - FS + TAU] = fr[f - FS + TAU]! | T_CUT;
+          at = UP; continue;
         }
-        case ALLOVER: {
-          fresh = 0;
-          ostate[F] = ostate[F - 1]!;
-          if ((!VERI || (tau[F]! & T_CLAIM) || (tau[F - 1]! & T_STUTTER)) && boqOf[F] === 0) {
-            if ((aT & 1) && depth > aDepth && sameAsSeed(F)) {
-              if (!(fairness && cnt[1] !== 1)) { depthFound = aDepth; uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound); }
+      }
+      if (at <= ALLOVER) {
+        fresh = 0;
+        fr[f + OSTATE] = fr[f - FS + OSTATE]!;
+        if ((!VERI || (fr[f + TAU]! & T_CLAIM) || (fr[f - FS + TAU]! & T_STUTTER)) && fr[f + BOQ] === 0) {
+          const o = fr[f + OFF]!, nw = (fr[f + LEN]! + 3) >> 2, ow = o >> 2;
+          if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+          if ((aT & 1) && depth > aDepth && nw === seedWords) {
+            let j = 0;
+            while (j < nw && w32[ow + j] === seed[j]) j++;
+            if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
+          }
+          if (!(fr[f + TAU]! & T_ATOM)) {
+            // pan's h_store: rs 0 new (or newly visited by this search, or with this
+            // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
+            // first search's stack.
+            const e = store.findOrAdd(w32, ow, nw, depth);
+            if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+            lstate = e;
+            const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
+            let rs: number;
+            if (store.added) {
+              if (aCycles) {
+                store.setVisited(e, flag);
+                if (fairness) store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1));
+                store.setTag(e, flag);
+              } else store.setTag(e, 1);
+              rs = 0;
+            } else if (aCycles) {
+              let wasNew = false;
+              const v = store.visited(e);
+              if ((v & flag) !== flag) { wasNew = true; nShadow++; store.setVisited(e, v | flag); }
+              if (fairness && store.fairSet(e, 2 * cnt[aT & 1]! + (aT & 1)) && !wasNew) { wasNew = true; nShadow++; }
+              if (wasNew) {
+                const tg = store.tag(e) | flag;
+                store.setTag(e, tg);
+                rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth ? 3 : 0;
+              } else {
+                const tg = store.tag(e);
+                if (tg & flag) rs = (aT & 1) && (tg & (1 << (aT & 2))) && depth > aDepth && (!fairness || cnt[1]! <= 1) ? 3 : 2;
+                else rs = 1;
+              }
+            } else rs = store.tag(e) !== 0 ? 2 : 1;
+            const kk = rs === 1 || rs === 2;
+            if (rs === 2 && ((fr[f + OPM]! & P_ACCEPT) || (fr[f - FS + OPM]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+              depthFound = store.depth(lstate);
+              throw cycleFound(r, depth, depthFound);
             }
-            if (!(tau[F]! & T_ATOM)) {
-              let r = hStore(F);
-              const kk = r === 1 || r === 2;
-              if (r === 2 && ((opm[F]! & P_ACCEPT) || (opm[F - 1]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+            if (rs === 3 && aCycles && (aT & 1)) {
+              if (fairness && cnt[1] !== 1) rs = 0;
+              else {
+                nShadow--;
                 depthFound = store.depth(lstate);
-                uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
+                throw cycleFound(r, depth, depthFound);
               }
-              if (r === 3 && aCycles && (aT & 1)) {
-                if (fairness && cnt[1] !== 1) r = 0;
-                else {
-                  nShadow--;
-                  depthFound = store.depth(lstate);
-                  uerror(np ? 'non-progress cycle' : 'acceptance cycle', np ? 'non-progress-cycle' : 'acceptance-cycle', depthFound);
-                }
-              }
-              if (r !== 0) { truncs++; at = UP; continue; }
-              if (!kk) {
-                nstates++;
-                if (nstates === nextProgress) {
-                  nextProgress += 1_000_000;
-                  opts.progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, t0));
-                }
-                if (nstates >= nextMemCheck) {
-                  nextMemCheck += 1 << 12;
-                  if (store.bytes + s8.length + cap * 52 > opts.memLimitBytes) throw new Stop(null, true);
-                }
-              }
-              ostate[F] = lstate;
             }
-          }
-          if (depth > mreached) mreached = depth;
-          if (tau[F]! & T_CLAIM) tau[F] = tau[F]! & ~(T_TIMEOUT | T_RETRY);
-          n = 0;
-          oN[F + 1] = 0;
-          if (VERI) {
-            const c = off[F]! + claimOff;
-            if (endPc[claimType]![s8[c + 1]! | s8[c + 2]! << 8] === 1) uerror('end state in claim reached', 'claim-end', null);
-          }
-          at = STUTTER; continue;
+            if (rs !== 0) { truncs++; at = UP; continue; }
+            if (!kk) {
+              nstates++;
+              if (nstates === nextProgress) {
+                nextProgress += progressEvery;
+                progress?.(progressLine(mreached, nstates - nShadow, nstates + truncs, store.bytes + s8.length, t0));
+              }
+              if (nstates >= nextMemCheck) {
+                nextMemCheck += memCheckEvery;
+                if (store.bytes + s8.length + cap * FRAME_BYTES > memLimitBytes) throw new Stop(null, true);
+              }
+            }
+            fr[f + OSTATE] = lstate;
+          } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
-        case STUTTER: {
-          fresh = 0;
-          if (tau[F]! & T_CLAIM) {
-            if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
-            II = 0;
-            at = VERI0; continue;
-          }
-          opm[F] = opm[F]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
-          if (fairness && boqOf[F] === 0 && !(tau[F - 1]! & T_STUTTER) && !(tau[F]! & T_ATOM)) {
+        if (depth > mreached) mreached = depth;
+        if (fr[f + TAU]! & T_CLAIM) fr[f + TAU] = fr[f + TAU]! & ~(T_TIMEOUT | T_RETRY);
+        n = 0;
+        fr[f + FS + ON] = 0;
+        if (VERI) {
+          const c = fr[f + OFF]! + claimOff;
+          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
+        }
+      }
+      if (at <= STUTTER) {
+        fresh = 0;
+        if (fr[f + TAU]! & T_CLAIM) {
+          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
+          II = 0;
+          mode = M_VERI0;
+        } else {
+          fr[f + OPM] = fr[f + OPM]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
+          if (fairness && fr[f + BOQ] === 0 && !(fr[f - FS + TAU]! & T_STUTTER) && !(fr[f + TAU]! & T_ATOM)) {
             if (!(aT & 2)) {
-              if (opm[F]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = nrPr(F) + 1; opm[F] = opm[F]! | P_FLAGSET; }
-            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! | P_FLAGCLR; }
+              if (fr[f + OPM]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = s8[fr[f + OFF]!]! + BASE + 1; fr[f + OPM] = fr[f + OPM]! | P_FLAGSET; }
+            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
           }
           II = From;
-          at = LOOP; continue;
+          mode = M_LOOP;
         }
-        case LOOP: {
-          // The head of pan's `for (II = From; II >= To; II--)`.
-          if (II < To) { at = AFTER; continue; }
-          if (boqOf[F] !== 0 && pr[F] === II) { II--; continue; }
-          at = VERI0; continue;
-        }
-        case VERI0: {
-          const o = off[F]!;
-          b = recordOf(o, II);
-          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
-          opm[F] = opm[F]! & ~(P_MOVED | P_CNTNOW);
-          if (fairness && boqOf[F] === 0 && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
-            cnt[aT & 1] = cnt[aT & 1]! - 1;
-            if (VERI && II === 1) cnt[aT & 1] = 1;
-            opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+      }
+      if (at <= EXPAND) {
+        // pan's `for (II = From; II >= To; II--)` over the processes (the claim alone in
+        // a claim turn), entered at its head (M_LOOP), at a process's first move
+        // (M_VERI0), or, back from a move (UP), where that move was made (M_TRY).
+        for (;;) {
+          if (mode === M_LOOP) {
+            if (II < To) break;
+            if (fr[f + BOQ] !== 0 && fr[f + PR] === II) { II--; continue; }
           }
-          pr[F + 1] = II;
-          estate[F] = 0;
-          // The child slot still holds this frame's copy unless a move wrote it (blocked
-          // moves write nothing), so it is copied again only after a move or a change of
-          // what io says about the frame (fresh = 0 there).
-          k = 0;
-          at = TRY; continue;
-        }
-        case TRY: {
-          // The inner loop over the process's transitions; a move descends (DOWN).
-          const o = off[F]!, L = len[F]!, boq = boqOf[F]!;
-          let moved = false;
-          while (k < list.length) {
-            const t = list[k++]!;
-            if (boq !== 0 && isRecv[t] === 0) continue;
-            if (isElse[t] !== 0 && (opm[F]! & P_MOVED)) continue;
-            if (estate[F] !== 0 && unlessRole[t] !== estate[F]) continue;
+          if (mode !== M_TRY) {
+            const o = fr[f + OFF]!;
+            if (VERI && II === 0) b = o + claimOff;
+            else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
+            const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
+            k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
+            fr[f + OPM] = fr[f + OPM]! & ~(P_MOVED | P_CNTNOW);
+            if (fairness && fr[f + BOQ] === 0 && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+              cnt[aT & 1] = cnt[aT & 1]! - 1;
+              if (VERI && II === 1) cnt[aT & 1] = 1;
+              fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
+            }
+            fr[f + FS + PR] = II;
+            fr[f + EST] = 0;
+            // The child slot still holds this frame's copy unless a move wrote it
+            // (blocked moves write nothing), so it is copied again only after a move or
+            // a change of what io says about the frame (fresh = 0 there).
+          }
+          // The process's transitions; a move descends (DOWN).
+          const o = fr[f + OFF]!, L = fr[f + LEN]!, boq = fr[f + BOQ]!;
+          const es = fr[f + EST]!;
+          while (k < kEnd) {
+            const t = moves[k++]!, fl = tfl[t]!;
+            if ((fl & (F_ELSE | F_RECV)) !== 0 || boq !== 0 || es !== 0) {
+              if (boq !== 0 && (fl & F_RECV) === 0) continue;
+              if ((fl & F_ELSE) !== 0 && (fr[f + OPM]! & P_MOVED)) continue;
+              if (es !== 0 && fl >> 8 !== es) continue;
+            }
             const c = o + ((L + 3) & ~3);
             if (fresh === 0) {
-              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); S = s8 = nS; W = w32 = new Int32Array(nS.buffer); }
+              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
               const ow = o >> 2, cw = c >> 2;
               for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
               fresh = 1;
-              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tau[F]! & T_TIMEOUT;
-              io[IO.NP] = !(opm[F]! & P_PROGRESS) && !(tau[F]! & T_STUTTER) ? 1 : 0;
+              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + TAU]! & T_TIMEOUT;
+              io[IO.NP] = !(fr[f + OPM]! & P_PROGRESS) && !(fr[f + TAU]! & T_STUTTER) ? 1 : 0;
             }
-            const r = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
-            if (r === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
+            const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
+            if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
             fresh = 0;
-            if (r === 2 || io[IO.ERR] !== 0) {
-              const steps = trail(depth); steps.push({ pid: II - BASE, tid: t });
+            if (rx === 2 || io[IO.ERR] !== 0) {
+              const steps = trail(r, depth); steps.push({ pid: II - BASE, tid: t });
               const e = m.errors[io[IO.ERRINFO]!]!;
               throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
             }
@@ -348,218 +447,213 @@ export function livenessSearch(m: Machine, opts: LivenessOptions): LivenessResul
               // A rendezvous completed: the receiver counts for fairness here (pan's
               // receive code does this, since the loop skipped it in this frame).
               mm = 4;
-              if (fairness && !(opm[F]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+              if (fairness && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
                 cnt[aT & 1] = cnt[aT & 1]! - 1;
                 if (VERI && II === 1) cnt[aT & 1] = 1;
-                opm[F] = opm[F]! | P_CNT | P_CNTNOW;
+                fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
               }
             }
-            if (newBoq === 0) opm[F] = opm[F]! | P_MOVED;
+            if (newBoq === 0) fr[f + OPM] = fr[f + OPM]! | P_MOVED;
             // pan's qsend on a rendezvous channel clears the move result of the frame a
             // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
             // taken back: an offer nobody takes then counts as no move.
-            else if (boq === 0) oM[F + 2] = 0;
-            { const u = unlessRole[t]!; estate[F] = u !== 0 && u !== 255 ? u : 0; }
-            const C = F + 1;
+            else if (boq === 0) fr[f + 2 * FS + OM] = 0;
+            { const u = fl >> 8; fr[f + EST] = u !== 0 && u !== 255 ? u : 0; }
             depth++;
             const L2 = io[IO.LEN]!;
             if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
-            off[C] = c; len[C] = L2; boqOf[C] = newBoq; tid[C] = t; pr[C] = II;
-            opm[C] = opm[C]! & ~(P_ACCEPT | P_PROGRESS);
-            if (aCycles) markAccept(C);
-            ti[C] = k; oN[C] = n; oTo[C] = To; oM[C] = mm;
+            fr[f + FS + OFF] = c; fr[f + FS + LEN] = L2; fr[f + FS + BOQ] = newBoq; fr[f + FS + TID] = t; fr[f + FS + PR] = II;
+            let pm = fr[f + FS + OPM]! & ~(P_ACCEPT | P_PROGRESS);
+            if (aCycles) {
+              // pan's accept and progress marks of the new state (see marks()).
+              const cc = c + claimOff, cpc = VERI ? s8[cc + 1]! | s8[cc + 2]! << 8 : 0;
+              if (np) {
+                if (claimAccept[cpc]) pm |= P_ACCEPT;
+                if ((VERI && claimProgress[cpc]) || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= P_PROGRESS;
+              } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= P_ACCEPT;
+            }
+            fr[f + FS + OPM] = pm;
+            fr[f + FS + TI] = k; fr[f + FS + TEND] = kEnd; fr[f + FS + BOF] = b; fr[f + FS + ON] = n; fr[f + FS + OTO] = To; fr[f + FS + OM] = mm;
             let tc = 0;
-            const isAtomic = atomic[t] !== 0;
+            const isAtomic = (fl & F_ATOMIC) !== 0;
             if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
             else {
               if (newBoq !== 0 || isAtomic) {
                 tc |= T_ATOM;
-                if (tau[F]! & T_CLAIM) tc |= T_CLAIM;
-              } else if (!(tau[F]! & T_CLAIM)) tc |= T_CLAIM;
-              if ((tau[F]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+                if (fr[f + TAU]! & T_CLAIM) tc |= T_CLAIM;
+              } else if (!(fr[f + TAU]! & T_CLAIM)) tc |= T_CLAIM;
+              if ((fr[f + TAU]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
             }
-            tau[C] = tc;
+            fr[f + FS + TAU] = tc;
             if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
-            moved = true;
-            break;
+            at = DOWN; continue main;
           }
-          if (moved) { at = DOWN; continue; }
-          at = NEXTPROC; continue;
-        }
-        case UP: {
-          if ((aT & 1) && depth <= aDepth) return;
-          if (opm[F]! & P_FAIRSTUTTER) {
-            cnt[aT & 1] = bup[F]!;
-            n = 1; opm[F] = opm[F]! & ~P_FAIRSTUTTER;
-            depth--;
-            at = Q999; continue;
-          }
-          // Back in the parent: restore the loop where the move was made.
-          k = ti[F]!; n = oN[F]!; II = pr[F]!; To = oTo[F]!; mm = oM[F]!;
-          const P = F - 1;
-          if (boqOf[F] !== 0 && boqOf[P] === 0) {
-            // Undoing a rendezvous offer: it counted as a move if it was taken.
-            mm = oM[F + 1]!;
-            if (mm) opm[P] = opm[P]! | P_MOVED;
-            else estate[P] = 0;
-          }
-          depth--;
-          if (mm > n || (n > 3 && mm !== 0)) n = mm;
-          b = recordOf(off[P]!, II);
-          list = transOf[s8[b]!]![s8[b + 1]! | s8[b + 2]! << 8]!;
-          fresh = 0;
-          at = TRY; continue;
-        }
-        case NEXTPROC: {
-          if ((opm[F]! & P_CNT) && (opm[F]! & P_CNTNOW)) {
-            if (opm[F]! & P_MOVED) {
+          // No move left in this process: on to the next (pan's P999).
+          if ((fr[f + OPM]! & P_CNT) && (fr[f + OPM]! & P_CNTNOW)) {
+            if (fr[f + OPM]! & P_MOVED) {
               if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
               cnt[aT & 1] = cnt[aT & 1]! + 1;
-              opm[F] = opm[F]! & ~(P_CNT | P_CNTNOW);
+              fr[f + OPM] = fr[f + OPM]! & ~(P_CNT | P_CNTNOW);
             } else if (n > 0) {
-              opm[F] = opm[F]! & ~P_CNTNOW;
+              fr[f + OPM] = fr[f + OPM]! & ~P_CNTNOW;
               II = From + 1;
             }
           }
-          if (VERI && II === 0) { at = AFTER; continue; }
+          if (VERI && II === 0) break;
           II--;
-          at = LOOP; continue;
+          mode = M_LOOP;
         }
-        case AFTER: {
-          if (opm[F]! & P_CNT) {
-            if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
-            cnt[aT & 1] = cnt[aT & 1]! + 1;
-            opm[F] = opm[F]! & ~P_CNT;
-          }
-          if (fairness && !np && n === 0 && !(tau[F]! & T_CLAIM) && !(tau[F]! & T_ATOM)
-            && (!usesTimeout || (tau[F]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
-            // pan's fairness stutter: a system with no move lets the counter go round.
-            depth++;
-            const C = F + 1;
-            opm[C] = opm[C]! | P_FAIRSTUTTER | (opm[F]! & (P_ACCEPT | P_PROGRESS));
-            bup[C] = cnt[aT & 1]!;
-            cnt[aT & 1] = 1;
-            tau[C] = VERI ? T_CLAIM : 0;
-            off[C] = off[F]!; len[C] = len[F]!; boqOf[C] = 0; tid[C] = -1; pr[C] = -1;
-            From = s8[off[F]!]! + BASE - 1; To = BASE;
-            at = DOWN; continue;
-          }
-          at = Q999; continue;
+        // Every process tried.
+        if (fr[f + OPM]! & P_CNT) {
+          if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
+          cnt[aT & 1] = cnt[aT & 1]! + 1;
+          fr[f + OPM] = fr[f + OPM]! & ~P_CNT;
         }
-        case Q999: {
-          if (opm[F]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; opm[F] = opm[F]! & ~P_FLAGSET; }
-          if (opm[F]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; opm[F] = opm[F]! & ~P_FLAGCLR; }
-          if (n === 0 || ((tau[F]! & T_CLAIM) && (tau[F]! & T_RETRY))) {
-            if (boqOf[F] !== 0) { at = DONE; continue; }
-            if (depth >= maxDepth - 1) { at = DONE; continue; }
-            if ((tau[F]! & T_ATOM) && !(tau[F]! & T_CLAIM)) {
-              // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
-              tau[F] = (tau[F]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
-              From = s8[off[F]!]! + BASE - 1; To = BASE;
-              at = ALLOVER; continue;
-            }
-            if (usesTimeout && !(tau[F]! & T_TIMEOUT)) {
-              if (tau[F]! & T_CLAIM) {
-                if (tau[F]! & T_RETRY) {
-                  // The system was stuck after these claim moves: retry them with timeout.
-                  tau[F] = (tau[F]! | T_TIMEOUT) & ~T_RETRY;
-                  at = STUTTER; continue;
-                }
-              } else {
-                if (!((tau[F]! & T_ATOM) && !(tau[F - 1]! & T_CLAIM))) {
-                  tau[F - 1] = tau[F - 1]! | T_RETRY;
-                  at = UP; continue;
-                }
-              }
-            }
-            if (!VERI) {
-              if (aCycles && (opm[F]! & P_ACCEPT)) {
-                // A deadlock in an accepting state: an accepting run that stutters.
-                depth--;
-                uerror('accept stutter', 'accept-stutter', null);
-              }
-            } else if (!(tau[F]! & T_CLAIM)) {
-              // The system cannot move: the claim moves alone (stutter).
-              tau[F] = tau[F]! | T_CLAIM | T_STUTTER;
-              at = STUTTER; continue;
-            }
-          }
-          at = DONE; continue;
-        }
-        case DONE: {
-          if (!(tau[F]! & T_ATOM)) {
-            if (boqOf[F] === 0 && (!VERI || ((tau[F]! & T_CLAIM) && !(tau[F]! & T_STUTTER)) || (tau[F - 1]! & T_STUTTER))) {
-              const e = ostate[F]!;
-              if (e >= 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
-            }
-            if (n !== 0 && (!VERI || ((tau[F]! & T_CLAIM) && (nrPr(F) > 1 || (opm[F]! & P_ACCEPT)))) && !(aT & 1)) {
-              if (fairness) { if ((aT & 2) && cnt[0] === 1) { checkCycles(F); s8 = S; w32 = W; } }
-              else if (aCycles && (opm[F]! & P_ACCEPT)) { checkCycles(F); s8 = S; w32 = W; }
-            }
-          }
-          if (depth > 0) { at = UP; continue; }
-          return;
+        if (fairness && !np && n === 0 && !(fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_ATOM)
+          && (!usesTimeout || (fr[f + TAU]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+          // pan's fairness stutter: a system with no move lets the counter go round.
+          depth++;
+          fr[f + FS + OPM] = fr[f + FS + OPM]! | P_FAIRSTUTTER | (fr[f + OPM]! & (P_ACCEPT | P_PROGRESS));
+          fr[f + FS + BUP] = cnt[aT & 1]!;
+          cnt[aT & 1] = 1;
+          fr[f + FS + TAU] = VERI ? T_CLAIM : 0;
+          fr[f + FS + OFF] = fr[f + OFF]!; fr[f + FS + LEN] = fr[f + LEN]!; fr[f + FS + BOQ] = 0; fr[f + FS + TID] = -1; fr[f + FS + PR] = -1;
+          From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
+          at = DOWN; continue;
         }
       }
+      if (at <= Q999) {
+        if (fr[f + OPM]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGSET; }
+        if (fr[f + OPM]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGCLR; }
+        if ((n === 0 || ((fr[f + TAU]! & T_CLAIM) && (fr[f + TAU]! & T_RETRY))) && fr[f + BOQ] === 0 && depth < maxDepth - 1) {
+          if ((fr[f + TAU]! & T_ATOM) && !(fr[f + TAU]! & T_CLAIM)) {
+            // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
+            fr[f + TAU] = (fr[f + TAU]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
+            From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
+            at = ALLOVER; continue;
+          }
+          if (usesTimeout && !(fr[f + TAU]! & T_TIMEOUT)) {
+            if (fr[f + TAU]! & T_CLAIM) {
+              if (fr[f + TAU]! & T_RETRY) {
+                // The system was stuck after these claim moves: retry them with timeout.
+                fr[f + TAU] = (fr[f + TAU]! | T_TIMEOUT) & ~T_RETRY;
+                at = STUTTER; continue;
+              }
+            } else {
+              if (!((fr[f + TAU]! & T_ATOM) && !(fr[f - FS + TAU]! & T_CLAIM))) {
+                fr[f - FS + TAU] = fr[f - FS + TAU]! | T_RETRY;
+                at = UP; continue;
+              }
+            }
+          }
+          if (!VERI) {
+            if (aCycles && (fr[f + OPM]! & P_ACCEPT)) {
+              // A deadlock in an accepting state: an accepting run that stutters.
+              depth--;
+              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
+            }
+          } else if (!(fr[f + TAU]! & T_CLAIM)) {
+            // The system cannot move: the claim moves alone (stutter).
+            fr[f + TAU] = fr[f + TAU]! | T_CLAIM | T_STUTTER;
+            at = STUTTER; continue;
+          }
+        }
+      }
+      if (at <= DONE) {
+        if (!(fr[f + TAU]! & T_ATOM)) {
+          if (fr[f + BOQ] === 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_STUTTER)) || (fr[f - FS + TAU]! & T_STUTTER))) {
+            const e = fr[f + OSTATE]!;
+            if (e !== 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
+          }
+          if (n !== 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && (s8[fr[f + OFF]!]! + BASE > 1 || (fr[f + OPM]! & P_ACCEPT)))) && !(aT & 1)
+            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (fr[f + OPM]! & P_ACCEPT))) {
+            // pan's checkcycles: the nested search from this state, with the caller's
+            // registers and what it changes kept aside until it returns (RETURN).
+            nested = true;
+            cF = f; cAT = aT; cCnt = cnt[1]!; cOstate = fr[f + OSTATE]!;
+            cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cKEnd = kEnd; cK = k; cB = b; cFresh = fresh;
+            aT |= 1 | 16 | 32;
+            cnt[1] = cnt[0]!;
+            seedWords = (fr[f + LEN]! + 3) >> 2;
+            if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
+            const o = fr[f + OFF]!;
+            if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+            for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
+            if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+            aDepth = depthFound = depth;
+            II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; kEnd = 0; k = 0; b = 0; fresh = 0;
+            at = DOWN; continue;
+          }
+        }
+        if (depth === 0) { at = RETURN; continue; }
+      }
+      if (at <= UP) {
+        if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
+        if (fr[f + OPM]! & P_FAIRSTUTTER) {
+          cnt[aT & 1] = fr[f + BUP]!;
+          n = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FAIRSTUTTER;
+          depth--;
+          at = Q999; continue;
+        }
+        // Back in the parent: resume its loop where the move was made.
+        k = fr[f + TI]!; kEnd = fr[f + TEND]!; b = fr[f + BOF]!; n = fr[f + ON]!; II = fr[f + PR]!; To = fr[f + OTO]!; mm = fr[f + OM]!;
+        if (fr[f + BOQ] !== 0 && fr[f - FS + BOQ] === 0) {
+          // Undoing a rendezvous offer: it counted as a move if it was taken.
+          mm = fr[f + FS + OM]!;
+          if (mm) fr[f - FS + OPM] = fr[f - FS + OPM]! | P_MOVED;
+          else fr[f - FS + EST] = 0;
+        }
+        depth--;
+        if (mm > n || (n > 3 && mm !== 0)) n = mm;
+        fresh = 0;
+        mode = M_TRY;
+        at = EXPAND; continue;
+      }
+      if (at <= RETURN) {
+        if (!nested) return;
+        nested = false;
+        aT = cAT; cnt[1] = cCnt;
+        aDepth = 0; depthFound = -1;
+        fr[cF + OSTATE] = cOstate;
+        II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; kEnd = cKEnd; k = cK; b = cB; fresh = cFresh;
+        at = depth > 0 ? UP : RETURN; continue;
+      }
     }
-  }
-
-  function sameAsSeed(F: number): boolean {
-    const n = (len[F]! + 3) >> 2;
-    if (n !== seedWords) return false;
-    const w = off[F]! >> 2;
-    hide(off[F]!);
-    let same = true;
-    for (let j = 0; j < n && same; j++) if (W[w + j] !== seed[j]) same = false;
-    unhide(off[F]!);
-    return same;
-  }
-
-  function markAccept(C: number): void {
-    const o = off[C]!;
-    if (np) {
-      const c = o + claimOff;
-      if (acceptPc[claimType]![S[c + 1]! | S[c + 2]! << 8]) opm[C] = opm[C]! | P_ACCEPT;
-      if (anyAt(o, progressPc, procProgress)) opm[C] = opm[C]! | P_PROGRESS;
-    } else if (anyAt(o, acceptPc, procAccept)) opm[C] = opm[C]! | P_ACCEPT;
-  }
-
-  /** Whether a process (or the claim) of the state at o is at a pc marked in table; the
-   * processes are walked only when some proctype has such a pc (procsToo). */
-  function anyAt(o: number, table: Uint8Array[], procsToo: boolean): boolean {
-    const c = o + claimOff;
-    if (VERI && table[S[c]!]![S[c + 1]! | S[c + 2]! << 8]) return true;
-    if (!procsToo) return false;
-    let b = o + procBase;
-    for (let j = 0, nr = S[o]!; j < nr; j++) {
-      if (table[S[b]!]![S[b + 1]! | S[b + 2]! << 8]) return true;
-      b += procSize[S[b]!]!;
-    }
-    return false;
-  }
-
-  // The initial frame: pan's do_the_search().
-  off[1] = 0; len[1] = vecLen; boqOf[1] = 0; tau[1] = VERI ? T_CLAIM : 0;
-  if (aCycles) markAccept(1);
-  if (fairness && (opm[1]! & P_ACCEPT)) { aT = 2; cnt[0] = S[0]! + BASE + 1; }
-  let error: CycleError | null = null, memoryLimitHit = false;
-  try {
-    newState();
-  } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-    error = e.error; memoryLimitHit = e.memory;
-  }
-  return result(nstates - nShadow, nstates, truncs, nlinks, mreached, depthLimitHit, memoryLimitHit, error);
-
-  function result(stored: number, visited: number, matched: number, atomicSteps: number, depthReached: number,
-    depthLimit: boolean, memoryLimit: boolean, err: CycleError | null): LivenessResult {
-    const elapsed = (performance.now() - t0) / 1000;
-    return {
-      statesStored: stored, statesVisited: visited, statesMatched: matched, transitions: visited + matched,
-      atomicSteps, depthReached, depthLimitHit: depthLimit, memoryLimitHit: memoryLimit,
-      memoryBytes: store.bytes + S.length + cap * 52, stateVectorBytes: vecLen, elapsedSeconds: elapsed, error: err, storeReport: [],
-    };
+  } finally {
+    r.S = s8; r.W = w32; r.aT = aT;
+    r.nstates = nstates; r.nShadow = nShadow; r.truncs = truncs; r.nlinks = nlinks; r.mreached = mreached; r.depthLimitHit = depthLimitHit;
   }
 }
 
-const EMPTY = new Int32Array(0);
+/** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role
+ * (Machine.unlessRole) from bit 8 on. */
+const F_ELSE = 1, F_RECV = 2, F_ATOMIC = 4;
+
+/**
+ * The machine's move lists in one array, as the loop reads them: the moves of process
+ * type ty at pc are moves[movesAt[pcBase[ty] + pc] .. movesAt[pcBase[ty] + pc + 1]), and
+ * tfl[t] holds transition t's flags, so a move is tried with one lookup for its flags and
+ * none for its list (Machine.transOf is arrays of arrays).
+ */
+function flatMoves(m: Machine): { moves: Int32Array; movesAt: Int32Array; pcBase: Int32Array; tfl: Int32Array } {
+  const pcBase = new Int32Array(m.transOf.length);
+  let nPc = 0, nMoves = 0;
+  m.transOf.forEach((per, ty) => {
+    pcBase[ty] = nPc;
+    nPc += per.length;
+    for (const l of per) nMoves += l?.length ?? 0;
+  });
+  const moves = new Int32Array(nMoves), movesAt = new Int32Array(nPc + 1);
+  let at = 0;
+  m.transOf.forEach((per, ty) => {
+    for (let pc = 0; pc < per.length; pc++) {
+      movesAt[pcBase[ty]! + pc] = at;
+      const l = per[pc];
+      if (l) { moves.set(l, at); at += l.length; }
+    }
+  });
+  movesAt[nPc] = at;
+  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? F_ELSE : 0) | (m.isRecv[t] ? F_RECV : 0) | (m.atomic[t] ? F_ATOMIC : 0) | m.unlessRole[t]! << 8);
+  return { moves, movesAt, pcBase, tfl };
+}
+const EMPTY8 = new Uint8Array(0);

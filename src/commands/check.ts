@@ -7,6 +7,7 @@ import { replay } from '../check/replay.js';
 import { formatVerdict, verdict } from '../check/report.js';
 import { search } from '../check/search.js';
 import { livenessSearch, type LivenessMode } from '../check/liveness.js';
+import { warmUpLiveness } from '../check/warm-up.js';
 import type { ClaimOptions } from '../check/model.js';
 import { writeTrail } from '../check/trail.js';
 import { parse, positiveInt, UsageError } from './usage.js';
@@ -198,6 +199,7 @@ function livenessUnsupported(model: ReturnType<typeof loadOrExplain>): string | 
 
 function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode: LivenessMode, fair: boolean,
   maxDepth: number, memlim: number, trail: string | undefined, json: boolean): number {
+  warmUpLiveness(mode, fair, memlim * 1048576);
   const result = livenessSearch(model.machine, {
     maxDepth, memLimitBytes: memlim * 1048576, mode, fairness: fair,
     progress: (line) => process.stderr.write(line + '\n'),
