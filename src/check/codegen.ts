@@ -46,8 +46,9 @@ export function generate(prog: Program, lay: Layout): Generated {
  * process's (a remote reference `proc[pid]:var`). */
 interface Ctx { proc: ProcInfo | null; inDstep: boolean; recBase?: string }
 
-/** The most source text of transition cases one exec function holds (see execSource). */
-const EXEC_GROUP_CHARS = 24000;
+/** exec is one function up to EXEC_SPLIT_CHARS of transition cases, else functions of at
+ * most EXEC_GROUP_CHARS each (see execSource). */
+const EXEC_SPLIT_CHARS = 24000, EXEC_GROUP_CHARS = 4000;
 
 class Gen {
   private errors: ErrInfo[] = [];
@@ -191,14 +192,17 @@ return { exec, init };
    * into functions of at most EXEC_GROUP_CHARS of source each, exec a switch over which
    * holds the move (GROUP_OF[t]). V8 compiles no function whose bytecode passes 60 KiB
    * (--max-optimized-bytecode-size): a larger exec ran interpreted, a quarter of the
-   * liveness search on gosched-wired (539 transitions, 130 kB of cases).
+   * liveness search on gosched-wired (539 transitions, 130 kB of cases). The groups are
+   * small because V8 compiles a function before all its cases have run and throws the code
+   * away (deoptimises) when a case first runs: on gosched-wired, with groups of 24 kB, the
+   * exec functions were compiled 30 times, 2.2 s of compiler time; with 4 kB, 0.95 s.
    * Rejected: raising that V8 flag from the CLI: it is process-wide, TurboFan then took
    * 0.65 s to compile the one function, and the library entry points would still not have it.
    */
   private execSource(): string {
     const sw = (cases: string[]) => `  switch (t) {\n${cases.join('\n')}\n  }\n  return 0;`;
     const total = this.cases.reduce((n, c) => n + c.length, 0);
-    if (total <= EXEC_GROUP_CHARS) return `function exec(t, S, o, b, pid) {\n${sw(this.cases)}\n}`;
+    if (total <= EXEC_SPLIT_CHARS) return `function exec(t, S, o, b, pid) {\n${sw(this.cases)}\n}`;
     const groups: string[][] = [];
     const groupOf: number[] = [];
     let size = EXEC_GROUP_CHARS;
