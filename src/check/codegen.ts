@@ -46,6 +46,10 @@ export function generate(prog: Program, lay: Layout): Generated {
  * process's (a remote reference `proc[pid]:var`). */
 interface Ctx { proc: ProcInfo | null; inDstep: boolean; recBase?: string }
 
+/** exec is one function up to EXEC_SPLIT_CHARS of transition cases, else functions of at
+ * most EXEC_GROUP_CHARS each (see execSource). */
+const EXEC_SPLIT_CHARS = 24000, EXEC_GROUP_CHARS = 4000;
+
 class Gen {
   private errors: ErrInfo[] = [];
   private trans: TransInfo[] = [];
@@ -169,12 +173,7 @@ function qdel(S, o, c) {
   S[q] = m - 1;
 }
 ${L.procs.map((p) => this.runHelper(p)).join('\n')}
-function exec(t, S, o, b, pid) {
-  switch (t) {
-${this.cases.join('\n')}
-  }
-  return 0;
-}
+${this.execSource()}
 function init(S) {
   S.fill(0, 0, ${L.procBase});
   const o = 0, b = 0, pid = 0;
@@ -186,6 +185,37 @@ ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.fr
 return { exec, init };
 `;
     return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous };
+  }
+
+  /**
+   * exec: one switch over all transitions when its source is small, else the cases split
+   * into functions of at most EXEC_GROUP_CHARS of source each, exec a switch over which
+   * holds the move (GROUP_OF[t]). V8 compiles no function whose bytecode passes 60 KiB
+   * (--max-optimized-bytecode-size): a larger exec ran interpreted, a quarter of the
+   * liveness search on gosched-wired (539 transitions, 130 kB of cases). The groups are
+   * small because V8 compiles a function before all its cases have run and throws the code
+   * away (deoptimises) when a case first runs: on gosched-wired, with groups of 24 kB, the
+   * exec functions were compiled 30 times, 2.2 s of compiler time; with 4 kB, 0.95 s.
+   * Rejected: raising that V8 flag from the CLI: it is process-wide, TurboFan then took
+   * 0.65 s to compile the one function, and the library entry points would still not have it.
+   */
+  private execSource(): string {
+    const sw = (cases: string[]) => `  switch (t) {\n${cases.join('\n')}\n  }\n  return 0;`;
+    const total = this.cases.reduce((n, c) => n + c.length, 0);
+    if (total <= EXEC_SPLIT_CHARS) return `function exec(t, S, o, b, pid) {\n${sw(this.cases)}\n}`;
+    const groups: string[][] = [];
+    const groupOf: number[] = [];
+    let size = EXEC_GROUP_CHARS;
+    this.cases.forEach((c, t) => {
+      if (size + c.length > EXEC_GROUP_CHARS && size > 0) { groups.push([]); size = 0; }
+      groups[groups.length - 1]!.push(c); size += c.length;
+      groupOf[t] = groups.length - 1;
+    });
+    return [
+      ...groups.map((g, i) => `function exec_${i}(t, S, o, b, pid) {\n${sw(g)}\n}`),
+      `const GROUP_OF = new Uint16Array([${groupOf.join(',')}]);`,
+      `function exec(t, S, o, b, pid) {\n  switch (GROUP_OF[t]) {\n${groups.map((_, i) => `    case ${i}: return exec_${i}(t, S, o, b, pid);`).join('\n')}\n  }\n  return 0;\n}`,
+    ].join('\n');
   }
 
   private initGlobal(v: VarInfo): string {
