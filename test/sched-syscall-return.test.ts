@@ -127,16 +127,23 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual([c.mcpu, c.grunning, c.gwait, c.mcount], [1, 1, 0, 2]);
   });
 
-  test(`${protocol}: a goroutine back from a system call takes the cpu slot held for a thread still starting`, () => {
+  /** GOMAXPROCS 1: g1, wired to m0, blocks in a system call, and its free slot goes with
+   * g2, the next goroutine, to a new M m1 whose thread is still starting. */
+  function blockedWithFreshM() {
     const { s, started } = fixture(protocol, 1);
     newproc(s, NIL, noop);
     const m0 = started[0]!;
     const g1 = schedule(s, m0, NIL);
     lockOSThread(s, m0, g1);
     entersyscall(s, m0, g1);
-    const g2 = newproc(s, NIL, noop); // g1's slot is free: handed to a new M with g2
+    const g2 = newproc(s, NIL, noop);
     const m1 = started[1]!;
     assert.equal(s.mem[s.m(m1, M_NEXTG)], g2);
+    return { s, m0, m1, g1, g2 };
+  }
+
+  test(`${protocol}: a goroutine back from a system call takes the cpu slot held for a thread still starting`, () => {
+    const { s, m0, m1, g1, g2 } = blockedWithFreshM();
     // g1 returns: no slot is free; it takes m1's, and g2 goes back to the head of the queue.
     exitsyscall(s, m0, g1);
     let c = counters(s);
@@ -151,15 +158,7 @@ for (const protocol of PROTOCOLS) {
   });
 
   test(`${protocol}: once mcpumax is lowered below the slots taken, a goroutine back from a system call does not take a fresh M's slot`, () => {
-    const { s, started } = fixture(protocol, 1);
-    newproc(s, NIL, noop);
-    const m0 = started[0]!;
-    const g1 = schedule(s, m0, NIL);
-    lockOSThread(s, m0, g1);
-    entersyscall(s, m0, g1);
-    const g2 = newproc(s, NIL, noop); // g1's slot is free: handed to a new M with g2
-    const m1 = started[1]!;
-    assert.equal(s.mem[s.m(m1, M_NEXTG)], g2);
+    const { s, m0, m1, g1, g2 } = blockedWithFreshM();
     // mcpumax falls to 0 (as stoptheworld lowers it): m1's slot was granted before, and
     // g2 may still use it, but it must not be granted anew to g1, which queues.
     schedlock(s, NIL);
