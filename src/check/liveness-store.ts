@@ -23,6 +23,7 @@
 // counter needs it, so any number of processes is handled and the counts are pan's with
 // the -DNFAIR that model needs. Rejected: pan's layout with a fixed width, which wraps
 // the bits of the two searches onto each other past its limit.
+import { doubledSlotTable } from './slot-table.js';
 import { hashWords } from './state-store.js';
 
 /** Header words before each vector: the vector's length in words (bits 0-23), the visited
@@ -163,17 +164,7 @@ export class LivenessStore {
   }
 
   private rehash(): void {
-    const old = this.table;
-    const mask = this.mask * 2 + 1;
-    const table = new Int32Array(2 * (mask + 1));
-    for (let k = 0; k < old.length; k += 2) {
-      const e = old[k + 1]!;
-      if (e === 0) continue;
-      const h = old[k]!;
-      let i = h & mask;
-      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
-      table[2 * i] = h; table[2 * i + 1] = e;
-    }
-    this.table = table; this.mask = mask;
+    this.table = doubledSlotTable(this.table, this.mask);
+    this.mask = this.mask * 2 + 1;
   }
 }

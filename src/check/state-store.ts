@@ -10,6 +10,7 @@
 // chunks grow one at a time with no copying; a reference is (chunk << 24 | word), so 255
 // chunks (16 GiB) are addressable. Only the slot table still doubles, and it is about a
 // tenth of the arena for typical vectors.
+import { doubledSlotTable } from './slot-table.js';
 import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 const CHUNK_BITS = 24;
@@ -103,19 +104,9 @@ export class StateStore implements VisitedStates {
   }
 
   private rehash(): void {
-    const old = this.table;
-    const size = (this.mask + 1) * 2, mask = size - 1;
-    this.reserve(size * 8);
-    const table = new Int32Array(2 * size);
-    for (let k = 0; k < old.length; k += 2) {
-      const ref = old[k + 1]!;
-      if (ref === 0) continue;
-      const h = old[k]!;
-      let i = h & mask;
-      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
-      table[2 * i] = h; table[2 * i + 1] = ref;
-    }
-    this.table = table; this.mask = mask;
+    this.reserve((this.mask + 1) * 2 * 8);
+    this.table = doubledSlotTable(this.table, this.mask);
+    this.mask = this.mask * 2 + 1;
   }
 
   reportLines(): string[] {
