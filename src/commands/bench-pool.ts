@@ -2,10 +2,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parse, positiveInt, UsageError } from './usage.js';
 import { POOLS, WORKLOADS, formatPoolTable, idealS, runPoolBench } from '../bench/pool/run.js';
 import type { PoolName } from '../bench/pool/child.js';
 import { piecesTo, progressFor } from '../bench/progress.js';
+import { formatPlacement, runPlacement } from '../bench/pool/placement.js';
+import { calibrate } from '../bench/pool/work.js';
 
 export const help = `usage: gosched bench pool [options]
 
@@ -25,6 +28,10 @@ options:
   --pool LIST       gosched,piscina,tinypool (default all)
   --json            one JSON document on stdout (progress: on stderr, on a terminal only)
   --out DIR         where pool.json and pool.md are written (default bench-results/)
+  --placement       instead of the table: gosched alone on one workload (--workload, default
+                    b; it must compute), 1 + --warm batches in this process, each task traced:
+                    per batch, the wall time, how long the computations took, and for how
+                    long two of them shared one core (Linux: /proc/thread-self/stat)
   -h, --help        this help
 `;
 
@@ -34,6 +41,7 @@ const OPTIONS = {
   pool: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  placement: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   const pools = listOf<PoolName>('pool', v.pool, POOLS);
   const keys = listOf('workload', v.workload, WORKLOADS.map((w) => w.key));
   const warmBatches = positiveInt('warm', v.warm, 3);
+  if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   if (pools.some((p) => p !== 'gosched')) {
     for (const dep of pools.filter((p) => p !== 'gosched')) {
       try {
@@ -80,4 +89,18 @@ export async function run(argv: string[]): Promise<number> {
   else process.stdout.write(`\n${table}\n${note}`);
   for (const f of r.failures) process.stderr.write(`${f}\n`);
   return r.failures.length > 0 ? 4 : 0;
+}
+
+/** --placement: see placement.ts. */
+async function placement(workload: string | undefined, warmBatches: number, json: boolean): Promise<number> {
+  const key = workload ?? 'b';
+  const w = WORKLOADS.find((x) => x.key === key);
+  if (w === undefined || key.includes(',')) throw new UsageError(`--placement takes one workload (a, b or c), got '${key}'`);
+  if (w.computeMs <= 0) throw new UsageError(`--placement needs a workload that computes; (${w.key}) only blocks`);
+  const live = progressFor(process.stderr);
+  const batches = await runPlacement({ workload: w, itersPerMs: calibrate(), batches: 1 + warmBatches, progress: (s) => live.update(s) });
+  live.done();
+  if (json) process.stdout.write(JSON.stringify({ command: 'gosched bench pool --placement', workload: w.key, cores: availableParallelism(), batches }) + '\n');
+  else process.stdout.write(formatPlacement(w, batches) + '\n');
+  return 0;
 }
