@@ -92,6 +92,9 @@ test('gosched run: usage errors exit 2 naming the mistake', T, async () => {
   const procs = await gosched(['run', 'examples/sieve.mjs'], { GOMAXPROCS: 'lots' });
   assert.equal(procs.code, 2);
   assert.match(procs.stderr, /GOMAXPROCS=lots: must be a positive integer/);
+  const many = await gosched(['run', 'examples/sieve.mjs'], { GOMAXPROCS: '1e9' });
+  assert.equal(many.code, 2);
+  assert.match(many.stderr, /GOMAXPROCS=1e9: at most 32757/);
 });
 
 test('a panic nobody waits for surfaces as an unhandled rejection', T, async () => {

@@ -163,7 +163,10 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     assert.equal(await rt.go(bodies, 'goHelper').result, 'helper got hi', 'found through V8: a module no goroutine ran from');
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
-    await assert.rejects(rt.go(bodies, 'noSuch').result, /has no exported function 'noSuch'/);
+    assert.throws(() => rt.go(bodies, 'noSuch'), /Runtime\.go\(noSuch\): file:.*chan-bodies\.js has no exported function 'noSuch'; its exported functions: allBlock, /);
+    assert.throws(() => rt.go(bodies, 'notAFunction'), /has no exported function 'notAFunction' \(its export 'notAFunction' is a number\)/);
+    assert.throws(() => rt.go('data:text/javascript,export function (', 'f'), /Runtime\.go\(f\): cannot load data:text\/javascript,export function \(: Function statements require a function name/);
+    assert.equal(await rt.go('data:text/javascript,export function f() { return 7; }', 'f').result, 7, 'a module that loads is checked once and runs');
     // The owner passes the function itself.
     const mod = (await import('./support/chan-bodies.js')) as { goHelper(): string };
     assert.equal(await rt.go(mod.goHelper).result, 'helper got hi');

@@ -109,7 +109,7 @@ test('a handle\'s result alone holds the process until it arrives', T, async () 
 });
 
 test('workerExecArgv drops the owner\'s entry-point options and keeps the rest', async () => {
-  const { workerExecArgv } = await import('../src/runtime/m-pool.js');
+  const { workerExecArgv } = await import('../src/runtime/worker-start.js');
   assert.deepEqual(workerExecArgv(['--input-type=module', '-e', 'x', '--max-old-space-size=64', '--input-type', 'commonjs', '-p', 'y', '-i', '--enable-source-maps']),
     ['--max-old-space-size=64', '--enable-source-maps']);
 });

@@ -68,7 +68,10 @@ for (const protocol of PROTOCOLS) {
       rt.go(bodies, 'returnsInSyscall', []);
       await assert.rejects(rt.wait(), /returned inside a system call/);
       await assertAtRest(rt);
-      rt.go(bodies, 'noSuchExport', []);
+      // The owner's call is refused at once; from inside a goroutine, the new goroutine
+      // reports it where it would have run.
+      assert.throws(() => rt.go(bodies, 'noSuchExport', []), /Runtime\.go\(noSuchExport\): .*bodies\.js has no exported function 'noSuchExport'/);
+      rt.go(bodies, 'spawnMissing', []);
       await assert.rejects(rt.wait(), /has no exported function 'noSuchExport'/);
       await assertAtRest(rt);
       // And the runtime still works.
@@ -122,7 +125,7 @@ test('go() rejects arguments that cannot be cloned, relative paths and non-array
   }
 });
 
-test('GOMAXPROCS from outside: 0 queries, 1e9 clamps, fractions and NaN are rejected', async () => {
+test('GOMAXPROCS from outside: 0 queries, 1e9 clamps (Go\'s GOMAXPROCS; the start option refuses it), fractions and NaN are rejected', async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 3 });
   try {
     assert.equal(rt.gomaxprocs(0), 3);
@@ -134,6 +137,10 @@ test('GOMAXPROCS from outside: 0 queries, 1e9 clamps, fractions and NaN are reje
     assert.equal(rt.counters().mcpumax, maxgomaxprocs);
     assert.equal(rt.counters().lock, 0);
     await assert.rejects(Runtime.start({ protocol: 'atomic', gomaxprocs: 0 }), RangeError);
+    // As an option, a value the word cannot hold is refused rather than clamped.
+    await assert.rejects(Runtime.start({ protocol: 'atomic', gomaxprocs: 1e9 }), (e: unknown) =>
+      e instanceof RangeError && e.message.includes(`gomaxprocs 1000000000 is above the most the scheduler's word holds (${maxgomaxprocs}`));
+    await Runtime.start({ protocol: 'atomic', gomaxprocs: maxgomaxprocs }).then((r) => r.close());
     await assert.rejects(Runtime.start({ protocol: 'nope' as 'atomic' }), /protocol must be 'lock' or 'atomic'/);
   } finally {
     await rt.close();

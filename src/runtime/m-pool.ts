@@ -39,7 +39,8 @@
 // one referenced handle while it has work outstanding (hold(true)), so `close()` is
 // optional: a program whose goroutines are done exits.
 
-import { type MessagePort, Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { startWorker, threadExecArgv } from './worker-start.js';
 import { NIL } from '../sched/index.js';
 import { C_CLAIMED, C_REQUESTED, newControl, publishM } from './m-claim.js';
 import type { MMessage } from './messages.js';
@@ -112,22 +113,6 @@ export interface PoolEvents {
 
 const workerUrl = new URL('./m-worker.js', import.meta.url);
 
-/** Options of the owning process that a worker thread must not inherit: they describe
- * the owner's own entry point (`--input-type` is refused outside --eval). */
-export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const a = execArgv[i]!;
-    if (a === '--input-type' || a === '-e' || a === '--eval' || a === '-p' || a === '--print') {
-      i++; // and its value
-      continue;
-    }
-    if (a.startsWith('--input-type=') || a.startsWith('--eval=') || a.startsWith('--print=') || a === '-i' || a === '--interactive') continue;
-    out.push(a);
-  }
-  return out;
-}
-
 export class MPool {
   /** Shared with every thread: which M rows want a thread (m-claim.ts). */
   readonly ctl = newControl();
@@ -135,7 +120,7 @@ export class MPool {
   /** The thread of each M row, once it has said which row it took. */
   private readonly byM = new Map<number, Worker>();
   /** undefined: threads inherit the owner's options (Node drops those a thread cannot take). */
-  private execArgv = workerExecArgv().length === process.execArgv.length ? undefined : workerExecArgv();
+  private execArgv = threadExecArgv();
   private readonly keepAlive: NodeJS.Timeout;
   private readyWaiters: (() => void)[] = [];
   private readyCount = 0;
@@ -284,26 +269,14 @@ export class MPool {
   }
 
   private newWorker(): Worker {
-    const make = () => {
-      const { data, transferList } = this.on.threadData();
-      return new Worker(workerUrl, {
-        workerData: { ...data, buffer: this.buffer, ctl: this.ctl },
-        transferList,
-        execArgv: this.execArgv,
-        resourceLimits: this.opts.resourceLimits,
-      });
-    };
-    try {
-      return make();
-    } catch (err) {
-      // An explicit execArgv is checked, unlike the inherited one: drop the per-process
-      // options Node names (e.g. --expose-gc) and keep the others.
-      const bad = (err as { code?: string }).code === 'ERR_WORKER_INVALID_EXEC_ARGV' && /flags: (.*)$/.exec((err as Error).message)?.[1];
-      if (!bad || this.execArgv === undefined) throw err;
-      const drop = new Set(bad.split(/,\s*/));
-      this.execArgv = this.execArgv.filter((a) => !drop.has(a));
-      return make();
-    }
+    const { data, transferList } = this.on.threadData();
+    const started = startWorker(workerUrl, {
+      workerData: { ...data, buffer: this.buffer, ctl: this.ctl },
+      transferList,
+      resourceLimits: this.opts.resourceLimits,
+    }, this.execArgv);
+    this.execArgv = started.execArgv;
+    return started.worker;
   }
 
   private startThread(): void {

@@ -6,6 +6,7 @@
 
 import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
 import { checkUrl } from './url.js';
+import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
@@ -57,12 +58,16 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   }
 }
 
-/** $GOMAXPROCS as the commit's schedinit reads it: a positive number, else 1. */
+/** $GOMAXPROCS as the commit's schedinit reads it: a positive number, else 1; above
+ * maxgomaxprocs an error. */
 export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const v = env.GOMAXPROCS;
   if (v === undefined || v === '') return 1;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS=${v}: must be a positive integer`);
+  // The commit's schedinit would clamp it; a setting that cannot take effect is refused
+  // instead, so that nobody believes they run with it.
+  if (n > maxgomaxprocs) throw new RangeError(`GOMAXPROCS=${v}: at most ${maxgomaxprocs} (mcpumax's 15 bits in the scheduler's word)`);
   return n;
 }
 

@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
+  SchedFatal, WHERE_NAMES, counters, maxgomaxprocs, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
@@ -16,6 +16,7 @@ import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
+import { ExportCheck } from './export-check.js';
 import { locate } from './gofn.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
@@ -27,7 +28,8 @@ export const DEFAULT_MAXM = 256;
 
 export interface RuntimeOptions {
   protocol: Protocol;
-  /** GOMAXPROCS: how many goroutines execute Go code at once. Default 1, as in 2011. */
+  /** GOMAXPROCS: how many goroutines execute Go code at once, 1 to 32757 (maxgomaxprocs).
+   * Default 1, as in 2011. */
   gomaxprocs?: number;
   /** Capacity of the G table: goroutines alive at once, queued ones included (default
    * 16384, at most 2^20). Past it go() throws a RangeError that names this option. */
@@ -77,6 +79,7 @@ export class Runtime {
   private readonly sabPorts = new Map<number, MessagePort>();
   private readonly results = new Results();
   private readonly pool: MPool;
+  private readonly exportCheck = new ExportCheck();
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private panics: GoroutinePanic[] = [];
   /** Panic messages received so far (compared with the shared S_PANICS count). */
@@ -88,6 +91,10 @@ export class Runtime {
     const gomaxprocs = opts.gomaxprocs ?? 1;
     if (typeof gomaxprocs !== 'number' || !Number.isInteger(gomaxprocs) || gomaxprocs < 1) {
       throw new RangeError(`gomaxprocs must be a positive integer, got ${String(gomaxprocs)}`);
+    }
+    if (gomaxprocs > maxgomaxprocs) {
+      // schedinit would clamp it (the commit does); an option that cannot take effect is refused.
+      throw new RangeError(`gomaxprocs ${gomaxprocs} is above the most the scheduler's word holds (${maxgomaxprocs}: mcpumax has 15 bits)`);
     }
     const minThreads = opts.minThreads ?? 0;
     if (!Number.isInteger(minThreads) || minThreads < 0) {
@@ -155,11 +162,13 @@ export class Runtime {
     if (typeof urlOrFn === 'function') {
       // go(fn, args, options): fn's module as go(fn) finds it in a goroutine (gofn.ts).
       ({ url: href, name } = locate(urlOrFn, 'Runtime.go'));
+      this.exportCheck.check(href, name as string, `Runtime.go(${name as string})`);
       args = nameOrArgs ?? [];
       options = (argsOrOptions as GoOptions | undefined) ?? {};
     } else {
       href = checkUrl(urlOrFn, 'Runtime.go');
       name = nameOrArgs;
+      if (typeof name === 'string' && name !== '') this.exportCheck.check(href, name, `Runtime.go(${name})`);
       args = argsOrOptions ?? [];
       options = maybeOptions ?? {};
     }
@@ -267,6 +276,7 @@ export class Runtime {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.exportCheck.close();
     this.results.rejectAll(new Error('Runtime closed'));
     for (const port of this.sabPorts.values()) port.close();
     await this.pool.close();

@@ -20,8 +20,8 @@ export function checkUrl(url: unknown, what: string): string {
 }
 
 /** A file: module that is not there cannot be loaded by any thread: say so at the call
- * rather than in the goroutine. (Whether it exports the function is known only once a
- * thread has imported it: the goroutine reports that.) */
+ * rather than in the goroutine. (Whether it exports the function: export-check.ts on the
+ * owner; inside a goroutine, the new goroutine reports it.) */
 function exists(href: string, what: string): string {
   if (href.startsWith('file:') && !existsSync(fileURLToPath(href))) {
     throw new Error(`${what}: cannot load ${href}: no such file`);

@@ -31,6 +31,12 @@ export function spawner(n: number, slot: number): void {
   for (let i = 0; i < n; i++) go(import.meta.url, 'bump', slot);
 }
 
+/** go() by a name this module does not export, from inside a goroutine: only the thread
+ * that starts the new goroutine finds out (the owner's Runtime.go checks at the call). */
+export function spawnMissing(): void {
+  go(import.meta.url, 'noSuchExport');
+}
+
 export function bump(slot: number): void {
   Atomics.add(userWords(), slot, 1);
 }

@@ -5,6 +5,9 @@ import {
 } from '../../src/runtime/goroutine.js';
 import { helperWorker } from './helper-module.js';
 
+/** An export that is not a function (Runtime.go refuses it at the call). */
+export const notAFunction = 42;
+
 /** Values through an unbuffered and a buffered channel: order, copies, close, iteration. */
 export function basics(): unknown {
   const out: Record<string, unknown> = {};

@@ -1,0 +1,105 @@
+// Runtime.go(url, name) checks at the call that `name` is an exported function of the
+// module at `url`, so that the mistake is thrown where it was made, not reported later by
+// the goroutine on whichever thread starts it.
+//
+// The owning thread cannot load an ES module synchronously, and must not run the user's
+// module on its own thread (its top-level code belongs to the goroutines' threads). So a
+// small thread of its own imports the module, the first time a Runtime is given that URL,
+// and the owner waits for its answer (Atomics.wait is allowed on Node's main thread).
+// The answer is kept per URL: each later go() with that URL costs a map lookup. The thread
+// is unreferenced and ends after LOADER_IDLE_MS without a question; a new URL after that
+// starts it again (about 20 ms).
+//
+// Rejected: require() of the ES module on the owner (synchronous since Node 20.19, but it
+// runs the module's top level on the owner); a static scan of the module's text for its
+// exports (re-exports, `export *`, CommonJS and loader hooks defeat it); checking in the
+// M that runs the goroutine (today's fallback: too late to throw at the call).
+//
+// A module that takes longer than LOADER_TIMEOUT_MS to load is not checked here (the
+// goroutine then reports a missing export, as it would anyway): go() must not hang on a
+// slow import.
+
+import type { Worker } from 'node:worker_threads';
+import { startWorker, threadExecArgv } from './worker-start.js';
+
+export const LOADER_IDLE_MS = 2000;
+export const LOADER_TIMEOUT_MS = 10_000;
+const REPLY_BYTES = 64 * 1024;
+
+type Answer = { ok: true; exports: [string, string][] } | { ok: false; message: string };
+
+export class ExportCheck {
+  /** url -> export name -> typeof its value */
+  private readonly known = new Map<string, Map<string, string>>();
+  private readonly flag = new Int32Array(new SharedArrayBuffer(8));
+  private readonly reply = new Uint8Array(new SharedArrayBuffer(REPLY_BYTES));
+  private loader: Worker | undefined;
+  private execArgv = threadExecArgv();
+  private idle: NodeJS.Timeout | undefined;
+
+  /** Throws, naming `what`, unless `name` is an exported function of the module at `url`. */
+  check(url: string, name: string, what: string): void {
+    let exports = this.known.get(url);
+    if (exports === undefined) {
+      const a = this.ask(url);
+      if (a === undefined) return; // not known in time: the goroutine will say
+      if (!a.ok) throw new Error(`${what}: cannot load ${url}: ${a.message}`);
+      exports = new Map(a.exports);
+      this.known.set(url, exports);
+    }
+    const type = exports.get(name);
+    if (type === 'function') return;
+    const functions = [...exports].filter(([, t]) => t === 'function').map(([n]) => n);
+    throw new TypeError(
+      `${what}: ${url} has no exported function '${name}'` +
+        (type !== undefined ? ` (its export '${name}' is a ${type})` : '') +
+        `; its exported functions: ${functions.length === 0 ? 'none' : functions.slice(0, 8).join(', ') + (functions.length > 8 ? `, ... (${functions.length} in all)` : '')}`,
+    );
+  }
+
+  /** Ends the loader thread now (Runtime.close). */
+  close(): void {
+    if (this.idle !== undefined) clearTimeout(this.idle);
+    this.idle = undefined;
+    void this.loader?.terminate();
+    this.loader = undefined;
+  }
+
+  private ask(url: string): Answer | undefined {
+    if (this.idle !== undefined) clearTimeout(this.idle);
+    const loader = (this.loader ??= this.startLoader());
+    Atomics.store(this.flag, 0, 0);
+    loader.postMessage(url);
+    const r = Atomics.wait(this.flag, 0, 0, LOADER_TIMEOUT_MS);
+    if (r === 'timed-out') {
+      // Its answer would come too late to read: a fresh loader for the next question.
+      this.close();
+      return undefined;
+    }
+    this.idle = setTimeout(() => this.close(), LOADER_IDLE_MS);
+    this.idle.unref();
+    const len = Atomics.load(this.flag, 1);
+    if (len < 0) return undefined; // more exports than the reply holds: not checked
+    return JSON.parse(new TextDecoder().decode(this.reply.slice(0, len))) as Answer;
+  }
+
+  private startLoader(): Worker {
+    const started = startWorker(new URL('./export-loader.js', import.meta.url), {
+      workerData: { flag: this.flag, reply: this.reply },
+      // The module's top level runs here too: what it prints belongs to the goroutines'
+      // threads, so the loader's output is read and dropped.
+      stdout: true,
+      stderr: true,
+    }, this.execArgv);
+    this.execArgv = started.execArgv;
+    const w = started.worker;
+    w.stdout.resume();
+    w.stderr.resume();
+    w.unref();
+    // A loader that fails outside an import (it should not) only costs the check.
+    w.on('error', () => {
+      if (this.loader === w) this.loader = undefined;
+    });
+    return w;
+  }
+}

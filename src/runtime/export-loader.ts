@@ -1,0 +1,23 @@
+// The thread behind export-check.ts: imports a module when asked and writes what it
+// exports (each name and the typeof its value) into shared memory, then wakes the owner,
+// which waits for the answer in Atomics.wait. It loads nothing of gosched's.
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { flag, reply } = workerData as { flag: Int32Array; reply: Uint8Array };
+
+/** flag[0]: 0 while a request is pending, 1 once the answer is in `reply`; flag[1]: its
+ * length in bytes, or -1 when it did not fit. */
+function answer(doc: unknown): void {
+  const bytes = new TextEncoder().encode(JSON.stringify(doc));
+  if (bytes.length <= reply.length) reply.set(bytes);
+  Atomics.store(flag, 1, bytes.length <= reply.length ? bytes.length : -1);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
+
+parentPort!.on('message', (url: string) => {
+  import(url).then(
+    (mod: Record<string, unknown>) => answer({ ok: true, exports: Object.keys(mod).map((k) => [k, typeof mod[k]]) }),
+    (err: unknown) => answer({ ok: false, message: err instanceof Error ? err.message : String(err) }),
+  );
+});
