@@ -26,27 +26,41 @@ export const LOADER_IDLE_MS = 2000;
 export const LOADER_TIMEOUT_MS = 10_000;
 const REPLY_BYTES = 64 * 1024;
 
+/** The exports of a module whose answer did not come: every name passes. */
+const UNCHECKED = new Map<string, string>();
+
 type Answer = { ok: true; exports: [string, string][] } | { ok: false; message: string };
 
 export class ExportCheck {
   /** url -> export name -> typeof its value */
   private readonly known = new Map<string, Map<string, string>>();
-  private readonly flag = new Int32Array(new SharedArrayBuffer(8));
-  private readonly reply = new Uint8Array(new SharedArrayBuffer(REPLY_BYTES));
-  private loader: Worker | undefined;
+  /** The loader thread and the memory it answers in: its own, so that a loader given up
+   * on (timed out) can never write into its successor's answer. */
+  private loader: { worker: Worker; flag: Int32Array; reply: Uint8Array } | undefined;
+
   private execArgv = threadExecArgv();
   private idle: NodeJS.Timeout | undefined;
+
+  /** `timeoutMs`: how long go() waits for a module's exports (tests shorten it). */
+  constructor(private readonly timeoutMs = LOADER_TIMEOUT_MS) {}
 
   /** Throws, naming `what`, unless `name` is an exported function of the module at `url`. */
   check(url: string, name: string, what: string): void {
     let exports = this.known.get(url);
     if (exports === undefined) {
       const a = this.ask(url);
-      if (a === undefined) return; // not known in time: the goroutine will say
+      if (a === undefined) {
+        // Not known in time (or too many exports to read back): not checked here, now or
+        // later (one slow import must not hold every go() of its module); the goroutine
+        // will say.
+        this.known.set(url, UNCHECKED);
+        return;
+      }
       if (!a.ok) throw new Error(`${what}: cannot load ${url}: ${a.message}`);
       exports = new Map(a.exports);
       this.known.set(url, exports);
     }
+    if (exports === UNCHECKED) return;
     const type = exports.get(name);
     if (type === 'function') return;
     const functions = [...exports].filter(([, t]) => t === 'function').map(([n]) => n);
@@ -61,16 +75,16 @@ export class ExportCheck {
   close(): void {
     if (this.idle !== undefined) clearTimeout(this.idle);
     this.idle = undefined;
-    void this.loader?.terminate();
+    void this.loader?.worker.terminate();
     this.loader = undefined;
   }
 
   private ask(url: string): Answer | undefined {
     if (this.idle !== undefined) clearTimeout(this.idle);
-    const loader = (this.loader ??= this.startLoader());
-    Atomics.store(this.flag, 0, 0);
-    loader.postMessage(url);
-    const r = Atomics.wait(this.flag, 0, 0, LOADER_TIMEOUT_MS);
+    const { worker, flag, reply } = (this.loader ??= this.startLoader());
+    Atomics.store(flag, 0, 0);
+    worker.postMessage(url);
+    const r = Atomics.wait(flag, 0, 0, this.timeoutMs);
     if (r === 'timed-out') {
       // Its answer would come too late to read: a fresh loader for the next question.
       this.close();
@@ -78,14 +92,16 @@ export class ExportCheck {
     }
     this.idle = setTimeout(() => this.close(), LOADER_IDLE_MS);
     this.idle.unref();
-    const len = Atomics.load(this.flag, 1);
+    const len = Atomics.load(flag, 1);
     if (len < 0) return undefined; // more exports than the reply holds: not checked
-    return JSON.parse(new TextDecoder().decode(this.reply.slice(0, len))) as Answer;
+    return JSON.parse(new TextDecoder().decode(reply.slice(0, len))) as Answer;
   }
 
-  private startLoader(): Worker {
+  private startLoader(): { worker: Worker; flag: Int32Array; reply: Uint8Array } {
+    const flag = new Int32Array(new SharedArrayBuffer(8));
+    const reply = new Uint8Array(new SharedArrayBuffer(REPLY_BYTES));
     const started = startWorker(new URL('./export-loader.js', import.meta.url), {
-      workerData: { flag: this.flag, reply: this.reply },
+      workerData: { flag, reply },
       // The module's top level runs here too: what it prints belongs to the goroutines'
       // threads, so the loader's output is read and dropped.
       stdout: true,
@@ -98,8 +114,8 @@ export class ExportCheck {
     w.unref();
     // A loader that fails outside an import (it should not) only costs the check.
     w.on('error', () => {
-      if (this.loader === w) this.loader = undefined;
+      if (this.loader?.worker === w) this.loader = undefined;
     });
-    return w;
+    return { worker: w, flag, reply };
   }
 }

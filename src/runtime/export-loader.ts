@@ -17,7 +17,17 @@ function answer(doc: unknown): void {
 
 parentPort!.on('message', (url: string) => {
   import(url).then(
-    (mod: Record<string, unknown>) => answer({ ok: true, exports: Object.keys(mod).map((k) => [k, typeof mod[k]]) }),
+    (mod: Record<string, unknown>) => answer({ ok: true, exports: Object.keys(mod).map((k) => [k, typeOf(mod, k)]) }),
     (err: unknown) => answer({ ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
 });
+
+/** typeof an export; one still in its temporal dead zone (a cycle of imports) reads as
+ * 'uninitialized' rather than throwing here. */
+function typeOf(mod: Record<string, unknown>, k: string): string {
+  try {
+    return typeof mod[k];
+  } catch {
+    return 'uninitialized';
+  }
+}

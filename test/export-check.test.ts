@@ -1,0 +1,39 @@
+// export-check.ts: Runtime.go's check, at the call, that a module exports a function by
+// that name (a loader thread imports the module once per URL).
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { ExportCheck } from '../src/runtime/export-check.js';
+
+const mod = (src: string) => `data:text/javascript,${encodeURIComponent(src)}`;
+
+test('a function export passes; a missing or non-function one throws, naming what there is', { timeout: 30_000 }, () => {
+  const c = new ExportCheck();
+  try {
+    const u = mod('export function f() {} export const n = 1; export let s = "x"; export default function () {}');
+    c.check(u, 'f', 'go(f)');
+    c.check(u, 'default', 'go(default)');
+    assert.throws(() => c.check(u, 'n', 'go(n)'), /^TypeError: go\(n\): data:.* has no exported function 'n' \(its export 'n' is a number\); its exported functions: default, f$/);
+    assert.throws(() => c.check(u, 'nope', 'go(nope)'), /has no exported function 'nope'; its exported functions: default, f$/);
+    assert.throws(() => c.check(mod('throw new Error("bad top level")'), 'f', 'go(f)'), /^Error: go\(f\): cannot load data:.*: bad top level$/);
+  } finally {
+    c.close();
+  }
+});
+
+test('a module that does not load in time is not checked, then or later, and go() does not wait again', { timeout: 30_000 }, () => {
+  const c = new ExportCheck(300);
+  try {
+    const slow = mod('await new Promise((r) => setTimeout(r, 20000)); export function f() {}');
+    let t0 = performance.now();
+    c.check(slow, 'nope', 'go(nope)');
+    const first = performance.now() - t0;
+    assert.ok(first >= 250, `waited for the loader: ${first} ms`);
+    t0 = performance.now();
+    c.check(slow, 'other', 'go(other)');
+    assert.ok(performance.now() - t0 < 100, 'the second call does not wait again');
+    // The loader that timed out was replaced: a quick module is still checked.
+    assert.throws(() => c.check(mod('export const x = 1;'), 'x', 'go(x)'), /is a number/);
+  } finally {
+    c.close();
+  }
+});
