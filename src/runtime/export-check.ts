@@ -6,9 +6,9 @@
 // module on its own thread (its top-level code belongs to the goroutines' threads). So a
 // small thread of its own imports the module, the first time a Runtime is given that URL,
 // and the owner waits for its answer (Atomics.wait is allowed on Node's main thread).
-// The answer is kept per URL: each later go() with that URL costs a map lookup. The thread
-// is unreferenced and ends after LOADER_IDLE_MS without a question; a new URL after that
-// starts it again (about 20 ms).
+// The answer is kept per URL, for the process (every Runtime shares `exportCheck`): each
+// later go() with that URL costs a map lookup. The thread is unreferenced and ends after
+// LOADER_IDLE_MS without a question; a new URL after that starts it again (about 20 ms).
 //
 // Rejected: require() of the ES module on the owner (synchronous since Node 20.19, but it
 // runs the module's top level on the owner); a static scan of the module's text for its
@@ -21,6 +21,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import { startWorker, threadExecArgv } from './worker-start.js';
+import { typeOf } from './export-loader-types.js';
 
 export const LOADER_IDLE_MS = 2000;
 export const LOADER_TIMEOUT_MS = 10_000;
@@ -71,7 +72,12 @@ export class ExportCheck {
     );
   }
 
-  /** Ends the loader thread now (Runtime.close). */
+  /** Records the exports of a module the owner has imported itself (run() does). */
+  remember(url: string, mod: Record<string, unknown>): void {
+    this.known.set(url, new Map(Object.keys(mod).map((k) => [k, typeOf(mod, k)])));
+  }
+
+  /** Ends the loader thread now (it also ends by itself once idle). */
   close(): void {
     if (this.idle !== undefined) clearTimeout(this.idle);
     this.idle = undefined;
@@ -119,3 +125,6 @@ export class ExportCheck {
     return { worker: w, flag, reply };
   }
 }
+
+/** The check every Runtime of this process uses. */
+export const exportCheck = new ExportCheck();

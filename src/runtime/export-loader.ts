@@ -2,6 +2,7 @@
 // exports (each name and the typeof its value) into shared memory, then wakes the owner,
 // which waits for the answer in Atomics.wait. It loads nothing of gosched's.
 import { parentPort, workerData } from 'node:worker_threads';
+import { typeOf } from './export-loader-types.js';
 
 const { flag, reply } = workerData as { flag: Int32Array; reply: Uint8Array };
 
@@ -21,13 +22,3 @@ parentPort!.on('message', (url: string) => {
     (err: unknown) => answer({ ok: false, message: err instanceof Error ? err.message : String(err) }),
   );
 });
-
-/** typeof an export; one still in its temporal dead zone (a cycle of imports) reads as
- * 'uninitialized' rather than throwing here. */
-function typeOf(mod: Record<string, unknown>, k: string): string {
-  try {
-    return typeof mod[k];
-  } catch {
-    return 'uninitialized';
-  }
-}

@@ -6,6 +6,7 @@
 
 import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
 import { checkUrl } from './url.js';
+import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
 
@@ -37,6 +38,8 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
       throw new Error(`run: cannot load ${url}: ${(err as Error).message}`);
     }
     if (typeof mod[name] !== 'function') throw new TypeError(`run: ${url} has no exported function '${name}'`);
+    // Known here already: Runtime.go need not ask its loader thread.
+    exportCheck.remember(url, mod);
   }
   const rt = await Runtime.start({
     protocol: opts.protocol ?? 'atomic',

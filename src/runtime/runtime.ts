@@ -16,7 +16,7 @@ import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
-import { ExportCheck } from './export-check.js';
+import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
@@ -79,7 +79,6 @@ export class Runtime {
   private readonly sabPorts = new Map<number, MessagePort>();
   private readonly results = new Results();
   private readonly pool: MPool;
-  private readonly exportCheck = new ExportCheck();
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private panics: GoroutinePanic[] = [];
   /** Panic messages received so far (compared with the shared S_PANICS count). */
@@ -162,13 +161,13 @@ export class Runtime {
     if (typeof urlOrFn === 'function') {
       // go(fn, args, options): fn's module as go(fn) finds it in a goroutine (gofn.ts).
       ({ url: href, name } = locate(urlOrFn, 'Runtime.go'));
-      this.exportCheck.check(href, name as string, `Runtime.go(${name as string})`);
+      exportCheck.check(href, name as string, `Runtime.go(${name as string})`);
       args = nameOrArgs ?? [];
       options = (argsOrOptions as GoOptions | undefined) ?? {};
     } else {
       href = checkUrl(urlOrFn, 'Runtime.go');
       name = nameOrArgs;
-      if (typeof name === 'string' && name !== '') this.exportCheck.check(href, name, `Runtime.go(${name})`);
+      if (typeof name === 'string' && name !== '') exportCheck.check(href, name, `Runtime.go(${name})`);
       args = argsOrOptions ?? [];
       options = maybeOptions ?? {};
     }
@@ -276,7 +275,6 @@ export class Runtime {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.exportCheck.close();
     this.results.rejectAll(new Error('Runtime closed'));
     for (const port of this.sabPorts.values()) port.close();
     await this.pool.close();
