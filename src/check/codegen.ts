@@ -11,8 +11,10 @@ import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/as
 import { exprText, stmtText } from './promela/text.js';
 import type { Trans } from './flow.js';
 
-/** Slots of the shared Int32Array `io` between the search and the generated code. */
-export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5, NOPROVIDED: 6, NP: 7 } as const;
+/** Slots of the shared Int32Array `io` between the search and the generated code; a const
+ * enum so that the search loops index io with numbers, not with a property of an object held
+ * in the module's context (a load and a check per use in V8's optimised code). */
+export const enum IO { LEN = 0, ERR = 1, TIMEOUT = 2, PRINT = 3, BOQ = 4, ERRINFO = 5, NOPROVIDED = 6, NP = 7 }
 
 export interface ErrInfo { kind: string; message: string; line: number | null }
 
