@@ -485,7 +485,9 @@ return { exec, init };
     const index = (e: Expr | null, n: VarInfo, what: string, pos: Pos) => {
       if (!e || !n.len) return;
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
-      const i = `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
+      // A constant index in bounds needs no check (the model's fixed references, such as
+      // level[0], are common in guards; each ix is a call where V8's inlining budget ends).
+      const i = e.k === 'num' && e.v >= 0 && e.v < n.len ? String(e.v) : `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
       at += ` + ${n.elem === 1 ? i : `${n.elem} * ${i}`}`;
     };
     index(v.index, info, v.name, v.pos);

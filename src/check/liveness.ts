@@ -259,6 +259,10 @@ function newState(r: Run): void {
   const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
+  // When every proctype's record has the same size, process II's record is found by a
+  // multiplication instead of a walk over the records before it.
+  const sizes = new Set(Array.from(procSize).filter((_, ty) => ty !== m.claimType));
+  const recSize = sizes.size === 1 ? [...sizes][0]! : 0;
   // Read once: the loop reads no object field that differs between searches.
   const maxDepth = opts.maxDepth, memLimitBytes = opts.memLimitBytes, progress = opts.progress, t0 = r.t0;
   const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
@@ -401,6 +405,7 @@ function newState(r: Run): void {
           if (mode !== Mode.TRY) {
             const o = fr[f + Fr.OFF]!;
             if (VERI && II === 0) b = o + claimOff;
+            else if (recSize !== 0) b = o + procBase + (II - BASE) * recSize;
             else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
             const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
             k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
