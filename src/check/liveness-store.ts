@@ -76,7 +76,7 @@ export class LivenessStore {
   }
 
   get bytes(): number {
-    let n = this.table.byteLength;
+    let n = this.table.byteLength + this.recent.byteLength;
     for (const c of this.chunks) n += c.byteLength;
     for (const f of this.fairMore.values()) n += f.byteLength + 16;
     return n;
