@@ -129,6 +129,14 @@ test('an array index out of bounds is an error', () => {
   assert.equal(r.error?.kind, 'index');
 });
 
+test('a constant index is checked too: in bounds it is used as is, past the end it is an error', () => {
+  const ok = check('byte a[2];\nactive proctype A() { a[1] = 5; a[0] = a[1] + 1; assert(a[0] == 6 && a[1] == 5) }');
+  assert.equal(ok.error, null);
+  assert.equal(ok.statesStored, 5);
+  const r = check('byte a[2]; byte b;\nactive proctype A() { a[2] = 1 }');
+  assert.equal(r.error?.kind, 'index');
+});
+
 test('typedef structures with nested arrays, mtype fields and channels', () => {
   const r = check(`mtype = { red, green, blue };
 typedef Pair { byte a; mtype col };

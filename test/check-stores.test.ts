@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { StateStore } from '../src/check/state-store.js';
+import { hashWords, StateStore } from '../src/check/state-store.js';
 import { HashCompactStore } from '../src/check/compact-store.js';
 import { BitstateStore } from '../src/check/bitstate-store.js';
+import { LivenessStore } from '../src/check/liveness-store.js';
 import { MemoryLimitReached } from '../src/check/visited.js';
 import { loadModel } from '../src/check/model.js';
 import { search } from '../src/check/search.js';
@@ -28,6 +29,59 @@ test('the exact store holds states across more than one 64 MiB arena chunk', { t
   // Same first word, different last word: hash the whole vector, compare it all.
   const v = vector(1, words); v[words - 1] = 99;
   assert.equal(s.add(v, 0, words), true);
+});
+
+test('the liveness store finds each state again, from its cache of recent entries or from its table', () => {
+  // Tiny to start with, so that the table and the arena grow many times on the way.
+  const s = new LivenessStore(2, 16);
+  const n = 40000, entries: number[] = [];
+  const len = (i: number) => 1 + (i % 7);
+  for (let i = 0; i < n; i++) {
+    const W = vector(i, len(i));
+    const e = s.findOrAdd(W, 0, len(i), i);
+    assert.equal(s.added, true, `state ${i} was taken for another`);
+    entries.push(e);
+    // At once again: the recent entries hold it.
+    assert.equal(s.findOrAdd(W, 0, len(i), -1), e);
+    assert.equal(s.added, false, `state ${i} was added twice`);
+  }
+  // Long after, in the other order: most are gone from the recent entries, not from the table.
+  for (let i = n - 1; i >= 0; i--) {
+    assert.equal(s.findOrAdd(vector(i, len(i)), 0, len(i), -1), entries[i], `state ${i} not found again`);
+    assert.equal(s.added, false);
+    assert.equal(s.depth(entries[i]!), i);
+  }
+  assert.equal(s.count, n);
+  // Equal to a stored state but in its last word: a state of its own.
+  const v = vector(5, len(5)); v[len(5) - 1] = 12345;
+  s.findOrAdd(v, 0, len(5), 0);
+  assert.equal(s.added, true);
+});
+
+test('two states with one hash stay two states, in the exact store and the liveness store', () => {
+  // Two-word vectors until two of them share all 32 bits of the stores' hash (about
+  // 77,000 vectors give even odds); the search is the same for any hash function.
+  const seen = new Map<number, number>();
+  const two = (i: number) => Int32Array.of(i, i ^ 0x5bd1e995);
+  let a = -1, b = -1;
+  for (let i = 0; i < 1 << 20 && a < 0; i++) {
+    const h = hashWords(two(i), 0, 2, 0x9747b28c);
+    const j = seen.get(h);
+    if (j === undefined) seen.set(h, i); else { a = j; b = i; }
+  }
+  assert.ok(a >= 0, 'no two vectors with one hash');
+  const live = new LivenessStore(4, 64), exact = new StateStore();
+  const ea = live.findOrAdd(two(a), 0, 2, 1);
+  assert.equal(exact.add(two(a), 0, 2), true);
+  // b right after a: a is in the recent entries under b's hash.
+  const eb = live.findOrAdd(two(b), 0, 2, 2);
+  assert.equal(live.added, true, 'a state taken for another with its hash');
+  assert.notEqual(eb, ea);
+  assert.equal(exact.add(two(b), 0, 2), true);
+  assert.equal(live.findOrAdd(two(a), 0, 2, -1), ea);
+  assert.equal(live.findOrAdd(two(b), 0, 2, -1), eb);
+  assert.equal(exact.add(two(a), 0, 2), false);
+  assert.equal(live.count, 2);
 });
 
 test('the exact store stops at its limit with MemoryLimitReached', () => {

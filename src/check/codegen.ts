@@ -11,8 +11,10 @@ import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/as
 import { exprText, stmtText } from './promela/text.js';
 import type { Trans } from './flow.js';
 
-/** Slots of the shared Int32Array `io` between the search and the generated code. */
-export const IO = { LEN: 0, ERR: 1, TIMEOUT: 2, PRINT: 3, BOQ: 4, ERRINFO: 5, NOPROVIDED: 6, NP: 7 } as const;
+/** Slots of the shared Int32Array `io` between the search and the generated code; a const
+ * enum so that the search loops index io with numbers, not with a property of an object held
+ * in the module's context (a load and a check per use in V8's optimised code). */
+export const enum IO { LEN = 0, ERR = 1, TIMEOUT = 2, PRINT = 3, BOQ = 4, ERRINFO = 5, NOPROVIDED = 6, NP = 7 }
 
 export interface ErrInfo { kind: string; message: string; line: number | null }
 
@@ -483,7 +485,9 @@ return { exec, init };
     const index = (e: Expr | null, n: VarInfo, what: string, pos: Pos) => {
       if (!e || !n.len) return;
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
-      const i = `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
+      // A constant index in bounds needs no check (the model's fixed references, such as
+      // level[0], are common in guards; each ix is a call where V8's inlining budget ends).
+      const i = e.k === 'num' && e.v >= 0 && e.v < n.len ? String(e.v) : `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
       at += ` + ${n.elem === 1 ? i : `${n.elem} * ${i}`}`;
     };
     index(v.index, info, v.name, v.pos);

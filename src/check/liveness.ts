@@ -76,14 +76,18 @@ class Stop { constructor(readonly error: CycleError | null, readonly memory = fa
 // Rejected: one typed array per field (as before): V8 checks each array's map and bounds
 // per access, and the fields of one frame, in 16 arrays of a few megabytes, fall into the
 // same cache sets; in one array a frame is one cache line.
-const TAU = 0, OPM = 1, PR = 2, TI = 3, TEND = 4, BOF = 5, OTO = 6, ON = 7, OM = 8, OSTATE = 9, BUP = 10, BOQ = 11, OFF = 12, LEN = 13, TID = 14, EST = 15;
-const FS = 16;
-const FRAME_BYTES = 4 * FS;
+// The frame fields, tau and o_pm bits, stages and flags are const enums, which tsc writes
+// into the code as numbers. Rejected: module-level consts (as before): in the loop's
+// on-stack-replaced code V8 loaded each from the module's context and checked it for the
+// temporal dead zone and for a small integer at every use: about 15% of filter_lock_4's
+// -a -f search.
+const enum Fr { TAU, OPM, PR, TI, TEND, BOF, OTO, ON, OM, OSTATE, BUP, BOQ, OFF, LEN, TID, EST, SIZE }
+const FRAME_BYTES = 4 * Fr.SIZE;
 
 // tau bits (pan's names in comments)
-const T_TIMEOUT = 1, T_RETRY = 2, T_CLAIM = 4, T_ATOM = 8, T_CUT = 16, T_STUTTER = 128;
+const enum Tau { TIMEOUT = 1, RETRY = 2, CLAIM = 4, ATOM = 8, CUT = 16, STUTTER = 128 }
 // o_pm bits
-const P_MOVED = 1, P_ACCEPT = 2, P_PROGRESS = 4, P_FLAGSET = 8, P_FLAGCLR = 16, P_CNT = 32, P_CNTNOW = 64, P_FAIRSTUTTER = 128;
+const enum Pm { MOVED = 1, ACCEPT = 2, PROGRESS = 4, FLAGSET = 8, FLAGCLR = 16, CNT = 32, CNTNOW = 64, FAIRSTUTTER = 128 }
 
 /** What the search loop reads: the model's tables, the frames and the store, set up once. */
 interface Run {
@@ -151,7 +155,7 @@ function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessRes
     m, opts, tune, t0, VERI, BASE, aCycles, np, fairness,
     procAccept: procMarked(acceptPc), procProgress: procMarked(progressPc),
     slack: 2 * Math.max(...procSize, 16) + 64, cap, store, cnt: new Int32Array(2),
-    fr: new Int32Array(cap * FS),
+    fr: new Int32Array(cap * Fr.SIZE),
     S, W: new Int32Array(S.buffer), aT: 0,
     nstates: 0, nShadow: 0, truncs: 0, nlinks: 0, mreached: 0, depthLimitHit: false,
   };
@@ -161,9 +165,9 @@ function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessRes
   }
 
   // The initial frame: pan's do_the_search().
-  r.fr[FS + LEN] = vecLen; r.fr[FS + TAU] = VERI ? T_CLAIM : 0;
-  if (aCycles) r.fr[FS + OPM] = r.fr[FS + OPM]! | marks(r, S, 0);
-  if (fairness && (r.fr[FS + OPM]! & P_ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
+  r.fr[Fr.SIZE + Fr.LEN] = vecLen; r.fr[Fr.SIZE + Fr.TAU] = VERI ? Tau.CLAIM : 0;
+  if (aCycles) r.fr[Fr.SIZE + Fr.OPM] = r.fr[Fr.SIZE + Fr.OPM]! | marks(r, S, 0);
+  if (fairness && (r.fr[Fr.SIZE + Fr.OPM]! & Pm.ACCEPT)) { r.aT = 2; r.cnt[0] = S[0]! + BASE + 1; }
   let error: CycleError | null = null, memoryLimitHit = false;
   try {
     newState(r);
@@ -189,10 +193,10 @@ function marks(r: Run, S: Uint8Array, o: number): number {
   const { m, np } = r;
   if (np) {
     const c = o + m.claimOff;
-    return (m.acceptPc[m.claimType]![S[c + 1]! | S[c + 2]! << 8] ? P_ACCEPT : 0)
-      | (anyAt(r, S, o, m.progressPc, r.procProgress) ? P_PROGRESS : 0);
+    return (m.acceptPc[m.claimType]![S[c + 1]! | S[c + 2]! << 8] ? Pm.ACCEPT : 0)
+      | (anyAt(r, S, o, m.progressPc, r.procProgress) ? Pm.PROGRESS : 0);
   }
-  return anyAt(r, S, o, m.acceptPc, r.procAccept) ? P_ACCEPT : 0;
+  return anyAt(r, S, o, m.acceptPc, r.procAccept) ? Pm.ACCEPT : 0;
 }
 
 /** Whether a process (or the claim) of the state at o is at a pc marked in table; the
@@ -213,7 +217,7 @@ function anyAt(r: Run, S: Uint8Array, o: number, table: Uint8Array[], procsToo: 
 /** The moves of the trail up to depth d (claim moves have pid -1). */
 function trail(r: Run, d: number): Step[] {
   const steps: Step[] = [];
-  for (let f = 2; f <= d + 1; f++) if (r.fr[f * FS + TID] !== -1) steps.push({ pid: r.fr[f * FS + PR]! - r.BASE, tid: r.fr[f * FS + TID]! });
+  for (let f = 2; f <= d + 1; f++) if (r.fr[f * Fr.SIZE + Fr.TID] !== -1) steps.push({ pid: r.fr[f * Fr.SIZE + Fr.PR]! - r.BASE, tid: r.fr[f * Fr.SIZE + Fr.TID]! });
   return steps;
 }
 
@@ -221,7 +225,7 @@ function cycleError(r: Run, depth: number, cycleAt: number | null, message: stri
   let start: number | null = null;
   if (cycleAt !== null) {
     start = 0;
-    for (let f = 2; f <= cycleAt + 1; f++) if (r.fr[f * FS + TID] !== -1) start++;
+    for (let f = 2; f <= cycleAt + 1; f++) if (r.fr[f * Fr.SIZE + Fr.TID] !== -1) start++;
   }
   return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start });
 }
@@ -236,10 +240,10 @@ function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
 // order: a stage runs when `at` is at most its label, so most of pan's jumps are a fall
 // from one stage into the next, and the others set `at` and go round. RETURN ends a
 // nested search, or the whole search when none is running.
-const DOWN = 0, ALLOVER = 1, STUTTER = 2, EXPAND = 3, Q999 = 4, DONE = 5, UP = 6, RETURN = 7;
+const enum At { DOWN, ALLOVER, STUTTER, EXPAND, Q999, DONE, UP, RETURN }
 // Where EXPAND enters the loop over the processes: its head, a process's first move, or
 // the move after the one a frame just came back from.
-const M_LOOP = 0, M_VERI0 = 1, M_TRY = 2;
+const enum Mode { LOOP, VERI0, TRY }
 
 // pan's new_state, the first and the nested search in one loop.
 // Design: everything the loop changes is a local of this one function, which no closure
@@ -256,6 +260,10 @@ function newState(r: Run): void {
   const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
+  // When every proctype's record has the same size, process II's record is found by a
+  // multiplication instead of a walk over the records before it.
+  const sizes = new Set(Array.from(procSize).filter((_, ty) => ty !== m.claimType));
+  const recSize = sizes.size === 1 ? [...sizes][0]! : 0;
   // Read once: the loop reads no object field that differs between searches.
   const maxDepth = opts.maxDepth, memLimitBytes = opts.memLimitBytes, progress = opts.progress, t0 = r.t0;
   const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
@@ -270,38 +278,38 @@ function newState(r: Run): void {
   let nstates = 0, nShadow = 0, truncs = 0, nlinks = 0, mreached = 0, depthLimitHit = false;
   const { progressEvery, memCheckEvery } = r.tune;
   let nextProgress = progressEvery, nextMemCheck = memCheckEvery;
-  let seed = new Int32Array(((r.fr[FS + LEN]! + 3) >> 2) + 64), seedWords = 0;
+  let seed = new Int32Array(((r.fr[Fr.SIZE + Fr.LEN]! + 3) >> 2) + 64), seedWords = 0;
   // The loop's registers (pan's new_state locals).
   // k runs over moves[] from a process's first move to kEnd.
-  let II = 0, From = s8[fr[FS + OFF]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
+  let II = 0, From = s8[fr[Fr.SIZE + Fr.OFF]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
   // A nested search running, and what its caller had in the registers and changed.
   let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
   let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cKEnd = 0, cK = 0, cB = 0, cFresh = 0;
-  let at = DOWN, mode = M_LOOP;
+  let at = At.DOWN, mode = Mode.LOOP;
   try {
     main: for (;;) {
-      const f = (depth + 1) * FS;
-      if (at <= DOWN) {
-        fr[f + TAU] = fr[f + TAU]! & ~(16 | 32 | 64);
+      const f = (depth + 1) * Fr.SIZE;
+      if (at <= At.DOWN) {
+        fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(16 | 32 | 64);
         if (depth >= maxDepth) {
           depthLimitHit = true;
           truncs++;
-          fr[f - FS + TAU] = fr[f - FS + TAU]! | T_CUT;
-          at = UP; continue;
+          fr[f - Fr.SIZE + Fr.TAU] = fr[f - Fr.SIZE + Fr.TAU]! | Tau.CUT;
+          at = At.UP; continue;
         }
       }
-      if (at <= ALLOVER) {
+      if (at <= At.ALLOVER) {
         fresh = 0;
-        fr[f + OSTATE] = fr[f - FS + OSTATE]!;
-        if ((!VERI || (fr[f + TAU]! & T_CLAIM) || (fr[f - FS + TAU]! & T_STUTTER)) && fr[f + BOQ] === 0) {
-          const o = fr[f + OFF]!, nw = (fr[f + LEN]! + 3) >> 2, ow = o >> 2;
+        fr[f + Fr.OSTATE] = fr[f - Fr.SIZE + Fr.OSTATE]!;
+        if ((!VERI || (fr[f + Fr.TAU]! & Tau.CLAIM) || (fr[f - Fr.SIZE + Fr.TAU]! & Tau.STUTTER)) && fr[f + Fr.BOQ] === 0) {
+          const o = fr[f + Fr.OFF]!, nw = (fr[f + Fr.LEN]! + 3) >> 2, ow = o >> 2;
           if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
           if ((aT & 1) && depth > aDepth && nw === seedWords) {
             let j = 0;
             while (j < nw && w32[ow + j] === seed[j]) j++;
             if (j === nw && !(fairness && cnt[1] !== 1)) { depthFound = aDepth; throw cycleFound(r, depth, depthFound); }
           }
-          if (!(fr[f + TAU]! & T_ATOM)) {
+          if (!(fr[f + Fr.TAU]! & Tau.ATOM)) {
             // pan's h_store: rs 0 new (or newly visited by this search, or with this
             // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
             // first search's stack.
@@ -333,7 +341,7 @@ function newState(r: Run): void {
               }
             } else rs = store.tag(e) !== 0 ? 2 : 1;
             const kk = rs === 1 || rs === 2;
-            if (rs === 2 && ((fr[f + OPM]! & P_ACCEPT) || (fr[f - FS + OPM]! & P_ACCEPT)) && aCycles && !fairness && depth > aDepth) {
+            if (rs === 2 && ((fr[f + Fr.OPM]! & Pm.ACCEPT) || (fr[f - Fr.SIZE + Fr.OPM]! & Pm.ACCEPT)) && aCycles && !fairness && depth > aDepth) {
               depthFound = store.depth(lstate);
               throw cycleFound(r, depth, depthFound);
             }
@@ -345,7 +353,7 @@ function newState(r: Run): void {
                 throw cycleFound(r, depth, depthFound);
               }
             }
-            if (rs !== 0) { truncs++; at = UP; continue; }
+            if (rs !== 0) { truncs++; at = At.UP; continue; }
             if (!kk) {
               nstates++;
               if (nstates === nextProgress) {
@@ -357,70 +365,71 @@ function newState(r: Run): void {
                 if (store.bytes + s8.length + cap * FRAME_BYTES > memLimitBytes) throw new Stop(null, true);
               }
             }
-            fr[f + OSTATE] = lstate;
+            fr[f + Fr.OSTATE] = lstate;
           } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
         if (depth > mreached) mreached = depth;
-        if (fr[f + TAU]! & T_CLAIM) fr[f + TAU] = fr[f + TAU]! & ~(T_TIMEOUT | T_RETRY);
+        if (fr[f + Fr.TAU]! & Tau.CLAIM) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
         n = 0;
-        fr[f + FS + ON] = 0;
+        fr[f + Fr.SIZE + Fr.ON] = 0;
         if (VERI) {
-          const c = fr[f + OFF]! + claimOff;
+          const c = fr[f + Fr.OFF]! + claimOff;
           if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
         }
       }
-      if (at <= STUTTER) {
+      if (at <= At.STUTTER) {
         fresh = 0;
-        if (fr[f + TAU]! & T_CLAIM) {
-          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
+        if (fr[f + Fr.TAU]! & Tau.CLAIM) {
+          if ((aT & 2) && cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.FLAGCLR; }
           II = 0;
-          mode = M_VERI0;
+          mode = Mode.VERI0;
         } else {
-          fr[f + OPM] = fr[f + OPM]! & ~(P_FLAGSET | P_FLAGCLR | P_CNT | P_CNTNOW);
-          if (fairness && fr[f + BOQ] === 0 && !(fr[f - FS + TAU]! & T_STUTTER) && !(fr[f + TAU]! & T_ATOM)) {
+          fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~(Pm.FLAGSET | Pm.FLAGCLR | Pm.CNT | Pm.CNTNOW);
+          if (fairness && fr[f + Fr.BOQ] === 0 && !(fr[f - Fr.SIZE + Fr.TAU]! & Tau.STUTTER) && !(fr[f + Fr.TAU]! & Tau.ATOM)) {
             if (!(aT & 2)) {
-              if (fr[f + OPM]! & P_ACCEPT) { aT |= 2; cnt[aT & 1] = s8[fr[f + OFF]!]! + BASE + 1; fr[f + OPM] = fr[f + OPM]! | P_FLAGSET; }
-            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! | P_FLAGCLR; }
+              if (fr[f + Fr.OPM]! & Pm.ACCEPT) { aT |= 2; cnt[aT & 1] = s8[fr[f + Fr.OFF]!]! + BASE + 1; fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.FLAGSET; }
+            } else if (cnt[aT & 1] === 1) { aT &= ~2; cnt[aT & 1] = 0; fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.FLAGCLR; }
           }
           II = From;
-          mode = M_LOOP;
+          mode = Mode.LOOP;
         }
       }
-      if (at <= EXPAND) {
+      if (at <= At.EXPAND) {
         // pan's `for (II = From; II >= To; II--)` over the processes (the claim alone in
         // a claim turn), entered at its head (M_LOOP), at a process's first move
         // (M_VERI0), or, back from a move (UP), where that move was made (M_TRY).
         for (;;) {
-          if (mode === M_LOOP) {
+          if (mode === Mode.LOOP) {
             if (II < To) break;
-            if (fr[f + BOQ] !== 0 && fr[f + PR] === II) { II--; continue; }
+            if (fr[f + Fr.BOQ] !== 0 && fr[f + Fr.PR] === II) { II--; continue; }
           }
-          if (mode !== M_TRY) {
-            const o = fr[f + OFF]!;
+          if (mode !== Mode.TRY) {
+            const o = fr[f + Fr.OFF]!;
             if (VERI && II === 0) b = o + claimOff;
+            else if (recSize !== 0) b = o + procBase + (II - BASE) * recSize;
             else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
             const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
             k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
-            fr[f + OPM] = fr[f + OPM]! & ~(P_MOVED | P_CNTNOW);
-            if (fairness && fr[f + BOQ] === 0 && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+            fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~(Pm.MOVED | Pm.CNTNOW);
+            if (fairness && fr[f + Fr.BOQ] === 0 && !(fr[f + Fr.OPM]! & Pm.CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
               cnt[aT & 1] = cnt[aT & 1]! - 1;
               if (VERI && II === 1) cnt[aT & 1] = 1;
-              fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
+              fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.CNT | Pm.CNTNOW;
             }
-            fr[f + FS + PR] = II;
-            fr[f + EST] = 0;
+            fr[f + Fr.SIZE + Fr.PR] = II;
+            fr[f + Fr.EST] = 0;
             // The child slot still holds this frame's copy unless a move wrote it
             // (blocked moves write nothing), so it is copied again only after a move or
             // a change of what io says about the frame (fresh = 0 there).
           }
           // The process's transitions; a move descends (DOWN).
-          const o = fr[f + OFF]!, L = fr[f + LEN]!, boq = fr[f + BOQ]!;
-          const es = fr[f + EST]!;
+          const o = fr[f + Fr.OFF]!, L = fr[f + Fr.LEN]!, boq = fr[f + Fr.BOQ]!;
+          const es = fr[f + Fr.EST]!;
           while (k < kEnd) {
             const t = moves[k++]!, fl = tfl[t]!;
-            if ((fl & (F_ELSE | F_RECV)) !== 0 || boq !== 0 || es !== 0) {
-              if (boq !== 0 && (fl & F_RECV) === 0) continue;
-              if ((fl & F_ELSE) !== 0 && (fr[f + OPM]! & P_MOVED)) continue;
+            if ((fl & (Tf.ELSE | Tf.RECV)) !== 0 || boq !== 0 || es !== 0) {
+              if (boq !== 0 && (fl & Tf.RECV) === 0) continue;
+              if ((fl & Tf.ELSE) !== 0 && (fr[f + Fr.OPM]! & Pm.MOVED)) continue;
               if (es !== 0 && fl >> 8 !== es) continue;
             }
             const c = o + ((L + 3) & ~3);
@@ -429,8 +438,8 @@ function newState(r: Run): void {
               const ow = o >> 2, cw = c >> 2;
               for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
               fresh = 1;
-              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + TAU]! & T_TIMEOUT;
-              io[IO.NP] = !(fr[f + OPM]! & P_PROGRESS) && !(fr[f + TAU]! & T_STUTTER) ? 1 : 0;
+              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
+              io[IO.NP] = !(fr[f + Fr.OPM]! & Pm.PROGRESS) && !(fr[f + Fr.TAU]! & Tau.STUTTER) ? 1 : 0;
             }
             const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
             if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
@@ -447,176 +456,176 @@ function newState(r: Run): void {
               // A rendezvous completed: the receiver counts for fairness here (pan's
               // receive code does this, since the loop skipped it in this frame).
               mm = 4;
-              if (fairness && !(fr[f + OPM]! & P_CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
+              if (fairness && !(fr[f + Fr.OPM]! & Pm.CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
                 cnt[aT & 1] = cnt[aT & 1]! - 1;
                 if (VERI && II === 1) cnt[aT & 1] = 1;
-                fr[f + OPM] = fr[f + OPM]! | P_CNT | P_CNTNOW;
+                fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.CNT | Pm.CNTNOW;
               }
             }
-            if (newBoq === 0) fr[f + OPM] = fr[f + OPM]! | P_MOVED;
+            if (newBoq === 0) fr[f + Fr.OPM] = fr[f + Fr.OPM]! | Pm.MOVED;
             // pan's qsend on a rendezvous channel clears the move result of the frame a
             // receiver would make ((trpt+2)->o_m), which unsend reads when the offer is
             // taken back: an offer nobody takes then counts as no move.
-            else if (boq === 0) fr[f + 2 * FS + OM] = 0;
-            { const u = fl >> 8; fr[f + EST] = u !== 0 && u !== 255 ? u : 0; }
+            else if (boq === 0) fr[f + 2 * Fr.SIZE + Fr.OM] = 0;
+            { const u = fl >> 8; fr[f + Fr.EST] = u !== 0 && u !== 255 ? u : 0; }
             depth++;
             const L2 = io[IO.LEN]!;
             if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
-            fr[f + FS + OFF] = c; fr[f + FS + LEN] = L2; fr[f + FS + BOQ] = newBoq; fr[f + FS + TID] = t; fr[f + FS + PR] = II;
-            let pm = fr[f + FS + OPM]! & ~(P_ACCEPT | P_PROGRESS);
+            fr[f + Fr.SIZE + Fr.OFF] = c; fr[f + Fr.SIZE + Fr.LEN] = L2; fr[f + Fr.SIZE + Fr.BOQ] = newBoq; fr[f + Fr.SIZE + Fr.TID] = t; fr[f + Fr.SIZE + Fr.PR] = II;
+            let pm = fr[f + Fr.SIZE + Fr.OPM]! & ~(Pm.ACCEPT | Pm.PROGRESS);
             if (aCycles) {
               // pan's accept and progress marks of the new state (see marks()).
               const cc = c + claimOff, cpc = VERI ? s8[cc + 1]! | s8[cc + 2]! << 8 : 0;
               if (np) {
-                if (claimAccept[cpc]) pm |= P_ACCEPT;
-                if ((VERI && claimProgress[cpc]) || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= P_PROGRESS;
-              } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= P_ACCEPT;
+                if (claimAccept[cpc]) pm |= Pm.ACCEPT;
+                if ((VERI && claimProgress[cpc]) || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= Pm.PROGRESS;
+              } else if ((VERI && claimAccept[cpc]) || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= Pm.ACCEPT;
             }
-            fr[f + FS + OPM] = pm;
-            fr[f + FS + TI] = k; fr[f + FS + TEND] = kEnd; fr[f + FS + BOF] = b; fr[f + FS + ON] = n; fr[f + FS + OTO] = To; fr[f + FS + OM] = mm;
+            fr[f + Fr.SIZE + Fr.OPM] = pm;
+            fr[f + Fr.SIZE + Fr.TI] = k; fr[f + Fr.SIZE + Fr.TEND] = kEnd; fr[f + Fr.SIZE + Fr.BOF] = b; fr[f + Fr.SIZE + Fr.ON] = n; fr[f + Fr.SIZE + Fr.OTO] = To; fr[f + Fr.SIZE + Fr.OM] = mm;
             let tc = 0;
-            const isAtomic = (fl & F_ATOMIC) !== 0;
-            if (!VERI) tc = newBoq !== 0 || isAtomic ? T_ATOM : 0;
+            const isAtomic = (fl & Tf.ATOMIC) !== 0;
+            if (!VERI) tc = newBoq !== 0 || isAtomic ? Tau.ATOM : 0;
             else {
               if (newBoq !== 0 || isAtomic) {
-                tc |= T_ATOM;
-                if (fr[f + TAU]! & T_CLAIM) tc |= T_CLAIM;
-              } else if (!(fr[f + TAU]! & T_CLAIM)) tc |= T_CLAIM;
-              if ((fr[f + TAU]! & T_TIMEOUT) && !(tc & T_CLAIM)) tc |= T_TIMEOUT;
+                tc |= Tau.ATOM;
+                if (fr[f + Fr.TAU]! & Tau.CLAIM) tc |= Tau.CLAIM;
+              } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) tc |= Tau.CLAIM;
+              if ((fr[f + Fr.TAU]! & Tau.TIMEOUT) && !(tc & Tau.CLAIM)) tc |= Tau.TIMEOUT;
             }
-            fr[f + FS + TAU] = tc;
+            fr[f + Fr.SIZE + Fr.TAU] = tc;
             if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
-            at = DOWN; continue main;
+            at = At.DOWN; continue main;
           }
           // No move left in this process: on to the next (pan's P999).
-          if ((fr[f + OPM]! & P_CNT) && (fr[f + OPM]! & P_CNTNOW)) {
-            if (fr[f + OPM]! & P_MOVED) {
+          if ((fr[f + Fr.OPM]! & Pm.CNT) && (fr[f + Fr.OPM]! & Pm.CNTNOW)) {
+            if (fr[f + Fr.OPM]! & Pm.MOVED) {
               if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
               cnt[aT & 1] = cnt[aT & 1]! + 1;
-              fr[f + OPM] = fr[f + OPM]! & ~(P_CNT | P_CNTNOW);
+              fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~(Pm.CNT | Pm.CNTNOW);
             } else if (n > 0) {
-              fr[f + OPM] = fr[f + OPM]! & ~P_CNTNOW;
+              fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~Pm.CNTNOW;
               II = From + 1;
             }
           }
           if (VERI && II === 0) break;
           II--;
-          mode = M_LOOP;
+          mode = Mode.LOOP;
         }
         // Every process tried.
-        if (fr[f + OPM]! & P_CNT) {
+        if (fr[f + Fr.OPM]! & Pm.CNT) {
           if (VERI && cnt[aT & 1] === 1) cnt[aT & 1] = 2;
           cnt[aT & 1] = cnt[aT & 1]! + 1;
-          fr[f + OPM] = fr[f + OPM]! & ~P_CNT;
+          fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~Pm.CNT;
         }
-        if (fairness && !np && n === 0 && !(fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_ATOM)
-          && (!usesTimeout || (fr[f + TAU]! & T_TIMEOUT)) && cnt[aT & 1]! > 0) {
+        if (fairness && !np && n === 0 && !(fr[f + Fr.TAU]! & Tau.CLAIM) && !(fr[f + Fr.TAU]! & Tau.ATOM)
+          && (!usesTimeout || (fr[f + Fr.TAU]! & Tau.TIMEOUT)) && cnt[aT & 1]! > 0) {
           // pan's fairness stutter: a system with no move lets the counter go round.
           depth++;
-          fr[f + FS + OPM] = fr[f + FS + OPM]! | P_FAIRSTUTTER | (fr[f + OPM]! & (P_ACCEPT | P_PROGRESS));
-          fr[f + FS + BUP] = cnt[aT & 1]!;
+          fr[f + Fr.SIZE + Fr.OPM] = fr[f + Fr.SIZE + Fr.OPM]! | Pm.FAIRSTUTTER | (fr[f + Fr.OPM]! & (Pm.ACCEPT | Pm.PROGRESS));
+          fr[f + Fr.SIZE + Fr.BUP] = cnt[aT & 1]!;
           cnt[aT & 1] = 1;
-          fr[f + FS + TAU] = VERI ? T_CLAIM : 0;
-          fr[f + FS + OFF] = fr[f + OFF]!; fr[f + FS + LEN] = fr[f + LEN]!; fr[f + FS + BOQ] = 0; fr[f + FS + TID] = -1; fr[f + FS + PR] = -1;
-          From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
-          at = DOWN; continue;
+          fr[f + Fr.SIZE + Fr.TAU] = VERI ? Tau.CLAIM : 0;
+          fr[f + Fr.SIZE + Fr.OFF] = fr[f + Fr.OFF]!; fr[f + Fr.SIZE + Fr.LEN] = fr[f + Fr.LEN]!; fr[f + Fr.SIZE + Fr.BOQ] = 0; fr[f + Fr.SIZE + Fr.TID] = -1; fr[f + Fr.SIZE + Fr.PR] = -1;
+          From = s8[fr[f + Fr.OFF]!]! + BASE - 1; To = BASE;
+          at = At.DOWN; continue;
         }
       }
-      if (at <= Q999) {
-        if (fr[f + OPM]! & P_FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGSET; }
-        if (fr[f + OPM]! & P_FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FLAGCLR; }
-        if ((n === 0 || ((fr[f + TAU]! & T_CLAIM) && (fr[f + TAU]! & T_RETRY))) && fr[f + BOQ] === 0 && depth < maxDepth - 1) {
-          if ((fr[f + TAU]! & T_ATOM) && !(fr[f + TAU]! & T_CLAIM)) {
+      if (at <= At.Q999) {
+        if (fr[f + Fr.OPM]! & Pm.FLAGSET) { aT &= ~2; cnt[aT & 1] = 0; fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~Pm.FLAGSET; }
+        if (fr[f + Fr.OPM]! & Pm.FLAGCLR) { aT |= 2; cnt[aT & 1] = 1; fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~Pm.FLAGCLR; }
+        if ((n === 0 || ((fr[f + Fr.TAU]! & Tau.CLAIM) && (fr[f + Fr.TAU]! & Tau.RETRY))) && fr[f + Fr.BOQ] === 0 && depth < maxDepth - 1) {
+          if ((fr[f + Fr.TAU]! & Tau.ATOM) && !(fr[f + Fr.TAU]! & Tau.CLAIM)) {
             // Blocked inside an atomic sequence: atomicity is lost and the claim moves.
-            fr[f + TAU] = (fr[f + TAU]! & ~(T_TIMEOUT | T_ATOM)) | (VERI ? T_CLAIM : 0);
-            From = s8[fr[f + OFF]!]! + BASE - 1; To = BASE;
-            at = ALLOVER; continue;
+            fr[f + Fr.TAU] = (fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.ATOM)) | (VERI ? Tau.CLAIM : 0);
+            From = s8[fr[f + Fr.OFF]!]! + BASE - 1; To = BASE;
+            at = At.ALLOVER; continue;
           }
-          if (usesTimeout && !(fr[f + TAU]! & T_TIMEOUT)) {
-            if (fr[f + TAU]! & T_CLAIM) {
-              if (fr[f + TAU]! & T_RETRY) {
+          if (usesTimeout && !(fr[f + Fr.TAU]! & Tau.TIMEOUT)) {
+            if (fr[f + Fr.TAU]! & Tau.CLAIM) {
+              if (fr[f + Fr.TAU]! & Tau.RETRY) {
                 // The system was stuck after these claim moves: retry them with timeout.
-                fr[f + TAU] = (fr[f + TAU]! | T_TIMEOUT) & ~T_RETRY;
-                at = STUTTER; continue;
+                fr[f + Fr.TAU] = (fr[f + Fr.TAU]! | Tau.TIMEOUT) & ~Tau.RETRY;
+                at = At.STUTTER; continue;
               }
             } else {
-              if (!((fr[f + TAU]! & T_ATOM) && !(fr[f - FS + TAU]! & T_CLAIM))) {
-                fr[f - FS + TAU] = fr[f - FS + TAU]! | T_RETRY;
-                at = UP; continue;
+              if (!((fr[f + Fr.TAU]! & Tau.ATOM) && !(fr[f - Fr.SIZE + Fr.TAU]! & Tau.CLAIM))) {
+                fr[f - Fr.SIZE + Fr.TAU] = fr[f - Fr.SIZE + Fr.TAU]! | Tau.RETRY;
+                at = At.UP; continue;
               }
             }
           }
           if (!VERI) {
-            if (aCycles && (fr[f + OPM]! & P_ACCEPT)) {
+            if (aCycles && (fr[f + Fr.OPM]! & Pm.ACCEPT)) {
               // A deadlock in an accepting state: an accepting run that stutters.
               depth--;
               throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
             }
-          } else if (!(fr[f + TAU]! & T_CLAIM)) {
+          } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) {
             // The system cannot move: the claim moves alone (stutter).
-            fr[f + TAU] = fr[f + TAU]! | T_CLAIM | T_STUTTER;
-            at = STUTTER; continue;
+            fr[f + Fr.TAU] = fr[f + Fr.TAU]! | Tau.CLAIM | Tau.STUTTER;
+            at = At.STUTTER; continue;
           }
         }
       }
-      if (at <= DONE) {
-        if (!(fr[f + TAU]! & T_ATOM)) {
-          if (fr[f + BOQ] === 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && !(fr[f + TAU]! & T_STUTTER)) || (fr[f - FS + TAU]! & T_STUTTER))) {
-            const e = fr[f + OSTATE]!;
+      if (at <= At.DONE) {
+        if (!(fr[f + Fr.TAU]! & Tau.ATOM)) {
+          if (fr[f + Fr.BOQ] === 0 && (!VERI || ((fr[f + Fr.TAU]! & Tau.CLAIM) && !(fr[f + Fr.TAU]! & Tau.STUTTER)) || (fr[f - Fr.SIZE + Fr.TAU]! & Tau.STUTTER))) {
+            const e = fr[f + Fr.OSTATE]!;
             if (e !== 0) store.setTag(e, aCycles ? store.tag(e) & ~(((aT & 1) ? 2 : 1) << (aT & 2)) : 0);
           }
-          if (n !== 0 && (!VERI || ((fr[f + TAU]! & T_CLAIM) && (s8[fr[f + OFF]!]! + BASE > 1 || (fr[f + OPM]! & P_ACCEPT)))) && !(aT & 1)
-            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (fr[f + OPM]! & P_ACCEPT))) {
+          if (n !== 0 && (!VERI || ((fr[f + Fr.TAU]! & Tau.CLAIM) && (s8[fr[f + Fr.OFF]!]! + BASE > 1 || (fr[f + Fr.OPM]! & Pm.ACCEPT)))) && !(aT & 1)
+            && (fairness ? (aT & 2) && cnt[0] === 1 : aCycles && (fr[f + Fr.OPM]! & Pm.ACCEPT))) {
             // pan's checkcycles: the nested search from this state, with the caller's
             // registers and what it changes kept aside until it returns (RETURN).
             nested = true;
-            cF = f; cAT = aT; cCnt = cnt[1]!; cOstate = fr[f + OSTATE]!;
+            cF = f; cAT = aT; cCnt = cnt[1]!; cOstate = fr[f + Fr.OSTATE]!;
             cII = II; cFrom = From; cTo = To; cN = n; cMm = mm; cKEnd = kEnd; cK = k; cB = b; cFresh = fresh;
             aT |= 1 | 16 | 32;
             cnt[1] = cnt[0]!;
-            seedWords = (fr[f + LEN]! + 3) >> 2;
+            seedWords = (fr[f + Fr.LEN]! + 3) >> 2;
             if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
-            const o = fr[f + OFF]!;
+            const o = fr[f + Fr.OFF]!;
             if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
             for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
             if (hidLen !== 0) s8.set(hidSave, o + hidOff);
             aDepth = depthFound = depth;
             II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; kEnd = 0; k = 0; b = 0; fresh = 0;
-            at = DOWN; continue;
+            at = At.DOWN; continue;
           }
         }
-        if (depth === 0) { at = RETURN; continue; }
+        if (depth === 0) { at = At.RETURN; continue; }
       }
-      if (at <= UP) {
-        if ((aT & 1) && depth <= aDepth) { at = RETURN; continue; }
-        if (fr[f + OPM]! & P_FAIRSTUTTER) {
-          cnt[aT & 1] = fr[f + BUP]!;
-          n = 1; fr[f + OPM] = fr[f + OPM]! & ~P_FAIRSTUTTER;
+      if (at <= At.UP) {
+        if ((aT & 1) && depth <= aDepth) { at = At.RETURN; continue; }
+        if (fr[f + Fr.OPM]! & Pm.FAIRSTUTTER) {
+          cnt[aT & 1] = fr[f + Fr.BUP]!;
+          n = 1; fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~Pm.FAIRSTUTTER;
           depth--;
-          at = Q999; continue;
+          at = At.Q999; continue;
         }
         // Back in the parent: resume its loop where the move was made.
-        k = fr[f + TI]!; kEnd = fr[f + TEND]!; b = fr[f + BOF]!; n = fr[f + ON]!; II = fr[f + PR]!; To = fr[f + OTO]!; mm = fr[f + OM]!;
-        if (fr[f + BOQ] !== 0 && fr[f - FS + BOQ] === 0) {
+        k = fr[f + Fr.TI]!; kEnd = fr[f + Fr.TEND]!; b = fr[f + Fr.BOF]!; n = fr[f + Fr.ON]!; II = fr[f + Fr.PR]!; To = fr[f + Fr.OTO]!; mm = fr[f + Fr.OM]!;
+        if (fr[f + Fr.BOQ] !== 0 && fr[f - Fr.SIZE + Fr.BOQ] === 0) {
           // Undoing a rendezvous offer: it counted as a move if it was taken.
-          mm = fr[f + FS + OM]!;
-          if (mm) fr[f - FS + OPM] = fr[f - FS + OPM]! | P_MOVED;
-          else fr[f - FS + EST] = 0;
+          mm = fr[f + Fr.SIZE + Fr.OM]!;
+          if (mm) fr[f - Fr.SIZE + Fr.OPM] = fr[f - Fr.SIZE + Fr.OPM]! | Pm.MOVED;
+          else fr[f - Fr.SIZE + Fr.EST] = 0;
         }
         depth--;
         if (mm > n || (n > 3 && mm !== 0)) n = mm;
         fresh = 0;
-        mode = M_TRY;
-        at = EXPAND; continue;
+        mode = Mode.TRY;
+        at = At.EXPAND; continue;
       }
-      if (at <= RETURN) {
+      if (at <= At.RETURN) {
         if (!nested) return;
         nested = false;
         aT = cAT; cnt[1] = cCnt;
         aDepth = 0; depthFound = -1;
-        fr[cF + OSTATE] = cOstate;
+        fr[cF + Fr.OSTATE] = cOstate;
         II = cII; From = cFrom; To = cTo; n = cN; mm = cMm; kEnd = cKEnd; k = cK; b = cB; fresh = cFresh;
-        at = depth > 0 ? UP : RETURN; continue;
+        at = depth > 0 ? At.UP : At.RETURN; continue;
       }
     }
   } finally {
@@ -627,7 +636,7 @@ function newState(r: Run): void {
 
 /** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role
  * (Machine.unlessRole) from bit 8 on. */
-const F_ELSE = 1, F_RECV = 2, F_ATOMIC = 4;
+const enum Tf { ELSE = 1, RECV = 2, ATOMIC = 4 }
 
 /**
  * The machine's move lists in one array, as the loop reads them: the moves of process
@@ -653,7 +662,7 @@ function flatMoves(m: Machine): { moves: Int32Array; movesAt: Int32Array; pcBase
     }
   });
   movesAt[nPc] = at;
-  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? F_ELSE : 0) | (m.isRecv[t] ? F_RECV : 0) | (m.atomic[t] ? F_ATOMIC : 0) | m.unlessRole[t]! << 8);
+  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? Tf.ELSE : 0) | (m.isRecv[t] ? Tf.RECV : 0) | (m.atomic[t] ? Tf.ATOMIC : 0) | m.unlessRole[t]! << 8);
   return { moves, movesAt, pcBase, tfl };
 }
 const EMPTY8 = new Uint8Array(0);
