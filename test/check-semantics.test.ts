@@ -215,26 +215,3 @@ test('a rendezvous offer nobody takes is no move: invalid end state', () => {
   const a = check('chan ch = [0] of { byte };\nbyte a, c;\nactive proctype R() { c == 0 -> ch?c }\nactive proctype S() { atomic { a = 1; ch!1 } }');
   assert.deepEqual(figures(a), [7, 1, 2, 0, 6]);
 });
-
-test('a move writes only its pc (pcOnly, which lets the liveness search make claim moves in place) exactly when it is a reading guard, a jump or skip', () => {
-  const { machine } = compileModel('pc-only.pml', `byte x; byte a[2]; chan c = [1] of { byte };
-active proctype P() {
-  do
-  :: x < 2 && a[x] == 0 -> x++
-  :: x == 2 -> a[x % 2] = 1
-  :: len(c) == 0 -> c!x
-  :: skip
-  :: x == 3 -> run Q()
-  od
-}
-proctype Q() { assert(x == 3) }
-never { do :: x > 0 && a[x - 1] == 0 -> skip :: x == 1 -> goto done :: else od; done: skip }`);
-  const flags = (type: number) => machine.trans.filter((t) => t.type === type && t.text !== '-end-').map((t) => `${t.text}: ${t.pcOnly}`);
-  assert.deepEqual(flags(0).sort(), [
-    '((x<2)&&(a[x]==0)): true', 'x = (x+1): false', '(x==2): true', 'a[(x%2)] = 1: false',
-    '(len(c)==0): true', 'c!x: false', '(1): true', '(x==3): true', '(run Q()): false'].sort());
-  assert.deepEqual(flags(1), ['assert((x==3)): false']);
-  assert.ok(flags(machine.claimType).every((f) => f.endsWith('true')), flags(machine.claimType).join('; '));
-  // The guards, the jump and else, and the skips of the claim.
-  assert.ok(flags(machine.claimType).length >= 4);
-});

@@ -26,9 +26,6 @@ export interface TransInfo {
   /** Writes the state only when it moves, and then keeps the vector's length and makes no
    * rendezvous offer: the search may run it in place, with no copy to go back to. */
   inPlace: boolean;
-  /** Writes nothing but its process's pc, and that only when it moves: at most a guard
-   * that reads (a claim's move, as SPIN's claims have no side effects), then the pc. */
-  pcOnly: boolean;
   /** SPIN's state number of the statement the move executes (as spin -t -p prints it), -1 if
    * unknown, and whether that statement has an end label (spin -t -p's <valid end state>). */
   spinState: number; endLabel: boolean;
@@ -278,7 +275,7 @@ return { exec, init };
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false, pcOnly: false,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
       spinState: el.order, endLabel: t.endLabel,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
@@ -303,7 +300,6 @@ return { exec, init };
     // Read off the code itself: only `run` (run_T) and a process's end change the length,
     // and `run` may write before a guard blocks; only a rendezvous send sets BOQ.
     this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
-    this.trans[id]!.pcOnly = el.kind !== 'end' && writesOnlyPc(body, setpc);
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
   }
@@ -646,24 +642,4 @@ function firstOf(s: Stmt): Stmt | null {
     else return x;
   }
   return null;
-}
-
-/** The helpers of the generated code that only read the state (or, for a bad index or
- * division, set io's error and nothing else). */
-const READERS = new Set(['ix', 'ixf', 'dv', 'md', 'r16', 'r32', 'rd', 'qlen', 'qfull', 'qfield', 'QB', 'QD', 'ch', 'dyn', 'Math.imul']);
-
-/**
- * Read off a transition's code: whether it is a guard that only reads, then the pc
- * (setpc), or the pc alone. Conservative: any assignment, increment or call of a helper
- * not known to only read makes it false.
- */
-function writesOnlyPc(body: string, setpc: string): boolean {
-  const tail = `${setpc} return 1;`;
-  if (body === tail) return true;
-  const m = /^if \(!\((.*)\)\) return 0; (.*)$/s.exec(body);
-  if (!m || m[2] !== tail) return false;
-  const guard = m[1]!;
-  if (/\+\+|--/.test(guard) || /(^|[^=!<>])=($|[^=])/.test(guard)) return false;
-  for (const call of guard.matchAll(/([\w.$]+)\s*\(/g)) if (!READERS.has(call[1]!)) return false;
-  return true;
 }

@@ -85,16 +85,7 @@ const enum Fr { TAU, OPM, PR, TI, TEND, BOF, OTO, ON, OM, OSTATE, BUP, BOQ, OFF,
 const FRAME_BYTES = 4 * Fr.SIZE;
 
 // tau bits (pan's names in comments)
-// INPLACE (not pan's): the move into the frame was a claim move made in place, on the
-// parent's own vector, which the frame then shares (its OFF is the parent's); going back
-// up puts the claim's pc back (kept in the frame's BUP, which only fairness stutter frames
-// use otherwise). Why: a claim move writes nothing but the claim's pc (TransInfo.pcOnly;
-// SPIN's claims have no side effects), and copying the vector for it was about a fifth of
-// the search's copies (2.8 of 12.2 million on filter_lock_4 under -a -f). The frame's
-// vector is read (stored, hashed, compared with the seed) only while it is the top of the
-// stack or below frames that put back what they changed, so sharing is safe as
-// fairness stutter frames already share their parent's.
-const enum Tau { TIMEOUT = 1, RETRY = 2, CLAIM = 4, ATOM = 8, CUT = 16, STUTTER = 128, INPLACE = 256 }
+const enum Tau { TIMEOUT = 1, RETRY = 2, CLAIM = 4, ATOM = 8, CUT = 16, STUTTER = 128 }
 // o_pm bits
 const enum Pm { MOVED = 1, ACCEPT = 2, PROGRESS = 4, FLAGSET = 8, FLAGCLR = 16, CNT = 32, CNTNOW = 64, FAIRSTUTTER = 128 }
 
@@ -441,27 +432,16 @@ function newState(r: Run): void {
               if ((fl & Tf.ELSE) !== 0 && (fr[f + Fr.OPM]! & Pm.MOVED)) continue;
               if (es !== 0 && fl >> 8 !== es) continue;
             }
-            // A claim move that writes only the claim's pc runs on this frame's own
-            // vector (see Tau.INPLACE), the others on a copy in the next slot.
-            const inPlace = VERI && II === 0 && (fl & (Tf.PC_ONLY | Tf.ATOMIC)) === Tf.PC_ONLY;
-            let c = o, pc0 = 0;
-            if (inPlace) {
+            const c = o + ((L + 3) & ~3);
+            if (fresh === 0) {
+              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
+              const ow = o >> 2, cw = c >> 2;
+              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
+              fresh = 1;
               io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
               io[IO.NP] = !(fr[f + Fr.OPM]! & Pm.PROGRESS) && !(fr[f + Fr.TAU]! & Tau.STUTTER) ? 1 : 0;
-              pc0 = s8[b + 1]! | s8[b + 2]! << 8;
-            } else {
-              c = o + ((L + 3) & ~3);
-              if (fresh === 0) {
-                if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
-                const ow = o >> 2, cw = c >> 2;
-                for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
-                fresh = 1;
-                io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
-                io[IO.NP] = !(fr[f + Fr.OPM]! & Pm.PROGRESS) && !(fr[f + Fr.TAU]! & Tau.STUTTER) ? 1 : 0;
-              }
             }
             const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
-            // Blocked: nothing was written (in place, the next slot's copy is untouched too).
             if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
             fresh = 0;
             if (rx === 2 || io[IO.ERR] !== 0) {
@@ -513,7 +493,6 @@ function newState(r: Run): void {
               } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) tc |= Tau.CLAIM;
               if ((fr[f + Fr.TAU]! & Tau.TIMEOUT) && !(tc & Tau.CLAIM)) tc |= Tau.TIMEOUT;
             }
-            if (inPlace) { tc |= Tau.INPLACE; fr[f + Fr.SIZE + Fr.BUP] = pc0; }
             fr[f + Fr.SIZE + Fr.TAU] = tc;
             if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
             at = At.DOWN; continue main;
@@ -625,9 +604,7 @@ function newState(r: Run): void {
           depth--;
           at = At.Q999; continue;
         }
-        // Back in the parent: its claim's pc as it was before an in-place move into this
-        // frame (BOF is the claim's record, BUP the pc), then its loop where the move was made.
-        if (fr[f + Fr.TAU]! & Tau.INPLACE) { const pc0 = fr[f + Fr.BUP]!, cb = fr[f + Fr.BOF]!; s8[cb + 1] = pc0; s8[cb + 2] = pc0 >> 8; }
+        // Back in the parent: resume its loop where the move was made.
         k = fr[f + Fr.TI]!; kEnd = fr[f + Fr.TEND]!; b = fr[f + Fr.BOF]!; n = fr[f + Fr.ON]!; II = fr[f + Fr.PR]!; To = fr[f + Fr.OTO]!; mm = fr[f + Fr.OM]!;
         if (fr[f + Fr.BOQ] !== 0 && fr[f - Fr.SIZE + Fr.BOQ] === 0) {
           // Undoing a rendezvous offer: it counted as a move if it was taken.
@@ -657,9 +634,9 @@ function newState(r: Run): void {
   }
 }
 
-/** Per transition (flatMoves' tfl): else, rendezvous receive, atomic, writes only its pc
- * (TransInfo.pcOnly); the unless role (Machine.unlessRole) from bit 8 on. */
-const enum Tf { ELSE = 1, RECV = 2, ATOMIC = 4, PC_ONLY = 8 }
+/** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role
+ * (Machine.unlessRole) from bit 8 on. */
+const enum Tf { ELSE = 1, RECV = 2, ATOMIC = 4 }
 
 /**
  * The machine's move lists in one array, as the loop reads them: the moves of process
@@ -685,7 +662,7 @@ function flatMoves(m: Machine): { moves: Int32Array; movesAt: Int32Array; pcBase
     }
   });
   movesAt[nPc] = at;
-  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? Tf.ELSE : 0) | (m.isRecv[t] ? Tf.RECV : 0) | (m.atomic[t] ? Tf.ATOMIC : 0) | (m.trans[t]!.pcOnly ? Tf.PC_ONLY : 0) | m.unlessRole[t]! << 8);
+  const tfl = Int32Array.from(m.trans, (_, t) => (m.isElse[t] ? Tf.ELSE : 0) | (m.isRecv[t] ? Tf.RECV : 0) | (m.atomic[t] ? Tf.ATOMIC : 0) | m.unlessRole[t]! << 8);
   return { moves, movesAt, pcBase, tfl };
 }
 const EMPTY8 = new Uint8Array(0);
