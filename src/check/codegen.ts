@@ -488,9 +488,9 @@ return { exec, init };
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
       // A constant index in bounds needs no check (the model's fixed references, such as
       // level[0], are common in guards; each ix is a call where V8's inlining budget ends).
-      // An index that is _pid or a plain read of the vector is checked in line, read
-      // twice (V8 reads it once): ix is a call V8 does not inline into a large exec, and
-      // these are most of a model's indexes (level[_pid], victim[l]).
+      // An index that is _pid or a plain byte of the vector is checked in line (it is
+      // written twice, and has no side effect): ix is a call V8 does not inline into a
+      // large exec, and these are most of a model's indexes (level[_pid], victim[l]).
       const x = this.expr(e, ctx);
       const i = e.k === 'num' && e.v >= 0 && e.v < n.len ? x
         : /^(pid|S\[[\w +]*\])$/.test(x) ? `(${x} >>> 0 < ${n.len} ? ${x} : ixf(${k}))` : `ix(${x}, ${n.len}, ${k})`;

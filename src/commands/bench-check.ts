@@ -44,8 +44,8 @@ options:
                   suite (the liveness suite's model), wired (gosched-wired); naming
                   atomic, suite or wired stands for --atomic or --liveness
   --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
-  --json          print one JSON object instead of the table (with --atomic or
-                  --liveness, an array of the rows' objects)
+  --json          print one JSON object instead of the table (an array of the
+                  rows' objects when more than one row runs)
   -h, --help      this text
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
