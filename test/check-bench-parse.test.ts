@@ -90,8 +90,8 @@ test('without SPIN the report gives ours only and says why', () => {
 test('bench-check: --help tells the options; bad usage exits 2 without running anything', async () => {
   const help = await runCli(['bench-check', '--help'], 20_000);
   assert.equal(help.code, 0);
-  for (const opt of ['--runs', '--json', '--max-depth', '--atomic', 'atomic_long.pml', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
-  for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml']]) {
+  for (const opt of ['--runs', '--json', '--max-depth', '--atomic', '--only ROWS', 'atomic_long.pml', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
+  for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml'], ['--only', 'suite,nope'], ['--only', ',']]) {
     const r = await runCli(['bench-check', ...args], 20_000);
     assert.equal(r.code, 2, `bench-check ${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^gosched: /, `bench-check ${args.join(' ')}: one-line message`);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { largestCompleteLivenessModel } from '../src/commands/bench-check.js';
+import { largestCompleteLivenessModel, onlyRows } from '../src/commands/bench-check.js';
+import { UsageError } from '../src/commands/usage.js';
 import { repoRoot } from './support/check-cli.js';
 
 const afRun = (errors: number, stored: number, depth: number) =>
@@ -38,4 +39,15 @@ test('the suite has a model for the benchmark that pan searches completely with 
   assert.equal(best.stored, af.statesStored);
   assert.ok(best.stored > 100_000, `${best.name}: only ${best.stored} states stored`);
   assert.ok(af.command.includes(` -m${best.maxDepth}`), `${best.name}: depth bound ${best.maxDepth} not in '${af.command}'`);
+});
+
+test('bench-check --only picks rows in the table\'s order; without it --atomic and --liveness add theirs', () => {
+  const rows = (only: string | undefined, atomic = false, liveness = false) => [...onlyRows(only, atomic, liveness)];
+  assert.deepEqual(rows(undefined), ['safety']);
+  assert.deepEqual(rows(undefined, true, true), ['safety', 'atomic', 'suite', 'wired']);
+  assert.deepEqual(rows(undefined, false, true), ['safety', 'suite', 'wired']);
+  assert.deepEqual(rows('wired, suite'), ['suite', 'wired']);
+  assert.deepEqual(rows('suite', true, true), ['suite']);
+  assert.throws(() => rows('suite,filter_lock_4'), (e: unknown) => e instanceof UsageError && /unknown row 'filter_lock_4' \(rows: safety, atomic, suite, wired\)/.test(e.message));
+  assert.throws(() => rows(' , '), UsageError);
 });

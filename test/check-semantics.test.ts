@@ -129,6 +129,17 @@ test('an array index out of bounds is an error', () => {
   assert.equal(r.error?.kind, 'index');
 });
 
+test('an index checked in line (_pid, a byte read from the vector) stops at the bound, as ix does', () => {
+  // Three processes index a[_pid] of two elements: the third is out of bounds.
+  const p = check('byte a[2];\nactive [3] proctype A() { a[_pid] = _pid + 1 }');
+  assert.equal(p.error?.kind, 'index');
+  // Two fit: each writes its own element, and a global byte index reads the value back.
+  const ok = check('byte a[2]; byte j = 1;\nactive [2] proctype A() { a[_pid] = _pid + 1; a[j] == 2 -> assert(a[a[j] - 1] == 2) }');
+  assert.equal(ok.error, null);
+  const g = check('byte a[2]; byte j = 2;\nactive proctype A() { a[j] = 1 }');
+  assert.equal(g.error?.kind, 'index');
+});
+
 test('a constant index is checked too: in bounds it is used as is, past the end it is an error', () => {
   const ok = check('byte a[2];\nactive proctype A() { a[1] = 5; a[0] = a[1] + 1; assert(a[0] == 6 && a[1] == 5) }');
   assert.equal(ok.error, null);

@@ -117,6 +117,7 @@ function rd(S, i, t) { return t === ${TY.short} ? r16(S, i) : t === ${TY.int} ? 
 function wr(S, i, t, v) { if (t === ${TY.bit}) S[i] = v & 1; else if (t === ${TY.short}) w16(S, i, v); else if (t === ${TY.int}) w32(S, i, v); else S[i] = v; }
 function fail(k) { if (io[${IO.ERR}] === 0) { io[${IO.ERR}] = 1; io[${IO.ERRINFO}] = k; } return 2; }
 function ix(i, n, k) { if (i >= 0 && i < n) return i; fail(k); return 0; }
+function ixf(k) { fail(k); return 0; }
 function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
 function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
 function qlen(S, o, c) { return c ? S[QB(S, o, c)] : 0; }
@@ -487,7 +488,12 @@ return { exec, init };
       const k = this.errId('index', `array index out of bounds: ${what}[${exprText(e)}]`, pos.line);
       // A constant index in bounds needs no check (the model's fixed references, such as
       // level[0], are common in guards; each ix is a call where V8's inlining budget ends).
-      const i = e.k === 'num' && e.v >= 0 && e.v < n.len ? String(e.v) : `ix(${this.expr(e, ctx)}, ${n.len}, ${k})`;
+      // An index that is _pid or a plain byte of the vector is checked in line (it is
+      // written twice, and has no side effect): ix is a call V8 does not inline into a
+      // large exec, and these are most of a model's indexes (level[_pid], victim[l]).
+      const x = this.expr(e, ctx);
+      const i = e.k === 'num' && e.v >= 0 && e.v < n.len ? x
+        : /^(pid|S\[[\w +]*\])$/.test(x) ? `(${x} >>> 0 < ${n.len} ? ${x} : ixf(${k}))` : `ix(${x}, ${n.len}, ${k})`;
       at += ` + ${n.elem === 1 ? i : `${n.elem} * ${i}`}`;
     };
     index(v.index, info, v.name, v.pos);

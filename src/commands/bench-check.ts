@@ -6,6 +6,7 @@ import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, 
 import { parse, positiveInt, UsageError } from './usage.js';
 
 export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--atomic] [--liveness]
+                           [--only ROWS]
 
 Times gosched's model checker ('gosched check') against SPIN on a Promela model, by
 default the commit's model ../shared/seed/proc.p beside the repository.
@@ -39,9 +40,12 @@ options:
   --runs N        runs of each checker (default 3)
   --atomic        add the long-atomic-sequences row
   --liveness      add the two liveness rows
+  --only ROWS     run only these rows, comma-separated: safety (MODEL), atomic,
+                  suite (the liveness suite's model), wired (gosched-wired); naming
+                  atomic, suite or wired stands for --atomic or --liveness
   --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
-  --json          print one JSON object instead of the table (with --atomic or
-                  --liveness, an array of the rows' objects)
+  --json          print one JSON object instead of the table (an array of the
+                  rows' objects when more than one row runs)
   -h, --help      this text
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
@@ -55,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     'max-depth': { type: 'string' },
     liveness: { type: 'boolean' },
     atomic: { type: 'boolean' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, true);
   if (values.help) {
@@ -67,14 +72,17 @@ export async function run(argv: string[]): Promise<number> {
   if (!existsSync(model)) throw new UsageError(`model not found: ${model}`);
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
+  const rows = onlyRows(values.only, values.atomic === true, values.liveness === true);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: BenchCheckResult[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));
   try {
-    results.push(await benchCheck({ model, runs, maxDepth, log }));
-    if (values.atomic) results.push(await benchCheck({ model: join(repoRoot(), 'models', 'spin', 'bench', 'atomic_long.pml'), runs, maxDepth: 500000, log }));
-    if (values.liveness) {
-      for (const row of livenessRows(scratch)) results.push(await benchCheck({ ...row, runs, log }));
+    if (rows.has('safety')) results.push(await benchCheck({ model, runs, maxDepth, log }));
+    if (rows.has('atomic')) results.push(await benchCheck({ model: join(repoRoot(), 'models', 'spin', 'bench', 'atomic_long.pml'), runs, maxDepth: 500000, log }));
+    if (rows.has('suite') || rows.has('wired')) {
+      const [suite, wired] = livenessRows(scratch);
+      if (rows.has('suite')) results.push(await benchCheck({ ...suite!, runs, log }));
+      if (rows.has('wired')) results.push(await benchCheck({ ...wired!, runs, log }));
     }
   } catch (err) {
     if (!(err instanceof BenchCheckError)) throw err;
@@ -86,6 +94,29 @@ export async function run(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(results.length > 1 ? results : results[0])}\n`);
   else process.stdout.write(results.map(formatBenchCheck).join('\n'));
   return results.some((r) => r.mismatches.length > 0) ? 1 : 0;
+}
+
+/** The rows of the table, in its order. */
+export const BENCH_ROWS = ['safety', 'atomic', 'suite', 'wired'] as const;
+export type BenchRow = typeof BENCH_ROWS[number];
+
+/**
+ * The rows to run: those --only names (in the table's order, whatever order they are
+ * named in), or without it the safety row and those --atomic and --liveness add.
+ */
+export function onlyRows(only: string | undefined, atomic: boolean, liveness: boolean): Set<BenchRow> {
+  if (only === undefined) {
+    const rows = new Set<BenchRow>(['safety']);
+    if (atomic) rows.add('atomic');
+    if (liveness) { rows.add('suite'); rows.add('wired'); }
+    return rows;
+  }
+  const names = only.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  if (names.length === 0) throw new UsageError(`--only: no row named (rows: ${BENCH_ROWS.join(', ')})`);
+  for (const x of names) {
+    if (!(BENCH_ROWS as readonly string[]).includes(x)) throw new UsageError(`--only: unknown row '${x}' (rows: ${BENCH_ROWS.join(', ')})`);
+  }
+  return new Set(BENCH_ROWS.filter((r) => names.includes(r)));
 }
 
 /**
