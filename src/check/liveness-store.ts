@@ -33,6 +33,7 @@
 // the -DNFAIR that model needs. Rejected: pan's layout with a fixed width, which wraps
 // the bits of the two searches onto each other past its limit.
 import { doubledSlotTable } from './slot-table.js';
+import { grownFirstChunk } from './arena-chunk.js';
 import { hashWords } from './state-store.js';
 
 /** Header words before each vector: the vector's length in words (bits 0-23), the visited
@@ -176,9 +177,8 @@ export class LivenessStore {
   private room(need: number): void {
     if (need > CHUNK_WORDS) throw new RangeError(`a state of ${need * 4} bytes does not fit an arena chunk`);
     if (this.chunks.length === 1 && this.data.length < CHUNK_WORDS) {
-      let size = this.data.length * 2;
-      while (size < this.used + need && size < CHUNK_WORDS) size *= 2;
-      if (this.used + need <= size) {
+      const size = grownFirstChunk(this.data.length, this.used, need, CHUNK_WORDS);
+      if (size > 0) {
         const d = new Int32Array(size); d.set(this.data.subarray(0, this.used));
         this.data = d; this.chunks[0] = d;
         return;

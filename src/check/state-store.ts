@@ -11,6 +11,7 @@
 // chunks (16 GiB) are addressable. Only the slot table still doubles, and it is about a
 // tenth of the arena for typical vectors.
 import { doubledSlotTable } from './slot-table.js';
+import { grownFirstChunk } from './arena-chunk.js';
 import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 const CHUNK_BITS = 24;
@@ -81,9 +82,8 @@ export class StateStore implements VisitedStates {
   private room(need: number): void {
     if (need > CHUNK_WORDS) throw new RangeError(`a state of ${need * 4} bytes does not fit an arena chunk`);
     if (this.chunks.length === 1 && this.chunk.length < CHUNK_WORDS) {
-      let n = this.chunk.length * 2;
-      while (n < this.used + need && n < CHUNK_WORDS) n *= 2;
-      if (this.used + need <= n) {
+      const n = grownFirstChunk(this.chunk.length, this.used, need, CHUNK_WORDS);
+      if (n > 0) {
         this.reserve((n - this.chunk.length) * 4);
         const d = new Int32Array(n); d.set(this.chunk.subarray(0, this.used));
         this.chunk = d; this.chunks[0] = d;
