@@ -30,7 +30,11 @@ export interface Stint {
  * once per core, however many shared it). */
 export function sharedCoreMs(stints: readonly Stint[]): number {
   const byCore = new Map<number, Stint[]>();
-  for (const s of stints) byCore.set(s.core, [...(byCore.get(s.core) ?? []), s]);
+  for (const s of stints) {
+    const list = byCore.get(s.core);
+    if (list === undefined) byCore.set(s.core, [s]);
+    else list.push(s);
+  }
   let total = 0;
   for (const list of byCore.values()) {
     // Sweep the interval ends in time order; time with two or more open counts.
