@@ -32,6 +32,19 @@ test('10,000 goroutines queued at once all run (the default G table holds them)'
   }
 });
 
+test('Runtime.start() with no options runs the commit\'s protocol with one cpu slot', T, async () => {
+  const rt = await Runtime.start();
+  try {
+    assert.equal(rt.protocol, 'atomic');
+    assert.equal(rt.counters().mcpumax, 1);
+    rt.go(bodies, 'bump', [3]);
+    await rt.wait();
+    assert.equal(rt.userWords[3], 1);
+  } finally {
+    await rt.close();
+  }
+});
+
 test('past maxg, go() throws a RangeError naming the option, and the Runtime goes on', T, async () => {
   const rt = await Runtime.start({ protocol: 'lock', gomaxprocs: 1, maxg: 3 });
   try {

@@ -27,7 +27,9 @@ export const DEFAULT_MAXG = 16384;
 export const DEFAULT_MAXM = 256;
 
 export interface RuntimeOptions {
-  protocol: Protocol;
+  /** 'atomic' (the commit's CAS fast paths; default) or 'lock' (every entersyscall and
+   * exitsyscall takes schedlock, as before the commit). */
+  protocol?: Protocol;
   /** GOMAXPROCS: how many goroutines execute Go code at once, 1 to 32757 (maxgomaxprocs).
    * Default 1, as in 2011. */
   gomaxprocs?: number;
@@ -100,7 +102,7 @@ export class Runtime {
       throw new RangeError(`minThreads must be a non-negative integer, got ${String(minThreads)}`);
     }
     this.sched = Sched.create(
-      { protocol: opts.protocol, maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
+      { protocol: opts.protocol ?? 'atomic', maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
       { newosproc: (m) => this.pool.requestM(m), freshm: () => this.pool.wantM(), exit: () => this.onMessage({ type: 'exit' }) },
     );
     this.userWords = new Int32Array(this.sched.buffer, this.sched.layout.userBase * 4, USER_WORDS);
@@ -127,7 +129,7 @@ export class Runtime {
   /** Creates a Runtime; resolves once its minThreads threads have started. Other
    * threads start as goroutines need them. `close()` is optional: the Runtime keeps the
    * process alive only while it has goroutines or results outstanding. */
-  static async start(opts: RuntimeOptions): Promise<Runtime> {
+  static async start(opts: RuntimeOptions = {}): Promise<Runtime> {
     const rt = new Runtime(opts);
     await rt.pool.warm();
     return rt;
