@@ -623,7 +623,12 @@ return { exec, init };
         const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
         return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
       }
-      case 'enabled': return `EN(S, o, ${this.expr(e.a, ctx)})`;
+      case 'enabled': {
+        // pan refuses a process asking about itself (its enabled() would test the move
+        // that asks): an error at run time, with pan's words.
+        const self = ctx.proc && !ctx.proc.decl.isClaim ? 'pid' : '-1';
+        return `EN(S, o, ${this.expr(e.a, ctx)}, ${self}, ${this.errId('enabled-self', 'used: enabled(pid=thisproc)', e.pos.line)})`;
+      }
       case 'last': {
         if (this.lay.lastOff === 0) throw new ModelError('_last without its state byte', e.pos);
         return `S[o + ${this.lay.lastOff}]`;

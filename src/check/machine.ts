@@ -42,7 +42,7 @@ export function buildMachine(prog: Program): Machine {
   const machine = {} as Machine;
   const names = new Map([...prog.mtypeValues].map(([n, v]) => [v, n] as const));
   const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, names));
-  const en = (S: Uint8Array, o: number, pid: number) => enabled(machine, S, o, pid);
+  const en = (S: Uint8Array, o: number, pid: number, self: number, selfErr: number) => enabled(machine, S, o, pid, self, selfErr);
   const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init'>;
   const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
   Object.assign(machine, {
@@ -76,10 +76,16 @@ export function buildMachine(prog: Program): Machine {
 /**
  * `enabled(pid)`: whether process pid could move in the state at S[o..]: each of its
  * transitions is tried on a scratch copy, with the shared io slots put back afterwards
- * (the move that asks is still running).
+ * (the move that asks is still running). A process asking about itself (`self`, -1 for
+ * the claim) is pan's error "used: enabled(pid=thisproc)" (error number selfErr): trying
+ * its own moves would ask again, without end.
  */
-function enabled(m: Machine, S: Uint8Array, o: number, pid: number): number {
+function enabled(m: Machine, S: Uint8Array, o: number, pid: number, self: number, selfErr: number): number {
   const { io } = m;
+  if (pid === self) {
+    if (io[IO.ERR] === 0) { io[IO.ERR] = 1; io[IO.ERRINFO] = selfErr; }
+    return 0;
+  }
   const n = S[o]!;
   if (pid < 0 || pid >= n) return 0;
   let b = o + m.procBase;
