@@ -121,7 +121,9 @@ function ixf(k) { fail(k); return 0; }
 function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
 function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
 function qlen(S, o, c) { return c ? S[QB(S, o, c)] : 0; }
-function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= CAP[QD(S, o, c)] : 0; }
+// A rendezvous channel holds its one message only during a hand-off, so as pan's q_full
+// (full at one message) it is never full when a process can ask.
+function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= (CAP[QD(S, o, c)] || 1) : 0; }
 function qfield(S, o, c, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + FOFF[d][f], FTY[d][f]); }
 function qsend(S, o, c, n, k) {
   const d = QD(S, o, c);
