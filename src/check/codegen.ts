@@ -618,12 +618,14 @@ return { exec, init };
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);
+        // pan's not_RV: polling a rendezvous channel is an error when it is evaluated.
+        const rv = `if (c && CAP[QD(S, o, c)] === 0) { fail(${this.errId('channel', 'error to poll rendezvous channel', e.pos.line)}); return 0; }`;
         if (e.random) {
           const m = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qat(S, o, c, j, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
-          return `((c => { for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
+          return `((c => { ${rv} for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
         }
         const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
-        return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
+        return `((c => { ${rv} return qlen(S, o, c) > 0${checks} ? 1 : 0; })(${c}))`;
       }
       case 'enabled': {
         // pan refuses a process asking about itself (its enabled() would test the move
