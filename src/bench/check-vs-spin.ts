@@ -51,7 +51,7 @@ export function parsePanOutput(text: string): PanReport {
   if (/^pan:\d+: assertion violated - invalid array index/m.test(text)) errorKind = 'index';
   else if (/^pan:\d+: assertion violated/m.test(text)) errorKind = 'assertion';
   else if (/^pan:\d+: used: enabled\(pid=thisproc\)/m.test(text)) errorKind = 'enabled-self';
-  else if (/^pan:\d+: (error to poll rendezvous channel|too (few|many) parameters in send stmnt|missing pars in receive|ref to uninitialized chan)/m.test(text)) errorKind = 'channel';
+  else if (/^pan:\d+: (error to poll rendezvous channel|polling rv chan|too (few|many) parameters in send stmnt|missing pars in receive|ref to uninitialized chan)/m.test(text)) errorKind = 'channel';
   else if (/^pan:\d+: invalid end state/m.test(text)) errorKind = 'invalid-end-state';
   else if (/^pan:\d+: too many processes/m.test(text)) errorKind = 'too-many-processes';
   else if (/^pan:\d+: rv-attempt in d_step/m.test(text)) errorKind = 'rv-attempt-in-d_step';

@@ -434,7 +434,11 @@ return { exec, init };
       ? `if (CAP[cd] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
-    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
+    // pan: a receive that keeps the message (c?<..>) on a rendezvous channel is an error
+    // whenever it is tried, before the offer rule.
+    const rvPoll = this.hasRendezvous && s.keep
+      ? `if (CAP[cd] === 0) return fail(${this.errId('channel', 'polling rv chan', s.pos.line)}); ` : '';
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
   }
 
   /**

@@ -70,7 +70,8 @@ A progress line goes to stderr every million stored states.
 Error kinds, as pan names them: assertion, invalid-end-state, too-many-processes (a run
 past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), index
 (array index out of bounds), channel (too few parameters in send stmnt, missing pars in
-receive, an uninitialised channel, a poll c?[..] of a rendezvous channel), block-in-d_step, enabled-self (enabled(_pid):
+receive, an uninitialised channel, c?[..] or c?<..> on a rendezvous channel),
+block-in-d_step, enabled-self (enabled(_pid):
 a process asking about itself); with a claim or --accept/
 --non-progress also acceptance-cycle, non-progress-cycle, claim-end (end state in claim
 reached), accept-stutter (a blocked accepting state, pan -a without a claim) and remote
