@@ -102,7 +102,12 @@ function enabled(m: Machine, S: Uint8Array, o: number, pid: number, self: number
     const r = m.exec(t, scratch, 0, b - o, pid);
     if (r !== 0 || io[IO.ERR] !== 0) { yes = 1; break; }
   }
+  const err = io[IO.ERR]!, info = io[IO.ERRINFO]!;
   io.set(saved);
+  // The process tested asking about itself is pan's error even here: pan evaluates the
+  // guard, and its enabled() stops the search (other errors of the trial run are the
+  // statement's, which pan's test does not execute).
+  if (err !== 0 && m.errors[info]?.kind === 'enabled-self' && io[IO.ERR] === 0) { io[IO.ERR] = 1; io[IO.ERRINFO] = info; }
   return yes;
 }
 
