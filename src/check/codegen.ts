@@ -566,7 +566,9 @@ return { exec, init };
       case 'num': return e.v < 0 ? `(${e.v})` : String(e.v);
       case 'var': return this.read(e, ctx);
       case 'pid': return ctx.proc ? 'pid' : '0';
-      case 'nr_pr': return 'S[o]';
+      // pan counts its claim among the running processes (a never claim, an ltl
+      // formula's, pan -l's), so _nr_pr is one more with a claim.
+      case 'nr_pr': return this.lay.claimType >= 0 ? '(S[o] + 1)' : 'S[o]';
       case 'timeout': return `io[${IO.TIMEOUT}]`;
       case 'np': return `io[${IO.NP}]`;
       case 'un':
