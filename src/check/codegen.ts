@@ -179,6 +179,7 @@ function qdel(S, o, c) {
 }
 ${L.procs.map((p) => this.runHelper(p)).join('\n')}
 ${this.execSource()}
+${this.provSource()}
 function init(S) {
   S.fill(0, 0, ${L.procBase});
   const o = 0, b = 0, pid = 0;
@@ -187,7 +188,7 @@ ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
 ${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
 ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
 }
-return { exec, init };
+return { exec, init, prov };
 `;
     return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous };
   }
@@ -304,6 +305,16 @@ return { exec, init };
     this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
+  }
+
+  /** `prov(type, S, o, b, pid)`: a proctype's provided clause in the state at S[o..] for
+   * the process at b (1 where it has none). The liveness search asks it per process as
+   * pan does (pan's provided() comes before the process's moves and skips its fairness
+   * bookkeeping when false). */
+  private provSource(): string {
+    const cases = this.lay.procs.filter((p) => p.decl.provided).map((p) =>
+      `    case ${p.type}: return (${this.cond(p.decl.provided!, { proc: p, inDstep: false })}) ? 1 : 0;`);
+    return `function prov(type, S, o, b, pid) {\n  switch (type) {\n${cases.join('\n')}\n  }\n  return 1;\n}`;
   }
 
   /**

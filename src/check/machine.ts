@@ -6,6 +6,10 @@ import type { Program } from './promela/ast.js';
 
 export interface Machine {
   exec(t: number, S: Uint8Array, o: number, b: number, pid: number): number;
+  /** A proctype's provided clause for the process at b (1 where there is none). */
+  prov(type: number, S: Uint8Array, o: number, b: number, pid: number): number;
+  /** hasProvided[type] = 1 where the proctype has a provided clause. */
+  hasProvided: Uint8Array;
   init(S: Uint8Array): void;
   io: Int32Array;
   trans: TransInfo[];
@@ -43,11 +47,13 @@ export function buildMachine(prog: Program): Machine {
   const names = new Map([...prog.mtypeValues].map(([n, v]) => [v, n] as const));
   const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, names));
   const en = (S: Uint8Array, o: number, pid: number, self: number, selfErr: number) => enabled(machine, S, o, pid, self, selfErr);
-  const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init'>;
+  const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init' | 'prov'>;
   const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
   Object.assign(machine, {
     exec: loaded.exec,
     init: loaded.init,
+    prov: loaded.prov,
+    hasProvided: Uint8Array.from(lay.procs, (p) => (p.decl.provided ? 1 : 0)),
     io,
     trans: gen.trans,
     transOf: gen.transOf,
