@@ -152,7 +152,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
       case 'break': {
         if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
-        const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; return [j, j];
+        const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; gotos.push(j); return [j, j];
       }
       case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
       case 'if': {
@@ -180,10 +180,19 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
+    if (g.stmt!.k === 'break') continue;
     const t = labels.get(g.label!);
     if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
+  }
+  // SPIN also refuses a goto or break that lands on a d_step, through the jumps after an
+  // if or do (`do :: ... :: else -> break od; d_step { ... }`); plain sequence into one
+  // is fine.
+  for (const g of gotos) {
+    let t = g.target;
+    for (let n = 0; t && t.kind === 'jump' && n < 1000; n++) t = t.target;
+    if (t && t.kind === 'stmt' && t.stmt?.k === 'dstep') throw new ModelError('jump into d_step sequence', g.stmt!.pos);
   }
 
   // Whether an element counts as atomic for hunting and for its own transition (SPIN's
