@@ -30,6 +30,15 @@ test('a goto into a d_step (spin: jump into d_step sequence)', () => {
   assert.match(refusal('active proctype P() { byte x;\n  goto L;\n  d_step { x = 1; L: x = 2 } }'), /^m\.pml:2:3: jump into d_step sequence/);
 });
 
+test('a goto or break that lands on a d_step (spin: jump into d_step sequence), not a plain sequence', () => {
+  assert.match(refusal('active proctype P() { byte x;\n  goto L;\nL: d_step { x = 1 } }'), /^m\.pml:2:3: jump into d_step sequence/);
+  assert.match(refusal('active proctype P() { byte x;\n  do :: x < 2 -> x++ :: else -> break od;\n  d_step { x = 1 } }'), /^m\.pml:2:33: jump into d_step sequence/);
+  assert.match(refusal('active proctype P() { byte x;\n  if :: do :: break od fi;\n  d_step { x = 1 } }'), /^m\.pml:2:15: jump into d_step sequence/);
+  for (const ok of ['if :: x++ :: skip fi; d_step { x = 1 }', 'do :: x < 2 -> x++ :: else -> break od; skip; d_step { x = 1 }', 'for (x : 0 .. 1) { d_step { x = x } }']) {
+    assert.throws(() => refusal(`active proctype P() { byte x; ${ok} }`), `SPIN takes: ${ok}`);
+  }
+});
+
 test('a send with more fields than the channel has (spin: too many pars in send)', () => {
   assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { c!1,2 }'), /^m\.pml:2:23: too many pars in send/);
 });

@@ -41,7 +41,8 @@ export function parseLivenessPan(text) {
     : /^pan:\d+: non-progress cycle/m.test(text) ? 'non-progress-cycle'
     : /^pan:\d+: end state in claim reached/m.test(text) ? 'claim-end'
     : /^pan:\d+: accept stutter/m.test(text) ? 'accept-stutter'
-    : /^pan:\d+: assertion violated/m.test(text) ? 'assertion' : null;
+    : /^pan:\d+: assertion violated/m.test(text) ? 'assertion'
+    : /^pan:\d+: invalid end state/m.test(text) ? 'invalid-end-state' : null;
   const stored = num(/([\d.e+]+) states, stored/);
   const matched = num(/([\d.e+]+) states, matched/);
   const transitions = num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/);

@@ -24,7 +24,7 @@ export class BenchCheckError extends Error {
 export interface PanReport {
   spinVersion: string | null;
   errors: number | null;
-  errorKind: null | 'assertion' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'other';
+  errorKind: null | 'assertion' | 'index' | 'enabled-self' | 'channel' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'other';
   statesStored: number | null;
   statesMatched: number | null;
   transitions: number | null;
@@ -46,7 +46,12 @@ export function parsePanOutput(text: string): PanReport {
   };
   const errors = num(/errors:\s*(\d+)/);
   let errorKind: PanReport['errorKind'] = null;
-  if (/^pan:\d+: assertion violated/m.test(text)) errorKind = 'assertion';
+  // pan reports an index out of bounds as an assertion of its own ("assertion violated -
+  // invalid array index"); the checker names it apart, as kind 'index'.
+  if (/^pan:\d+: assertion violated - invalid array index/m.test(text)) errorKind = 'index';
+  else if (/^pan:\d+: assertion violated/m.test(text)) errorKind = 'assertion';
+  else if (/^pan:\d+: used: enabled\(pid=thisproc\)/m.test(text)) errorKind = 'enabled-self';
+  else if (/^pan:\d+: (error to poll rendezvous channel|polling rv chan|too (few|many) parameters in send stmnt|missing pars in receive|ref to uninitialized chan)/m.test(text)) errorKind = 'channel';
   else if (/^pan:\d+: invalid end state/m.test(text)) errorKind = 'invalid-end-state';
   else if (/^pan:\d+: too many processes/m.test(text)) errorKind = 'too-many-processes';
   else if (/^pan:\d+: rv-attempt in d_step/m.test(text)) errorKind = 'rv-attempt-in-d_step';

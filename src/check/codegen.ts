@@ -121,7 +121,9 @@ function ixf(k) { fail(k); return 0; }
 function dv(a, b, k) { if (b === 0) { fail(k); return 0; } return (a / b) | 0; }
 function md(a, b, k) { if (b === 0) { fail(k); return 0; } return a % b | 0; }
 function qlen(S, o, c) { return c ? S[QB(S, o, c)] : 0; }
-function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= CAP[QD(S, o, c)] : 0; }
+// A rendezvous channel holds its one message only during a hand-off, so as pan's q_full
+// (full at one message) it is never full when a process can ask.
+function qfull(S, o, c) { return c ? S[QB(S, o, c)] >= (CAP[QD(S, o, c)] || 1) : 0; }
 function qfield(S, o, c, f) { const d = QD(S, o, c); return rd(S, QB(S, o, c) + 1 + FOFF[d][f], FTY[d][f]); }
 function qsend(S, o, c, n, k) {
   const d = QD(S, o, c);
@@ -177,6 +179,7 @@ function qdel(S, o, c) {
 }
 ${L.procs.map((p) => this.runHelper(p)).join('\n')}
 ${this.execSource()}
+${this.provSource()}
 function init(S) {
   S.fill(0, 0, ${L.procBase});
   const o = 0, b = 0, pid = 0;
@@ -185,7 +188,7 @@ ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
 ${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
 ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
 }
-return { exec, init };
+return { exec, init, prov };
 `;
     return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous };
   }
@@ -302,6 +305,16 @@ return { exec, init };
     this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
+  }
+
+  /** `prov(type, S, o, b, pid)`: a proctype's provided clause in the state at S[o..] for
+   * the process at b (1 where it has none). The liveness search asks it per process as
+   * pan does (pan's provided() comes before the process's moves and skips its fairness
+   * bookkeeping when false). */
+  private provSource(): string {
+    const cases = this.lay.procs.filter((p) => p.decl.provided).map((p) =>
+      `    case ${p.type}: return (${this.cond(p.decl.provided!, { proc: p, inDstep: false })}) ? 1 : 0;`);
+    return `function prov(type, S, o, b, pid) {\n  switch (type) {\n${cases.join('\n')}\n  }\n  return 1;\n}`;
   }
 
   /**
@@ -432,7 +445,11 @@ return { exec, init };
       ? `if (CAP[cd] === 0 ? io[${IO.BOQ}] !== c : io[${IO.BOQ}] !== 0) ${block} `
       : '';
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
-    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
+    // pan: a receive that keeps the message (c?<..>) on a rendezvous channel is an error
+    // whenever it is tried, before the offer rule.
+    const rvPoll = this.hasRendezvous && s.keep
+      ? `if (CAP[cd] === 0) return fail(${this.errId('channel', 'polling rv chan', s.pos.line)}); ` : '';
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
   }
 
   /**
@@ -560,7 +577,9 @@ return { exec, init };
       case 'num': return e.v < 0 ? `(${e.v})` : String(e.v);
       case 'var': return this.read(e, ctx);
       case 'pid': return ctx.proc ? 'pid' : '0';
-      case 'nr_pr': return 'S[o]';
+      // pan counts its claim among the running processes (a never claim, an ltl
+      // formula's, pan -l's), so _nr_pr is one more with a claim.
+      case 'nr_pr': return this.lay.claimType >= 0 ? '(S[o] + 1)' : 'S[o]';
       case 'timeout': return `io[${IO.TIMEOUT}]`;
       case 'np': return `io[${IO.NP}]`;
       case 'un':
@@ -616,14 +635,21 @@ return { exec, init };
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);
+        // pan's not_RV: polling a rendezvous channel is an error when it is evaluated.
+        const rv = `if (c && CAP[QD(S, o, c)] === 0) { fail(${this.errId('channel', 'error to poll rendezvous channel', e.pos.line)}); return 0; }`;
         if (e.random) {
           const m = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qat(S, o, c, j, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
-          return `((c => { for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
+          return `((c => { ${rv} for (let j = 0, n = qlen(S, o, c); j < n; j++) if (1${m}) return 1; return 0; })(${c}))`;
         }
         const checks = e.args.map((a: RecvArg, i) => a.k === 'match' ? ` && qfield(S, o, c, ${i}) === (${this.expr(a.e, ctx)})` : '').join('');
-        return `((c => qlen(S, o, c) > 0${checks})(${c}) ? 1 : 0)`;
+        return `((c => { ${rv} return qlen(S, o, c) > 0${checks} ? 1 : 0; })(${c}))`;
       }
-      case 'enabled': return `EN(S, o, ${this.expr(e.a, ctx)})`;
+      case 'enabled': {
+        // pan refuses a process asking about itself (its enabled() would test the move
+        // that asks): an error at run time, with pan's words.
+        const self = ctx.proc && !ctx.proc.decl.isClaim ? 'pid' : '-1';
+        return `EN(S, o, ${this.expr(e.a, ctx)}, ${self}, ${this.errId('enabled-self', 'used: enabled(pid=thisproc)', e.pos.line)})`;
+      }
       case 'last': {
         if (this.lay.lastOff === 0) throw new ModelError('_last without its state byte', e.pos);
         return `S[o + ${this.lay.lastOff}]`;

@@ -152,7 +152,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       }
       case 'break': {
         if (!brk) throw new ModelError("'break' outside a do loop", s.pos);
-        const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; return [j, j];
+        const j = mk('jump', s, null, atomic, s.pos.line); j.target = brk; gotos.push(j); return [j, j];
       }
       case 'goto': { const j = mk('jump', s, null, atomic, s.pos.line); j.label = s.label; gotos.push(j); return [j, j]; }
       case 'if': {
@@ -180,10 +180,19 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   };
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
+    if (g.stmt!.k === 'break') continue;
     const t = labels.get(g.label!);
     if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
+  }
+  // SPIN also refuses a goto or break that lands on a d_step, through the jumps after an
+  // if or do (`do :: ... :: else -> break od; d_step { ... }`); plain sequence into one
+  // is fine.
+  for (const g of gotos) {
+    let t = g.target;
+    for (let n = 0; t && t.kind === 'jump' && n < 1000; n++) t = t.target;
+    if (t && t.kind === 'stmt' && t.stmt?.k === 'dstep') throw new ModelError('jump into d_step sequence', g.stmt!.pos);
   }
 
   // Whether an element counts as atomic for hunting and for its own transition (SPIN's
@@ -213,20 +222,22 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   for (const [name, e] of labels) if (name.startsWith('end')) endPcs.add(pcOf(hunt(e, false, e)));
   // What a state offers: an if/do its options (an option starting with another if/do or
   // a sequence offers what that one offers: SPIN's choice-in-choice flattening).
-  const outsOf = (e: El, depth = 0): { el: El; to: El }[] => {
+  // `via`: the elements below e that a move was taken through (option heads, sequence
+  // starts, the moving statement when it is not e itself), for the labels they pass on.
+  const outsOf = (e: El, depth = 0, via: El[] = []): { el: El; to: El; via: El[] }[] => {
     if (depth > 1000) throw new ModelError('confusing control structure', e.stmt?.pos ?? null);
     switch (e.kind) {
-      case 'stmt': return [{ el: e, to: hunt(e.next!, atom(e), e) }];
-      case 'jump': return [{ el: e, to: hunt(e.target!, atom(e), e) }];
-      case 'seq': return outsOf(e.target!, depth + 1);
-      case 'end': return [{ el: e, to: e }];
+      case 'stmt': return [{ el: e, to: hunt(e.next!, atom(e), e), via }];
+      case 'jump': return [{ el: e, to: hunt(e.target!, atom(e), e), via }];
+      case 'seq': return outsOf(e.target!, depth + 1, [...via, e.target!]);
+      case 'end': return [{ el: e, to: e, via }];
       case 'choice': {
         // The else option moves to the end of its own if/do only; an inner if's options,
         // its else included, stay where the inner if stands in the outer list. An else
         // runs only when nothing before it in the list could (pan's rule), see search.
         const isElse = (f: El) => f.kind === 'stmt' && f.stmt?.k === 'else';
         const opts = [...e.opts.filter((f) => !isElse(f)), ...e.opts.filter(isElse)];
-        return opts.flatMap((f) => outsOf(f, depth + 1));
+        return opts.flatMap((f) => outsOf(f, depth + 1, [...via, f]));
       }
     }
   };
@@ -239,7 +250,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   // ahead of its own, under its own mark. Once a marked move has moved, pan tries only
   // moves with the same mark.
   type Out = { el: El; to: El; org: El | null };
-  const base = (e: El): Out[] => outsOf(e).map((o) => ({ ...o, org: null }));
+  const base = (e: El): Out[] => outsOf(e).map((o) => ({ el: o.el, to: o.to, org: null }));
   const escapesOf = (el: El): El[] => (el.kind === 'jump' && el.stmt === null) || el.kind === 'end' ? [] : el.escapes;
   const entryOf = (x: El): El => hunt(x, false, x);
   const final = new Map<El, Out[]>();
@@ -283,12 +294,32 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   }
   // Labels name states only where the search can be: a label on unreachable code is -1.
   const acceptPcs = new Set<number>(), progressPcs = new Set<number>(), labelPcs = new Map<string, number>();
+  const mark = (name: string, pc: number) => {
+    if (name.startsWith('accept')) acceptPcs.add(pc);
+    if (name.startsWith('progress')) progressPcs.add(pc);
+  };
   for (const [name, e] of labels) {
     const pc = hunt(e, false, e).pc;
     labelPcs.set(name, pc);
-    if (pc < 0) continue;
-    if (name.startsWith('accept')) acceptPcs.add(pc);
-    if (name.startsWith('progress')) progressPcs.add(pc);
+    if (pc >= 0) mark(name, pc);
+  }
+  // pan's retrans (pangen's imed): a state that offers the moves of option heads and
+  // sequence starts below it passes each such element's accept, progress and end labels
+  // on to the target of every move taken through it. A label on an option's first
+  // statement, which is no state of its own, so marks the state after that statement (in
+  // a do often the do itself: `do :: progress: x == 5 od` makes the do a progress state;
+  // spin -t calls such a label "placed incorrectly", pan searches with it so).
+  const labelsOf = new Map<El, string[]>();
+  for (const [name, e] of labels) labelsOf.set(e, [...(labelsOf.get(e) ?? []), name]);
+  for (let i = 0; i < states.length; i++) {
+    for (const o of outsOf(states[i]!)) {
+      for (const v of o.via) {
+        for (const name of labelsOf.get(v) ?? []) {
+          mark(name, pcOf(o.to));
+          if (name.startsWith('end')) endPcs.add(pcOf(o.to));
+        }
+      }
+    }
   }
   return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), spinStates: states.map((s) => s.order), nPcs: states.length, elements: endOrder };
 }

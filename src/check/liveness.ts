@@ -257,7 +257,7 @@ const enum Mode { LOOP, VERI0, TRY }
 function newState(r: Run): void {
   const { m, opts, store, cnt, VERI, BASE, aCycles, np, fairness, slack, cap } = r;
   const fr = r.fr;
-  const { exec, io, procSize, procBase, acceptPc, progressPc } = m;
+  const { exec, io, procSize, procBase, acceptPc, progressPc, hasProvided } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
   // When every proctype's record has the same size, process II's record is found by a
@@ -418,6 +418,15 @@ function newState(r: Run): void {
             }
             fr[f + Fr.SIZE + Fr.PR] = II;
             fr[f + Fr.EST] = 0;
+            // pan asks a provided clause here, after fairness Rule 2, and when it is false
+            // goes on to the next process without the undo of Rule 2 below (its continue
+            // skips that bookkeeping): not the same as a process whose moves all block.
+            if (hasProvided[s8[b]!] && !m.prov(s8[b]!, s8, o, b, VERI && II === 0 ? 0 : II - BASE)) {
+              if (VERI && II === 0) break;
+              II--;
+              mode = Mode.LOOP;
+              continue;
+            }
             // The child slot still holds this frame's copy unless a move wrote it
             // (blocked moves write nothing), so it is copied again only after a move or
             // a change of what io says about the frame (fresh = 0 there).

@@ -6,6 +6,10 @@ import type { Program } from './promela/ast.js';
 
 export interface Machine {
   exec(t: number, S: Uint8Array, o: number, b: number, pid: number): number;
+  /** A proctype's provided clause for the process at b (1 where there is none). */
+  prov(type: number, S: Uint8Array, o: number, b: number, pid: number): number;
+  /** hasProvided[type] = 1 where the proctype has a provided clause. */
+  hasProvided: Uint8Array;
   init(S: Uint8Array): void;
   io: Int32Array;
   trans: TransInfo[];
@@ -42,12 +46,14 @@ export function buildMachine(prog: Program): Machine {
   const machine = {} as Machine;
   const names = new Map([...prog.mtypeValues].map(([n, v]) => [v, n] as const));
   const out = (fmt: string, args: number[]) => machine.print(formatPrintf(fmt, args, names));
-  const en = (S: Uint8Array, o: number, pid: number) => enabled(machine, S, o, pid);
-  const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init'>;
+  const en = (S: Uint8Array, o: number, pid: number, self: number, selfErr: number) => enabled(machine, S, o, pid, self, selfErr);
+  const loaded = new Function('io', 'OUT', 'EN', gen.source)(io, out, en) as Pick<Machine, 'exec' | 'init' | 'prov'>;
   const flag = (f: (t: TransInfo) => boolean) => Uint8Array.from(gen.trans, (t) => (f(t) ? 1 : 0));
   Object.assign(machine, {
     exec: loaded.exec,
     init: loaded.init,
+    prov: loaded.prov,
+    hasProvided: Uint8Array.from(lay.procs, (p) => (p.decl.provided ? 1 : 0)),
     io,
     trans: gen.trans,
     transOf: gen.transOf,
@@ -76,10 +82,16 @@ export function buildMachine(prog: Program): Machine {
 /**
  * `enabled(pid)`: whether process pid could move in the state at S[o..]: each of its
  * transitions is tried on a scratch copy, with the shared io slots put back afterwards
- * (the move that asks is still running).
+ * (the move that asks is still running). A process asking about itself (`self`, -1 for
+ * the claim) is pan's error "used: enabled(pid=thisproc)" (error number selfErr): trying
+ * its own moves would ask again, without end.
  */
-function enabled(m: Machine, S: Uint8Array, o: number, pid: number): number {
+function enabled(m: Machine, S: Uint8Array, o: number, pid: number, self: number, selfErr: number): number {
   const { io } = m;
+  if (pid === self) {
+    if (io[IO.ERR] === 0) { io[IO.ERR] = 1; io[IO.ERRINFO] = selfErr; }
+    return 0;
+  }
   const n = S[o]!;
   if (pid < 0 || pid >= n) return 0;
   let b = o + m.procBase;
@@ -96,7 +108,12 @@ function enabled(m: Machine, S: Uint8Array, o: number, pid: number): number {
     const r = m.exec(t, scratch, 0, b - o, pid);
     if (r !== 0 || io[IO.ERR] !== 0) { yes = 1; break; }
   }
+  const err = io[IO.ERR]!, info = io[IO.ERRINFO]!;
   io.set(saved);
+  // The process tested asking about itself is pan's error even here: pan evaluates the
+  // guard, and its enabled() stops the search (other errors of the trial run are the
+  // statement's, which pan's test does not execute).
+  if (err !== 0 && m.errors[info]?.kind === 'enabled-self' && io[IO.ERR] === 0) { io[IO.ERR] = 1; io[IO.ERRINFO] = info; }
   return yes;
 }
 

@@ -70,10 +70,12 @@ A progress line goes to stderr every million stored states.
 Error kinds, as pan names them: assertion, invalid-end-state, too-many-processes (a run
 past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), index
 (array index out of bounds), channel (too few parameters in send stmnt, missing pars in
-receive, an uninitialised channel), block-in-d_step; with a claim or --accept/
---non-progress also acceptance-cycle, non-progress-cycle, claim-end (end state in claim
-reached), accept-stutter (a blocked accepting state, pan -a without a claim) and remote
-(a remote reference to a process that does not exist). Differences from pan: division or
+receive, an uninitialised channel, c?[..] or c?<..> on a rendezvous channel),
+block-in-d_step, enabled-self (pan's "used: enabled(pid=thisproc)": a process asking
+enabled() about itself); with a claim or --accept/--non-progress also acceptance-cycle,
+non-progress-cycle, claim-end (end state in claim reached), accept-stutter (a blocked
+accepting state, pan -a without a claim) and remote (a remote reference to a process
+that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
 exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
