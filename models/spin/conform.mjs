@@ -37,6 +37,7 @@ import { dirname, join, resolve, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseLivenessPan, pickClaim } from '../liveness/regen.mjs';
+import { parsePan } from './regen.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
@@ -65,8 +66,8 @@ function modelsUnder(dir) {
 }
 
 const sh = (file, args, cwd, timeout = timeoutMs) => {
-  try { const out = execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout, maxBuffer: 64 << 20 }); return { code: 0, out, stdout: out, timedOut: false }; }
-  catch (e) { return { code: e.status, out: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '', timedOut: e.signal === 'SIGTERM' || e.code === 'ETIMEDOUT' }; }
+  try { const out = execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }); return { code: 0, out, stdout: out, timedOut: false }; }
+  catch (e) { return { code: e.status, out: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '', timedOut: e.signal === 'SIGKILL' || e.code === 'ETIMEDOUT' }; }
 };
 
 /** What the model needs beyond a safety run, from SPIN's own preprocessed text (macros and
@@ -107,7 +108,10 @@ function compare(model, mode, ltl, pre) {
     const panSeconds = (Date.now() - started) / 1000;
     if (pan.timedOut) return { status: 'too big', detail: `pan ran past ${timeoutMs / 1000} s` };
     if (/out of memory|memory limit/i.test(pan.out)) return { status: 'too big', detail: `pan hit -DMEMLIM=${memlim}` };
+    // The liveness parser knows the cycle kinds and the visited count, the safety one
+    // every other error kind pan names.
     const spin = parseLivenessPan(pan.out);
+    spin.errorKind ??= parsePan(pan.out).errorKind;
     if (spin.statesStored === null || spin.errors === null) return { status: 'SPIN rejects', detail: `pan: ${firstLines(pan.out)}` };
     if (spin.statesStored > maxStates) return { status: 'too big', detail: `pan stored ${spin.statesStored} states` };
     const flags = { s: [], a: ['--accept'], af: ['--accept', '--fair'], l: ['--non-progress'], lf: ['--non-progress', '--fair'] }[mode];

@@ -20,6 +20,8 @@ export interface ErrInfo { kind: string; message: string; line: number | null }
 
 export interface TransInfo {
   id: number; type: number; pc: number; target: number; line: number; text: string;
+  /** The included file the statement comes from (relative to the model's directory), if any. */
+  file?: string | undefined;
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
   /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
   unless: number;
@@ -273,7 +275,7 @@ return { exec, init };
     const isRecv = s !== null && (s.k === 'recv' || (s.k === 'dstep' && firstOf(s)?.k === 'recv'));
     const rv = isRecv && this.hasRendezvous;
     this.trans.push({
-      id, type: p.type, pc: t.pc, target: t.target, line: el.line,
+      id, type: p.type, pc: t.pc, target: t.target, line: el.line, file: s?.pos.file,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
       isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
       spinState: el.order, endLabel: t.endLabel,
