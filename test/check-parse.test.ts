@@ -40,3 +40,11 @@ test('statements may omit separators before a closing brace and between inline c
   const m = compileModel('m.pml', 'byte x;\ninline inc() { x++ }\nactive proctype A() {\n  inc()\n  inc()\n  d_step { x == 2; x = 0 }\n  x == 0\n}\n');
   assert.ok(m.machine.trans.length > 0);
 });
+
+test('a remote reference may leave out the pid (P@cs, P:n); a proctype name followed by : is no label', () => {
+  const m = compileModel('m.pml', 'active proctype P() { byte n; cs: n++ }\nnever { do :: P:n == 0 && !P@cs :: P@cs -> break od }');
+  const opts = m.program.claim!.body[0]!;
+  assert.equal(opts.k, 'do');
+  const first = opts.k === 'do' ? opts.opts[0]![0]! : null;
+  assert.equal(first?.k, 'expr', 'P:n starts an expression, not a label');
+});
