@@ -46,7 +46,8 @@ export type Stmt = (
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
-  | { k: 'goto'; label: string }
+  /** fixDest: the goto SPIN moves after a remotely referenced label (remote-labels.ts). */
+  | { k: 'goto'; label: string; fixDest?: boolean }
   | { k: 'label'; name: string; s: Stmt }
   /** `main unless { esc }`: in every state of main, esc's first move has priority. */
   | { k: 'unless'; main: Stmt[]; esc: Stmt[] }

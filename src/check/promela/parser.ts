@@ -3,6 +3,7 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
+import { fixRemoteLabelGotos } from './remote-labels.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -39,6 +40,7 @@ export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
 export function parse(tokens: Token[]): Program {
   const prog = new Parser(tokens).program();
   checkDepth(prog);
+  fixRemoteLabelGotos(prog);
   return prog;
 }
 
