@@ -4,6 +4,7 @@
 import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
 import { fixRemoteLabelGotos } from './remote-labels.js';
+import { insertImpliedSemis } from './implied-semis.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -27,7 +28,7 @@ const MAX_TREE_DEPTH = 600;
 /** Parses `never { ... }` text (a claim built from an ltl block) in the context of a
  * parsed program: its mtype names and proctypes are known there. */
 export function parseClaim(tokens: Token[], prog: Program): ProcType {
-  const p = new Parser(tokens);
+  const p = new Parser(insertImpliedSemis(tokens));
   p.adopt(prog);
   return p.claimOnly();
 }
@@ -38,7 +39,7 @@ export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
 }
 
 export function parse(tokens: Token[]): Program {
-  const prog = new Parser(tokens).program();
+  const prog = new Parser(insertImpliedSemis(tokens)).program();
   checkDepth(prog);
   fixRemoteLabelGotos(prog);
   return prog;
