@@ -40,3 +40,20 @@ test('statements may omit separators before a closing brace and between inline c
   const m = compileModel('m.pml', 'byte x;\ninline inc() { x++ }\nactive proctype A() {\n  inc()\n  inc()\n  d_step { x == 2; x = 0 }\n  x == 0\n}\n');
   assert.ok(m.machine.trans.length > 0);
 });
+
+test('a remote reference may leave out the pid (P@cs, P:n); a proctype name followed by : is no label', () => {
+  const m = compileModel('m.pml', 'active proctype P() { byte n; cs: n++ }\nnever { do :: P:n == 0 && !P@cs :: P@cs -> break od }');
+  const opts = m.program.claim!.body[0]!;
+  assert.equal(opts.k, 'do');
+  const first = opts.k === 'do' ? opts.opts[0]![0]! : null;
+  assert.equal(first?.k, 'expr', 'P:n starts an expression, not a label');
+});
+
+test('a newline ends a statement where SPIN 6.3 implies a semicolon, not inside parentheses', () => {
+  const body = (src: string) => compileModel('m.pml', src).program.procs[0]!.body.map((s) => s.k);
+  // `request` then `(r == 0)` on the next line: an assignment and a guard, not a call.
+  assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = q\n  (r == 0)\n}'), ['assign', 'expr']);
+  assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = (q\n  + 1)\n}'), ['assign']);
+  assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = q +\n  1\n}'), ['assign']);
+  assert.deepEqual(body('byte r;\nactive proctype P() {\n  { r++ }\n  unless { r > 2 }\n}'), ['unless']);
+});

@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import { lex } from '../src/check/promela/lexer.js';
 import { preprocess } from '../src/check/promela/preprocess.js';
 import { ModelError } from '../src/check/errors.js';
+import { includerFor } from '../src/check/model.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const pp = (src: string) => preprocess(lex(src)).filter((t) => t.kind !== 'eof').map((t) => t.text).join(' ');
 
@@ -35,4 +39,35 @@ test('wrong macro arity is an error at the use', () => {
 test('an unclosed #if and an unknown directive are errors', () => {
   assert.throws(() => pp('#if 1\nx'), /#if without #endif/);
   assert.throws(() => pp('#pragma x'), /unknown preprocessor directive/);
+});
+
+test('#include reads a file relative to the file that names it; its macros and positions carry on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-include-'));
+  try {
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'a.h'), '#define K 7\n#include "b.h"\n');
+    writeFileSync(join(dir, 'sub', 'b.h'), 'byte y = K');
+    const main = join(dir, 'm.pml');
+    const toks = preprocess(lex('#include "sub/a.h"\nx = K'), includerFor(main)).filter((t) => t.kind !== 'eof');
+    assert.equal(toks.map((t) => t.text).join(' '), 'byte y = 7 x = 7');
+    // b.h's tokens name b.h (relative to the model's directory) and its own line numbers.
+    assert.deepEqual([toks[0]!.file, toks[0]!.line], [join('sub', 'b.h'), 1]);
+    assert.equal(toks[toks.length - 1]!.file, undefined);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('#include errors name the file: missing, self-inclusion, an #if left open, no file to include from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-include-'));
+  try {
+    const main = join(dir, 'm.pml');
+    assert.throws(() => preprocess(lex('\n#include "nope.h"'), includerFor(main)),
+      (e: unknown) => e instanceof ModelError && e.message.includes('#include "nope.h": no such file') && e.message.includes(join(dir, 'nope.h')) && e.pos?.line === 2);
+    writeFileSync(join(dir, 'self.h'), '#include "self.h"\n');
+    assert.throws(() => preprocess(lex('#include "self.h"'), includerFor(main)), /nested more than \d+ deep/);
+    writeFileSync(join(dir, 'open.h'), '#if 1\nx\n');
+    assert.throws(() => preprocess(lex('#include "open.h"\n#endif'), includerFor(main)),
+      (e: unknown) => e instanceof ModelError && /#if without #endif/.test(e.message) && e.pos?.file === 'open.h');
+    assert.throws(() => pp('#include "x.h"'), /not supported here/);
+    assert.throws(() => preprocess(lex('#include x.h'), includerFor(main)), /file name in quotes/);
+  } finally { rmSync(dir, { recursive: true, force: true }); }
 });

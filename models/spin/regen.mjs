@@ -11,11 +11,12 @@
 //   spin -o1 -o2 -o3 -a NAME.pml && gcc -O2 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -mN
 // -o1 -o2 -o3 turn off dead-variable reset, write-only hiding and statement merging, and
 // -DNOREDUCE turns off partial order reduction, so the counts depend on the model's
-// semantics only. N is 10000 (pan's default) unless the model has a line
+// semantics only. Files the model #includes are copied beside it first. N is 10000
+// (pan's default) unless the model has a line
 // `// pan-args: -mN` (and gcc gets the -D flags of a line `// pan-cc: -DVECTORSZ=N`). It then parses pan's report into NAME.expected.json, stores the report
 // as NAME.pan.txt, and rewrites the table in README.md.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,7 @@ function regen(name) {
   const dir = mkdtempSync(join(tmpdir(), 'regen-'));
   try {
     copyFileSync(model, join(dir, `${name}.pml`));
+    copyIncludes(source, here, dir);
     const { command, out } = runSpin(dir, name, maxDepth, cc);
     const p = expectedFrom(name, command, out, maxDepth);
     writeFileSync(join(here, `${name}.expected.json`), JSON.stringify(p, null, 2) + '\n');
@@ -86,6 +88,17 @@ function regen(name) {
     console.log(`${name.padEnd(24)} errors=${p.errors} ${p.errorKind ?? '-'} stored=${p.statesStored} matched=${p.statesMatched} transitions=${p.transitions} atomic=${p.atomicSteps} depth=${p.depthReached}${p.depthLimitHit ? ' (depth limit hit)' : ''}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Copies the files a model #includes (and those they include), kept at the same
+ * relative paths, next to its copy in `to`, so that SPIN's cpp finds them there. */
+export function copyIncludes(source, from, to) {
+  for (const m of source.matchAll(/^\s*#\s*include\s+"([^"]+)"/gm)) {
+    const src = join(from, m[1]), dst = join(to, m[1]);
+    mkdirSync(dirname(dst), { recursive: true });
+    copyFileSync(src, dst);
+    copyIncludes(readFileSync(src, 'utf8'), dirname(src), dirname(dst));
   }
 }
 

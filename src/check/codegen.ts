@@ -20,6 +20,8 @@ export interface ErrInfo { kind: string; message: string; line: number | null }
 
 export interface TransInfo {
   id: number; type: number; pc: number; target: number; line: number; text: string;
+  /** The included file the statement comes from (relative to the model's directory), if any. */
+  file?: string | undefined;
   isElse: boolean; atomic: boolean; isRecv: boolean; isRendezvousRecv: boolean;
   /** See Trans.unless: 1..254 an escape's number, 255 a move an escape overrides. */
   unless: number;
@@ -140,6 +142,11 @@ function rrec(S, o, pid, type, k) {
   for (let j = 0; j < pid; j++) b += PSZ[S[b]];
   if (S[b] !== type) fail(k);
   return b;
+}
+function fpid(S, o, type) {
+  let b = o + ${L.procBase};
+  for (let j = 0; j < S[o]; j++) { if (S[b] === type) return j; b += PSZ[S[b]]; }
+  return -1;
 }
 function rpc(S, o, pid, type) {
   if (pid < 0 || pid >= S[o]) return -1;
@@ -276,7 +283,7 @@ return { exec, init, prov };
     const isRecv = s !== null && (s.k === 'recv' || (s.k === 'dstep' && firstOf(s)?.k === 'recv'));
     const rv = isRecv && this.hasRendezvous;
     this.trans.push({
-      id, type: p.type, pc: t.pc, target: t.target, line: el.line,
+      id, type: p.type, pc: t.pc, target: t.target, line: el.line, file: s?.pos.file,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
       isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
       spinState: el.order, endLabel: t.endLabel,
@@ -554,6 +561,12 @@ return { exec, init, prov };
     return `{ const a = ${at}; ${this.store(decl, 'a', `(${cur} ${d > 0 ? '+' : '-'} 1) | 0`)}; }`;
   }
 
+  /** The pid of a remote reference; without one, pan's f_pid: the lowest pid running that
+   * proctype (-1, no process, when none does). */
+  private remotePid(pid: Expr | null, p: ProcInfo, ctx: Ctx): string {
+    return pid ? this.expr(pid, ctx) : `fpid(S, o, ${p.type})`;
+  }
+
   private remoteProc(name: string, pos: Pos): ProcInfo {
     const p = this.lay.procs.find((q) => q.name === name && !q.decl.isClaim);
     if (!p) throw new ModelError(`unknown proctype '${name}' in a remote reference`, pos);
@@ -625,13 +638,13 @@ return { exec, init, prov };
         const p = this.remoteProc(e.proc, e.pos);
         const pc = p.flow.labelPcs.get(e.label);
         if (pc === undefined) throw new ModelError(`proctype '${e.proc}' has no label '${e.label}'`, e.pos);
-        return `(rpc(S, o, ${this.expr(e.pid, ctx)}, ${p.type}) === ${pc} ? 1 : 0)`;
+        return `(rpc(S, o, ${this.remotePid(e.pid, p, ctx)}, ${p.type}) === ${pc} ? 1 : 0)`;
       }
       case 'rvar': {
         const p = this.remoteProc(e.proc, e.pos);
         if (!p.vars.has(e.v.name)) throw new ModelError(`proctype '${e.proc}' has no local '${e.v.name}'`, e.v.pos);
         const k = this.errId('remote', `remote reference ${exprText(e)}: no such process of type ${e.proc}`, e.pos.line);
-        return this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${this.expr(e.pid, ctx)}, ${p.type}, ${k})` });
+        return this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${this.remotePid(e.pid, p, ctx)}, ${p.type}, ${k})` });
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);

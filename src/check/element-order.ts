@@ -37,6 +37,8 @@ export function elementOrder(body: Stmt[]): { order: Map<Stmt, number>; end: num
     if (what === 'walk') { todo.push({ s, what: 'add' }, { s, what: 'inner' }); continue; }
     if (what === 'add') {
       if (s.k === 'label') { todo.push({ s: s.s, what: 'add' }); continue; }
+      // Made after the whole body (remote-labels.ts): flow.ts numbers it last.
+      if (s.k === 'goto' && s.fixDest) continue;
       if ((s.k === 'block') && s.flat) { order.set(s, order.get(s.body[0]!) ?? -1); continue; }
       if (s.k !== 'unless') { number(s); continue; }
       number(s);

@@ -1,7 +1,11 @@
 // Errors in a model the user supplied. They carry a source position so the command can
 // print `file:line:column`, the line, and a caret, the way compilers do.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 
-export interface Pos { line: number; col: number }
+/** A place in the model; `file` is set for text that an #include brought in (the
+ * including file's own positions leave it out). */
+export interface Pos { line: number; col: number; file?: string }
 
 export class ModelError extends Error {
   override name = 'ModelError';
@@ -12,6 +16,12 @@ export class ModelError extends Error {
 export function formatModelError(err: ModelError, file: string, source: string): string {
   if (err.pos === null) return `${file}: ${err.message}`;
   const { line, col } = err.pos;
+  // A position in an included file: that file's name and line (it was readable when
+  // included); Pos names it relative to the model's directory.
+  if (err.pos.file !== undefined) {
+    file = isAbsolute(err.pos.file) ? err.pos.file : join(dirname(file), err.pos.file);
+    try { source = readFileSync(file, 'utf8'); } catch { source = ''; }
+  }
   let text = lineAt(source, line).replace(/\t/g, ' ');
   let caret = Math.max(0, col - 1);
   // A very long line is shown as the 100 characters around the column.

@@ -1,10 +1,11 @@
 // From a model file to a runnable machine: read, preprocess, parse, compile.
 import { readFileSync } from 'node:fs';
+import { dirname, join, isAbsolute, relative } from 'node:path';
 import { ModelError } from './errors.js';
 import { buildMachine, type Machine } from './machine.js';
-import { lex } from './promela/lexer.js';
+import { lex, type Token } from './promela/lexer.js';
 import { parse } from './promela/parser.js';
-import { preprocess } from './promela/preprocess.js';
+import { preprocess, type Includer } from './promela/preprocess.js';
 import type { Program } from './promela/ast.js';
 import { chooseClaim, type ClaimChoice } from './claims.js';
 
@@ -23,9 +24,32 @@ export function readModel(file: string): string {
   }
 }
 
+/** `#include "name"` as cpp reads it for SPIN: relative to the directory of the file that
+ * holds the directive (the model's own for its lines). Tokens of an included file carry its
+ * path relative to the model's directory (see includedPath), as spin -t -p shows it. */
+export function includerFor(modelFile: string): Includer {
+  return (name: string, at: Token) => {
+    const from = at.file === undefined ? modelFile : includedPath(modelFile, at.file);
+    const path = isAbsolute(name) ? name : join(dirname(from), name);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new ModelError(`#include "${name}": ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read'} (${path})`, at);
+    }
+    return lex(text, 1, 1, isAbsolute(name) ? name : relative(dirname(modelFile), path));
+  };
+}
+
+/** Where an included file named in a Pos (relative to the model's directory) is. */
+export function includedPath(modelFile: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(modelFile), file);
+}
+
 export function compileModel(file: string, source: string, opts: ClaimOptions = {}): LoadedModel {
   try {
-    const program = parse(preprocess(lex(source)));
+    const program = parse(preprocess(lex(source), includerFor(file)));
     const claim = chooseClaim(program, opts);
     return { file, source, program, machine: buildMachine(program), claim };
   } catch (e) {

@@ -63,13 +63,13 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     const st = t.spinState >= 0 ? t.spinState : pc, end = t.endLabel ? ' <valid end state>' : '';
     const line = pid < 0
       ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${st})${end}\t[${t.text}]\n`
-      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${t.file ?? file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       if (e.kind === 'assertion') {
-        out(`spin: ${file}:${e.line ?? t.line}, Error: assertion violated\nspin: text of failed assertion: ${t.text}\n${line}`);
+        out(`spin: ${t.file ?? file}:${e.line ?? t.line}, Error: assertion violated\nspin: text of failed assertion: ${t.text}\n${line}`);
       } else {
-        out(`${line}spin: ${file}:${e.line ?? t.line}, Error: ${e.message}\n`);
+        out(`${line}spin: ${t.file ?? file}:${e.line ?? t.line}, Error: ${e.message}\n`);
       }
       return { error: e, steps: i + 1, state: S, len: L, cycleCloses: null };
     }

@@ -2,7 +2,7 @@
 // what SPIN's pan reports (see src/check/).
 import { basename } from 'node:path';
 import { ModelError, formatModelError } from '../check/errors.js';
-import { readModel, compileModel } from '../check/model.js';
+import { readModel, compileModel, includedPath } from '../check/model.js';
 import { replay } from '../check/replay.js';
 import { formatVerdict, verdict } from '../check/report.js';
 import { search } from '../check/search.js';
@@ -81,7 +81,8 @@ exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ)
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
 leaves it as the d_step set it (see models/spin/README.md).
 
-Promela accepted: #define/#if/#ifdef/#else/#endif, comments; bit bool byte short int pid
+Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
+including file), comments; bit bool byte short int pid
 mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
 comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
 share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
@@ -91,7 +92,8 @@ atomic, d_step, unless, assert, printf, skip, timeout; channels, global or local
 as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
 !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
 end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->,
-true, false); remote references proc[pid]@label and proc[pid]:var; np_ in claims;
+true, false); remote references proc[pid]@label and proc[pid]:var (proc@label, proc:var: the
+first running process of proc); np_ in claims;
 local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
 jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
@@ -243,7 +245,7 @@ export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
       const u = new UsageError(formatModelError(e, file, source));
       u.kind = 'model';
       u.plain = e.message;
-      u.where = { file, line: e.pos?.line ?? null, col: e.pos?.col ?? null };
+      u.where = { file: e.pos?.file !== undefined ? includedPath(file, e.pos.file) : file, line: e.pos?.line ?? null, col: e.pos?.col ?? null };
       throw u;
     }
     throw e;

@@ -26,9 +26,10 @@ export type Expr =
   | { k: 'enabled'; a: Expr; pos: Pos }
   /** `_last`: the pid of the process that made the last move (kept in the state). */
   | { k: 'last'; pos: Pos }
-  /** Remote references (SPIN's `proc[pid]@label` and `proc[pid]:var`), for claims. */
-  | { k: 'rlabel'; proc: string; pid: Expr; label: string; pos: Pos }
-  | { k: 'rvar'; proc: string; pid: Expr; v: VarRef; pos: Pos };
+  /** Remote references (SPIN's `proc[pid]@label` and `proc[pid]:var`), for claims; pid
+   * null (`proc@label`) means the lowest-numbered running process of that proctype. */
+  | { k: 'rlabel'; proc: string; pid: Expr | null; label: string; pos: Pos }
+  | { k: 'rvar'; proc: string; pid: Expr | null; v: VarRef; pos: Pos };
 
 /** A receive argument: a variable to assign, or a value the message field must equal. */
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
@@ -45,7 +46,8 @@ export type Stmt = (
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
-  | { k: 'goto'; label: string }
+  /** fixDest: the goto SPIN moves after a remotely referenced label (remote-labels.ts). */
+  | { k: 'goto'; label: string; fixDest?: boolean }
   | { k: 'label'; name: string; s: Stmt }
   /** `main unless { esc }`: in every state of main, esc's first move has priority. */
   | { k: 'unless'; main: Stmt[]; esc: Stmt[] }

@@ -20,7 +20,8 @@ const OPS = [
   '{', '}', ';', ',', ':', '.', '?', '@', '#',
 ];
 
-export function lex(src: string, firstLine = 1, firstCol = 1): Token[] {
+/** `file`: set on every token of an included file (see Pos). */
+export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): Token[] {
   const out: Token[] = [];
   let i = 0, line = firstLine, col = firstCol, bol = true;
   const n = src.length;
@@ -98,5 +99,6 @@ export function lex(src: string, firstLine = 1, firstCol = 1): Token[] {
     adv(op.length);
   }
   out.push({ kind: 'eof', text: 'end of file', line, col });
+  if (file !== undefined) for (const t of out) t.file = file;
   return out;
 }

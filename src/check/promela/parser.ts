@@ -3,6 +3,8 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
+import { fixRemoteLabelGotos } from './remote-labels.js';
+import { insertImpliedSemis } from './implied-semis.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -26,7 +28,7 @@ const MAX_TREE_DEPTH = 600;
 /** Parses `never { ... }` text (a claim built from an ltl block) in the context of a
  * parsed program: its mtype names and proctypes are known there. */
 export function parseClaim(tokens: Token[], prog: Program): ProcType {
-  const p = new Parser(tokens);
+  const p = new Parser(insertImpliedSemis(tokens));
   p.adopt(prog);
   return p.claimOnly();
 }
@@ -37,8 +39,9 @@ export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
 }
 
 export function parse(tokens: Token[]): Program {
-  const prog = new Parser(tokens).program();
+  const prog = new Parser(insertImpliedSemis(tokens)).program();
   checkDepth(prog);
+  fixRemoteLabelGotos(prog);
   return prog;
 }
 
@@ -331,7 +334,8 @@ class Parser {
     const pos: Pos = t;
     this.rejectUnsupported(t);
     if (t.kind === 'id') {
-      if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype') {
+      // A proctype's name is no label (SPIN lexes it as PNAME): `P:n < 3` is a remote reference.
+      if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype' && !this.procNames.has(t.text)) {
         this.next(); this.next();
         while (this.is(';')) this.next();
         const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
@@ -608,17 +612,20 @@ class Parser {
     }
   }
 
-  /** `proc[pid]@label` (process pid is at that label) or `proc[pid]:var` (its local). */
+  /** `proc[pid]@label` (process pid is at that label) or `proc[pid]:var` (its local);
+   * without `[pid]`, SPIN's f_pid: the first running process of that proctype. */
   private remoteRef(): Expr {
     const t = this.next();
     const pos: Pos = t;
-    if (!this.is('[')) this.err(`expected '[' and a process number after '${t.text}' (write ${t.text}[pid]@label)`);
-    this.next();
-    const pid = this.expr();
-    this.expect(']');
+    let pid: Expr | null = null;
+    if (this.is('[')) {
+      this.next();
+      pid = this.expr();
+      this.expect(']');
+    } else if (!this.is('@') && !this.is(':')) this.err(`expected '[pid]', '@label' or ':variable' after '${t.text}'`);
     if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
     if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(), pos }; }
-    return this.err(`expected '@label' or ':variable' after ${t.text}[...]`);
+    return this.err(`expected '@label' or ':variable' after ${t.text}${pid ? '[...]' : ''}`);
   }
 
   private varref(): VarRef {
@@ -812,7 +819,7 @@ class Parser {
         return { k: 'chanop', op: t.text, ch, pos };
       }
     }
-    if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@')) return this.remoteRef();
+    if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@' || (this.peek().text === ':' && this.peek(2).kind === 'id'))) return this.remoteRef();
     const m = this.mtypeValue.get(t.text);
     if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
     if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {

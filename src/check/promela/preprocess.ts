@@ -1,12 +1,21 @@
 // The C preprocessor subset Promela models use: #define (object- and function-like),
-// #undef, #if/#ifdef/#ifndef/#elif/#else/#endif. It works on tokens, so every expanded
-// token keeps the position of the macro use and errors point at the source.
+// #undef, #if/#ifdef/#ifndef/#elif/#else/#endif, #include "file". It works on tokens, so
+// every expanded token keeps the position of the macro use and errors point at the source
+// (an included file's tokens carry its name, see Pos).
 import { ModelError, type Pos } from '../errors.js';
 import { lex, type Token } from './lexer.js';
 
 interface Macro { params: string[] | null; body: Token[] }
 
-export function preprocess(tokens: Token[]): Token[] {
+/** Reads `#include "name"` for the directive at `at` (its `file` says which file includes
+ * it); returns the file's tokens, or throws a ModelError naming the file. Without one,
+ * #include is refused. */
+export type Includer = (name: string, at: Token) => Token[];
+
+/** Deepest chain of #include (a file that includes itself would otherwise never end). */
+const MAX_INCLUDE_DEPTH = 32;
+
+export function preprocess(tokens: Token[], include?: Includer): Token[] {
   const macros = new Map<string, Macro>();
   const out: Token[] = [];
   // Each open conditional: whether its current branch is live, whether one was taken.
@@ -16,76 +25,93 @@ export function preprocess(tokens: Token[]): Token[] {
 
   const flush = () => { if (pending.length) { append(out, expand(pending, macros, new Set())); pending.length = 0; } };
 
-  for (const tok of tokens) {
-    if (tok.kind !== 'directive') {
-      if (tok.kind === 'eof') { flush(); out.push(tok); break; }
-      if (live()) pending.push(tok);
-      continue;
-    }
-    flush();
-    const m = /^\s*([A-Za-z_]\w*)?\s*/.exec(tok.text)!;
-    const name = m[1] ?? '';
-    const restCol = tok.col + 1 + m[0].length;
-    const rest = tok.text.slice(m[0].length);
-    const restTokens = () => lex(rest, tok.line, restCol).filter((t) => t.kind !== 'eof');
-    switch (name) {
-      case 'if': case 'ifdef': case 'ifndef': {
-        const outer = live();
-        let v = false;
-        if (outer) {
-          if (name === 'if') v = evalCondition(restTokens(), macros, tok);
-          else {
-            const id = restTokens()[0];
-            if (!id || id.kind !== 'id') throw new ModelError(`#${name} needs a macro name`, tok);
-            v = macros.has(id.text) === (name === 'ifdef');
+  // An included file's tokens go through the same loop, as cpp reads it in place: its
+  // macros stay defined after it, its conditionals must close inside it.
+  const walk = (toks: Token[], depth: number): void => {
+    const open = conds.length;
+    for (const tok of toks) {
+      if (tok.kind !== 'directive') {
+        if (tok.kind === 'eof') {
+          if (conds.length > open) throw new ModelError('#if without #endif', conds[conds.length - 1]!.pos);
+          if (depth === 0) { flush(); out.push(tok); }
+          break;
+        }
+        if (live()) pending.push(tok);
+        continue;
+      }
+      flush();
+      const m = /^\s*([A-Za-z_]\w*)?\s*/.exec(tok.text)!;
+      const name = m[1] ?? '';
+      const restCol = tok.col + 1 + m[0].length;
+      const rest = tok.text.slice(m[0].length);
+      const restTokens = () => lex(rest, tok.line, restCol, tok.file).filter((t) => t.kind !== 'eof');
+      switch (name) {
+        case 'if': case 'ifdef': case 'ifndef': {
+          const outer = live();
+          let v = false;
+          if (outer) {
+            if (name === 'if') v = evalCondition(restTokens(), macros, tok);
+            else {
+              const id = restTokens()[0];
+              if (!id || id.kind !== 'id') throw new ModelError(`#${name} needs a macro name`, tok);
+              v = macros.has(id.text) === (name === 'ifdef');
+            }
           }
+          conds.push({ live: outer && v, taken: v, outerLive: outer, pos: tok });
+          break;
         }
-        conds.push({ live: outer && v, taken: v, outerLive: outer, pos: tok });
-        break;
-      }
-      case 'elif': {
-        const c = conds[conds.length - 1];
-        if (!c) throw new ModelError('#elif without #if', tok);
-        const v = c.outerLive && !c.taken && evalCondition(restTokens(), macros, tok);
-        c.live = v; c.taken ||= v;
-        break;
-      }
-      case 'else': {
-        const c = conds[conds.length - 1];
-        if (!c) throw new ModelError('#else without #if', tok);
-        c.live = c.outerLive && !c.taken; c.taken = true;
-        break;
-      }
-      case 'endif':
-        if (!conds.pop()) throw new ModelError('#endif without #if', tok);
-        break;
-      case 'define': {
-        if (!live()) break;
-        const nm = /^([A-Za-z_]\w*)(\([^)]*\))?/.exec(rest);
-        if (!nm) throw new ModelError('#define needs a macro name', { line: tok.line, col: restCol });
-        let params: string[] | null = null;
-        if (nm[2] !== undefined) {
-          const inner = nm[2].slice(1, -1).trim();
-          params = inner === '' ? [] : inner.split(',').map((s) => s.trim());
-          for (const p of params) if (!/^[A-Za-z_]\w*$/.test(p)) throw new ModelError(`bad macro parameter '${p}'`, tok);
+        case 'elif': {
+          const c = conds[conds.length - 1];
+          if (!c) throw new ModelError('#elif without #if', tok);
+          const v = c.outerLive && !c.taken && evalCondition(restTokens(), macros, tok);
+          c.live = v; c.taken ||= v;
+          break;
         }
-        const body = lex(rest.slice(nm[0].length), tok.line, restCol + nm[0].length).filter((t) => t.kind !== 'eof');
-        macros.set(nm[1]!, { params, body });
-        break;
+        case 'else': {
+          const c = conds[conds.length - 1];
+          if (!c) throw new ModelError('#else without #if', tok);
+          c.live = c.outerLive && !c.taken; c.taken = true;
+          break;
+        }
+        case 'endif':
+          if (conds.length <= open) throw new ModelError('#endif without #if', tok);
+          conds.pop();
+          break;
+        case 'define': {
+          if (!live()) break;
+          const nm = /^([A-Za-z_]\w*)(\([^)]*\))?/.exec(rest);
+          if (!nm) throw new ModelError('#define needs a macro name', { line: tok.line, col: restCol });
+          let params: string[] | null = null;
+          if (nm[2] !== undefined) {
+            const inner = nm[2].slice(1, -1).trim();
+            params = inner === '' ? [] : inner.split(',').map((s) => s.trim());
+            for (const p of params) if (!/^[A-Za-z_]\w*$/.test(p)) throw new ModelError(`bad macro parameter '${p}'`, tok);
+          }
+          const body = lex(rest.slice(nm[0].length), tok.line, restCol + nm[0].length, tok.file).filter((t) => t.kind !== 'eof');
+          macros.set(nm[1]!, { params, body });
+          break;
+        }
+        case 'undef': {
+          if (!live()) break;
+          const id = restTokens()[0];
+          if (id) macros.delete(id.text);
+          break;
+        }
+        case 'include': {
+          if (!live()) break;
+          const f = /^(?:"([^"]*)"|<([^>]*)>)\s*$/.exec(rest);
+          if (!f) throw new ModelError('#include needs a file name in quotes: #include "file"', tok);
+          if (!include) throw new ModelError("'#include' is not supported here (the model has no file to include from)", tok);
+          if (depth >= MAX_INCLUDE_DEPTH) throw new ModelError(`#include nested more than ${MAX_INCLUDE_DEPTH} deep (does a file include itself?)`, tok);
+          walk(include(f[1] ?? f[2]!, tok), depth + 1);
+          break;
+        }
+        default:
+          if (live()) throw new ModelError(`unknown preprocessor directive '#${name}'`, tok);
       }
-      case 'undef': {
-        if (!live()) break;
-        const id = restTokens()[0];
-        if (id) macros.delete(id.text);
-        break;
-      }
-      case 'include':
-        if (live()) throw new ModelError("'#include' is not supported", tok);
-        break;
-      default:
-        if (live()) throw new ModelError(`unknown preprocessor directive '#${name}'`, tok);
     }
-  }
+  };
+  walk(tokens, 0);
   if (conds.length) throw new ModelError('#if without #endif', conds[conds.length - 1]!.pos);
   return out;
 }
@@ -113,7 +139,13 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
     const t = toks[i]!;
     const m = t.kind === 'id' && !hide.has(t.text) ? macros.get(t.text) : undefined;
     if (!m) { out.push(t); continue; }
-    const at = (b: Token): Token => ({ ...b, line: t.line, col: t.col, bol: false });
+    // An expanded token stands where the macro is used, in the use's file (the macro may
+    // come from an included file).
+    const at = (b: Token): Token => {
+      const u: Token = { ...b, line: t.line, col: t.col, bol: false };
+      if (t.file === undefined) delete u.file; else u.file = t.file;
+      return u;
+    };
     if (m.params === null) {
       if (hide.size >= MAX_MACRO_NESTING) throw new ModelError(`macros nest more than ${MAX_MACRO_NESTING} deep at '${t.text}'`, t);
       append(out, expand(m.body.map(at), macros, new Set([...hide, t.text])));

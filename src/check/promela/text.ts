@@ -18,8 +18,8 @@ export function exprText(e: Expr): string {
     case 'poll': return `${varText(e.ch)}${e.random ? '??' : '?'}[${e.args.map(recvText).join(',')}]`;
     case 'enabled': return `enabled(${exprText(e.a)})`;
     case 'last': return '_last';
-    case 'rlabel': return `${e.proc}[${exprText(e.pid)}]@${e.label}`;
-    case 'rvar': return `${e.proc}[${exprText(e.pid)}]:${varText(e.v)}`;
+    case 'rlabel': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}@${e.label}`;
+    case 'rvar': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}:${varText(e.v)}`;
   }
 }
 

@@ -1,0 +1,6 @@
+proctype worker(byte k) {
+	byte old;
+	old = total;
+	total = old + k;
+	done++
+}
