@@ -30,9 +30,13 @@ Run 'gosched <command> --help' for a command's options.
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    process.stderr.write(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands[name];
   if (command === undefined) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);

@@ -5,7 +5,8 @@ import { markdownTable } from '../mutants/report.js';
 import { UsageError, parse, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
-                       [--preemptions K] [--no-stress] [--no-explore] [--json]
+                       [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
+       gosched mutants --list
 
 Mutation testing of src/sched: each mutant of the catalogue (src/mutants/catalogue.ts,
 ${MUTANTS.length} one-line slips, each with the mistake it stands for) is applied to a copy

@@ -27,6 +27,9 @@ The program ends as a Go program does:
           goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
           goroutine with its id, what it waits on and its function
 
+options (before FILE; everything after FILE is main's args):
+  -h, --help         show this help
+
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
   GOSCHED_PROTOCOL   lock or atomic (default atomic: the commit's)
@@ -46,6 +49,8 @@ async function runFile(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  // Everything after FILE is main's; before it, only --help is an option.
+  if (file.startsWith('-')) throw new UsageError(`run: unknown option '${file}' (run takes FILE first; what follows FILE goes to main as args)`);
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
   let gomaxprocs: number;

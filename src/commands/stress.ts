@@ -60,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   const threads = positiveInt('threads', values.threads, 4);
   if (threads > MAX_STRESS_THREADS) throw new UsageError(`--threads must be at most ${MAX_STRESS_THREADS}, got ${threads}`);
   const seconds = positiveNumber('seconds', values.seconds, 3);
-  const minOps = values.pairs === undefined ? 0 : positiveInt('pairs', values.pairs, 0);
+  const minOps = values.pairs === '0' ? 0 : positiveInt('pairs', values.pairs, 0);
   const seed = positiveInt('seed', values.seed, 1);
   const stallSeconds = positiveInt('stall', values.stall, 5);
 
