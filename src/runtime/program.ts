@@ -61,8 +61,9 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   }
 }
 
-/** $GOMAXPROCS as the commit's schedinit reads it: a positive number, else 1; above
- * maxgomaxprocs an error. */
+/** $GOMAXPROCS: unset or empty, 1 (the commit's default); a positive integer up to
+ * maxgomaxprocs, that; anything else an error (where the commit's schedinit would ignore a
+ * value atoi does not read as positive, and clamp one above the maximum). */
 export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const v = env.GOMAXPROCS;
   if (v === undefined || v === '') return 1;
