@@ -1,4 +1,5 @@
 // gosched mutants: see src/mutants/.
+import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
@@ -14,7 +15,8 @@ of the built dist/src, and the explorer (gosched explore, on the copy's schedule
 the stress (gosched stress, run from the copy) run on it under each protocol the changed
 line runs in. Prints which check caught which mutant and how fast (schedules until the
 explorer's first failure; stress runs that failed). The whole catalogue takes several
-minutes. Needs the development install (the explorer uses typescript). Exits 0 when
+minutes. Needs the development install (the explorer uses typescript; without it, exit 4,
+unless --no-explore). Exits 0 when
 every mutant is caught under every protocol, 1 otherwise.
 
 options:
@@ -61,11 +63,17 @@ export async function run(argv: string[]): Promise<number> {
   const stressSeconds = positiveInt('stress-seconds', values['stress-seconds'], 3);
   const preemptions = values['no-explore'] ? -1 : values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
   const results: MutantResult[] = [];
-  for (const m of chosen) {
-    results.push(...await runMutant(m, {
-      stressRuns, stressSeconds, preemptions,
-      progress: values.json || values.markdown ? undefined : (line) => process.stdout.write(`${line}\n`),
-    }));
+  try {
+    for (const m of chosen) {
+      results.push(...await runMutant(m, {
+        stressRuns, stressSeconds, preemptions,
+        progress: values.json || values.markdown ? undefined : (line) => process.stdout.write(`${line}\n`),
+      }));
+    }
+  } catch (err) {
+    if (!(err instanceof NeedsDevInstall)) throw err;
+    process.stderr.write(`gosched: mutants: ${err.message}; --no-explore runs the stress alone\n`);
+    return 4;
   }
   const missed = results.filter((r) => !r.caught);
   if (values.markdown) {
