@@ -11,11 +11,11 @@ const commands: Record<string, Command> = {
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   explore: { summary: 'run the real src/sched interleaving by interleaving (preemption-bounded)', load: () => import('./commands/explore.js') },
   mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },
-  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
+  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol; also bench runtime, bench pool', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
   ltl: { summary: 'print the never claim for an LTL formula, as spin -f does', load: () => import('./commands/ltl.js') },
-  replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },
-  'bench-check': { summary: 'time the model checker against SPIN on proc.p', load: () => import('./commands/bench-check.js') },
+  replay: { summary: 'replay a trail written by check (or by SPIN\'s pan), step by step', load: () => import('./commands/replay.js') },
+  'bench-check': { summary: 'time the model checker against SPIN (on proc.p unless given a model)', load: () => import('./commands/bench-check.js') },
 };
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
