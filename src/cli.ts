@@ -41,7 +41,16 @@ async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   if (command === undefined) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);
   const module = await command.load();
-  return module.run(rest);
+  try {
+    return await module.run(rest);
+  } catch (err) {
+    // parseArgs' own refusals (an unknown option, a value where none goes) name the option
+    // but not the command: say which, and where its options are listed.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw err;
+    const full = name === 'bench' && (rest[0] === 'pool' || rest[0] === 'runtime') ? `bench ${rest[0]}` : name;
+    throw new UsageError(`${full}: ${(err as Error).message} (see 'gosched ${full} --help')`);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -72,6 +72,7 @@ test('an unknown option is refused with exit 2, naming it, by every command', { 
     const r = runs[i]!;
     assert.equal(r.code, 2, `gosched ${c.name} --no-such-option: exit ${r.code}, stderr ${r.stderr}`);
     assert.match(r.stderr, /'--no-such-option'/, `gosched ${c.name}: the message names the option`);
+    if (c.name !== 'run') assert.ok(r.stderr.startsWith(`gosched: ${c.name}: `) && r.stderr.includes(`'gosched ${c.name} --help'`), `gosched ${c.name}: the message names the command and its help: ${r.stderr}`);
     assert.doesNotMatch(r.stderr, /^\s+at /m, `gosched ${c.name}: no stack trace`);
   });
 });
