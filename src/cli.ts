@@ -55,5 +55,6 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err: unknown) => { process.exitCode = fail(err, process.argv.includes('--json')); },
+  // --json asks for the error as JSON too; after `run FILE` it is the program's argument.
+  (err: unknown) => { process.exitCode = fail(err, process.argv[2] !== 'run' && process.argv.includes('--json')); },
 );

@@ -17,10 +17,12 @@ test('gosched run: a file without main, with a syntax error, or whose import fai
     'throws.mjs': 'throw new Error("init failed");\nexport function main() {}\n',
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
-  const [nomain, syntax, badimport, throws] = await Promise.all(Object.keys(files).map((f) => runCli(['run', path.join(dir, f)], 60_000)));
+  // --json after FILE is the program's argument, not a request for a JSON error.
+  const [nomain, syntax, badimport, throws] = await Promise.all(Object.keys(files).map((f) => runCli(['run', path.join(dir, f), '--json'], 60_000)));
   for (const r of [nomain, syntax, badimport, throws]) {
     assert.equal(r!.code, 2, r!.stderr);
     assert.doesNotMatch(r!.stderr, /internal error|^\s+at /m, r!.stderr);
+    assert.equal(r!.stdout, '', 'nothing on stdout');
   }
   assert.match(nomain!.stderr, /^gosched: run: .*nomain\.mjs has no exported function main \(its exported functions: helper\)$/m);
   assert.match(syntax!.stderr, /^gosched: run: cannot load .*syntax\.mjs.*: SyntaxError: /m);
