@@ -11,11 +11,11 @@ const commands: Record<string, Command> = {
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   explore: { summary: 'run the real src/sched interleaving by interleaving (preemption-bounded)', load: () => import('./commands/explore.js') },
   mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },
-  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol', load: () => import('./commands/bench.js') },
+  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol; also bench runtime, bench pool', load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
   ltl: { summary: 'print the never claim for an LTL formula, as spin -f does', load: () => import('./commands/ltl.js') },
-  replay: { summary: 'replay a trail written by check, step by step', load: () => import('./commands/replay.js') },
-  'bench-check': { summary: 'time the model checker against SPIN on proc.p', load: () => import('./commands/bench-check.js') },
+  replay: { summary: 'replay a trail written by check (or by SPIN\'s pan), step by step', load: () => import('./commands/replay.js') },
+  'bench-check': { summary: 'time the model checker against SPIN (on proc.p unless given a model)', load: () => import('./commands/bench-check.js') },
 };
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
@@ -30,17 +30,31 @@ Run 'gosched <command> --help' for a command's options.
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    process.stderr.write(HELP);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands[name];
   if (command === undefined) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);
   const module = await command.load();
-  return module.run(rest);
+  try {
+    return await module.run(rest);
+  } catch (err) {
+    // parseArgs' own refusals (an unknown option, a value where none goes) name the option
+    // but not the command: say which, and where its options are listed.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw err;
+    const full = name === 'bench' && (rest[0] === 'pool' || rest[0] === 'runtime') ? `bench ${rest[0]}` : name;
+    throw new UsageError(`${full}: ${(err as Error).message} (see 'gosched ${full} --help')`);
+  }
 }
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  (err: unknown) => { process.exitCode = fail(err, process.argv.includes('--json')); },
+  // --json asks for the error as JSON too; after `run FILE` it is the program's argument.
+  (err: unknown) => { process.exitCode = fail(err, process.argv[2] !== 'run' && process.argv.includes('--json')); },
 );

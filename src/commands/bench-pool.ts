@@ -33,6 +33,9 @@ options:
                     per batch, the wall time, how long the computations took, and for how
                     long two of them shared one core (Linux: /proc/thread-self/stat)
   -h, --help        this help
+
+exit status: 0; 2 bad usage (a pool not installed included); 4 when a pool's child
+process failed (each failure is printed on stderr).
 `;
 
 const OPTIONS = {

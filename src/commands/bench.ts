@@ -66,6 +66,9 @@ options:
                      a child 'node --cpu-prof' (every thread profiled), write the .cpuprofile
                      files to DIR/cpu-prof/ and print the busiest thread's heaviest functions
   -h, --help         this help
+
+exit status: 0; 1 when a benchmark has no result (a --- FAIL line) or the server's
+responses did not check out; 2 bad usage.
 `;
 
 const OPTIONS = {

@@ -56,7 +56,7 @@ options:
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
-  --help           this text
+  -h, --help       this text
 
 exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,
 what SPIN refuses, a model too large for --memlim: refused before the search, with

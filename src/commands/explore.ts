@@ -22,7 +22,9 @@ every goroutine must have finished and the scheduler be at rest. A failure (a ch
 scheduler throw, a deadlock, a lost goroutine) prints its schedule and the replayed steps.
 
 Needs the development install: the instrumenting uses the TypeScript compiler API, a
-devDependency (npm ci). Exits 0 when every search passes, 1 on a failure.
+devDependency (npm ci). Exits 0 when every search passes (or the replayed schedule ends
+without a failure), 1 on a failure, 2 on bad usage (a --replay schedule that the
+scenario cannot take included), 4 without the development install.
 
 scenarios:
 ${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}
@@ -73,6 +75,11 @@ export async function run(argv: string[]): Promise<number> {
         throw new UsageError(`--replay: ${(err as Error).message}`);
       }
       const r = await replaySchedule(scenarios[0]!, protocols[0]!, schedule);
+      // A schedule this scenario cannot take is a mistake in what was typed, not a finding.
+      if (!r.fits) {
+        if (!values.json) process.stdout.write(`${r.trace.join('\n')}\n`);
+        throw new UsageError(`--replay: ${r.failure} of ${scenarios[0]!.name} (${protocols[0]!})`);
+      }
       if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else process.stdout.write(`${r.trace.join('\n')}\n${r.failure === null ? 'no failure' : `FAILURE: ${r.failure}`}\n`);
       return r.failure === null ? 0 : 1;

@@ -17,6 +17,9 @@ checks a property is the claim of its negation: gosched ltl '!([] (p -> <> q))'.
 Operators: [] <> X U W V ! && || -> <->, true, false, parentheses; atoms are names or
 Promela expressions (x == 1, P[0]@cs, P[1]:v). In a model, write 'ltl name { formula }'
 and 'gosched check' builds the claim of the negation itself.
+
+options:
+  -h, --help   this text
 `;
 
 export async function run(argv: string[]): Promise<number> {

@@ -1,11 +1,13 @@
 // gosched mutants: see src/mutants/.
+import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
 import { UsageError, parse, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
-                       [--preemptions K] [--no-stress] [--no-explore] [--json]
+                       [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
+       gosched mutants --list
 
 Mutation testing of src/sched: each mutant of the catalogue (src/mutants/catalogue.ts,
 ${MUTANTS.length} one-line slips, each with the mistake it stands for) is applied to a copy
@@ -13,7 +15,8 @@ of the built dist/src, and the explorer (gosched explore, on the copy's schedule
 the stress (gosched stress, run from the copy) run on it under each protocol the changed
 line runs in. Prints which check caught which mutant and how fast (schedules until the
 explorer's first failure; stress runs that failed). The whole catalogue takes several
-minutes. Needs the development install (the explorer uses typescript). Exits 0 when
+minutes. Needs the development install (the explorer uses typescript; without it, exit 4,
+unless --no-explore). Exits 0 when
 every mutant is caught under every protocol, 1 otherwise.
 
 options:
@@ -60,11 +63,17 @@ export async function run(argv: string[]): Promise<number> {
   const stressSeconds = positiveInt('stress-seconds', values['stress-seconds'], 3);
   const preemptions = values['no-explore'] ? -1 : values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
   const results: MutantResult[] = [];
-  for (const m of chosen) {
-    results.push(...await runMutant(m, {
-      stressRuns, stressSeconds, preemptions,
-      progress: values.json || values.markdown ? undefined : (line) => process.stdout.write(`${line}\n`),
-    }));
+  try {
+    for (const m of chosen) {
+      results.push(...await runMutant(m, {
+        stressRuns, stressSeconds, preemptions,
+        progress: values.json || values.markdown ? undefined : (line) => process.stdout.write(`${line}\n`),
+      }));
+    }
+  } catch (err) {
+    if (!(err instanceof NeedsDevInstall)) throw err;
+    process.stderr.write(`gosched: mutants: ${err.message}; --no-explore runs the stress alone\n`);
+    return 4;
   }
   const missed = results.filter((r) => !r.caught);
   if (values.markdown) {

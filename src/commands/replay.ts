@@ -30,6 +30,9 @@ state the cycle started in.
 
 exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input
 (a trail that does not fit the model included), 4 an internal error.
+
+options:
+  -h, --help   this text
 `;
 
 export async function run(argv: string[]): Promise<number> {

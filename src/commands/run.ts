@@ -25,7 +25,11 @@ The program ends as a Go program does:
   exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
           or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
           goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
-          goroutine with its id, what it waits on and its function
+          goroutine with its id, what it waits on and its function; also (before
+          anything runs) when FILE cannot be loaded or exports no function main
+
+options (before FILE; everything after FILE is main's args):
+  -h, --help         show this help
 
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
@@ -46,6 +50,8 @@ async function runFile(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  // Everything after FILE is main's; before it, only --help is an option.
+  if (file.startsWith('-')) throw new UsageError(`run: unknown option '${file}' (run takes FILE first; what follows FILE goes to main as args)`);
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
   let gomaxprocs: number;
@@ -58,8 +64,10 @@ async function runFile(argv: string[]): Promise<number> {
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`GOSCHED_PROTOCOL=${protocol}: must be lock or atomic`);
   const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
   if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
+  const url = pathToFileURL(abs).href;
+  await checkMain(url, file);
   try {
-    await runProgram(pathToFileURL(abs).href, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    await runProgram(url, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {
@@ -71,5 +79,24 @@ async function runFile(argv: string[]): Promise<number> {
       return 2;
     }
     throw err;
+  }
+}
+
+/** FILE must load and export main: a program that does not is bad input (exit 2), not a
+ * fault of gosched's. run() imports it again, from the loader's cache (its top-level code
+ * runs once). */
+async function checkMain(url: string, file: string): Promise<void> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(url)) as Record<string, unknown>;
+  } catch (err) {
+    // A syntax error's place is the first line of its stack, when V8 gives one.
+    const e = err as Error;
+    const where = /^(file:\S+:\d+)\n/.exec(e.stack ?? '')?.[1];
+    throw new UsageError(`run: cannot load ${file}${where ? ` (${where})` : ''}: ${e.name}: ${e.message}`);
+  }
+  if (typeof mod['main'] !== 'function') {
+    const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+    throw new UsageError(`run: ${file} has no exported function main${fns.length ? ` (its exported functions: ${fns.join(', ')})` : ''}`);
   }
 }

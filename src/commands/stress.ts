@@ -23,7 +23,8 @@ other goroutine runs while the world is stopped. At the end every counter (mcpu,
 mcpumax, waitstop, gwaiting, gwait, grunning, gcount, mwait, mcount, the lock cell)
 must be back to its exact expected value, and every scheduler path the run must reach
 (each slow path, each branch, each wake-up; fast paths derived as calls minus slow-path
-entries) must have been reached at least once. A watchdog ends a run that stops making
+entries) must have been reached at least once (a short run on a loaded machine can miss one, and
+says which: give it more --seconds or --pairs). A watchdog ends a run that stops making
 progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise.
 
 options:
@@ -60,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   const threads = positiveInt('threads', values.threads, 4);
   if (threads > MAX_STRESS_THREADS) throw new UsageError(`--threads must be at most ${MAX_STRESS_THREADS}, got ${threads}`);
   const seconds = positiveNumber('seconds', values.seconds, 3);
-  const minOps = values.pairs === undefined ? 0 : positiveInt('pairs', values.pairs, 0);
+  const minOps = values.pairs === '0' ? 0 : positiveInt('pairs', values.pairs, 0);
   const seed = positiveInt('seed', values.seed, 1);
   const stallSeconds = positiveInt('stall', values.stall, 5);
 

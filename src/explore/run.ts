@@ -42,7 +42,7 @@ export async function explore(scenarios: Scenario[], protocols: Protocol[], opts
 }
 
 /** Replays one schedule of a scenario: every step, and how it ends. */
-export async function replaySchedule(sc: Scenario, protocol: Protocol, schedule: number[], dir = schedDir()): Promise<{ trace: string[]; failure: string | null }> {
+export async function replaySchedule(sc: Scenario, protocol: Protocol, schedule: number[], dir = schedDir()): Promise<{ trace: string[]; failure: string | null; fits: boolean }> {
   const S = await loadInstrumented(dir);
   return replay(worldFor(S, sc, protocol), schedule);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Protocol } from '../sched/index.js';
 import { explore } from '../explore/run.js';
+import { NeedsDevInstall } from '../explore/engine/load.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import type { Mutant } from './catalogue.js';
 
@@ -110,6 +111,8 @@ async function exploreVerdict(dir: string, protocol: Protocol, preemptions: numb
       }
     }
   } catch (err) {
+    // No typescript to instrument with says nothing of the mutant: not a catch.
+    if (err instanceof NeedsDevInstall) throw err;
     // The mutated scheduler broke the explorer's own set-up: that is a catch too.
     Object.assign(v, { caught: true, scenario: '(set-up)', schedules: 0, failure: (err as Error).message });
   }

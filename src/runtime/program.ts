@@ -41,18 +41,18 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
     // Known here already: Runtime.go need not ask its loader thread.
     exportCheck.remember(url, mod);
   }
+  // Every RuntimeOptions field goes through (RunOptions extends them); only args is run()'s.
+  const { args, ...runtimeOpts } = opts;
   const rt = await Runtime.start({
+    ...runtimeOpts,
     protocol: opts.protocol ?? 'atomic',
     gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv(),
-    maxg: opts.maxg,
-    maxm: opts.maxm,
-    heapBytes: opts.heapBytes,
   });
   try {
     const ended = new Promise<never>((_, reject) => {
       rt.onPanic = (p: GoroutinePanic) => reject(p);
     });
-    const h = rt.go<Awaited<T>>(url, name, opts.args ?? []);
+    const h = rt.go<Awaited<T>>(url, name, args ?? []);
     const result = h.result;
     rt.seal();
     return await Promise.race([result, ended]);
@@ -61,8 +61,9 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   }
 }
 
-/** $GOMAXPROCS as the commit's schedinit reads it: a positive number, else 1; above
- * maxgomaxprocs an error. */
+/** $GOMAXPROCS: unset or empty, 1 (the commit's default); a positive integer up to
+ * maxgomaxprocs, that; anything else an error (where the commit's schedinit would ignore a
+ * value atoi does not read as positive, and clamp one above the maximum). */
 export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const v = env.GOMAXPROCS;
   if (v === undefined || v === '') return 1;

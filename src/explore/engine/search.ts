@@ -190,8 +190,9 @@ function execute(w: World, stack: Frame[], opts: SearchOptions, visited: Map<num
 }
 
 /** Runs exactly `schedule` again on a fresh world, returning each step as a line and the
- * failure it ends in (null if none). */
-export function replay(make: () => World, schedule: number[]): { trace: string[]; failure: string | null } {
+ * failure it ends in (null if none); `fits` is false when the schedule names a thread
+ * that cannot run at some step (then it is no schedule of this world at all). */
+export function replay(make: () => World, schedule: number[]): { trace: string[]; failure: string | null; fits: boolean } {
   const w = make();
   const m = w.machine;
   const trace: string[] = [];
@@ -201,18 +202,18 @@ export function replay(make: () => World, schedule: number[]): { trace: string[]
   };
   for (let j = 0; j < schedule.length; j++) {
     const t = m.threads[schedule[j]!];
-    if (!t || !m.enabled().includes(t)) return { trace, failure: `the schedule does not fit: thread ${schedule[j]} cannot run at step ${j}` };
+    if (!t || !m.enabled().includes(t)) return { trace, failure: `the schedule does not fit: thread ${schedule[j]} cannot run at step ${j}`, fits: false };
     try {
       m.step(t);
     } catch (err) {
-      if (err instanceof ThreadThrew) return { trace, failure: err.message };
+      if (err instanceof ThreadThrew) return { trace, failure: err.message, fits: true };
       throw err;
     }
     const msg = w.check();
-    if (msg !== null) return { trace, failure: msg };
+    if (msg !== null) return { trace, failure: msg, fits: true };
   }
-  if (m.enabled().length === 0) return { trace, failure: w.atEnd() };
-  return { trace, failure: null };
+  if (m.enabled().length === 0) return { trace, failure: w.atEnd(), fits: true };
+  return { trace, failure: null, fits: true };
 }
 
 /** A schedule as text: run lengths, "0x12 1x3 0x40". */

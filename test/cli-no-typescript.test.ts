@@ -1,0 +1,40 @@
+// The built CLI where typescript is not installed (a user's install: it is a
+// devDependency): the two commands that instrument the scheduler with it say so and exit
+// 4, and `gosched mutants` does not count a mutant caught because the explorer could not
+// start at all.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const builtSrc = fileURLToPath(new URL('../src/', import.meta.url));
+
+test('without typescript, explore and mutants exit 4 saying why, and no mutant counts as caught', { timeout: 120_000 }, async (t) => {
+  // dist/src alone, with no node_modules above it: nothing resolves 'typescript'.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gosched-nots-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(builtSrc, path.join(dir, 'dist', 'src'), { recursive: true, filter: (p) => !p.endsWith('.map') });
+  writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
+  try {
+    createRequire(path.join(dir, 'dist', 'src', 'cli.js')).resolve('typescript');
+    t.skip(`typescript resolves from ${dir} (a node_modules above it), so this cannot test its absence`);
+    return;
+  } catch { /* not found: what this test needs */ }
+  const cli = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, [path.join(dir, 'dist', 'src', 'cli.js'), ...args], { cwd: dir, timeout: 60_000, killSignal: 'SIGKILL', encoding: 'utf8' },
+      (err, stdout, stderr) => done({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr }));
+  });
+  const [explore, mutants] = await Promise.all([
+    cli(['explore', '--scenario', 'wired-handback', '--protocol', 'atomic']),
+    cli(['mutants', '--only', 'mnextg-no-wakeup', '--no-stress']),
+  ]);
+  assert.equal(explore.code, 4, explore.stderr);
+  assert.match(explore.stderr, /needs the development install/);
+  assert.equal(mutants.code, 4, `${mutants.stdout}${mutants.stderr}`);
+  assert.match(mutants.stderr, /needs the development install.*--no-explore runs the stress alone/);
+  assert.doesNotMatch(mutants.stdout, /CAUGHT/);
+});
