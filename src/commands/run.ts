@@ -4,6 +4,7 @@
 // a panic ("panic: ...") or a fatal error ("fatal error: all goroutines are asleep -
 // deadlock!"), every thread stopped.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,8 @@ import { run as runProgram, gomaxprocsFromEnv } from '../runtime/program.js';
 import { GoroutinePanic, SchedulerError } from '../runtime/runtime.js';
 import { formatGoroutines } from '../runtime/dump.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
+import { panicText } from '../runtime/panic-text.js';
+import { showValue } from '../runtime/show-value.js';
 
 export const help = `usage: gosched run FILE [args...]
 
@@ -46,8 +49,12 @@ async function runFile(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  if (file.startsWith('-')) {
+    throw new UsageError(`run: unknown flag ${file}: gosched run takes FILE [args...], and its settings from the environment (GOMAXPROCS, GOSCHED_PROTOCOL, GOSCHED_HEAP_MB)`);
+  }
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
+  if (fs.statSync(abs).isDirectory()) throw new UsageError(`run: ${file} is a directory; FILE is an ES module with an exported main`);
   let gomaxprocs: number;
   try {
     gomaxprocs = gomaxprocsFromEnv();
@@ -58,8 +65,30 @@ async function runFile(argv: string[]): Promise<number> {
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`GOSCHED_PROTOCOL=${protocol}: must be lock or atomic`);
   const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
   if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
+  const url = pathToFileURL(abs).href;
+  // Loaded here first (run() finds it loaded) so that a module that cannot load is the
+  // user's mistake, said as one: a syntax error is a usage error, as a Go compile error
+  // would be; a throw from its top-level code is Go's panic during init (exit 2).
+  let mod: Record<string, unknown>;
   try {
-    await runProgram(pathToFileURL(abs).href, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    mod = (await import(url)) as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof SyntaxError || (err as { code?: unknown }).code !== undefined) {
+      throw new UsageError(`run: cannot load ${file}: ${(err as Error).message}${err instanceof SyntaxError ? syntaxErrorPlace(abs) : ''}`);
+    }
+    const { message, stack } = panicText(err, `${file} (top-level code)`);
+    process.stderr.write(`panic: ${message}
+
+goroutine 1 [running]:
+${stack}
+`);
+    return 2;
+  }
+  if (typeof mod.main !== 'function') {
+    throw new UsageError(`run: ${file} has no exported function main (export function main(args) { ... })${'main' in mod ? `: its main is ${showValue(mod.main)}` : ''}`);
+  }
+  try {
+    await runProgram(url, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {
@@ -72,4 +101,13 @@ async function runFile(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** Where a module's syntax error is: import() does not say, `node --check` does (its
+ * first three lines: file:line, the source line, a caret). Asked only once loading has
+ * failed. */
+function syntaxErrorPlace(abs: string): string {
+  const r = spawnSync(process.execPath, ['--check', abs], { encoding: 'utf8', timeout: 10_000 });
+  const lines = (r.stderr ?? '').split('\n');
+  return /:\d+$/.test(lines[0] ?? '') ? `\n${lines.slice(0, 3).join('\n')}` : '';
 }

@@ -9,6 +9,8 @@ import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
+import { checkRuntimeOptions } from './options.js';
+import { showValue } from './show-value.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
   /** Arguments passed to main. Default none. */
@@ -27,10 +29,12 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   if (typeof main === 'function') {
     opts = (nameOrOpts as RunOptions | undefined) ?? {};
     ({ url, name } = locate(main, 'run'));
+    checkRuntimeOptions(opts, 'run', { extra: ['args'] });
   } else {
     url = checkUrl(main, 'run');
     name = typeof nameOrOpts === 'string' ? nameOrOpts : 'main';
     opts = (typeof nameOrOpts === 'object' ? nameOrOpts : maybeOpts) ?? {};
+    checkRuntimeOptions(opts, 'run', { extra: ['args'] });
     let mod: Record<string, unknown>;
     try {
       mod = (await import(url)) as Record<string, unknown>;
@@ -41,18 +45,14 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
     // Known here already: Runtime.go need not ask its loader thread.
     exportCheck.remember(url, mod);
   }
-  const rt = await Runtime.start({
-    protocol: opts.protocol ?? 'atomic',
-    gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv(),
-    maxg: opts.maxg,
-    maxm: opts.maxm,
-    heapBytes: opts.heapBytes,
-  });
+  const { args = [], ...rest } = opts;
+  if (!Array.isArray(args)) throw new TypeError(`run(${name}): args must be an array of ${name}'s arguments, got ${showValue(args)}`);
+  const rt = await Runtime.start({ ...rest, protocol: opts.protocol ?? 'atomic', gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv() });
   try {
     const ended = new Promise<never>((_, reject) => {
       rt.onPanic = (p: GoroutinePanic) => reject(p);
     });
-    const h = rt.go<Awaited<T>>(url, name, opts.args ?? []);
+    const h = rt.go<Awaited<T>>(url, name, args);
     const result = h.result;
     rt.seal();
     return await Promise.race([result, ended]);

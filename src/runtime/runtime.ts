@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, maxgomaxprocs, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
+  SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
@@ -18,13 +18,12 @@ import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
+import { checkProcs } from './procs.js';
+import { DEFAULT_MAXG, DEFAULT_MAXM, checkRuntimeOptions } from './options.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
 
-/** Default G table size: 10,000 goroutines may wait at once. */
-export const DEFAULT_MAXG = 16384;
-/** Default M table size: threads beyond it are not started; goroutines wait for an M. */
-export const DEFAULT_MAXM = 256;
+export { DEFAULT_MAXG, DEFAULT_MAXM };
 
 export interface RuntimeOptions {
   protocol: Protocol;
@@ -87,18 +86,9 @@ export class Runtime {
   private closed = false;
 
   private constructor(opts: RuntimeOptions) {
+    checkRuntimeOptions(opts, 'Runtime.start');
     const gomaxprocs = opts.gomaxprocs ?? 1;
-    if (typeof gomaxprocs !== 'number' || !Number.isInteger(gomaxprocs) || gomaxprocs < 1) {
-      throw new RangeError(`gomaxprocs must be a positive integer, got ${String(gomaxprocs)}`);
-    }
-    if (gomaxprocs > maxgomaxprocs) {
-      // schedinit would clamp it (the commit does); an option that cannot take effect is refused.
-      throw new RangeError(`gomaxprocs ${gomaxprocs} is above the most the scheduler's word holds (${maxgomaxprocs}: mcpumax has 15 bits)`);
-    }
     const minThreads = opts.minThreads ?? 0;
-    if (!Number.isInteger(minThreads) || minThreads < 0) {
-      throw new RangeError(`minThreads must be a non-negative integer, got ${String(minThreads)}`);
-    }
     this.sched = Sched.create(
       { protocol: opts.protocol, maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
       { newosproc: (m) => this.pool.requestM(m), freshm: () => this.pool.wantM(), exit: () => this.onMessage({ type: 'exit' }) },
@@ -220,6 +210,7 @@ export class Runtime {
   /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
   gomaxprocs(n: number): number {
     this.checkOpen('gomaxprocs');
+    checkProcs(n, 'Runtime.gomaxprocs');
     return this.fatalOnThrow(() => gomaxprocsfunc(this.sched, NIL, NIL, n));
   }
 
