@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run } from '../src/runtime/program.js';
-import { GoroutinePanic, Runtime } from '../src/runtime/runtime.js';
+import { GoroutinePanic, ProgramExit, Runtime, SchedulerError } from '../src/runtime/runtime.js';
 import { maxgomaxprocs } from '../src/sched/index.js';
 import { Secret } from './support/bad-bodies.js';
 
@@ -200,6 +200,22 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
     assert.equal(rt.heap.inUse - before, 2 * control, 'refused values left blocks on the heap');
     await assertAtRest(rt);
     await assertStillWorksAndCloses(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('process.exit in a goroutine: Go\'s os.Exit under run(); a Runtime used as a library ends saying who called it', T, async () => {
+  await assert.rejects(run(bodies, 'exitWith', { args: [5] }), (e: unknown) => e instanceof ProgramExit && e.status === 5 && e.goid === 1);
+  await assert.rejects(run(bodies, 'exitWith', { args: ['x'] }), /^GoroutinePanic: .*panicked: process\.exit: code must be an integer, got the string "x"$/);
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    rt.go(bodies, 'exitWith', [4]);
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError
+      && /^goroutine 1 called process\.exit\(4\): a goroutine cannot end its owner's process; return instead/.test(e.message));
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
   } finally {
     await rt.close();
   }

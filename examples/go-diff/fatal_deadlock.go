@@ -20,6 +20,13 @@ func lockTwice(mu *sync.Mutex) {
 	mu.Lock()
 }
 
+func selectTwo(a, b chan int) {
+	select {
+	case <-a:
+	case b <- 1:
+	}
+}
+
 func main() {
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -27,6 +34,7 @@ func main() {
 	go waitOn(&wg)
 	go sendTo(make(chan int))
 	go lockTwice(&mu)
+	go selectTwo(make(chan int), make(chan int))
 	fmt.Println("main blocks")
 	<-make(chan int)
 }

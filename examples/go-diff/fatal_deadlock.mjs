@@ -1,5 +1,5 @@
 // fatal_deadlock.go in gosched.
-import { chan, go, Mutex, WaitGroup } from 'gosched';
+import { chan, go, Mutex, select, WaitGroup } from 'gosched';
 
 export function waitOn(wg) {
   wg.wait();
@@ -14,6 +14,10 @@ export function lockTwice(mu) {
   mu.lock();
 }
 
+export function selectTwo(a, b) {
+  select([{ recv: a }, { send: b, value: 1 }]);
+}
+
 export function main() {
   const wg = new WaitGroup();
   wg.add(1);
@@ -21,6 +25,7 @@ export function main() {
   go(waitOn, wg);
   go(sendTo, chan());
   go(lockTwice, mu);
+  go(selectTwo, chan(), chan());
   console.log('main blocks');
   chan().recv();
 }

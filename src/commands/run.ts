@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './usage.js';
 import { run as runProgram, gomaxprocsFromEnv } from '../runtime/program.js';
-import { GoroutinePanic, SchedulerError } from '../runtime/runtime.js';
+import { GoroutinePanic, ProgramExit, SchedulerError } from '../runtime/runtime.js';
 import { formatGoroutines } from '../runtime/dump.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { panicText } from '../runtime/panic-text.js';
@@ -25,6 +25,7 @@ NumGoroutine.
 
 The program ends as a Go program does:
   exit 0  when main returns, whatever goroutines are still running
+  exit N  a goroutine called process.exit(N), as Go's os.Exit(N)
   exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
           or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
           goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
@@ -95,6 +96,7 @@ ${stack}
       process.stderr.write(`panic: ${err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, '')}\n\ngoroutine ${err.goid} [running]:\n${err.goroutineStack}\n`);
       return 2;
     }
+    if (err instanceof ProgramExit) return err.status;
     if (err instanceof SchedulerError) {
       process.stderr.write(`fatal error: ${err.message.replace(/^m\d+: /, '')}\n\n${formatGoroutines(err.goroutines)}`);
       return 2;

@@ -13,7 +13,8 @@ import {
   G_GOID, G_STATUS, Gsyscall, S_FATAL, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
-import { setCurrent, setThread } from './context.js';
+import { current, setCurrent, setThread } from './context.js';
+import { replaceProcessExit } from './os-exit.js';
 import { claimM, publishM } from './m-claim.js';
 // Handles in goroutine arguments are revived before the goroutine's module loads.
 import './chan.js';
@@ -46,6 +47,10 @@ const sabs = new ThreadSabs(heap, (k) => post({ type: 'sab', id: k.id, sab: k.sa
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
 setThread(heap, sabs, fatal);
 writeStdioSynchronously();
+replaceProcessExit((status) => {
+  const g = current.g;
+  post({ type: 'osexit', goid: g === NIL ? 0 : s.mem[s.g(g, G_GOID)]!, status });
+});
 
 // A thread starts without an M row and takes the first one published (m-pool.ts).
 post({ type: 'ready' });

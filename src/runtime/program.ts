@@ -2,9 +2,10 @@
 // main goroutine, and resolves with its return value once it returns, as a Go program
 // ends when main does (goroutines still running are stopped). The first goroutine
 // panic, a deadlock or another fatal error ends the program instead: the promise rejects
-// with the GoroutinePanic or SchedulerError, and every thread is stopped.
+// with the GoroutinePanic or SchedulerError, and every thread is stopped; so does a
+// goroutine's process.exit(status) (Go's os.Exit), with a ProgramExit.
 
-import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
+import { GoroutinePanic, ProgramExit, Runtime, type RuntimeOptions } from './runtime.js';
 import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
@@ -51,6 +52,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   try {
     const ended = new Promise<never>((_, reject) => {
       rt.onPanic = (p: GoroutinePanic) => reject(p);
+      rt.onExit = (e: ProgramExit) => reject(e);
     });
     const h = rt.go<Awaited<T>>(url, name, args);
     const result = h.result;

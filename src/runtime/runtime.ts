@@ -56,6 +56,15 @@ export class GoroutinePanic extends Error {
   }
 }
 
+/** A goroutine called process.exit(status): Go's os.Exit. run() rejects with it and
+ * `gosched run` exits with `status`; the goroutines were stopped. */
+export class ProgramExit extends Error {
+  override name = 'ProgramExit';
+  constructor(readonly status: number, readonly goid: number) {
+    super(`goroutine ${goid} called process.exit(${status})`);
+  }
+}
+
 /** A fatal error: the scheduler threw (for example "all goroutines are asleep -
  * deadlock!") or the goroutine API did ("sync: unlock of unlocked mutex"). `goroutines`
  * lists every goroutine alive at that moment and what it was doing. */
@@ -73,6 +82,9 @@ export class Runtime {
   /** Called with each goroutine panic instead of keeping it for wait() (run() uses it
    * to end the program on the first one, as Go does). */
   onPanic: ((p: GoroutinePanic) => void) | undefined;
+  /** Called when a goroutine calls process.exit (run() ends the program with it); when
+   * unset, the Runtime ends with a SchedulerError saying so. */
+  onExit: ((e: ProgramExit) => void) | undefined;
   private readonly sabs: ThreadSabs;
   private readonly sabsKnown: SabMessage[] = [];
   private readonly sabPorts = new Map<number, MessagePort>();
@@ -312,6 +324,17 @@ export class Runtime {
           void this.close();
         }
         break;
+      case 'osexit': {
+        const e = new ProgramExit(msg.status, msg.goid);
+        if (this.onExit !== undefined) this.onExit(e);
+        else {
+          this.onMessage({
+            type: 'fatal', m: NIL, stack: '',
+            message: `${e.message}: a goroutine cannot end its owner's process; return instead (under run() or gosched run, process.exit ends the program, as Go's os.Exit)`,
+          });
+        }
+        break;
+      }
       case 'exit':
         break;
     }

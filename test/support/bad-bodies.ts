@@ -110,3 +110,8 @@ export function failedSends(n: number): [number, number] {
   ch.send({ good: 1 });
   return [ch.length, (ch.recv() as { good: number }).good];
 }
+
+/** Go's os.Exit from a goroutine. */
+export function exitWith(code: unknown): void {
+  process.exit(code as number);
+}
