@@ -86,6 +86,8 @@ test('bad calls from the owner fail at the call, naming the argument, and count 
     assert.throws(() => rt.go(bodies, 'echo', [1, new Secret()]), /^TypeError: go\(echo\): argument 2 is an instance of class Secret, which would arrive as a plain object without its methods, getters or private fields/);
     assert.throws(() => rt.go(bodies, 'echo', [{ deep: [0, new Map([['k', new Secret()]])] }]), /go\(echo\): argument 1\.deep\[1\]\.get\("k"\) is an instance of class Secret/);
     assert.throws(() => rt.go(bodies, 'echo', 'x' as never), /Runtime\.go\(echo\): args must be an array/);
+    assert.throws(() => rt.go(bodies, 'echo', [], { sginal: new AbortController().signal } as never), /^TypeError: Runtime\.go\(echo\): unknown option 'sginal' \(the one option is signal\)$/);
+    assert.throws(() => rt.go(bodies, 'echo', [], { signal: 'stop' } as never), /^TypeError: Runtime\.go\(echo\): signal must be an AbortSignal, got the string "stop"$/);
     assert.throws(() => rt.gomaxprocs('4' as never), /^RangeError: Runtime\.gomaxprocs: n must be an integer \(0 or less queries\), got the string "4"$/);
     assert.throws(() => rt.gomaxprocs(NaN), /got number NaN/);
     assert.throws(() => rt.gomaxprocs(undefined as never), /got undefined/);

@@ -21,7 +21,7 @@ const WHOLE: object[] = [
  * or null when v may be cloned as it is. Walks objects only: numbers and strings inside
  * arrays cost a typeof each. */
 export function classInstanceIn(v: unknown): { at: string; cls: string } | null {
-  if (typeof v !== 'object' || v === null) return null;
+  if (typeof v !== 'object' || v === null || flatPlain(v)) return null;
   const seen = new Set<object>();
   const stack: [object, string][] = [[v, '']];
   while (stack.length > 0) {
@@ -60,6 +60,17 @@ export function classInstanceIn(v: unknown): { at: string; cls: string } | null 
     }
   }
   return null;
+}
+
+/** A plain object whose values are all primitives (the common channel value, { i, name }):
+ * decided without the walk's allocations. */
+function flatPlain(o: object): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  for (const k in o) {
+    const x: unknown = (o as Record<string, unknown>)[k];
+    if (typeof x === 'object' && x !== null) return false;
+  }
+  return true;
 }
 
 /** The sentence for an error message, or null. `what` names the value ("argument 2"). */

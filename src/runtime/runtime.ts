@@ -19,6 +19,7 @@ import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
 import { checkProcs } from './procs.js';
+import { showValue } from './show-value.js';
 import { DEFAULT_MAXG, DEFAULT_MAXM, checkRuntimeOptions } from './options.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
@@ -178,6 +179,12 @@ export class Runtime {
     }
     if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
     if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
+    for (const k of Object.keys(options)) {
+      if (k !== 'signal') throw new TypeError(`Runtime.go(${name}): unknown option '${k}' (the one option is signal)`);
+    }
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new TypeError(`Runtime.go(${name}): signal must be an AbortSignal, got ${showValue(options.signal)}`);
+    }
     const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
     options.signal?.throwIfAborted();
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
