@@ -125,8 +125,9 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
     return opts.default();
   }
   if (poll.length === 0) {
-    // Go's select {} (or all cases nil): blocks forever.
-    gopark(c, WR_SELECT_NO_CASES, unlockAll);
+    // Go's select {} (or all cases nil): blocks forever. Go reports the first as
+    // "select (no cases)" and the second, which parks in selectgo, as "select".
+    gopark(c, n === 0 ? WR_SELECT_NO_CASES : WR_SELECT, unlockAll);
     throw new Error('select with no cases was woken');
   }
 
