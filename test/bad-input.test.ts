@@ -223,6 +223,21 @@ test('process.exit in a goroutine: Go\'s os.Exit under run(); a Runtime used as 
   }
 });
 
+test('an exception outside the goroutine\'s own calls (a promise nobody awaited) ends the Runtime with a fatal error naming the goroutine', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    rt.go(bodies, 'lostRejection');
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError
+      && e.message === "uncaught exception on the thread of goroutine 1, outside the goroutine's own calls (in a callback, or a promise nobody awaited): nobody awaited this"
+      && /^Error: nobody awaited this\n\s+at lostRejection .*bad-bodies\.js/.test(e.stack ?? ''));
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
 function gosched(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, GOMAXPROCS: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {

@@ -52,6 +52,20 @@ replaceProcessExit((status) => {
   post({ type: 'osexit', goid: g === NIL ? 0 : s.mem[s.g(g, G_GOID)]!, status });
 });
 
+// An exception that no call of the goroutine's is on the stack for: a timer or event
+// callback that threw, or a promise nobody awaited that rejected (Node raises it as one).
+// Left to Node, it ends the thread, and the owner could only say that a thread exited.
+// The goroutine is still inside its own (async) function, so it cannot be ended cleanly
+// as a panic is: it is a fatal error, naming the goroutine and what threw.
+process.on('uncaughtException', (err: unknown) => {
+  const g = current.g;
+  const who = g === NIL ? `m${m}'s thread, between goroutines` : `the thread of goroutine ${s.mem[s.g(g, G_GOID)]!}`;
+  const { message, stack } = panicText(err, who);
+  const e = new Error(`uncaught exception on ${who}, outside the goroutine's own calls (in a callback, or a promise nobody awaited): ${message}`);
+  e.stack = stack;
+  fatal(e);
+});
+
 // A thread starts without an M row and takes the first one published (m-pool.ts).
 post({ type: 'ready' });
 m = claimM(ctl);

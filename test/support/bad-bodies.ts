@@ -115,3 +115,9 @@ export function failedSends(n: number): [number, number] {
 export function exitWith(code: unknown): void {
   process.exit(code as number);
 }
+
+/** A promise nobody awaits rejects while the goroutine waits in a system call. */
+export async function lostRejection(): Promise<void> {
+  void Promise.reject(new Error('nobody awaited this'));
+  await syscall(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+}
