@@ -1,4 +1,5 @@
-// Mutex: increments under the lock are never lost; TryLock fails while it is held.
+// Mutex: increments under the lock are never lost; TryLock fails while it is held; a
+// Mutex is not tied to a goroutine: one may unlock what another locked.
 package main
 
 import (
@@ -29,5 +30,15 @@ func main() {
 	fmt.Println("trylock held", mu.TryLock())
 	mu.Unlock()
 	fmt.Println("trylock after unlock", mu.TryLock())
+	done := make(chan bool)
+	go unlockFor(&mu, done)
+	<-done
+	mu.Lock()
+	fmt.Println("locked again after another goroutine unlocked it")
 	mu.Unlock()
+}
+
+func unlockFor(mu *sync.Mutex, done chan bool) {
+	mu.Unlock()
+	done <- true
 }

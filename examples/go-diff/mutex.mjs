@@ -1,7 +1,7 @@
 // mutex.go in gosched. Goroutines share memory only through shared buffers, so the
 // counter is a SharedArrayBuffer word updated with plain (non-atomic) reads and writes:
 // only the Mutex keeps increments from being lost.
-import { go, Mutex, WaitGroup } from 'gosched';
+import { chan, go, Mutex, WaitGroup } from 'gosched';
 
 export function adder(mu, n, counter, wg) {
   for (let i = 0; i < n; i++) {
@@ -26,5 +26,15 @@ export function main() {
   console.log('trylock held', mu.tryLock());
   mu.unlock();
   console.log('trylock after unlock', mu.tryLock());
+  const done = chan();
+  go(unlockFor, mu, done);
+  done.recv();
+  mu.lock();
+  console.log('locked again after another goroutine unlocked it');
   mu.unlock();
+}
+
+export function unlockFor(mu, done) {
+  mu.unlock();
+  done.send(true);
 }

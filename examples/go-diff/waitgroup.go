@@ -12,6 +12,11 @@ func worker(id int, wg *sync.WaitGroup, out chan int) {
 	wg.Done()
 }
 
+func waiter(gate *sync.WaitGroup, id int, woke chan int) {
+	gate.Wait()
+	woke <- id
+}
+
 func main() {
 	var zero sync.WaitGroup
 	zero.Wait()
@@ -28,6 +33,15 @@ func main() {
 		sum += <-out
 	}
 	fmt.Println("all done, sum", sum, "len", len(out))
+	// Reused, and waited on by several goroutines at once: every waiter wakes.
+	var gate sync.WaitGroup
+	gate.Add(1)
+	woke := make(chan int, 3)
+	for i := 0; i < 3; i++ {
+		go waiter(&gate, i, woke)
+	}
+	gate.Done()
+	fmt.Println("waiters woke:", <-woke+<-woke+<-woke == 0+1+2)
 	func() {
 		defer func() { fmt.Println("recovered:", recover()) }()
 		var neg sync.WaitGroup
