@@ -2,7 +2,7 @@
 // A goroutine's side: go, chan, select, WaitGroup, Mutex, Once, syscall, sleep, gosched,
 // GOMAXPROCS, NumGoroutine (also from 'gosched/goroutine').
 export {
-  Runtime, GoroutinePanic, SchedulerError, DEFAULT_MAXG, DEFAULT_MAXM,
+  Runtime, GoroutinePanic, SchedulerError, ProgramExit, DEFAULT_MAXG, DEFAULT_MAXM,
   type RuntimeOptions, type Protocol, type GoOptions, type ThreadLimits,
 } from './runtime/runtime.js';
 export { Goroutine } from './runtime/handle.js';

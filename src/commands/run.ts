@@ -4,14 +4,17 @@
 // a panic ("panic: ...") or a fatal error ("fatal error: all goroutines are asleep -
 // deadlock!"), every thread stopped.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './usage.js';
 import { run as runProgram, gomaxprocsFromEnv } from '../runtime/program.js';
-import { GoroutinePanic, SchedulerError } from '../runtime/runtime.js';
+import { GoroutinePanic, ProgramExit, SchedulerError } from '../runtime/runtime.js';
 import { formatGoroutines } from '../runtime/dump.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
+import { panicText } from '../runtime/panic-text.js';
+import { showValue } from '../runtime/show-value.js';
 
 export const help = `usage: gosched run FILE [args...]
 
@@ -22,6 +25,7 @@ NumGoroutine.
 
 The program ends as a Go program does:
   exit 0  when main returns, whatever goroutines are still running
+  exit N  a goroutine called process.exit(N), as Go's os.Exit(N)
   exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
           or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
           goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
@@ -50,10 +54,12 @@ async function runFile(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  // Everything after FILE is main's; before it, only --help is an option.
-  if (file.startsWith('-')) throw new UsageError(`run: unknown option '${file}' (run takes FILE first; what follows FILE goes to main as args)`);
+  if (file.startsWith('-')) {
+    throw new UsageError(`run: unknown option '${file}': gosched run takes FILE [args...] (what follows FILE goes to main), and its settings from the environment (GOMAXPROCS, GOSCHED_PROTOCOL, GOSCHED_HEAP_MB)`);
+  }
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
+  if (fs.statSync(abs).isDirectory()) throw new UsageError(`run: ${file} is a directory; FILE is an ES module with an exported main`);
   let gomaxprocs: number;
   try {
     gomaxprocs = gomaxprocsFromEnv();
@@ -65,7 +71,29 @@ async function runFile(argv: string[]): Promise<number> {
   const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
   if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
   const url = pathToFileURL(abs).href;
-  await checkMain(url, file);
+  // Loaded here first (run() finds it loaded) so that a module that cannot load is the
+  // user's mistake, said as one: a syntax error is a usage error, as a Go compile error
+  // would be; a throw from its top-level code is Go's panic during init (exit 2).
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(url)) as Record<string, unknown>;
+  } catch (err) {
+    if (err instanceof SyntaxError || (err as { code?: unknown }).code !== undefined) {
+      throw new UsageError(`run: cannot load ${file}: ${(err as Error).message}${err instanceof SyntaxError ? syntaxErrorPlace(abs) : ''}`);
+    }
+    const { message, stack } = panicText(err, `${file} (top-level code)`);
+    process.stderr.write(`panic: ${message}
+
+goroutine 1 [running]:
+${stack}
+`);
+    return 2;
+  }
+  if (typeof mod.main !== 'function') {
+    const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+    const what = 'main' in mod ? `: its main is ${showValue(mod.main)}` : fns.length > 0 ? `; its exported functions: ${fns.join(', ')}` : '';
+    throw new UsageError(`run: ${file} has no exported function main (export function main(args) { ... })${what}`);
+  }
   try {
     await runProgram(url, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
     return 0;
@@ -74,6 +102,7 @@ async function runFile(argv: string[]): Promise<number> {
       process.stderr.write(`panic: ${err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, '')}\n\ngoroutine ${err.goid} [running]:\n${err.goroutineStack}\n`);
       return 2;
     }
+    if (err instanceof ProgramExit) return err.status;
     if (err instanceof SchedulerError) {
       process.stderr.write(`fatal error: ${err.message.replace(/^m\d+: /, '')}\n\n${formatGoroutines(err.goroutines)}`);
       return 2;
@@ -82,21 +111,11 @@ async function runFile(argv: string[]): Promise<number> {
   }
 }
 
-/** FILE must load and export main: a program that does not is bad input (exit 2), not a
- * fault of gosched's. run() imports it again, from the loader's cache (its top-level code
- * runs once). */
-async function checkMain(url: string, file: string): Promise<void> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(url)) as Record<string, unknown>;
-  } catch (err) {
-    // A syntax error's place is the first line of its stack, when V8 gives one.
-    const e = err as Error;
-    const where = /^(file:\S+:\d+)\n/.exec(e.stack ?? '')?.[1];
-    throw new UsageError(`run: cannot load ${file}${where ? ` (${where})` : ''}: ${e.name}: ${e.message}`);
-  }
-  if (typeof mod['main'] !== 'function') {
-    const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
-    throw new UsageError(`run: ${file} has no exported function main${fns.length ? ` (its exported functions: ${fns.join(', ')})` : ''}`);
-  }
+/** Where a module's syntax error is: import() does not say, `node --check` does (its
+ * first three lines: file:line, the source line, a caret). Asked only once loading has
+ * failed. */
+function syntaxErrorPlace(abs: string): string {
+  const r = spawnSync(process.execPath, ['--check', abs], { encoding: 'utf8', timeout: 10_000 });
+  const lines = (r.stderr ?? '').split('\n');
+  return /:\d+$/.test(lines[0] ?? '') ? `\n${lines.slice(0, 3).join('\n')}` : '';
 }

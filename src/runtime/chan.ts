@@ -18,6 +18,7 @@
 import { lock, unlock } from '../sched/index.js';
 import { HANDLE_KEY, ELEM_WORDS, type Encoded, decode, discard, encode, encoded, load, registerHandle, store } from './codec.js';
 import { cur } from './context.js';
+import { showValue } from './show-value.js';
 import { checkHome, type Heap } from './heap.js';
 import { acquireSudog, dequeue, enqueue, releaseSudog, SG_ELEM, SG_G, SG_SUCCESS } from './sudog.js';
 import { gopark, goready, running } from './park.js';
@@ -173,7 +174,7 @@ const sendEnc = encoded();
 /** Creates a channel: unbuffered (a rendezvous) when capacity is 0, else buffered. */
 export function chan<T = unknown>(capacity = 0): Chan<T> {
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > 1 << 24) {
-    throw new RangeError(`chan: capacity must be an integer from 0 to ${1 << 24}, got ${String(capacity)}`);
+    throw new RangeError(`chan: capacity must be an integer from 0 to ${1 << 24}, got ${showValue(capacity)}`);
   }
   const heap = cur('chan').heap;
   const ch = heap.allocWords(C_WORDS);
@@ -185,6 +186,7 @@ export function chan<T = unknown>(capacity = 0): Chan<T> {
 /** Go's close(ch), for a channel that may be null: panics "close of nil channel". */
 export function close(ch: Chan | null | undefined): void {
   if (ch == null) throw chanPanic('close of nil channel');
+  if (!(ch instanceof Chan)) throw new TypeError(`close: ch must be a channel (from chan()) or null, got ${showValue(ch)}`);
   ch.close();
 }
 

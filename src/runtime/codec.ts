@@ -20,6 +20,7 @@
 import { deserialize } from 'node:v8';
 import type { Heap } from './heap.js';
 import { reviveShared, serializeShared, type SabRegistry } from './sab.js';
+import { classInstanceProblem } from './clone-check.js';
 
 export const E_UNDEFINED = 0;
 export const E_BLOCK = 1;
@@ -72,6 +73,8 @@ export function encode(heap: Heap, sabs: SabRegistry, v: unknown, out: Encoded, 
         return out;
       }
   }
+  const problem = classInstanceProblem(v, 'the value');
+  if (problem !== null) throw new TypeError(`${what}: ${problem}`);
   let bytes: Uint8Array;
   try {
     bytes = serializeShared(sabs, v);

@@ -10,6 +10,8 @@ import { describe, encodeSpec, writeSpec } from './spec.js';
 import { locate } from './gofn.js';
 import { running } from './park.js';
 import { checkUrl } from './url.js';
+import { checkProcs } from './procs.js';
+import { showValue } from './show-value.js';
 import { WR_NONE, WR_SLEEP, WR_SYSCALL_PROMISE } from './waitreason.js';
 
 /** runtime.entersyscall: this goroutine is about to block in the operating system. */
@@ -65,7 +67,7 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * counts as in a system call, as Go 2011's timer goroutine did, so a sleeping program is
  * not a deadlock). */
 export function sleep(ms: number): void {
-  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number, got ${String(ms)}`);
+  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number, got ${showValue(ms)}`);
   const c = running('sleep');
   if (ms <= 0) return;
   c.s.mem[c.s.g(c.g, G_WAITREASON)] = WR_SLEEP;
@@ -94,6 +96,7 @@ export function gosched(): void {
 /** runtime.GOMAXPROCS: set the number of goroutines executing at once; n <= 0 queries.
  * Returns the previous setting. */
 export function GOMAXPROCS(n: number): number {
+  checkProcs(n);
   const c = cur('GOMAXPROCS');
   return gomaxprocsfunc(c.s, c.m, c.g, n);
 }

@@ -13,7 +13,8 @@ import {
   G_GOID, G_STATUS, Gsyscall, S_FATAL, S_PANICS, M_WHERE, NIL, Sched, SchedFatal, W_EXITED, goexit,
   lockOSThread, schedule, syscallFns,
 } from '../sched/index.js';
-import { setCurrent, setThread } from './context.js';
+import { current, setCurrent, setThread } from './context.js';
+import { replaceProcessExit } from './os-exit.js';
 import { claimM, publishM } from './m-claim.js';
 // Handles in goroutine arguments are revived before the goroutine's module loads.
 import './chan.js';
@@ -23,6 +24,8 @@ import { Heap } from './heap.js';
 import type { MMessage } from './messages.js';
 import { ThreadSabs, type SabMessage } from './sab.js';
 import { freeSpec, readSpec, specName } from './spec.js';
+import { panicText } from './panic-text.js';
+import { classInstanceProblem } from './clone-check.js';
 
 const { buffer, ctl, heapBuffer, sabPort, sabsKnown } = workerData as {
   buffer: SharedArrayBuffer; ctl: Int32Array; heapBuffer: SharedArrayBuffer; sabPort: MessagePort; sabsKnown: SabMessage[];
@@ -44,6 +47,24 @@ const sabs = new ThreadSabs(heap, (k) => post({ type: 'sab', id: k.id, sab: k.sa
 const { entersyscall, exitsyscall } = syscallFns(s.protocol);
 setThread(heap, sabs, fatal);
 writeStdioSynchronously();
+replaceProcessExit((status) => {
+  const g = current.g;
+  post({ type: 'osexit', goid: g === NIL ? 0 : s.mem[s.g(g, G_GOID)]!, status });
+});
+
+// An exception that no call of the goroutine's is on the stack for: a timer or event
+// callback that threw, or a promise nobody awaited that rejected (Node raises it as one).
+// Left to Node, it ends the thread, and the owner could only say that a thread exited.
+// The goroutine is still inside its own (async) function, so it cannot be ended cleanly
+// as a panic is: it is a fatal error, naming the goroutine and what threw.
+process.on('uncaughtException', (err: unknown) => {
+  const g = current.g;
+  const who = g === NIL ? `m${m}'s thread, between goroutines` : `the thread of goroutine ${s.mem[s.g(g, G_GOID)]!}`;
+  const { message, stack } = panicText(err, who);
+  const e = new Error(`uncaught exception on ${who}, outside the goroutine's own calls (in a callback, or a promise nobody awaited): ${message}`);
+  e.stack = stack;
+  fatal(e);
+});
 
 // A thread starts without an M row and takes the first one published (m-pool.ts).
 post({ type: 'ready' });
@@ -118,7 +139,7 @@ async function rungoroutine(g: number): Promise<void> {
     // start (about a tenth of a millisecond on a thread whose code is still cold).
     let mod = loadedModule(spec.url);
     if (mod === undefined) {
-      mod = (await import(spec.url)) as Record<string, unknown>;
+      mod = await importForGoroutine(spec.url);
       registerModule(spec.url, mod);
     }
     const fn = mod[spec.name];
@@ -131,16 +152,32 @@ async function rungoroutine(g: number): Promise<void> {
   } catch (err) {
     if (err instanceof SchedFatal) fatal(err);
     leaveSyscall(g);
-    const e = err instanceof Error ? err : new Error(String(err));
-    post({ type: 'panic', goid, func, message: e.message, stack: e.stack ?? '', ret });
+    const { message, stack } = panicText(err, func);
+    post({ type: 'panic', goid, func, message, stack, ret });
     // Counted in shared memory before goexit, so the owner never sees the goroutine
     // gone (gcount) without knowing that a panic message is on its way.
     Atomics.add(s.mem, S_PANICS, 1);
   }
 }
 
+/** import() of a goroutine's module; a module that fails to load (its top-level code
+ * threw, or it does not parse) is the goroutine's panic, saying which module. A thrown
+ * Error keeps its own stack: it says where in the module the throw was. */
+async function importForGoroutine(url: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (err) {
+    const { message, stack } = panicText(err, url);
+    const e = new Error(`cannot load ${url}: ${message}`);
+    e.stack = `Error: ${e.message}\n${stack.split('\n').slice(1).join('\n')}`;
+    throw e;
+  }
+}
+
 /** The return value of a goroutine the owner started, structured-cloned to it. */
 function postResult(goid: number, value: unknown): void {
+  const problem = classInstanceProblem(value, 'it');
+  if (problem !== null) throw new TypeError(`the goroutine's return value cannot be copied to the owning thread: ${problem}`);
   try {
     post({ type: 'done', goid, value });
   } catch (err) {

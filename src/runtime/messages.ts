@@ -14,6 +14,9 @@ export type MMessage =
   | { type: 'panic'; goid: number; func: string; message: string; stack: string; ret?: boolean }
   /** A goroutine the owner started returned `value`. */
   | { type: 'done'; goid: number; value: unknown }
+  /** Goroutine `goid` (0: none, module top-level code) called process.exit: Go's os.Exit
+   * (os-exit.ts). */
+  | { type: 'osexit'; goid: number; status: number }
   /** A shared buffer met for the first time in a value: the owner forwards it to every M. */
   | { type: 'sab'; id: number; sab: SharedArrayBuffer }
   /** A fatal error (runtime·throw): the scheduler's, or the goroutine API's ("sync: unlock

@@ -2,13 +2,16 @@
 // main goroutine, and resolves with its return value once it returns, as a Go program
 // ends when main does (goroutines still running are stopped). The first goroutine
 // panic, a deadlock or another fatal error ends the program instead: the promise rejects
-// with the GoroutinePanic or SchedulerError, and every thread is stopped.
+// with the GoroutinePanic or SchedulerError, and every thread is stopped; so does a
+// goroutine's process.exit(status) (Go's os.Exit), with a ProgramExit.
 
-import { GoroutinePanic, Runtime, type RuntimeOptions } from './runtime.js';
+import { GoroutinePanic, ProgramExit, Runtime, type RuntimeOptions } from './runtime.js';
 import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
+import { checkRuntimeOptions } from './options.js';
+import { showValue } from './show-value.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
   /** Arguments passed to main. Default none. */
@@ -27,10 +30,12 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   if (typeof main === 'function') {
     opts = (nameOrOpts as RunOptions | undefined) ?? {};
     ({ url, name } = locate(main, 'run'));
+    checkRuntimeOptions(opts, 'run', { extra: ['args'] });
   } else {
     url = checkUrl(main, 'run');
     name = typeof nameOrOpts === 'string' ? nameOrOpts : 'main';
     opts = (typeof nameOrOpts === 'object' ? nameOrOpts : maybeOpts) ?? {};
+    checkRuntimeOptions(opts, 'run', { extra: ['args'] });
     let mod: Record<string, unknown>;
     try {
       mod = (await import(url)) as Record<string, unknown>;
@@ -41,18 +46,15 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
     // Known here already: Runtime.go need not ask its loader thread.
     exportCheck.remember(url, mod);
   }
-  // Every RuntimeOptions field goes through (RunOptions extends them); only args is run()'s.
-  const { args, ...runtimeOpts } = opts;
-  const rt = await Runtime.start({
-    ...runtimeOpts,
-    protocol: opts.protocol ?? 'atomic',
-    gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv(),
-  });
+  const { args = [], ...rest } = opts;
+  if (!Array.isArray(args)) throw new TypeError(`run(${name}): args must be an array of ${name}'s arguments, got ${showValue(args)}`);
+  const rt = await Runtime.start({ ...rest, protocol: opts.protocol ?? 'atomic', gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv() });
   try {
     const ended = new Promise<never>((_, reject) => {
       rt.onPanic = (p: GoroutinePanic) => reject(p);
+      rt.onExit = (e: ProgramExit) => reject(e);
     });
-    const h = rt.go<Awaited<T>>(url, name, args ?? []);
+    const h = rt.go<Awaited<T>>(url, name, args);
     const result = h.result;
     rt.seal();
     return await Promise.race([result, ended]);

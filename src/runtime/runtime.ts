@@ -5,7 +5,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
-  SchedFatal, WHERE_NAMES, counters, maxgomaxprocs, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
+  SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
@@ -18,13 +18,13 @@ import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
+import { checkProcs } from './procs.js';
+import { showValue } from './show-value.js';
+import { DEFAULT_MAXG, DEFAULT_MAXM, checkRuntimeOptions } from './options.js';
 
 export type { Protocol, GoOptions, ThreadLimits };
 
-/** Default G table size: 10,000 goroutines may wait at once. */
-export const DEFAULT_MAXG = 16384;
-/** Default M table size: threads beyond it are not started; goroutines wait for an M. */
-export const DEFAULT_MAXM = 256;
+export { DEFAULT_MAXG, DEFAULT_MAXM };
 
 export interface RuntimeOptions {
   /** 'atomic' (the commit's CAS fast paths; default) or 'lock' (every entersyscall and
@@ -59,6 +59,15 @@ export class GoroutinePanic extends Error {
   }
 }
 
+/** A goroutine called process.exit(status): Go's os.Exit. run() rejects with it and
+ * `gosched run` exits with `status`; the goroutines were stopped. */
+export class ProgramExit extends Error {
+  override name = 'ProgramExit';
+  constructor(readonly status: number, readonly goid: number) {
+    super(`goroutine ${goid} called process.exit(${status})`);
+  }
+}
+
 /** A fatal error: the scheduler threw (for example "all goroutines are asleep -
  * deadlock!") or the goroutine API did ("sync: unlock of unlocked mutex"). `goroutines`
  * lists every goroutine alive at that moment and what it was doing. */
@@ -76,6 +85,9 @@ export class Runtime {
   /** Called with each goroutine panic instead of keeping it for wait() (run() uses it
    * to end the program on the first one, as Go does). */
   onPanic: ((p: GoroutinePanic) => void) | undefined;
+  /** Called when a goroutine calls process.exit (run() ends the program with it); when
+   * unset, the Runtime ends with a SchedulerError saying so. */
+  onExit: ((e: ProgramExit) => void) | undefined;
   private readonly sabs: ThreadSabs;
   private readonly sabsKnown: SabMessage[] = [];
   private readonly sabPorts = new Map<number, MessagePort>();
@@ -89,18 +101,9 @@ export class Runtime {
   private closed = false;
 
   private constructor(opts: RuntimeOptions) {
+    checkRuntimeOptions(opts, 'Runtime.start');
     const gomaxprocs = opts.gomaxprocs ?? 1;
-    if (typeof gomaxprocs !== 'number' || !Number.isInteger(gomaxprocs) || gomaxprocs < 1) {
-      throw new RangeError(`gomaxprocs must be a positive integer, got ${String(gomaxprocs)}`);
-    }
-    if (gomaxprocs > maxgomaxprocs) {
-      // schedinit would clamp it (the commit does); an option that cannot take effect is refused.
-      throw new RangeError(`gomaxprocs ${gomaxprocs} is above the most the scheduler's word holds (${maxgomaxprocs}: mcpumax has 15 bits)`);
-    }
     const minThreads = opts.minThreads ?? 0;
-    if (!Number.isInteger(minThreads) || minThreads < 0) {
-      throw new RangeError(`minThreads must be a non-negative integer, got ${String(minThreads)}`);
-    }
     this.sched = Sched.create(
       { protocol: opts.protocol ?? 'atomic', maxg: opts.maxg ?? DEFAULT_MAXG, maxm: opts.maxm ?? DEFAULT_MAXM },
       { newosproc: (m) => this.pool.requestM(m), freshm: () => this.pool.wantM(), exit: () => this.onMessage({ type: 'exit' }) },
@@ -178,6 +181,12 @@ export class Runtime {
     }
     if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
     if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
+    for (const k of Object.keys(options)) {
+      if (k !== 'signal') throw new TypeError(`Runtime.go(${name}): unknown option '${k}' (the one option is signal)`);
+    }
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new TypeError(`Runtime.go(${name}): signal must be an AbortSignal, got ${showValue(options.signal)}`);
+    }
     const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
     options.signal?.throwIfAborted();
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
@@ -222,6 +231,7 @@ export class Runtime {
   /** runtime.GOMAXPROCS from outside any goroutine; n <= 0 queries. */
   gomaxprocs(n: number): number {
     this.checkOpen('gomaxprocs');
+    checkProcs(n, 'Runtime.gomaxprocs');
     return this.fatalOnThrow(() => gomaxprocsfunc(this.sched, NIL, NIL, n));
   }
 
@@ -323,6 +333,17 @@ export class Runtime {
           void this.close();
         }
         break;
+      case 'osexit': {
+        const e = new ProgramExit(msg.status, msg.goid);
+        if (this.onExit !== undefined) this.onExit(e);
+        else {
+          this.onMessage({
+            type: 'fatal', m: NIL, stack: '',
+            message: `${e.message}: a goroutine cannot end its owner's process; return instead (under run() or gosched run, process.exit ends the program, as Go's os.Exit)`,
+          });
+        }
+        break;
+      }
       case 'exit':
         break;
     }

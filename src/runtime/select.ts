@@ -12,7 +12,8 @@
 
 import { unlock, lock } from '../sched/index.js';
 import { type Encoded, decode, discard, encode, encoded, load, store } from './codec.js';
-import { type Chan, C_CLOSED, C_LOCK, C_RECVQ, C_SENDQ, BLOCKED, CLOSED, chanPanic, recvLocked, sendLocked } from './chan.js';
+import { showValue } from './show-value.js';
+import { Chan, C_CLOSED, C_LOCK, C_RECVQ, C_SENDQ, BLOCKED, CLOSED, chanPanic, recvLocked, sendLocked } from './chan.js';
 import { GX_SELECTDONE, GX_WAKESG, checkHome } from './heap.js';
 import { gopark, goready, running } from './park.js';
 import { SG_CASE, SG_ELEM, SG_SELECT, SG_SUCCESS, acquireSudog, enqueue, releaseSudog, remove } from './sudog.js';
@@ -41,7 +42,11 @@ export interface SelectOptions<R = unknown> {
  * else blocks until one is. A send case's value is copied even if another case is chosen.
  */
 export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: SelectOptions<R> = {}): R | undefined {
-  if (!Array.isArray(cases)) throw new TypeError('select: cases must be an array of { recv: ch } or { send: ch, value }');
+  if (!Array.isArray(cases)) throw new TypeError(`select: cases must be an array of { recv: ch } or { send: ch, value }, got ${showValue(cases)}`);
+  if (opts === null || typeof opts !== 'object') throw new TypeError(`select: the second argument must be an object like { default() {} }, got ${showValue(opts)}`);
+  if (opts.default !== undefined && typeof opts.default !== 'function') {
+    throw new TypeError(`select: default must be a function, got ${showValue(opts.default)}`);
+  }
   const c = running('select');
   const heap = c.heap;
   const mem = heap.mem;
@@ -53,7 +58,12 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
     if (k === null || typeof k !== 'object' || (!('recv' in k) && !('send' in k))) {
       throw new TypeError(`select: case ${i} must be { recv: ch } or { send: ch, value }`);
     }
+    if ('recv' in k && 'send' in k) throw new TypeError(`select: case ${i} has both recv and send; a case is one or the other`);
     const ch = 'send' in k ? k.send : k.recv;
+    if (ch != null && !(ch instanceof Chan)) {
+      throw new TypeError(`select: case ${i}: ${'send' in k ? 'send' : 'recv'} must be a channel (from chan()) or null, got ${showValue(ch)}`);
+    }
+    if (k.do !== undefined && typeof k.do !== 'function') throw new TypeError(`select: case ${i}: do must be a function, got ${showValue(k.do)}`);
     if (ch != null) checkHome(heap, ch, `select case ${i}`);
     refs[i] = ch == null ? 0 : ch.ref;
   }
@@ -115,8 +125,9 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
     return opts.default();
   }
   if (poll.length === 0) {
-    // Go's select {} (or all cases nil): blocks forever.
-    gopark(c, WR_SELECT_NO_CASES, unlockAll);
+    // Go's select {} (or all cases nil): blocks forever. Go reports the first as
+    // "select (no cases)" and the second, which parks in selectgo, as "select".
+    gopark(c, n === 0 ? WR_SELECT_NO_CASES : WR_SELECT, unlockAll);
     throw new Error('select with no cases was woken');
   }
 

@@ -11,6 +11,7 @@
 import { decodeBytes } from './codec.js';
 import { GX_ARGS, type Heap } from './heap.js';
 import { type SabRegistry, serializeShared } from './sab.js';
+import { classInstanceProblem } from './clone-check.js';
 
 export interface GoSpec {
   url: string;
@@ -25,6 +26,10 @@ const HDR = 16;
 /** Encodes a spec, or throws an error naming the function and the argument at fault. */
 export function encodeSpec(sabs: SabRegistry, spec: GoSpec): Uint8Array {
   if (!Array.isArray(spec.args)) throw new TypeError(`go(${spec.name}): args must be an array, got ${describe(spec.args)}`);
+  for (let i = 0; i < spec.args.length; i++) {
+    const problem = classInstanceProblem(spec.args[i], `argument ${i + 1}`);
+    if (problem !== null) throw new TypeError(`go(${spec.name}): ${problem}`);
+  }
   let args: Buffer;
   try {
     args = serializeShared(sabs, spec.args);

@@ -3,6 +3,7 @@
 // on a channel is the same object everywhere. A goroutine that waits parks (status
 // "semacquire", as Go's sync package shows it) and its M sleeps on its note.
 
+import { showValue } from './show-value.js';
 import { lock, unlock } from '../sched/index.js';
 import { HANDLE_KEY, registerHandle } from './codec.js';
 import { cur } from './context.js';
@@ -63,11 +64,16 @@ export class WaitGroup {
   /** Adds delta to the counter; at zero, every waiter wakes. Panics "sync: negative
    * WaitGroup counter" below zero. */
   add(delta: number): void {
-    if (!Number.isInteger(delta)) throw new TypeError(`WaitGroup.add: delta must be an integer, got ${String(delta)}`);
+    if (!Number.isInteger(delta)) throw new TypeError(`WaitGroup.add: delta must be an integer, got ${showValue(delta)}`);
     const mem = mine(this, 'WaitGroup.add');
     const r = this.ref;
     lock(mem, r + R_LOCK);
     const v = mem[r + R_VALUE]! + delta;
+    if (v > 0x7fffffff) {
+      // The counter is an int32, as Go's; wrapping would read as negative.
+      unlock(mem, r + R_LOCK);
+      throw new RangeError(`WaitGroup.add: the counter would pass 2147483647 (it is ${v - delta}, delta ${delta})`);
+    }
     if (v < 0) {
       unlock(mem, r + R_LOCK);
       throw new Error('sync: negative WaitGroup counter');

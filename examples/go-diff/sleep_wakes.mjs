@@ -1,0 +1,15 @@
+// sleep_wakes.go in gosched.
+import { chan, go, sleep } from 'gosched';
+
+export function sleeper(ms, out) {
+  sleep(ms);
+  out.send(ms);
+}
+
+export function main() {
+  const out = chan();
+  go(sleeper, 300, out);
+  go(sleeper, 20, out);
+  console.log('first awake after', out.recv(), 'ms');
+  console.log('second awake after', out.recv(), 'ms');
+}

@@ -1,0 +1,82 @@
+// Which values may cross to another goroutine. The structured clone that copies them
+// keeps an object's own data but drops its class: a class instance arrives as a plain
+// object without its methods, getters or private fields (#x), and nothing says so, so a
+// program that passes one gets a different object from the one it sent, silently.
+// Refused instead, at the send, naming where in the value the instance sits. Allowed:
+// plain objects (Object.prototype or null prototype), arrays, and the built-ins the
+// structured clone copies whole (Map, Set, Date, RegExp, Error and its kinds, ArrayBuffer,
+// SharedArrayBuffer, typed arrays and DataView, boxed primitives), and gosched's own
+// handles (revived on the other side, codec.ts).
+//
+// Rejected alternative: refusing only what the serializer refuses (functions, symbols),
+// as postMessage does; that loses the private fields the owner meant to pass.
+import { HANDLE_KEY } from './codec.js';
+
+const WHOLE: object[] = [
+  Map.prototype, Set.prototype, Date.prototype, RegExp.prototype, ArrayBuffer.prototype, SharedArrayBuffer.prototype,
+  Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype,
+];
+
+/** Where in v a class instance sits ("" for v itself, ".a[2]" below it) and its class,
+ * or null when v may be cloned as it is. Walks objects only: numbers and strings inside
+ * arrays cost a typeof each. */
+export function classInstanceIn(v: unknown): { at: string; cls: string } | null {
+  if (typeof v !== 'object' || v === null || flatPlain(v)) return null;
+  const seen = new Set<object>();
+  const stack: [object, string][] = [[v, '']];
+  while (stack.length > 0) {
+    const [o, at] = stack.pop()!;
+    if (seen.has(o)) continue;
+    seen.add(o);
+    if (ArrayBuffer.isView(o) || o instanceof Error) continue;
+    const proto = Object.getPrototypeOf(o) as object | null;
+    if (Array.isArray(o)) {
+      if (proto !== Array.prototype) return { at, cls: o.constructor?.name ?? 'an Array subclass' };
+      for (let i = 0; i < o.length; i++) {
+        const x: unknown = o[i];
+        if (typeof x === 'object' && x !== null) stack.push([x, `${at}[${i}]`]);
+      }
+      continue;
+    }
+    if (proto === Map.prototype) {
+      for (const [k, x] of o as Map<unknown, unknown>) {
+        if (typeof k === 'object' && k !== null) stack.push([k, `${at}.<map key>`]);
+        if (typeof x === 'object' && x !== null) stack.push([x, `${at}.get(${typeof k === 'string' ? JSON.stringify(k) : '...'})`]);
+      }
+      continue;
+    }
+    if (proto === Set.prototype) {
+      for (const x of o as Set<unknown>) if (typeof x === 'object' && x !== null) stack.push([x, `${at}.<set element>`]);
+      continue;
+    }
+    if (WHOLE.includes(proto as object)) continue;
+    if (proto !== Object.prototype && proto !== null) {
+      if (Object.hasOwn(o, HANDLE_KEY)) continue;
+      return { at, cls: (o as { constructor?: { name?: string } }).constructor?.name || '(anonymous class)' };
+    }
+    for (const k of Object.keys(o)) {
+      const x: unknown = (o as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null) stack.push([x, `${at}.${k}`]);
+    }
+  }
+  return null;
+}
+
+/** A plain object whose values are all primitives (the common channel value, { i, name }):
+ * decided without the walk's allocations. */
+function flatPlain(o: object): boolean {
+  if (Object.getPrototypeOf(o) !== Object.prototype) return false;
+  for (const k in o) {
+    const x: unknown = (o as Record<string, unknown>)[k];
+    if (typeof x === 'object' && x !== null) return false;
+  }
+  return true;
+}
+
+/** The sentence for an error message, or null. `what` names the value ("argument 2"). */
+export function classInstanceProblem(v: unknown, what: string): string | null {
+  const bad = classInstanceIn(v);
+  if (bad === null) return null;
+  const where = bad.at === '' ? what : `${what}${bad.at}`;
+  return `${where} is an instance of class ${bad.cls}, which would arrive as a plain object without its methods, getters or private fields; pass a plain object (or share memory through a SharedArrayBuffer)`;
+}

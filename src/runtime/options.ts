@@ -1,0 +1,61 @@
+// Runtime.start's options, checked before anything is allocated: each mistake (a
+// misspelt key, a string where a number belongs, a V8 limit that a thread start would
+// refuse later, far from the call) is an error at the call that names the option and the
+// value. minThreads above maxm is not one: as many threads start as the M table holds.
+import { maxgomaxprocs } from '../sched/index.js';
+import { showValue } from './show-value.js';
+
+/** Every option Runtime.start knows. */
+export const RUNTIME_OPTION_KEYS = ['protocol', 'gomaxprocs', 'maxg', 'maxm', 'minThreads', 'resourceLimits', 'heapBytes'] as const;
+/** Default G table size: 10,000 goroutines may wait at once. */
+export const DEFAULT_MAXG = 16384;
+/** Default M table size: threads beyond it are not started; goroutines wait for an M. */
+export const DEFAULT_MAXM = 256;
+const LIMIT_KEYS = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
+const TABLE_MAX = 1 << 20;
+
+/** Throws a TypeError or RangeError naming `where`, the option and the value. For run():
+ * `extra`, keys it takes besides the Runtime's (`args`). Every option may be left out (the
+ * protocol defaults to 'atomic'). */
+export function checkRuntimeOptions(opts: unknown, where: string, run?: { extra: readonly string[] }): void {
+  if (opts === null || typeof opts !== 'object' || Array.isArray(opts)) {
+    throw new TypeError(`${where}: options must be an object like { protocol: 'atomic', gomaxprocs: 2 }, got ${showValue(opts)}`);
+  }
+  const o = opts as Record<string, unknown>;
+  const known = [...RUNTIME_OPTION_KEYS, ...(run?.extra ?? [])];
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) throw new TypeError(`${where}: unknown option '${k}' (the options are ${known.join(', ')})`);
+  }
+  const int = (k: string, min: number, max: number, what = `an integer from ${min} to ${max}`) => {
+    const v = o[k];
+    if (v === undefined) return;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new RangeError(`${where}: ${k} must be ${what}, got ${showValue(v)}`);
+    }
+  };
+  if (o.protocol !== 'lock' && o.protocol !== 'atomic' && o.protocol !== undefined) {
+    throw new TypeError(`${where}: protocol must be 'lock' or 'atomic', got ${showValue(o.protocol)}`);
+  }
+  const procs = o.gomaxprocs;
+  if (typeof procs === 'number' && Number.isInteger(procs) && procs > maxgomaxprocs) {
+    // schedinit would clamp it (the commit does); an option that cannot take effect is refused.
+    throw new RangeError(`${where}: gomaxprocs ${procs} is above the most the scheduler's word holds (${maxgomaxprocs}: mcpumax has 15 bits)`);
+  }
+  int('gomaxprocs', 1, maxgomaxprocs, 'a positive integer');
+  int('maxg', 1, TABLE_MAX);
+  int('maxm', 1, TABLE_MAX);
+  int('minThreads', 0, TABLE_MAX, 'a non-negative integer');
+  int('heapBytes', 1 << 16, 2 ** 31 - 8);
+  const rl = o.resourceLimits;
+  if (rl !== undefined) {
+    if (rl === null || typeof rl !== 'object' || Array.isArray(rl)) {
+      throw new TypeError(`${where}: resourceLimits must be an object like { maxOldGenerationSizeMb: 512 }, got ${showValue(rl)}`);
+    }
+    for (const [k, v] of Object.entries(rl)) {
+      if (!LIMIT_KEYS.includes(k)) throw new TypeError(`${where}: unknown resourceLimits key '${k}' (the keys are ${LIMIT_KEYS.join(', ')})`);
+      if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+        throw new RangeError(`${where}: resourceLimits.${k} must be a positive number of megabytes, got ${showValue(v)}`);
+      }
+    }
+  }
+}

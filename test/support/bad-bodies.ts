@@ -1,0 +1,123 @@
+// Goroutine bodies for test/bad-input.test.ts: goroutines that throw what is not an
+// Error, throw inside syscall(), return what cannot be copied, and call the goroutine
+// API with bad arguments.
+import { chan, close, go, GOMAXPROCS, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
+
+/** A class whose instances lose their private field and getter in a structured clone. */
+export class Secret {
+  #code = 42;
+  get code(): number {
+    return this.#code;
+  }
+}
+
+export function throwString(): void {
+  throw 'a plain string'; // eslint-disable-line no-throw-literal
+}
+
+export function throwUndefined(): void {
+  throw undefined; // eslint-disable-line no-throw-literal
+}
+
+export function throwObject(): void {
+  throw { code: 42, why: 'bad input' }; // eslint-disable-line no-throw-literal
+}
+
+export function throwInSyscall(): void {
+  syscall(() => {
+    throw new Error('failed inside syscall');
+  });
+}
+
+export function throwStringInSyscall(): void {
+  syscall(() => {
+    throw 'string from syscall'; // eslint-disable-line no-throw-literal
+  });
+}
+
+export async function rejectInSyscall(): Promise<void> {
+  await syscall(() => new Promise((_, reject) => setTimeout(() => reject(new Error('rejected inside syscall')), 5)));
+}
+
+export function returnSecret(): Secret {
+  return new Secret();
+}
+
+export function returnSymbol(): symbol {
+  return Symbol('not cloneable');
+}
+
+export function echo(x: unknown): unknown {
+  return x;
+}
+
+/** go() of a module whose top-level code throws: the new goroutine panics. */
+export function goThrowingModule(url: string): void {
+  go(url, 'f');
+}
+
+/** Each bad call of the goroutine API, and what it threw (class name and message). */
+export function badCalls(): string[] {
+  const tries: [string, () => unknown][] = [
+    ['GOMAXPROCS string', () => GOMAXPROCS('4' as never)],
+    ['GOMAXPROCS NaN', () => GOMAXPROCS(NaN)],
+    ['chan negative', () => chan(-1)],
+    ['chan string', () => chan('3' as never)],
+    ['send function', () => chan(1).send(() => 1)],
+    ['send symbol', () => chan(1).send(Symbol('s'))],
+    ['send class instance', () => chan(1).send(new Secret())],
+    ['send nested class instance', () => chan(1).send({ list: [1, { inner: new Secret() }] })],
+    ['select not an array', () => select(5 as never)],
+    ['select case not a channel', () => select([{ recv: 5 as never }])],
+    ['select case both', () => select([{ recv: chan(1), send: chan(1), value: 1 } as never])],
+    ['select default not a function', () => select([], { default: 5 as never })],
+    ['select do not a function', () => select([{ recv: null, do: 'x' as never }], { default: () => 0 })],
+    ['select send class instance', () => select([{ send: chan(1), value: new Secret() }], { default: () => 0 })],
+    ['close not a channel', () => close(5 as never)],
+    ['sleep string', () => sleep('10' as never)],
+    ['WaitGroup.add string', () => new WaitGroup().add('1' as never)],
+    ['WaitGroup.add overflow', () => new WaitGroup().add(2 ** 31)],
+    ['go number', () => go(123 as never)],
+    ['go symbol argument', () => go(import.meta.url, 'echo', Symbol('x'))],
+    ['go class instance argument', () => go(import.meta.url, 'echo', new Secret())],
+    ['go relative path', () => go('./bad-bodies.js', 'echo')],
+  ];
+  return tries.map(([what, f]) => {
+    try {
+      f();
+      return `${what}: no error`;
+    } catch (err) {
+      return `${what}: ${(err as Error).constructor.name}: ${(err as Error).message}`;
+    }
+  });
+}
+
+/** Sends that fail (the value cannot be copied) `n` times on one channel, then a good
+ * value through it: nothing of the failed values stays on the heap, and the channel
+ * still works. With n = 0 the same channel traffic without the failures (the control). */
+export function failedSends(n: number): [number, number] {
+  const ch: Chan<unknown> = chan(2);
+  const other = chan(1);
+  for (let i = 0; i < n; i++) {
+    try {
+      ch.send({ ok: 'x'.repeat(100), bad: new Secret() });
+    } catch { /* refused */ }
+    try {
+      // Case 0's value is copied (a heap block) before case 1's is refused: it must be freed.
+      select([{ send: other, value: { big: 'y'.repeat(1000) } }, { send: ch, value: () => 1 }], { default: () => 0 });
+    } catch { /* refused */ }
+  }
+  ch.send({ good: 1 });
+  return [ch.length, (ch.recv() as { good: number }).good];
+}
+
+/** Go's os.Exit from a goroutine. */
+export function exitWith(code: unknown): void {
+  process.exit(code as number);
+}
+
+/** A promise nobody awaits rejects while the goroutine waits in a system call. */
+export async function lostRejection(): Promise<void> {
+  void Promise.reject(new Error('nobody awaited this'));
+  await syscall(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+}
