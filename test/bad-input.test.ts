@@ -124,7 +124,7 @@ test('goroutines that throw non-Errors, throw in syscall(), or return what canno
     const noStack = (what: string) => new RegExp(`^\\w+ \\(file:.*bad-bodies\\.js\\)\\n\\t\\(${what} was thrown, not an Error: no stack trace; throw an Error to get one\\)$`);
     await panics('throwString', 'a plain string', noStack('a string'));
     await panics('throwUndefined', 'undefined', noStack('undefined'));
-    await panics('throwObject', "{ code: 42, why: 'bad input' }", noStack('an object'));
+    await panics('throwObject', '{"code":42,"why":"bad input"}', noStack('an object'));
     await panics('throwInSyscall', 'failed inside syscall', /^Error: failed inside syscall\n\s+at .*bad-bodies\.js/);
     await panics('throwStringInSyscall', 'string from syscall', noStack('a string'));
     await panics('rejectInSyscall', 'rejected inside syscall', /^Error: rejected inside syscall/);
@@ -282,7 +282,7 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
     assert.match(top.stderr, /^panic: init failed\n\ngoroutine 1 \[running\]:\nError: init failed\n\s+at .*top\.mjs:2/);
     const str = await gosched(['run', file('str.mjs', 'export function main() { throw { code: 7 }; }\n')]);
     assert.equal(str.code, 2);
-    assert.match(str.stderr, /^panic: \{ code: 7 \}\n\ngoroutine 1 \[running\]:\nmain \(file:.*str\.mjs\)\n\t\(an object was thrown, not an Error/);
+    assert.match(str.stderr, /^panic: \{"code":7\}\n\ngoroutine 1 \[running\]:\nmain \(file:.*str\.mjs\)\n\t\(an object was thrown, not an Error/);
     assert.equal((await gosched(['run', ok])).stdout, 'ran\n');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

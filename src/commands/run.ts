@@ -27,9 +27,13 @@ The program ends as a Go program does:
   exit 0  when main returns, whatever goroutines are still running
   exit N  a goroutine called process.exit(N), as Go's os.Exit(N)
   exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
-          or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
-          goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
-          goroutine with its id, what it waits on and its function
+          or FILE's top-level code did (Go's panic during init), or a fatal error:
+          "fatal error: all goroutines are asleep - deadlock!" when every goroutine is
+          blocked on channels, WaitGroups, Mutexes or select, then each goroutine with
+          its id, what it waits on and its function
+  exit 2  also for a mistake before the program starts, said in one line: a FILE that is
+          missing, does not parse (with its line) or has no exported main, a flag (run
+          takes none), a bad value in the environment below
 
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
