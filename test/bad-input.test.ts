@@ -284,6 +284,12 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
     assert.equal(str.code, 2);
     assert.match(str.stderr, /^panic: \{"code":7\}\n\ngoroutine 1 \[running\]:\nmain \(file:.*str\.mjs\)\n\t\(an object was thrown, not an Error/);
     assert.equal((await gosched(['run', ok])).stdout, 'ran\n');
+    // A Go main returns nothing: whatever a JavaScript main returns is not copied back,
+    // so a value that cannot be copied (here a class instance, then a function) is no error.
+    for (const ret of ['new (class Point { #x = 1; })()', '() => 1']) {
+      const r = await gosched(['run', file('ret.mjs', `export function main() { console.log('returning'); return ${ret}; }\n`)]);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [0, 'returning\n', ''], ret);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ import { GoroutinePanic, ProgramExit, SchedulerError } from '../runtime/runtime.
 import { formatGoroutines } from '../runtime/dump.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { panicText } from '../runtime/panic-text.js';
+import { DISCARD_VALUE } from '../runtime/abort.js';
 import { showValue } from '../runtime/show-value.js';
 
 export const help = `usage: gosched run FILE [args...]
@@ -93,7 +94,7 @@ ${stack}
     throw new UsageError(`run: ${file} has no exported function main (export function main(args) { ... })${'main' in mod ? `: its main is ${showValue(mod.main)}` : ''}`);
   }
   try {
-    await runProgram(url, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    await runProgram(url, 'main', { [DISCARD_VALUE]: true, args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {

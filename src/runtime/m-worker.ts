@@ -148,7 +148,7 @@ async function rungoroutine(g: number): Promise<void> {
     }
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
-    if (ret) postResult(goid, value);
+    if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
   } catch (err) {
     if (err instanceof SchedFatal) fatal(err);
     leaveSyscall(g);

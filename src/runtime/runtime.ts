@@ -7,7 +7,7 @@ import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
   SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
-import { type GoOptions, watchAbort } from './abort.js';
+import { DISCARD_VALUE, type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
 import { Goroutine, Results } from './handle.js';
 import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
@@ -185,7 +185,7 @@ export class Runtime {
     if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
       throw new TypeError(`Runtime.go(${name}): signal must be an AbortSignal, got ${showValue(options.signal)}`);
     }
-    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
+    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true, discardValue: options[DISCARD_VALUE] === true });
     options.signal?.throwIfAborted();
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
     const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
