@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run } from '../src/runtime/program.js';
 import { GoroutinePanic, ProgramExit, Runtime, SchedulerError } from '../src/runtime/runtime.js';
-import { maxgomaxprocs } from '../src/sched/index.js';
+import { NIL, S_PANICS, maxgomaxprocs } from '../src/sched/index.js';
 import { Secret } from './support/bad-bodies.js';
 
 const bodies = new URL('./support/bad-bodies.js', import.meta.url).href;
@@ -178,6 +178,7 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['sleep string', /TypeError: sleep: ms must be a number, got the string "10"$/],
       ['WaitGroup.add string', /TypeError: WaitGroup\.add: delta must be an integer, got the string "1"$/],
       ['WaitGroup.add overflow', /RangeError: WaitGroup\.add: the counter would pass 2147483647/],
+      ['Once.do not a function', /TypeError: Once\.do: f must be a function, got number 5$/],
       ['go number', /TypeError: go: the module must be a URL string .*got number$/],
       ['go symbol argument', /TypeError: go\(echo\): argument 1 \(symbol\) cannot be passed/],
       ['go class instance argument', /TypeError: go\(echo\): argument 1 is an instance of class Secret/],
@@ -233,6 +234,28 @@ test('an exception outside the goroutine\'s own calls (a promise nobody awaited)
     const t0 = Date.now();
     await rt.close();
     assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a panic whose message is still on its way is reported before a fatal error raised after it (go-diff panic_goroutine lost it 1 run in 40)', T, async () => {
+  // The race, made deterministic: a goroutine's panic is counted (S_PANICS) and its
+  // message posted, then another M's "deadlock" reaches the owner first (another port).
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  const deliver = (rt as unknown as { onMessage(m: unknown): void }).onMessage.bind(rt);
+  const order: string[] = [];
+  rt.onPanic = (p) => order.push(`panic ${p.message}`);
+  try {
+    Atomics.add(rt.sched.mem, S_PANICS, 1);
+    deliver({ type: 'fatal', m: NIL, message: 'all goroutines are asleep - deadlock!', stack: '' });
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(rt.gomaxprocs(0), 1, 'the fatal error waits for the panic (the Runtime is not ended yet)');
+    assert.deepEqual(order, []);
+    deliver({ type: 'panic', goid: 2, func: 'thrower', message: 'something broke', stack: '' });
+    assert.deepEqual(order, ['panic goroutine 2 [thrower] panicked: something broke']);
+    assert.throws(() => rt.gomaxprocs(0), /^SchedulerError: all goroutines are asleep - deadlock!$/, 'then the fatal error');
+    await assert.rejects(rt.wait(), /deadlock/);
   } finally {
     await rt.close();
   }
