@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { run } from '../src/runtime/program.js';
 import { GoroutinePanic, ProgramExit, Runtime, SchedulerError } from '../src/runtime/runtime.js';
-import { maxgomaxprocs } from '../src/sched/index.js';
+import { NIL, S_PANICS, maxgomaxprocs } from '../src/sched/index.js';
 import { Secret } from './support/bad-bodies.js';
 
 const bodies = new URL('./support/bad-bodies.js', import.meta.url).href;
@@ -126,7 +126,7 @@ test('goroutines that throw non-Errors, throw in syscall(), or return what canno
     const noStack = (what: string) => new RegExp(`^\\w+ \\(file:.*bad-bodies\\.js\\)\\n\\t\\(${what} was thrown, not an Error: no stack trace; throw an Error to get one\\)$`);
     await panics('throwString', 'a plain string', noStack('a string'));
     await panics('throwUndefined', 'undefined', noStack('undefined'));
-    await panics('throwObject', "{ code: 42, why: 'bad input' }", noStack('an object'));
+    await panics('throwObject', '{"code":42,"why":"bad input"}', noStack('an object'));
     await panics('throwInSyscall', 'failed inside syscall', /^Error: failed inside syscall\n\s+at .*bad-bodies\.js/);
     await panics('throwStringInSyscall', 'string from syscall', noStack('a string'));
     await panics('rejectInSyscall', 'rejected inside syscall', /^Error: rejected inside syscall/);
@@ -180,6 +180,7 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['sleep string', /TypeError: sleep: ms must be a number, got the string "10"$/],
       ['WaitGroup.add string', /TypeError: WaitGroup\.add: delta must be an integer, got the string "1"$/],
       ['WaitGroup.add overflow', /RangeError: WaitGroup\.add: the counter would pass 2147483647/],
+      ['Once.do not a function', /TypeError: Once\.do: f must be a function, got number 5$/],
       ['go number', /TypeError: go: the module must be a URL string .*got number$/],
       ['go symbol argument', /TypeError: go\(echo\): argument 1 \(symbol\) cannot be passed/],
       ['go class instance argument', /TypeError: go\(echo\): argument 1 is an instance of class Secret/],
@@ -240,6 +241,28 @@ test('an exception outside the goroutine\'s own calls (a promise nobody awaited)
   }
 });
 
+test('a panic whose message is still on its way is reported before a fatal error raised after it (go-diff panic_goroutine lost it 1 run in 40)', T, async () => {
+  // The race, made deterministic: a goroutine's panic is counted (S_PANICS) and its
+  // message posted, then another M's "deadlock" reaches the owner first (another port).
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  const deliver = (rt as unknown as { onMessage(m: unknown): void }).onMessage.bind(rt);
+  const order: string[] = [];
+  rt.onPanic = (p) => order.push(`panic ${p.message}`);
+  try {
+    Atomics.add(rt.sched.mem, S_PANICS, 1);
+    deliver({ type: 'fatal', m: NIL, message: 'all goroutines are asleep - deadlock!', stack: '' });
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(rt.gomaxprocs(0), 1, 'the fatal error waits for the panic (the Runtime is not ended yet)');
+    assert.deepEqual(order, []);
+    deliver({ type: 'panic', goid: 2, func: 'thrower', message: 'something broke', stack: '' });
+    assert.deepEqual(order, ['panic goroutine 2 [thrower] panicked: something broke']);
+    assert.throws(() => rt.gomaxprocs(0), /^SchedulerError: all goroutines are asleep - deadlock!$/, 'then the fatal error');
+    await assert.rejects(rt.wait(), /deadlock/);
+  } finally {
+    await rt.close();
+  }
+});
+
 function gosched(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, GOMAXPROCS: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
@@ -284,8 +307,14 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
     assert.match(top.stderr, /^panic: init failed\n\ngoroutine 1 \[running\]:\nError: init failed\n\s+at .*top\.mjs:2/);
     const str = await gosched(['run', file('str.mjs', 'export function main() { throw { code: 7 }; }\n')]);
     assert.equal(str.code, 2);
-    assert.match(str.stderr, /^panic: \{ code: 7 \}\n\ngoroutine 1 \[running\]:\nmain \(file:.*str\.mjs\)\n\t\(an object was thrown, not an Error/);
+    assert.match(str.stderr, /^panic: \{"code":7\}\n\ngoroutine 1 \[running\]:\nmain \(file:.*str\.mjs\)\n\t\(an object was thrown, not an Error/);
     assert.equal((await gosched(['run', ok])).stdout, 'ran\n');
+    // A Go main returns nothing: whatever a JavaScript main returns is not copied back,
+    // so a value that cannot be copied (here a class instance, then a function) is no error.
+    for (const ret of ['new (class Point { #x = 1; })()', '() => 1']) {
+      const r = await gosched(['run', file('ret.mjs', `export function main() { console.log('returning'); return ${ret}; }\n`)]);
+      assert.deepEqual([r.code, r.stdout, r.stderr], [0, 'returning\n', ''], ret);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -20,6 +20,21 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const chosen = cases.filter((c) => only.length === 0 || only.includes(c.name));
 const observedFile = path.join(here, 'go-observed.json');
 const recorded = fs.existsSync(observedFile) ? JSON.parse(fs.readFileSync(observedFile, 'utf8')) : {};
+if (!fs.existsSync(cli)) {
+  console.error(`compare.mjs: ${cli} is missing: run npm run build first`);
+  process.exit(2);
+}
+try {
+  execFileSync('go', ['version'], { stdio: 'ignore' });
+} catch {
+  console.error('compare.mjs: needs Go on the PATH (go version failed); test/go-diff.test.ts checks gosched without it');
+  process.exit(2);
+}
+const unknown = only.filter((n) => !cases.some((c) => c.name === n));
+if (unknown.length > 0) {
+  console.error(`compare.mjs: no such case: ${unknown.join(', ')} (the cases: ${cases.map((c) => c.name).join(', ')})`);
+  process.exit(2);
+}
 const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'go-diff-'));
 let failures = 0;
 

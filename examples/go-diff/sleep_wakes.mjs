@@ -10,6 +10,7 @@ export function main() {
   const out = chan();
   go(sleeper, 300, out);
   go(sleeper, 20, out);
-  console.log('first awake after', out.recv(), 'ms');
-  console.log('second awake after', out.recv(), 'ms');
+  const a = out.recv();
+  const b = out.recv();
+  console.log('both awake, after', a + b, 'ms of sleep in all');
 }

@@ -14,6 +14,7 @@ import { GoroutinePanic, ProgramExit, SchedulerError } from '../runtime/runtime.
 import { formatGoroutines } from '../runtime/dump.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { panicText } from '../runtime/panic-text.js';
+import { DISCARD_VALUE } from '../runtime/abort.js';
 import { showValue } from '../runtime/show-value.js';
 
 export const help = `usage: gosched run FILE [args...]
@@ -27,10 +28,13 @@ The program ends as a Go program does:
   exit 0  when main returns, whatever goroutines are still running
   exit N  a goroutine called process.exit(N), as Go's os.Exit(N)
   exit 2  a goroutine threw ("panic: <message>" and its goroutine and stack on stderr),
-          or a fatal error: "fatal error: all goroutines are asleep - deadlock!" when every
-          goroutine is blocked on channels, WaitGroups, Mutexes or select, then each
-          goroutine with its id, what it waits on and its function; also (before
-          anything runs) when FILE cannot be loaded or exports no function main
+          or FILE's top-level code did (Go's panic during init), or a fatal error:
+          "fatal error: all goroutines are asleep - deadlock!" when every goroutine is
+          blocked on channels, WaitGroups, Mutexes or select, then each goroutine with
+          its id, what it waits on and its function
+  exit 2  also for a mistake before the program starts, said in one line: a FILE that is
+          missing, does not parse (with its line) or has no exported main, an option
+          before FILE other than --help, a bad value in the environment below
 
 options (before FILE; everything after FILE is main's args):
   -h, --help         show this help
@@ -95,7 +99,7 @@ ${stack}
     throw new UsageError(`run: ${file} has no exported function main (export function main(args) { ... })${what}`);
   }
   try {
-    await runProgram(url, 'main', { args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    await runProgram(url, 'main', { [DISCARD_VALUE]: true, args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {

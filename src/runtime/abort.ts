@@ -7,7 +7,13 @@ import { NIL, type Sched, cancelrunnable } from '../sched/index.js';
 export interface GoOptions {
   /** Aborting it before the goroutine starts removes the goroutine from the run queue. */
   signal?: AbortSignal;
+  /** @internal gosched run's main: `result` resolves with undefined, the return value is
+   * not copied (a symbol key: not an option users see or misspell). */
+  [DISCARD_VALUE]?: boolean;
 }
+
+/** @internal See GoOptions. */
+export const DISCARD_VALUE: unique symbol = Symbol('gosched.discardValue');
 
 /** Watches `signal` for goroutine goid (G row g). If the abort removes it, `release(g)`
  * runs under schedlock before its row is freed, then `cancelled(reason)`. Returns a

@@ -58,6 +58,7 @@ replaceProcessExit((status) => {
 // The goroutine is still inside its own (async) function, so it cannot be ended cleanly
 // as a panic is: it is a fatal error, naming the goroutine and what threw.
 process.on('uncaughtException', (err: unknown) => {
+  if (err instanceof SchedFatal) fatal(err); // the scheduler's own throw, as it is
   const g = current.g;
   const who = g === NIL ? `m${m}'s thread, between goroutines` : `the thread of goroutine ${s.mem[s.g(g, G_GOID)]!}`;
   const { message, stack } = panicText(err, who);
@@ -148,7 +149,7 @@ async function rungoroutine(g: number): Promise<void> {
     }
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
-    if (ret) postResult(goid, value);
+    if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
   } catch (err) {
     if (err instanceof SchedFatal) fatal(err);
     leaveSyscall(g);

@@ -11,9 +11,12 @@ import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
 import { checkRuntimeOptions } from './options.js';
+import { DISCARD_VALUE } from './abort.js';
 import { showValue } from './show-value.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
+  /** @internal gosched run: main's return value is not copied back (GoOptions). */
+  [DISCARD_VALUE]?: boolean;
   /** Arguments passed to main. Default none. */
   args?: unknown[];
 }
@@ -46,7 +49,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
     // Known here already: Runtime.go need not ask its loader thread.
     exportCheck.remember(url, mod);
   }
-  const { args = [], ...rest } = opts;
+  const { args = [], [DISCARD_VALUE]: discardValue, ...rest } = opts;
   if (!Array.isArray(args)) throw new TypeError(`run(${name}): args must be an array of ${name}'s arguments, got ${showValue(args)}`);
   const rt = await Runtime.start({ ...rest, protocol: opts.protocol ?? 'atomic', gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv() });
   try {
@@ -54,7 +57,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
       rt.onPanic = (p: GoroutinePanic) => reject(p);
       rt.onExit = (e: ProgramExit) => reject(e);
     });
-    const h = rt.go<Awaited<T>>(url, name, args);
+    const h = rt.go<Awaited<T>>(url, name, args, { [DISCARD_VALUE]: discardValue === true });
     const result = h.result;
     rt.seal();
     return await Promise.race([result, ended]);

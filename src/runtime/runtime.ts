@@ -7,7 +7,7 @@ import {
   G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
   SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
-import { type GoOptions, watchAbort } from './abort.js';
+import { DISCARD_VALUE, type GoOptions, watchAbort } from './abort.js';
 import { type GoroutineInfo, goroutines } from './dump.js';
 import { Goroutine, Results } from './handle.js';
 import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
@@ -98,6 +98,8 @@ export class Runtime {
   /** Panic messages received so far (compared with the shared S_PANICS count). */
   private panicsReceived = 0;
   private fatal: SchedulerError | undefined;
+  /** A fatal error that waits for panic messages already on their way (onMessage). */
+  private fatalPending: Extract<MMessage, { type: 'fatal' }> | undefined;
   private closed = false;
 
   private constructor(opts: RuntimeOptions) {
@@ -187,7 +189,7 @@ export class Runtime {
     if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
       throw new TypeError(`Runtime.go(${name}): signal must be an AbortSignal, got ${showValue(options.signal)}`);
     }
-    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true });
+    const bytes = encodeSpec(this.sabs, { url: href, name, args, ret: true, discardValue: options[DISCARD_VALUE] === true });
     options.signal?.throwIfAborted();
     const g = this.fatalOnThrow(() => newproc(this.sched, NIL, (g) => writeSpec(this.heap, g, bytes)));
     const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
@@ -313,6 +315,7 @@ export class Runtime {
           this.panics.push(p);
           this.surfaceIfUnobserved(p);
         }
+        if (!this.panicsInFlight()) this.raisePendingFatal();
         break;
       }
       case 'done':
@@ -323,6 +326,18 @@ export class Runtime {
         this.forwardSab(msg);
         break;
       case 'fatal':
+        if (this.fatal === undefined && this.panicsInFlight()) {
+          // A goroutine panicked before this fatal error was raised (its count is
+          // bumped after its message is posted, and before it ends), but its message
+          // comes on another M's port and has not been read: Go would have ended the
+          // program with the panic, which came first (a goroutine that panics and
+          // leaves the others all blocked must not be reported as a deadlock). So the
+          // fatal error waits for the panic messages; after 1 s without them it goes on.
+          Atomics.store(this.sched.mem, S_FATAL, 1);
+          this.fatalPending ??= msg;
+          setTimeout(() => this.raisePendingFatal(), 1000).unref();
+          return;
+        }
         if (this.fatal === undefined) {
           Atomics.store(this.sched.mem, S_FATAL, 1);
           this.fatal = new SchedulerError(msg.m === NIL || msg.sched === false ? msg.message : `m${msg.m}: ${msg.message}`);
@@ -350,6 +365,20 @@ export class Runtime {
     // Delivered asynchronously: an 'exit' may arrive after newer goroutines started,
     // so settle() looks at gcount itself rather than trusting the message.
     queueMicrotask(() => this.settle());
+  }
+
+  /** Panics counted in shared memory whose messages have not been read yet. */
+  private panicsInFlight(): boolean {
+    return Atomics.load(this.sched.mem, S_PANICS) !== this.panicsReceived;
+  }
+
+  /** The fatal error held back for panics in flight (see onMessage), raised now. */
+  private raisePendingFatal(): void {
+    const msg = this.fatalPending;
+    if (msg === undefined) return;
+    this.fatalPending = undefined;
+    this.panicsReceived = Atomics.load(this.sched.mem, S_PANICS); // none is awaited any longer
+    this.onMessage(msg);
   }
 
   private settle(): void {

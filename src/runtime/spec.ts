@@ -19,9 +19,15 @@ export interface GoSpec {
   args: unknown[];
   /** Post the return value to the owner (a goroutine the owner started). */
   ret: boolean;
+  /** Post only that it returned, not the value (gosched run's main: a Go main returns
+   * nothing, so no return value may fail the program by being impossible to copy). */
+  discardValue?: boolean;
 }
 
 const HDR = 16;
+// Flag bits of the header's first word.
+const F_RET = 1;
+const F_DISCARD = 2;
 
 /** Encodes a spec, or throws an error naming the function and the argument at fault. */
 export function encodeSpec(sabs: SabRegistry, spec: GoSpec): Uint8Array {
@@ -49,7 +55,7 @@ export function encodeSpec(sabs: SabRegistry, spec: GoSpec): Uint8Array {
   const url = Buffer.from(spec.url);
   const name = Buffer.from(spec.name);
   const out = Buffer.alloc(HDR + url.length + name.length + args.length);
-  out.writeUInt32LE(spec.ret ? 1 : 0, 0);
+  out.writeUInt32LE((spec.ret ? F_RET : 0) | (spec.discardValue ? F_DISCARD : 0), 0);
   out.writeUInt32LE(url.length, 4);
   out.writeUInt32LE(name.length, 8);
   out.writeUInt32LE(args.length, 12);
@@ -67,11 +73,11 @@ export function writeSpec(heap: Heap, g: number, bytes: Uint8Array): void {
   heap.mem[heap.gx(g, GX_ARGS)] = p;
 }
 
-function header(heap: Heap, g: number): { p: number; ret: boolean; u: number; n: number; a: number } | null {
+function header(heap: Heap, g: number): { p: number; flags: number; u: number; n: number; a: number } | null {
   const p = heap.mem[heap.gx(g, GX_ARGS)]!;
   if (p === 0) return null;
   const dv = new DataView(heap.buffer);
-  return { p, ret: dv.getUint32(p, true) === 1, u: dv.getUint32(p + 4, true), n: dv.getUint32(p + 8, true), a: dv.getUint32(p + 12, true) };
+  return { p, flags: dv.getUint32(p, true), u: dv.getUint32(p + 4, true), n: dv.getUint32(p + 8, true), a: dv.getUint32(p + 12, true) };
 }
 
 /** The function G row g runs, for reports: `name (url)`; '' when unknown. */
@@ -88,7 +94,7 @@ export function readSpec(heap: Heap, sabs: SabRegistry, g: number): GoSpec {
   const fn = specName(heap, g)!;
   const start = h.p + HDR + h.u + h.n;
   const args = decodeBytes(sabs, Buffer.from(heap.bytes.subarray(start, start + h.a))) as unknown[];
-  return { url: fn.url, name: fn.name, args, ret: h.ret };
+  return { url: fn.url, name: fn.name, args, ret: (h.flags & F_RET) !== 0, discardValue: (h.flags & F_DISCARD) !== 0 };
 }
 
 /** The goroutine has ended: its spec block goes back to the heap. */

@@ -193,6 +193,7 @@ export class Once {
   }
 
   do(f: () => void): void {
+    if (typeof f !== 'function') throw new TypeError(`Once.do: f must be a function, got ${showValue(f)}`);
     const mem = mine(this, 'Once.do');
     if (Atomics.load(mem, this.ref + R_VALUE) === 1) return;
     const mu = Object.create(Mutex.prototype) as Mutex;

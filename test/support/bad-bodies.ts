@@ -1,7 +1,7 @@
 // Goroutine bodies for test/bad-input.test.ts: goroutines that throw what is not an
 // Error, throw inside syscall(), return what cannot be copied, and call the goroutine
 // API with bad arguments.
-import { chan, close, go, GOMAXPROCS, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
+import { chan, close, go, GOMAXPROCS, Once, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
 
 /** A class whose instances lose their private field and getter in a structured clone. */
 export class Secret {
@@ -77,6 +77,7 @@ export function badCalls(): string[] {
     ['sleep string', () => sleep('10' as never)],
     ['WaitGroup.add string', () => new WaitGroup().add('1' as never)],
     ['WaitGroup.add overflow', () => new WaitGroup().add(2 ** 31)],
+    ['Once.do not a function', () => new Once().do(5 as never)],
     ['go number', () => go(123 as never)],
     ['go symbol argument', () => go(import.meta.url, 'echo', Symbol('x'))],
     ['go class instance argument', () => go(import.meta.url, 'echo', new Secret())],
