@@ -41,8 +41,10 @@ export function parseLivenessPan(text) {
     : /^pan:\d+: non-progress cycle/m.test(text) ? 'non-progress-cycle'
     : /^pan:\d+: end state in claim reached/m.test(text) ? 'claim-end'
     : /^pan:\d+: accept stutter/m.test(text) ? 'accept-stutter'
+    : /^pan:\d+: assertion violated - invalid array index/m.test(text) ? 'index'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion'
-    : /^pan:\d+: invalid end state/m.test(text) ? 'invalid-end-state' : null;
+    : /^pan:\d+: invalid end state/m.test(text) ? 'invalid-end-state'
+    : /^pan:\d+: used: enabled\(pid=thisproc\)/m.test(text) ? 'enabled-self' : null;
   const stored = num(/([\d.e+]+) states, stored/);
   const matched = num(/([\d.e+]+) states, matched/);
   const transitions = num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/);

@@ -4,7 +4,9 @@
 // generator only when --wide is given).
 //
 // Beside the default models' byte globals these have a short (wraps at 16 bits), an int
-// (wraps at 32), a bit, an mtype, a nested typedef with an array field, an array indexed
+// (wraps at 32), a bit, an mtype and one of a named set (mtype:sig), a nested typedef
+// with an array field, an array of typedefs (also sent whole as a message's field, with
+// random receive and a poll on its field), an array indexed
 // by a value that may run past its end (pan's index error), expressions with unary minus,
 // ~, &, |, <<, >>, division and modulo by negative numbers and of negative numbers, the
 // conditional expression, _pid, _nr_pr, _last, enabled(), len/full/nfull/empty/nempty,
@@ -30,11 +32,11 @@ export function wideModel(rng) {
     procs.push({ name: `P${p}`, pids: Array.from({ length: n }, () => nextPid++) });
   }
   const useQ = chance(0.35);
-  const chanKind = pick(['none', 'pair', 'pair', 'array', 'chanchan']);
+  const chanKind = pick(['none', 'pair', 'pair', 'array', 'chanchan', 'typed']);
   const cap = pick([0, 1, 2]);
   const small = () => `${int(4)}`;
   const byteVar = () => pick(['a', 'b', 'c']);
-  const anyVar = () => pick(['a', 'b', 'c', 's', 'n', 'f', 'bx.p.x', 'bx.p.y[1]', 'bx.z', 'arr[0]', 'arr[2]']);
+  const anyVar = () => pick(['a', 'b', 'c', 's', 'n', 'f', 'bx.p.x', 'bx.p.y[1]', 'bx.z', 'arr[0]', 'arr[2]', 'ps[1].x', 'ps[0].y[1]', 'ps[a % 2].y[b % 2]']);
   // Remote references name a process of a type declared above the one being written
   // (SPIN resolves them in one pass and refuses a label of the same proctype) by its pid;
   // `i` is every P's local and `L` a label every P has.
@@ -83,7 +85,7 @@ export function wideModel(rng) {
     const opts = [
       () => `${anyVar()} == ${small()}`, () => `${expr(d + 1)} < ${expr(d + 1)}`, () => `${anyVar()} != ${anyVar()}`,
       () => `${expr(d + 1)} >= ${int(5) - 2}`, () => `m != ${pick(['red', 'green', 'blue'])}`,
-      () => `(${anyVar()} == 0 || ${anyVar()} > 1)`, () => `(${anyVar()} != 2 && ${anyVar()} < 3)`,
+      () => `(${anyVar()} == 0 || ${anyVar()} > 1)`, () => `(${anyVar()} != 2 && ${anyVar()} < 3)`, () => `g == ${pick(['go', 'stop'])}`,
       () => `!(${anyVar()} == ${small()})`,
     ];
     opts.push(() => `_last == ${int(nextPid)}`);
@@ -94,7 +96,7 @@ export function wideModel(rng) {
   }
   const assign = () => pick([
     () => `${anyVar()} = ${expr()}`, () => `${anyVar()} = ${expr()}`,
-    () => `m = ${pick(['red', 'green', 'blue', 'm + 1'])}`,
+    () => `m = ${pick(['red', 'green', 'blue', 'm + 1'])}`, () => `g = ${pick(['go', 'stop'])}`,
     () => `arr[${byteVar()}] = ${small()}`,
     () => `${pick(['a', 'i', 's'])}${pick(['++', '--'])}`,
     () => `bump(${byteVar()}, ${1 + int(3)})`,
@@ -108,6 +110,8 @@ export function wideModel(rng) {
         () => `ch?<${byteVar()},m>`);
     } else if (chanKind === 'array') {
       opts.push(() => `cs[_pid % 2]!${expr()}`, () => `cs[${int(2)}]?${byteVar()}`, () => `cs[${byteVar()} % 2]?_`, () => `nempty(cs[${int(2)}]) -> cs[${int(2)}]?c`);
+    } else if (chanKind === 'typed') {
+      opts.push(() => `tq!ps[${int(2)}],${expr()}`, () => `tq?ps[${int(2)}],${byteVar()}`, () => `tq?[ps[0].x,${small()}] -> tq?ps[1],_`, () => `tq??ps[${int(2)}],${small()}`);
     } else if (chanKind === 'chanchan') {
       opts.push(() => `cc!cs[${int(2)}]`, () => `cc?lc; lc!${small()}`, () => `cs[${int(2)}]?${byteVar()}`);
     }
@@ -156,16 +160,15 @@ export function wideModel(rng) {
       } else if (depth < 2 && r < 0.34) {
         stmts.push(`{ ${sub(2)} } unless { ${cond()} -> ${assign()} }`);
       } else if (depth < 2 && r < 0.37) {
-        // Not a d_step first: SPIN refuses that ('jump into d_step sequence'; the checker
-        // does not, a difference noted in README.md).
+        // A plain statement, then a block, in the loop's body.
         stmts.push(`for (i : ${int(2)} .. ${1 + int(3)}) { ${simple(inLoop)}; ${sub(1)} }`);
       } else if (r < 0.45) {
-        // After a loop, a skip first: SPIN refuses a break into a d_step ('jump into d_step
-        // sequence'; the checker does not, a difference noted in README.md).
-        const afterLoop = /^(do|for) /.test(stmts[stmts.length - 1] ?? '');
+        // After a loop or a block with a break, a skip first: SPIN (and the checker)
+        // refuse a break that lands on a d_step ('jump into d_step sequence').
+        const afterLoop = /^(do|for) |\bbreak\b/.test(stmts[stmts.length - 1] ?? '');
         stmts.push(`${afterLoop ? 'skip; ' : ''}d_step { ${dstep()} }`);
       } else if (useQ && r < 0.5) {
-        stmts.push(`run Q(${expr()}, ${chanKind === 'pair' ? 'ch' : chanKind === 'none' ? '0' : `cs[${int(2)}]`})`);
+        stmts.push(`run Q(${expr()}, ${chanKind === 'pair' ? 'ch' : chanKind === 'none' || chanKind === 'typed' ? '0' : `cs[${int(2)}]`})`);
       } else {
         stmts.push(simple(inLoop));
       }
@@ -178,10 +181,12 @@ export function wideModel(rng) {
     'typedef Pair { byte x; short y[2] };',
     'typedef Box { Pair p; bit z };',
     'byte a, b, c;', 'short s;', 'int n;', 'bit f;', 'mtype m;', 'Box bx;', 'byte arr[3];',
+    'mtype:sig = { go, stop };', 'mtype:sig g;', 'Pair ps[2];',
   ];
   if (chanKind === 'pair') lines.push(`chan ch = [${cap}] of { byte, mtype };`);
   if (chanKind === 'array' || chanKind === 'chanchan') lines.push(`chan cs[2] = [${Math.max(cap, 1)}] of { byte };`);
   if (chanKind === 'chanchan') lines.push(`chan cc = [${cap}] of { chan };`);
+  if (chanKind === 'typed') lines.push(`chan tq = [${cap}] of { Pair, byte };`);
   // Globals are initialised through expressions on constants only.
   if (chance(0.5)) lines[4] = `short s = ${int(60000) - 30000};`;
   lines.push('inline bump(v, k) {\n\tv = (v + k) % 4;\n\tc = v\n}');
@@ -198,7 +203,7 @@ export function wideModel(rng) {
     before = procs.length;
     lines.push(`proctype Q(byte x; chan q) provided (${chance(0.5) ? 'a != 1' : 'b < 2 || _nr_pr > 3'}) {`);
     lines.push(`\tbyte i;${chanKind === 'chanchan' ? ' chan lc;' : ''}`);
-    lines.push(`\t${chanKind === 'none' ? '' : chanKind === 'pair' ? 'q!x,red;\n\t' : 'q!x;\n\t'}${block(1, false, 2)}`);
+    lines.push(`\t${chanKind === 'none' || chanKind === 'typed' ? '' : chanKind === 'pair' ? 'q!x,red;\n\t' : 'q!x;\n\t'}${block(1, false, 2)}`);
     lines.push('}');
   }
   return lines.join('\n') + '\n';
