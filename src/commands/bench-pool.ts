@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { parse, positiveInt, UsageError } from './usage.js';
+import { outputDir, parse, positiveInt, UsageError } from './usage.js';
 import { POOLS, WORKLOADS, formatPoolTable, idealS, runPoolBench } from '../bench/pool/run.js';
 import type { PoolName } from '../bench/pool/child.js';
 import { piecesTo, progressFor } from '../bench/progress.js';
@@ -65,6 +65,8 @@ export async function run(argv: string[]): Promise<number> {
   const keys = listOf('workload', v.workload, WORKLOADS.map((w) => w.key));
   const warmBatches = positiveInt('warm', v.warm, 3);
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
+  const out = v.out ?? 'bench-results';
+  outputDir('--out', out);
   if (pools.some((p) => p !== 'gosched')) {
     for (const dep of pools.filter((p) => p !== 'gosched')) {
       try {
@@ -83,8 +85,6 @@ export async function run(argv: string[]): Promise<number> {
   const table = formatPoolTable(r);
   const ideals = WORKLOADS.filter((w) => keys.includes(w.key)).map((w) => `(${w.key}) ${idealS(w, r.cores).toFixed(3)} s`).join(', ');
   const note = `${r.cores} cores, Node ${process.version}; warm = median of ${warmBatches} batches; ideal = max(one task, total computation / cores): ${ideals}\n`;
-  const out = v.out ?? 'bench-results';
-  fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'pool.md'), table + '\n' + note);
   const doc = { command: 'gosched bench pool', cores: r.cores, node: process.version, warmBatches, itersPerMs: r.itersPerMs, rows: r.rows, failures: r.failures };
   fs.writeFileSync(path.join(out, 'pool.json'), JSON.stringify(doc, null, 2) + '\n');

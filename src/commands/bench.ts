@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, positiveInt, UsageError } from './usage.js';
+import { outputDir, parse, positiveInt, UsageError } from './usage.js';
 import { parseBenchtime, formatBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { headerLines, nameWidth, resultLine, benchName, type ParsedLine } from '../bench/format.js';
 import { formatTable, tableLines } from '../bench/table.js';
@@ -138,6 +138,7 @@ export async function run(argv: string[]): Promise<number> {
   // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
   const live = progressFor(process.stderr);
   const progress = piecesTo(live);
+  outputDir('--out', a.out);
   if (a.cpuProf) return cpuProf(a, progress);
 
   const benches = MICRO_BENCHMARKS.filter((b) => a.bench.test(b.name));

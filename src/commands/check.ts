@@ -10,7 +10,7 @@ import { livenessSearch, type LivenessMode } from '../check/liveness.js';
 import { warmUpLiveness } from '../check/warm-up.js';
 import type { ClaimOptions } from '../check/model.js';
 import { writeTrail } from '../check/trail.js';
-import { parse, positiveInt, UsageError } from './usage.js';
+import { parse, positiveInt, UsageError, writableFile } from './usage.js';
 
 export const help = `usage: gosched check [options] MODEL.pml
 
@@ -126,6 +126,7 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length} (see 'gosched check --help')`);
   const file = positionals[0]!;
+  if (values.trail !== undefined) writableFile('--trail', values.trail);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
   if (values.hc && values.bitstate) throw new UsageError('--hc and --bitstate exclude each other');
@@ -179,7 +180,7 @@ export async function run(argv: string[]): Promise<number> {
   let trailFile: string | null = null;
   if (result.error) {
     trailFile = values.trail ?? `${basename(file)}.trail`;
-    writeTrail(trailFile, basename(file), result.error.message, result.error.steps);
+    saveTrail(trailFile, () => writeTrail(trailFile!, basename(file), result.error!.message, result.error!.steps));
     if (!values.json) {
       process.stdout.write(`gosched: found ${result.error.message}, counterexample of ${result.error.steps.length} steps:\n`);
       const outcome = replay(model.machine, basename(file), result.error.steps, (s) => process.stdout.write(s));
@@ -213,7 +214,7 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
   if (err) {
     trailFile = trail ?? `${basename(file)}.trail`;
     const claim = mode === 'non-progress' ? 'non-progress' : model.claim.ltlName !== null ? `ltl ${model.claim.ltlName}` : model.machine.claimType >= 0 ? 'never' : null;
-    writeTrail(trailFile, basename(file), err.message, err.steps, err.cycleStart, claim);
+    saveTrail(trailFile, () => writeTrail(trailFile!, basename(file), err.message, err.steps, err.cycleStart, claim));
     if (!json) {
       process.stdout.write(`gosched: found ${err.message}, counterexample of ${err.steps.length} steps${err.cycleStart !== null ? ` (the cycle starts after step ${err.cycleStart})` : ''}:\n`);
       replay(model.machine, basename(file), err.steps, (s) => process.stdout.write(s), err.cycleStart);
@@ -258,4 +259,16 @@ export function quietOnClosedPipe(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+}
+
+/** Writes a trail; a place that cannot take it (the default one, in a folder that is not
+ * writable) is the user's to change, not an internal error. */
+function saveTrail(trailFile: string, write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err;
+    throw new UsageError(`cannot write the trail ${trailFile} (${code}); name a writable place with --trail FILE`);
+  }
 }

@@ -1,6 +1,8 @@
 // Shared by every command: how a user's mistake is reported (one line, exit 2, no stack)
 // versus a bug in gosched itself (the stack, exit 4). Under --json each is one JSON object
 // on stdout as well: {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake in what the user typed or supplied; printed without a stack trace. */
@@ -44,4 +46,26 @@ export function positiveInt(name: string, value: string | undefined, fallback: n
     throw new UsageError(`--${name} must be a positive integer, got '${value}'`);
   }
   return Number(value);
+}
+
+/** A file an option names for writing (--trail): its folder must exist and be writable.
+ * Checked before the work, so that a typo does not cost a search and end in a stack. */
+export function writableFile(option: string, file: string): void {
+  const dir = dirname(resolve(file));
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`${option} ${file}: cannot write there (${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/** A folder an option names for output (--out), made now if missing, before the work. */
+export function outputDir(option: string, dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new UsageError(`${option} ${dir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }

@@ -29,4 +29,6 @@ async function main(files: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify(results)}\n`);
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) await main(process.argv.slice(2));
+// Run by the test with the command files to probe; `node --test dist/test/` also loads every
+// file under test/, and then there is nothing to probe.
+if (process.argv[1] === new URL(import.meta.url).pathname && process.argv.length > 2) await main(process.argv.slice(2));

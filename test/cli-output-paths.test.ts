@@ -1,0 +1,30 @@
+// Where a command is told to write (check --trail, bench --out, bench pool --out) is
+// checked before any work: a place it cannot write is bad input (exit 2, naming the
+// option and the place), not an internal error after a search or a benchmark run.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot, runCli } from './support/check-cli.js';
+
+test('an unwritable --trail or --out is refused before the work, exit 2', { timeout: 120_000 }, async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gosched-out-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'a-file');
+  writeFileSync(file, '');
+  const model = path.join(repoRoot, 'models', 'spin', 'philosophers_deadlock.pml');
+  const [trail, bench, pool] = await Promise.all([
+    runCli(['check', model, '--trail', path.join(dir, 'missing', 'x.trail')], 60_000),
+    runCli(['bench', '--out', path.join(file, 'sub')], 60_000),
+    runCli(['bench', 'pool', '--out', path.join(file, 'sub')], 60_000),
+  ]);
+  assert.equal(trail.code, 2, trail.stderr);
+  assert.match(trail.stderr, /^gosched: --trail .*missing\/x\.trail: cannot write there \(.*missing: ENOENT\)$/m);
+  assert.equal(trail.stdout, '', 'refused before the search: no counterexample printed');
+  for (const r of [bench, pool]) {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^gosched: --out .*a-file\/sub: cannot write there \(ENOTDIR\)$/m);
+    assert.equal(r.stdout, '', 'refused before any benchmark ran');
+  }
+});
