@@ -35,7 +35,8 @@ export type Expr =
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
 
 export type Stmt = (
-  | { k: 'expr'; e: Expr }
+  /** gotoFirst: the skip before a goto that SPIN numbers after that goto (label-gotos.ts). */
+  | { k: 'expr'; e: Expr; gotoFirst?: boolean }
   | { k: 'assign'; lhs: VarRef; rhs: Expr }
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }
@@ -46,8 +47,9 @@ export type Stmt = (
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
-  /** fixDest: the goto SPIN moves after a remotely referenced label (remote-labels.ts). */
-  | { k: 'goto'; label: string; fixDest?: boolean }
+  /** fixDest, gotoFirst: a goto that SPIN put after a skip holding its label, and how it
+   * numbers the two (label-gotos.ts). */
+  | { k: 'goto'; label: string; fixDest?: boolean; gotoFirst?: boolean }
   | { k: 'label'; name: string; s: Stmt }
   /** `main unless { esc }`: in every state of main, esc's first move has priority. */
   | { k: 'unless'; main: Stmt[]; esc: Stmt[] }

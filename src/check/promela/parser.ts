@@ -3,7 +3,7 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
-import { fixRemoteLabelGotos } from './remote-labels.js';
+import { splitLabelledGotos } from './label-gotos.js';
 import { insertImpliedSemis } from './implied-semis.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
@@ -41,7 +41,7 @@ export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
 export function parse(tokens: Token[]): Program {
   const prog = new Parser(insertImpliedSemis(tokens)).program();
   checkDepth(prog);
-  fixRemoteLabelGotos(prog);
+  splitLabelledGotos(prog);
   return prog;
 }
 
