@@ -449,6 +449,15 @@ class Parser {
    * values becomes an if with one assignment per value; any other a counting loop. */
   private select(): Stmt {
     const pos = this.next();
+    // SPIN's lexer writes out `select ( name : digits .. digits )` itself, as text: an if
+    // of the assignments (32 values at most) or a counting loop. That takes a name of
+    // letters and digits only, two decimal numbers, and a select not in an inline body.
+    // Any other select (a bound such as (N-1), a name with _) is built by the parser
+    // (flow.c's sel_index) as a loop whose break comes first.
+    const tok = (k: number) => this.peek(k);
+    const literal = this.inlineDepth === 0 && tok(0).text === '(' && tok(1).kind === 'id' && /^[A-Za-z0-9]+$/.test(tok(1).text)
+      && tok(2).text === ':' && tok(3).kind === 'num' && /^\d+$/.test(tok(3).text) && tok(4).text === '.' && tok(5).text === '.'
+      && tok(6).kind === 'num' && /^\d+$/.test(tok(6).text) && tok(7).text === ')';
     this.expect('(');
     const v = this.varref();
     this.expect(':');
@@ -456,7 +465,7 @@ class Parser {
     this.expect('.'); this.expect('.', "'..'");
     const hi = this.expr();
     this.expect(')');
-    const a = constValue(lo), b = constValue(hi);
+    const a = literal ? constValue(lo) : null, b = literal ? constValue(hi) : null;
     if (a !== null && b !== null && b < a) this.err('bad range in select statement', pos);
     const assign = (e: Expr): Stmt => ({ k: 'assign', lhs: v, rhs: e, pos });
     if (a !== null && b !== null && b - a <= 32) {
@@ -467,7 +476,7 @@ class Parser {
       assign({ k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }),
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
-    // SPIN lists the counting option first for a constant bound, the break first otherwise.
+    // SPIN lists the counting option first in the loop its lexer writes, the break first in sel_index's.
     return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
   }
 
