@@ -101,8 +101,9 @@ Limits (refused with a position): nesting of parentheses/blocks over 250, a synt
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): --accept without a claim in a model that uses
 timeout, trace/notrace, several never claims,
-unsigned, priorities,
-c_code and friends, goto inside d_step.
+unsigned, priorities (priority, get_/set_priority), printm, channels inside a typedef,
+declarations inside a never claim, a local declared again in a nested block (SPIN 6's
+block scopes), c_code and friends, goto inside d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {

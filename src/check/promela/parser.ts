@@ -642,7 +642,8 @@ class Parser {
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
     const fields: VarRef['fields'] = [];
-    while (this.is('.')) {
+    // `x .. y` (a for or select range) is no field of x.
+    while (this.is('.') && this.peek().text !== '.') {
       this.next();
       const f = this.ident('a field name');
       let fi: Expr | null = null;
