@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModel } from '../src/check/model.js';
 import { ModelError, formatModelError } from '../src/check/errors.js';
+import { stmtText } from '../src/check/promela/text.js';
 
 function errorOf(src: string): string {
   try {
@@ -56,4 +57,12 @@ test('a newline ends a statement where SPIN 6.3 implies a semicolon, not inside 
   assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = (q\n  + 1)\n}'), ['assign']);
   assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = q +\n  1\n}'), ['assign']);
   assert.deepEqual(body('byte r;\nactive proctype P() {\n  { r++ }\n  unless { r > 2 }\n}'), ['unless']);
+});
+
+test('printm(e) is a printf of the mtype name ("%e"), listed as printm(e)', () => {
+  const m = compileModel('m.pml', 'mtype = { a, b };\nmtype c = b;\nactive proctype P() { printm(c) }');
+  const s = m.program.procs[0]!.body[0]!;
+  assert.ok(s.k === 'printf' && s.fmt === '%e' && s.args.length === 1 && s.printm === true, JSON.stringify(s));
+  assert.equal(stmtText(s), 'printm(c)');
+  assert.match(errorOf('active proctype P() { printm c }'), /expected '\(' but found 'c'/);
 });

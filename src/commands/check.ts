@@ -86,7 +86,7 @@ comparison, as in SPIN); constant expressions as sizes; inline; proctype (parame
 share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
-atomic, d_step, unless, assert, printf, skip, timeout; channels, global or local (numbered
+atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local (numbered
 as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
 !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
 end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->, and
@@ -101,7 +101,7 @@ Limits (refused with a position): nesting of parentheses/blocks over 250, a synt
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): --accept without a claim in a model that uses
 timeout, trace/notrace, several never claims,
-unsigned, priorities (priority, get_/set_priority), printm, channels inside a typedef,
+unsigned, priorities (priority, get_/set_priority), channels inside a typedef,
 declarations inside a never claim, a local declared again in a nested block (SPIN 6's
 block scopes), c_code and friends, goto inside d_step.
 `;

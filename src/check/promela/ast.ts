@@ -40,7 +40,8 @@ export type Stmt = (
   | { k: 'assign'; lhs: VarRef; rhs: Expr }
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }
-  | { k: 'printf'; fmt: string; args: Expr[] }
+  /** printm: written as printm(e), the same as printf("%e", e). */
+  | { k: 'printf'; fmt: string; args: Expr[]; printm?: boolean }
   /** closeLine: the line of fi/od, where SPIN places the jumps that end the statement. */
   | { k: 'if' | 'do'; opts: Stmt[][]; closeLine?: number }
   /** flat: a block SPIN has no element for (a for or select written out), see element-order;

@@ -13,7 +13,7 @@ import { parseLtl, ltlText } from '../ltl/parse.js';
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
   'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'printm', 'get_priority', 'set_priority',
+  'c_state', 'c_track', 'unsigned', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -384,6 +384,13 @@ class Parser {
           while (this.is(',')) { this.next(); args.push(this.expr()); }
           this.expect(')', "',' or ')'");
           return { k: 'printf', fmt: f.text, args, pos };
+        }
+        // printm(e): prints e's mtype name, as printf("%e", e) does; no effect on the state.
+        case 'printm': {
+          this.next(); this.expect('(');
+          const e = this.expr();
+          this.expect(')');
+          return { k: 'printf', fmt: '%e', args: [e], pos, printm: true };
         }
         case 'hidden': case 'local': case 'show':
           this.next(); return this.stmt();
