@@ -86,13 +86,13 @@ comparison, as in SPIN); constant expressions as sizes; inline; proctype (parame
 share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
-atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local (numbered
-as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
+atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local
+(numbered as pan numbers them), buffered or rendezvous, whose messages may hold typedefs, with !,
 !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
 end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->, and
 always eventually until stronguntil weakuntil release next implies equivalent,
-true, false); remote references proc[pid]@label and proc[pid]:var (proc@label, proc:var: the
-first running process of proc); np_ in claims;
+true, false); remote references proc[pid]@label and proc[pid]:var (proc@label,
+proc:var: the first running process of proc); np_ in claims;
 local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
 jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
