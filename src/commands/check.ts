@@ -88,8 +88,8 @@ _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo
 for (v in array), for (struct var in buffered channel of that struct),
 atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local
 (numbered as pan numbers them), buffered or rendezvous, whose messages may hold
-typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], len/empty/full/nempty/nfull;
-end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->, and
+typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
+len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->, and
 always eventually until stronguntil weakuntil release next implies equivalent,
 true, false); remote references proc[pid]@label and proc[pid]:var (proc@label,
 proc:var: the first running process of proc); np_ in claims;
