@@ -89,9 +89,9 @@ for (v in array), for (struct var in buffered channel of that struct),
 atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local
 (numbered as pan numbers them), buffered or rendezvous, whose messages may hold
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
-len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks ([] <> X U W V ! && || -> <->, and
-always eventually until stronguntil weakuntil release next implies equivalent,
-true, false); remote references proc[pid]@label and proc[pid]:var (proc@label,
+len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
+([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
+next implies equivalent, true, false); remote references proc[pid]@label and proc[pid]:var (proc@label,
 proc:var: the first running process of proc); np_ in claims;
 local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
