@@ -66,3 +66,12 @@ test('printm(e) is a printf of the mtype name ("%e"), listed as printm(e)', () =
   assert.equal(stmtText(s), 'printm(c)');
   assert.match(errorOf('active proctype P() { printm c }'), /expected '\(' but found 'c'/);
 });
+
+test('unsigned name : width declares a bit-field; a missing or too wide width, or unsigned in a message, is refused', () => {
+  const m = compileModel('m.pml', 'unsigned a : 3 = 5, b : 12;\nactive proctype P() { a = a + 4 }');
+  const [a, b] = m.program.globals;
+  assert.deepEqual([a!.bits, a!.type, b!.bits, b!.type], [3, 'byte', 12, 'short']);
+  assert.match(errorOf('unsigned a;\ninit { skip }'), /^m\.pml:1:11: unsigned 'a' needs a width/);
+  assert.match(errorOf('unsigned a : 40;\ninit { skip }'), /^m\.pml:1:14: unsigned width must be 1 to 31 bits here, got 40/);
+  assert.match(errorOf('chan c = [1] of { unsigned };\ninit { skip }'), /unsigned cannot be used as a message type/);
+});

@@ -80,7 +80,7 @@ hidden variable assigned inside a d_step is restored on backtracking here, where
 leaves it as the d_step set it (see models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
-including file), comments; bit bool byte short int pid
+including file), comments; bit bool byte short int pid unsigned (name : bits)
 mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
 comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
 share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
@@ -100,8 +100,8 @@ for (x in ..) over what is not an array or a buffered channel of x's typedef.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): --accept without a claim in a model that uses
-timeout, trace/notrace, several never claims,
-unsigned, priorities (priority, get_/set_priority), channels inside a typedef,
+timeout, trace/notrace, several never claims, unsigned wider than 31 bits,
+priorities (priority, get_/set_priority), channels inside a typedef,
 declarations inside a never claim, a local declared again in a nested block (SPIN 6's
 block scopes), c_code and friends, goto inside d_step.
 `;

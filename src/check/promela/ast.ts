@@ -79,6 +79,8 @@ export interface VarDecl {
   pos: Pos;
   /** `hidden`: kept out of the state vector that states are compared by (globals only). */
   hidden?: boolean;
+  /** `unsigned name : bits`: the width; `type` is the basic type that holds it. */
+  bits?: number;
 }
 
 export interface ProcType {

@@ -13,7 +13,7 @@ import { parseLtl, ltlText } from '../ltl/parse.js';
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
   'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'get_priority', 'set_priority',
+  'c_state', 'c_track', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -78,7 +78,7 @@ class Parser {
   /** Values of the named mtype sets (`mtype:name = {...}`), each numbered on its own. */
   private mtypeSubsets = new Map<string, number>();
   private typedefs = new Map<string, VarDecl[]>();
-  private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
+  private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || t.text === 'unsigned' || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
   private locals: VarDecl[] | null = null;
   /** Whether the proctype being parsed has had a statement yet (see declarations). */
@@ -667,12 +667,23 @@ class Parser {
     const tt = this.ident('a type');
     if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
     const struct = this.typedefs.has(tt.text) ? tt.text : null;
-    const type = struct ? 'struct' : tt.text as BaseType;
+    const unsigned = tt.text === 'unsigned';
+    let type: BaseType | 'struct' = struct ? 'struct' : tt.text as BaseType;
     if (type === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.ident('a variable name');
-      let len = 0;
+      let len = 0, bits = 0;
+      // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits
+      // (pan's C bit-field). Kept in the smallest basic type that holds it unsigned.
+      if (unsigned) {
+        if (!this.is(':')) this.err(`unsigned '${id.text}' needs a width: unsigned ${id.text} : bits`);
+        this.next();
+        const w = this.t;
+        bits = this.constant('a width in bits');
+        if (bits < 1 || bits > 31) this.err(`unsigned width must be 1 to 31 bits here, got ${bits}`, w);
+        type = bits <= 8 ? 'byte' : bits <= 15 ? 'short' : 'int';
+      }
       if (this.is('[')) {
         this.next();
         const n = this.t;
@@ -687,7 +698,7 @@ class Parser {
         else if (struct) this.err('a structure cannot have an initialiser');
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}) });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
@@ -707,6 +718,7 @@ class Parser {
     let structs = 0, first: string | null = null;
     for (;;) {
       const f = this.ident('a field type');
+      if (f.text === 'unsigned') this.err('unsigned cannot be used as a message type (SPIN refuses it too)', f);
       if (first === null) first = f.text;
       structs++;
       // A typedef travels as its basic-typed leaves, in layout order (see codegen's
