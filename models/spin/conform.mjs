@@ -112,6 +112,9 @@ function compare(model, mode, ltl, pre) {
     // every other error kind pan names.
     const spin = parseLivenessPan(pan.out);
     spin.errorKind ??= parsePan(pan.out).errorKind;
+    // pan's messages for the kinds gosched names 'channel' and 'index' (see check --help).
+    if (spin.errorKind === 'other' && /^pan:\d+: (ref to uninitialized chan|missing pars in receive|too few parameters in send)/m.test(pan.out)) spin.errorKind = 'channel';
+    if (spin.errorKind === 'other' && /^pan:\d+: indexing /m.test(pan.out)) spin.errorKind = 'index';
     if (spin.statesStored === null || spin.errors === null) return { status: 'SPIN rejects', detail: `pan: ${firstLines(pan.out)}` };
     if (spin.statesStored > maxStates) return { status: 'too big', detail: `pan stored ${spin.statesStored} states` };
     const flags = { s: [], a: ['--accept'], af: ['--accept', '--fair'], l: ['--non-progress'], lf: ['--non-progress', '--fair'] }[mode];
