@@ -75,3 +75,8 @@ test('unsigned name : width declares a bit-field; a missing or too wide width, o
   assert.match(errorOf('unsigned a : 40;\ninit { skip }'), /^m\.pml:1:14: unsigned width must be 1 to 31 bits here, got 40/);
   assert.match(errorOf('chan c = [1] of { unsigned };\ninit { skip }'), /unsigned cannot be used as a message type/);
 });
+
+test('a for whose body brace is on the next line parses (no semicolon is implied before {)', () => {
+  const m = compileModel('m.pml', 'byte i, s;\nactive proctype P() {\n  for (i : 0 .. 2)\n  {\n    s = s + i\n  }\n}');
+  assert.equal(m.program.procs[0]!.body.length, 1);
+});
