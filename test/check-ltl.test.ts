@@ -112,3 +112,14 @@ test('precedence follows SPIN: [] binds a U, && and || bind before ->', () => {
   assert.equal(show('! p U q'), show('(!p) U q'));
   assert.equal(show('x == 1 <-> <> y < 2'), show('(x == 1) <-> (<> (y < 2))'));
 });
+
+test("SPIN's operator words are its operators: always, eventually, until, stronguntil, weakuntil, release, next, implies, equivalent", () => {
+  const show = (s: string) => JSON.stringify(parseLtlFormula(lex(s)), (k, v) => (k === 'pos' ? undefined : v));
+  assert.equal(show('always eventually (p > 5)'), show('[] <> (p > 5)'));
+  assert.equal(show('p until q'), show('p U q'));
+  assert.equal(show('p stronguntil q'), show('p U q'));
+  assert.equal(show('p weakuntil q'), show('p W q'));
+  assert.equal(show('p release q'), show('p V q'));
+  assert.equal(show('next p implies q'), show('X p -> q'));
+  assert.equal(show('p equivalent always q'), show('p <-> [] q'));
+});

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModel } from '../src/check/model.js';
 import { ModelError, formatModelError } from '../src/check/errors.js';
+import { stmtText } from '../src/check/promela/text.js';
 
 function errorOf(src: string): string {
   try {
@@ -56,4 +57,26 @@ test('a newline ends a statement where SPIN 6.3 implies a semicolon, not inside 
   assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = (q\n  + 1)\n}'), ['assign']);
   assert.deepEqual(body('byte r, q;\nactive proctype P() {\n  r = q +\n  1\n}'), ['assign']);
   assert.deepEqual(body('byte r;\nactive proctype P() {\n  { r++ }\n  unless { r > 2 }\n}'), ['unless']);
+});
+
+test('printm(e) is a printf of the mtype name ("%e"), listed as printm(e)', () => {
+  const m = compileModel('m.pml', 'mtype = { a, b };\nmtype c = b;\nactive proctype P() { printm(c) }');
+  const s = m.program.procs[0]!.body[0]!;
+  assert.ok(s.k === 'printf' && s.fmt === '%e' && s.args.length === 1 && s.printm === true, JSON.stringify(s));
+  assert.equal(stmtText(s), 'printm(c)');
+  assert.match(errorOf('active proctype P() { printm c }'), /expected '\(' but found 'c'/);
+});
+
+test('unsigned name : width declares a bit-field; a missing or too wide width, or unsigned in a message, is refused', () => {
+  const m = compileModel('m.pml', 'unsigned a : 3 = 5, b : 12;\nactive proctype P() { a = a + 4 }');
+  const [a, b] = m.program.globals;
+  assert.deepEqual([a!.bits, a!.type, b!.bits, b!.type], [3, 'byte', 12, 'short']);
+  assert.match(errorOf('unsigned a;\ninit { skip }'), /^m\.pml:1:11: unsigned 'a' needs a width/);
+  assert.match(errorOf('unsigned a : 40;\ninit { skip }'), /^m\.pml:1:14: unsigned width must be 1 to 31 bits here, got 40/);
+  assert.match(errorOf('chan c = [1] of { unsigned };\ninit { skip }'), /unsigned cannot be used as a message type/);
+});
+
+test('a for whose body brace is on the next line parses (no semicolon is implied before {)', () => {
+  const m = compileModel('m.pml', 'byte i, s;\nactive proctype P() {\n  for (i : 0 .. 2)\n  {\n    s = s + i\n  }\n}');
+  assert.equal(m.program.procs[0]!.body.length, 1);
 });

@@ -543,6 +543,8 @@ return { exec, init, prov };
 
   private store(decl: VarDecl, at: string, val: string): string {
     const t = decl.type;
+    // An unsigned bit-field keeps the low bits of what is assigned, as C's does in pan.
+    if (decl.bits) val = `((${val}) & ${2 ** decl.bits - 1})`;
     if (t === 'bit' || t === 'bool') return `S[${at}] = (${val}) & 1`;
     if (t === 'short') return `w16(S, ${at}, ${val})`;
     if (t === 'int') return `w32(S, ${at}, ${val})`;

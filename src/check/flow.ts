@@ -91,7 +91,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const gotos: El[] = [];
   let escapes: El[] = [];
   const { order: orderOf, end: endOrder } = elementOrder(body);
-  // The goto SPIN appends after a remotely referenced label (remote-labels.ts) comes last.
+  // The goto SPIN appends after a remotely referenced label (label-gotos.ts) comes last.
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
     ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes,
       order: stmt ? orderOf.get(stmt) ?? (stmt.k === 'goto' && stmt.fixDest ? endOrder + 1 : -1) : -1 });

@@ -35,19 +35,22 @@ export type Expr =
 export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k: 'any' };
 
 export type Stmt = (
-  | { k: 'expr'; e: Expr }
+  /** gotoFirst: the skip before a goto that SPIN numbers after that goto (label-gotos.ts). */
+  | { k: 'expr'; e: Expr; gotoFirst?: boolean }
   | { k: 'assign'; lhs: VarRef; rhs: Expr }
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }
-  | { k: 'printf'; fmt: string; args: Expr[] }
+  /** printm: written as printm(e), the same as printf("%e", e). */
+  | { k: 'printf'; fmt: string; args: Expr[]; printm?: boolean }
   /** closeLine: the line of fi/od, where SPIN places the jumps that end the statement. */
   | { k: 'if' | 'do'; opts: Stmt[][]; closeLine?: number }
   /** flat: a block SPIN has no element for (a for or select written out), see element-order;
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
   | { k: 'break' | 'else' }
-  /** fixDest: the goto SPIN moves after a remotely referenced label (remote-labels.ts). */
-  | { k: 'goto'; label: string; fixDest?: boolean }
+  /** fixDest, gotoFirst: a goto that SPIN put after a skip holding its label, and how it
+   * numbers the two (label-gotos.ts). */
+  | { k: 'goto'; label: string; fixDest?: boolean; gotoFirst?: boolean }
   | { k: 'label'; name: string; s: Stmt }
   /** `main unless { esc }`: in every state of main, esc's first move has priority. */
   | { k: 'unless'; main: Stmt[]; esc: Stmt[] }
@@ -76,6 +79,8 @@ export interface VarDecl {
   pos: Pos;
   /** `hidden`: kept out of the state vector that states are compared by (globals only). */
   hidden?: boolean;
+  /** `unsigned name : bits`: the width; `type` is the basic type that holds it. */
+  bits?: number;
 }
 
 export interface ProcType {

@@ -4,7 +4,9 @@
 // ++, --, ), ], }, od, fi, else, break) ends the statement. The parser takes statements
 // without separators anyway; what the rule changes is where an expression stops:
 // `respond = request` then `(respond == 0)` on the next line are two statements, not a
-// call of `request`, and `x = a` then `-b` are two as well.
+// call of `request`, and `x = a` then `-b` are two as well. None is put before a `{` (SPIN
+// takes `for (i : 0 .. N)` with its body's brace on the next line; the parser needs no
+// separator there).
 //
 // Rejected: deciding it in the parser from each token's `bol`. Macro expansion moves
 // tokens to the line of the macro's use, exactly as cpp's output that SPIN reads puts
@@ -40,7 +42,7 @@ export function insertImpliedSemis(toks: Token[]): Token[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!, prev = out[out.length - 1];
     if (prev && t.line > prev.line && bodyDepth >= 0 && parens === 0 && endsStatement(prev) && t.kind !== 'eof'
-      && !(prev.text === '}' && t.text === 'unless') && prev.file === t.file) {
+      && !(prev.text === '}' && t.text === 'unless') && t.text !== '{' && prev.file === t.file) {
       out.push({ kind: 'op', text: ';', line: prev.line, col: prev.col + prev.text.length, ...(prev.file !== undefined ? { file: prev.file } : {}) });
     }
     out.push(t);

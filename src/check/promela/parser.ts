@@ -3,7 +3,7 @@
 // argument tokens, parsed in place.
 import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
-import { fixRemoteLabelGotos } from './remote-labels.js';
+import { splitLabelledGotos } from './label-gotos.js';
 import { insertImpliedSemis } from './implied-semis.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
@@ -13,7 +13,7 @@ import { parseLtl, ltlText } from '../ltl/parse.js';
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
   'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'unsigned', 'printm', 'get_priority', 'set_priority',
+  'c_state', 'c_track', 'get_priority', 'set_priority',
 ]);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
@@ -41,7 +41,7 @@ export function parseLtlFormula(tokens: Token[]): LtlBlock['formula'] {
 export function parse(tokens: Token[]): Program {
   const prog = new Parser(insertImpliedSemis(tokens)).program();
   checkDepth(prog);
-  fixRemoteLabelGotos(prog);
+  splitLabelledGotos(prog);
   return prog;
 }
 
@@ -78,7 +78,7 @@ class Parser {
   /** Values of the named mtype sets (`mtype:name = {...}`), each numbered on its own. */
   private mtypeSubsets = new Map<string, number>();
   private typedefs = new Map<string, VarDecl[]>();
-  private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || this.typedefs.has(t.text)); }
+  private isType(t: Token): boolean { return t.kind === 'id' && (BASE_TYPES.has(t.text) || t.text === 'unsigned' || this.typedefs.has(t.text)); }
   /** Locals of the proctype being parsed; declarations anywhere in its body land here. */
   private locals: VarDecl[] | null = null;
   /** Whether the proctype being parsed has had a statement yet (see declarations). */
@@ -385,6 +385,13 @@ class Parser {
           this.expect(')', "',' or ')'");
           return { k: 'printf', fmt: f.text, args, pos };
         }
+        // printm(e): prints e's mtype name, as printf("%e", e) does; no effect on the state.
+        case 'printm': {
+          this.next(); this.expect('(');
+          const e = this.expr();
+          this.expect(')');
+          return { k: 'printf', fmt: '%e', args: [e], pos, printm: true };
+        }
         case 'hidden': case 'local': case 'show':
           this.next(); return this.stmt();
         case 'xr': case 'xs':
@@ -449,6 +456,15 @@ class Parser {
    * values becomes an if with one assignment per value; any other a counting loop. */
   private select(): Stmt {
     const pos = this.next();
+    // SPIN's lexer writes out `select ( name : digits .. digits )` itself, as text: an if
+    // of the assignments (32 values at most) or a counting loop. That takes a name of
+    // letters and digits only, two decimal numbers, and a select not in an inline body.
+    // Any other select (a bound such as (N-1), a name with _) is built by the parser
+    // (flow.c's sel_index) as a loop whose break comes first.
+    const tok = (k: number) => this.peek(k);
+    const literal = this.inlineDepth === 0 && tok(0).text === '(' && tok(1).kind === 'id' && /^[A-Za-z0-9]+$/.test(tok(1).text)
+      && tok(2).text === ':' && tok(3).kind === 'num' && /^\d+$/.test(tok(3).text) && tok(4).text === '.' && tok(5).text === '.'
+      && tok(6).kind === 'num' && /^\d+$/.test(tok(6).text) && tok(7).text === ')';
     this.expect('(');
     const v = this.varref();
     this.expect(':');
@@ -456,7 +472,7 @@ class Parser {
     this.expect('.'); this.expect('.', "'..'");
     const hi = this.expr();
     this.expect(')');
-    const a = constValue(lo), b = constValue(hi);
+    const a = literal ? constValue(lo) : null, b = literal ? constValue(hi) : null;
     if (a !== null && b !== null && b < a) this.err('bad range in select statement', pos);
     const assign = (e: Expr): Stmt => ({ k: 'assign', lhs: v, rhs: e, pos });
     if (a !== null && b !== null && b - a <= 32) {
@@ -467,7 +483,7 @@ class Parser {
       assign({ k: 'bin', op: '+', a: v, b: { k: 'num', v: 1, pos }, pos }),
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
-    // SPIN lists the counting option first for a constant bound, the break first otherwise.
+    // SPIN lists the counting option first in the loop its lexer writes, the break first in sel_index's.
     return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
   }
 
@@ -633,7 +649,8 @@ class Parser {
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
     const fields: VarRef['fields'] = [];
-    while (this.is('.')) {
+    // `x .. y` (a for or select range) is no field of x.
+    while (this.is('.') && this.peek().text !== '.') {
       this.next();
       const f = this.ident('a field name');
       let fi: Expr | null = null;
@@ -650,12 +667,23 @@ class Parser {
     const tt = this.ident('a type');
     if (!this.isType(tt)) this.err(`unknown type '${tt.text}'`, tt);
     const struct = this.typedefs.has(tt.text) ? tt.text : null;
-    const type = struct ? 'struct' : tt.text as BaseType;
+    const unsigned = tt.text === 'unsigned';
+    let type: BaseType | 'struct' = struct ? 'struct' : tt.text as BaseType;
     if (type === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.ident('a variable name');
-      let len = 0;
+      let len = 0, bits = 0;
+      // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits
+      // (pan's C bit-field). Kept in the smallest basic type that holds it unsigned.
+      if (unsigned) {
+        if (!this.is(':')) this.err(`unsigned '${id.text}' needs a width: unsigned ${id.text} : bits`);
+        this.next();
+        const w = this.t;
+        bits = this.constant('a width in bits');
+        if (bits < 1 || bits > 31) this.err(`unsigned width must be 1 to 31 bits here, got ${bits}`, w);
+        type = bits <= 8 ? 'byte' : bits <= 15 ? 'short' : 'int';
+      }
       if (this.is('[')) {
         this.next();
         const n = this.t;
@@ -670,7 +698,7 @@ class Parser {
         else if (struct) this.err('a structure cannot have an initialiser');
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}) });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
@@ -690,6 +718,7 @@ class Parser {
     let structs = 0, first: string | null = null;
     for (;;) {
       const f = this.ident('a field type');
+      if (f.text === 'unsigned') this.err('unsigned cannot be used as a message type (SPIN refuses it too)', f);
       if (first === null) first = f.text;
       structs++;
       // A typedef travels as its basic-typed leaves, in layout order (see codegen's

@@ -38,7 +38,7 @@ export function stmtText(s: Stmt): string {
     case 'assign': return `${varText(s.lhs)} = ${exprText(s.rhs)}`;
     case 'incr': return `${varText(s.lhs)} = (${varText(s.lhs)}${s.d > 0 ? '+' : '-'}1)`;
     case 'assert': return `assert(${exprText(s.e)})`;
-    case 'printf': return `printf('${s.fmt.replace(/\n/g, '\\n')}')`;
+    case 'printf': return s.printm ? `printm(${exprText(s.args[0]!)})` : `printf('${s.fmt.replace(/\n/g, '\\n')}')`;
     case 'if': return 'IF';
     case 'do': return 'DO';
     case 'atomic': return 'ATOMIC';
