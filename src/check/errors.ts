@@ -7,6 +7,11 @@ import { dirname, isAbsolute, join } from 'node:path';
  * including file's own positions leave it out). */
 export interface Pos { line: number; col: number; file?: string }
 
+/** Where an included file named in a Pos (relative to the model's directory) is. */
+export function includedPath(modelFile: string, file: string): string {
+  return isAbsolute(file) ? file : join(dirname(modelFile), file);
+}
+
 export class ModelError extends Error {
   override name = 'ModelError';
   constructor(message: string, readonly pos: Pos | null) { super(message); }
@@ -19,7 +24,7 @@ export function formatModelError(err: ModelError, file: string, source: string):
   // A position in an included file: that file's name and line (it was readable when
   // included); Pos names it relative to the model's directory.
   if (err.pos.file !== undefined) {
-    file = isAbsolute(err.pos.file) ? err.pos.file : join(dirname(file), err.pos.file);
+    file = includedPath(file, err.pos.file);
     try { source = readFileSync(file, 'utf8'); } catch { source = ''; }
   }
   let text = lineAt(source, line).replace(/\t/g, ' ');

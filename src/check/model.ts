@@ -1,7 +1,7 @@
 // From a model file to a runnable machine: read, preprocess, parse, compile.
 import { readFileSync } from 'node:fs';
 import { dirname, join, isAbsolute, relative } from 'node:path';
-import { ModelError } from './errors.js';
+import { ModelError, includedPath } from './errors.js';
 import { buildMachine, type Machine } from './machine.js';
 import { lex, type Token } from './promela/lexer.js';
 import { parse } from './promela/parser.js';
@@ -40,11 +40,6 @@ export function includerFor(modelFile: string): Includer {
     }
     return lex(text, 1, 1, isAbsolute(name) ? name : relative(dirname(modelFile), path));
   };
-}
-
-/** Where an included file named in a Pos (relative to the model's directory) is. */
-export function includedPath(modelFile: string, file: string): string {
-  return isAbsolute(file) ? file : join(dirname(modelFile), file);
 }
 
 export function compileModel(file: string, source: string, opts: ClaimOptions = {}): LoadedModel {
