@@ -24,7 +24,7 @@ export interface RunOptions extends Partial<RuntimeOptions> {
 /**
  * run(main) with main an exported function of the calling module, or run(url, name =
  * 'main'). GOMAXPROCS defaults to $GOMAXPROCS, else 1 (the commit's default); the
- * protocol to 'atomic' (the commit's).
+ * protocol to 'atomic' (the commit's), as Runtime.start's does.
  */
 export async function run<T = unknown>(main: string | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
   let url: string;
@@ -51,7 +51,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   }
   const { args = [], [DISCARD_VALUE]: discardValue, ...rest } = opts;
   if (!Array.isArray(args)) throw new TypeError(`run(${name}): args must be an array of ${name}'s arguments, got ${showValue(args)}`);
-  const rt = await Runtime.start({ ...rest, protocol: opts.protocol ?? 'atomic', gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv() });
+  const rt = await Runtime.start({ ...rest, gomaxprocs: opts.gomaxprocs ?? gomaxprocsFromEnv() });
   try {
     const ended = new Promise<never>((_, reject) => {
       rt.onPanic = (p: GoroutinePanic) => reject(p);
