@@ -1,8 +1,8 @@
 // `gosched check MODEL.pml`: explicit-state verification of a Promela model, reporting
 // what SPIN's pan reports (see src/check/).
 import { basename } from 'node:path';
-import { ModelError, formatModelError } from '../check/errors.js';
-import { readModel, compileModel, includedPath } from '../check/model.js';
+import { ModelError, formatModelError, includedPath } from '../check/errors.js';
+import { readModel, compileModel } from '../check/model.js';
 import { replay } from '../check/replay.js';
 import { formatVerdict, verdict } from '../check/report.js';
 import { search } from '../check/search.js';

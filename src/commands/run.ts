@@ -86,11 +86,7 @@ async function runFile(argv: string[]): Promise<number> {
       throw new UsageError(`run: cannot load ${file}: ${(err as Error).message}${err instanceof SyntaxError ? syntaxErrorPlace(abs) : ''}`);
     }
     const { message, stack } = panicText(err, `${file} (top-level code)`);
-    process.stderr.write(`panic: ${message}
-
-goroutine 1 [running]:
-${stack}
-`);
+    printPanic(message, 1, stack);
     return 2;
   }
   if (typeof mod.main !== 'function') {
@@ -103,7 +99,7 @@ ${stack}
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {
-      process.stderr.write(`panic: ${err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, '')}\n\ngoroutine ${err.goid} [running]:\n${err.goroutineStack}\n`);
+      printPanic(err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, ''), err.goid, err.goroutineStack);
       return 2;
     }
     if (err instanceof ProgramExit) return err.status;
@@ -113,6 +109,11 @@ ${stack}
     }
     throw err;
   }
+}
+
+/** A panic as Go prints it: the value, then the goroutine that panicked and its stack. */
+function printPanic(message: string, goid: number, stack: string): void {
+  process.stderr.write(`panic: ${message}\n\ngoroutine ${goid} [running]:\n${stack}\n`);
 }
 
 /** Where a module's syntax error is: import() does not say, `node --check` does (its
