@@ -60,3 +60,24 @@ test('bench pool runs gosched on workload (a) in a child and writes its table', 
   assert.ok(r.coldS >= r.warmS * 0.5 && r.threads >= 2, JSON.stringify(r));
   assert.match(readFileSync(join(scratch, 'pool.md'), 'utf8'), /\| \(a\) 64 tasks blocking 50 ms \| gosched \|/);
 });
+
+test('bench pool --idle: per-thread RSS of idle threads, the bare worker with its heap', { timeout: 120_000 }, async () => {
+  const { stdout } = await run(process.execPath, [cli, 'bench', 'pool', '--idle', '--pool', 'gosched', '--threads', '2', '--json', '--out', scratch], { timeout: 110_000 });
+  const doc = JSON.parse(stdout) as { threads: number; failures: string[]; rows: { kind: string; threads: number; perThreadMb: number; heap?: { space: string; usedBytes: number; physicalBytes: number }[] }[] };
+  assert.deepEqual(doc.failures, []);
+  assert.deepEqual(doc.rows.map((r) => [r.kind, r.threads]), [['bare', 2], ['gosched', 2]]);
+  // A started worker thread holds at least its V8 heap resident: a row near zero measured
+  // threads that had already exited, or none.
+  for (const r of doc.rows) assert.ok(r.perThreadMb > 2 && r.perThreadMb < 100, JSON.stringify(r));
+  const old = doc.rows[0]!.heap?.find((s) => s.space === 'old_space');
+  assert.ok(old !== undefined && old.usedBytes > 1e6 && old.physicalBytes >= old.usedBytes, JSON.stringify(doc.rows[0]));
+  assert.equal(doc.rows[1]!.heap, undefined);
+  assert.match(readFileSync(join(scratch, 'idle.md'), 'utf8'), /^\| gosched \| 2 \| \d+\.\d\d \|$/m);
+});
+
+test('bench pool: --idle and --placement together, or --threads without --idle, are usage errors', { timeout: 30_000 }, async () => {
+  for (const args of [['--idle', '--placement'], ['--threads', '4'], ['--idle', '--threads', '0']]) {
+    const e = await run(process.execPath, [cli, 'bench', 'pool', ...args]).then(() => null, (err: { code?: number; stderr?: string }) => err);
+    assert.equal(e?.code, 2, args.join(' '));
+  }
+});

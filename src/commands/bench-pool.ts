@@ -9,6 +9,7 @@ import type { PoolName } from '../bench/pool/child.js';
 import { piecesTo, progressFor } from '../bench/progress.js';
 import { formatPlacement, runPlacement } from '../bench/pool/placement.js';
 import { calibrate } from '../bench/pool/work.js';
+import { type IdleKind, type IdleRow, formatIdle, runIdleChild } from '../bench/pool/idle.js';
 
 export const help = `usage: gosched bench pool [options]
 
@@ -32,6 +33,12 @@ options:
                     b; it must compute), 1 + --warm batches in this process, each task traced:
                     per batch, the wall time, how long the computations took, and for how
                     long two of them shared one core (Linux: /proc/thread-self/stat)
+  --idle            instead of the table: the resident memory of one idle thread, for a
+                    bare Node worker (the floor) and the pools of --pool, each starting
+                    --threads threads in a child process of its own ((RSS after - before)
+                    / threads), and a bare worker's V8 heap after a full collection;
+                    written to idle.md and idle.json under --out
+  --threads N       idle threads per kind for --idle (default 16)
   -h, --help        this help
 
 exit status: 0; 2 bad usage (a pool not installed included); 4 when a pool's child
@@ -45,6 +52,8 @@ const OPTIONS = {
   json: { type: 'boolean' },
   out: { type: 'string' },
   placement: { type: 'boolean' },
+  idle: { type: 'boolean' },
+  threads: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,18 +73,13 @@ export async function run(argv: string[]): Promise<number> {
   const pools = listOf<PoolName>('pool', v.pool, POOLS);
   const keys = listOf('workload', v.workload, WORKLOADS.map((w) => w.key));
   const warmBatches = positiveInt('warm', v.warm, 3);
+  if (v.placement && v.idle) throw new UsageError('--placement and --idle are two different runs: give one');
+  if (v.threads !== undefined && !v.idle) throw new UsageError('--threads is for --idle');
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   const out = v.out ?? 'bench-results';
   outputDir('--out', out);
-  if (pools.some((p) => p !== 'gosched')) {
-    for (const dep of pools.filter((p) => p !== 'gosched')) {
-      try {
-        await import(dep);
-      } catch {
-        throw new UsageError(`${dep} is not installed (it is a devDependency: run npm install in gosched's checkout, or pass --pool gosched)`);
-      }
-    }
-  }
+  if (v.idle) return idle(pools, positiveInt('threads', v.threads, 16), out, v.json === true);
+  await requireInstalled(pools);
   // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
   const live = progressFor(process.stderr);
   const r = await runPoolBench({
@@ -92,6 +96,43 @@ export async function run(argv: string[]): Promise<number> {
   else process.stdout.write(`\n${table}\n${note}`);
   for (const f of r.failures) process.stderr.write(`${f}\n`);
   return r.failures.length > 0 ? 4 : 0;
+}
+
+/** piscina and tinypool are devDependencies: a pool asked for must be installed. */
+async function requireInstalled(pools: readonly PoolName[]): Promise<void> {
+  for (const dep of pools.filter((p) => p !== 'gosched')) {
+    try {
+      await import(dep);
+    } catch {
+      throw new UsageError(`${dep} is not installed (it is a devDependency: run npm install in gosched's checkout, or pass --pool gosched)`);
+    }
+  }
+}
+
+/** --idle: see idle.ts. The bare worker always runs: it is the floor the others are read against. */
+async function idle(pools: readonly PoolName[], threads: number, out: string, json: boolean): Promise<number> {
+  await requireInstalled(pools);
+  const live = progressFor(process.stderr);
+  const rows: IdleRow[] = [];
+  const failures: string[] = [];
+  for (const kind of ['bare', ...pools] as IdleKind[]) {
+    live.update(`idle threads: ${kind} x ${threads} ...`);
+    try {
+      rows.push(await runIdleChild(kind, threads, 120_000));
+    } catch (err) {
+      failures.push((err as Error).message);
+    }
+  }
+  live.done();
+  const note = `${threads} idle threads per row, Node ${process.version}, ${availableParallelism()} cores\n`;
+  const table = formatIdle(rows);
+  fs.writeFileSync(path.join(out, 'idle.md'), table + '\n' + note);
+  const doc = { command: 'gosched bench pool --idle', node: process.version, threads, rows, failures };
+  fs.writeFileSync(path.join(out, 'idle.json'), JSON.stringify(doc, null, 2) + '\n');
+  if (json) process.stdout.write(JSON.stringify(doc) + '\n');
+  else process.stdout.write(`${table}\n${note}`);
+  for (const f of failures) process.stderr.write(`${f}\n`);
+  return failures.length > 0 ? 4 : 0;
 }
 
 /** --placement: see placement.ts. */
