@@ -1,0 +1,474 @@
+// The program writer of fuzz.mjs: one random concurrent program, written twice, in Go and
+// for gosched, whose stdout, exit status and report do not depend on the schedule.
+//
+// A program is a few stages run one after the other by main, then an ending. Each stage
+// is a concurrency pattern with random sizes (goroutines, values, channel capacities,
+// nested go, delays: Gosched, sleep, a blocking system call) whose printed result is made
+// schedule-independent the way a Go programmer would: values summed or sorted, counters
+// under a Mutex, a select that collects until every value is in. Every goroutine a stage
+// starts has ended, or will end without printing, before the next stage prints, so the
+// output is a function of the seed alone. The ending is one Go defines: main returning, a
+// deadlock (every goroutine blocked, on states Go names), a panic in main or in a goroutine
+// (a string, an int or an error), a runtime panic (close of nil or closed channel, send on
+// closed channel, negative WaitGroup counter), the fatal unlock of an unlocked Mutex, or
+// os.Exit. A panic in a goroutine happens while every other goroutine is blocked for ever,
+// so nothing else can print or fail first.
+//
+// Rejected: generating free-form statement trees (as models/spin/fuzz.mjs does for
+// Promela). Go's outcome must not depend on the schedule, and a random tree of channel
+// operations mostly deadlocks or races; patterns with random shapes keep every program
+// valid and still cover the API's combinations (select over closing producers with the
+// nil-channel idiom, nested go under a WaitGroup, syscalls inside critical sections, ...).
+
+/** Writes the program of one seed: { go, js, stages, ending } (the two texts and what was chosen). */
+export function writeProgram(rng) {
+  const r = {
+    int: (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)),
+    chance: (p) => rng() < p,
+    pick: (xs) => xs[Math.floor(rng() * xs.length)],
+  };
+  const p = new Program();
+  const stages = [];
+  const n = r.int(1, 4);
+  for (let i = 0; i < n; i++) {
+    const kind = r.pick(STAGE_KINDS);
+    stages.push(kind);
+    STAGES[kind](p, r, `s${i}`);
+  }
+  const ending = r.pick(ENDINGS);
+  ENDING[ending](p, r, 'e');
+  return { go: p.goText(), js: p.jsText(), stages, ending };
+}
+
+class Program {
+  constructor() {
+    this.imports = new Set(['fmt']);
+    this.goFuncs = [];
+    this.jsFuncs = [];
+    this.goMain = [];
+    this.jsMain = [];
+    this.jsImports = new Set();
+  }
+  /** A top-level function, in both languages (the JS one exported: go() needs that). */
+  fn(goText, jsText, jsUses = [], goUses = []) {
+    this.goFuncs.push(goText);
+    this.jsFuncs.push(jsText);
+    this.use(jsUses, goUses);
+  }
+  /** Lines of main. */
+  main(goLines, jsLines, jsUses = [], goUses = []) {
+    this.goMain.push(...[goLines].flat());
+    this.jsMain.push(...[jsLines].flat());
+    this.use(jsUses, goUses);
+  }
+  use(jsUses, goUses) {
+    for (const u of jsUses) this.jsImports.add(u);
+    for (const u of goUses) this.imports.add(u);
+  }
+  goText() {
+    const imports = [...this.imports].sort().map((i) => `\t"${i}"`).join('\n');
+    return `package main\n\nimport (\n${imports}\n)\n\n${this.goFuncs.join('\n\n')}\n\nfunc main() {\n\t${this.goMain.join('\n\t')}\n}\n`;
+  }
+  jsText() {
+    const uses = [...this.jsImports].sort().join(', ');
+    const head = uses === '' ? '' : `import { ${uses} } from 'gosched';\n\n`;
+    return `${head}${this.jsFuncs.join('\n\n')}\n\nexport function main() {\n  ${this.jsMain.join('\n  ')}\n}\n`;
+  }
+}
+
+// A pause inside a goroutine, as each language says it. A blocking system call has no
+// one-line Go twin that blocks the same way; time.Sleep stands in (both leave the cpu slot).
+function delay(p, r) {
+  const ms = r.int(1, 3);
+  const d = r.pick(['none', 'none', 'gosched', 'sleep', 'syscall-wait', 'syscall-work']);
+  switch (d) {
+    case 'none': return { go: '', js: '' };
+    case 'gosched':
+      p.use(['gosched'], ['runtime']);
+      return { go: 'runtime.Gosched()', js: 'gosched();' };
+    case 'sleep':
+      p.use(['sleep'], ['time']);
+      return { go: `time.Sleep(${ms} * time.Millisecond)`, js: `sleep(${ms});` };
+    case 'syscall-wait':
+      p.use(['syscall'], ['time']);
+      return { go: `time.Sleep(${ms} * time.Millisecond)`, js: `syscall(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms}));` };
+    default: {
+      // The system call's result is used, so a syscall() that lost its value would show.
+      p.use(['syscall'], []);
+      const n = r.int(100, 3000);
+      return { go: `if work(${n}) != ${(n * (n - 1)) / 2} { panic("work") }`, js: `if (syscall(() => work(${n})) !== ${(n * (n - 1)) / 2}) throw 'work';`, work: true };
+    }
+  }
+}
+
+function delayIn(p, r) {
+  const d = delay(p, r);
+  if (d.work && !p.hasWork) {
+    p.hasWork = true;
+    p.fn('func work(n int) int {\n\ts := 0\n\tfor i := 0; i < n; i++ {\n\t\ts += i\n\t}\n\treturn s\n}',
+      'function work(n) {\n  let s = 0;\n  for (let i = 0; i < n; i++) s += i;\n  return s;\n}');
+  }
+  return d;
+}
+
+const list = (name) => `\`[\${${name}.join(' ')}]\``;
+
+const STAGES = {
+  // N producers (or producers that start one goroutine per value: nested go) send on one
+  // channel; main counts the values in, or ranges until a closer goroutine closes the
+  // channel after the WaitGroup, or sorts them.
+  fanIn(p, r, s) {
+    const n = r.int(1, 5), k = r.int(1, 4), cap = r.int(0, 3), base = r.int(0, 50);
+    const nested = r.chance(0.35);
+    const collect = r.pick(['count', 'range', 'sorted']);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go', 'WaitGroup'], ['sync']);
+    if (nested) {
+      p.fn(`func ${s}Leaf(c chan int, v int, wg *sync.WaitGroup) {\n\t${d.go}\n\tc <- v\n\twg.Done()\n}`,
+        `export function ${s}Leaf(c, v, wg) {\n  ${d.js}\n  c.send(v);\n  wg.done();\n}`);
+      p.fn(`func ${s}Prod(c chan int, id int, wg *sync.WaitGroup) {\n\tfor j := 0; j < ${k}; j++ {\n\t\twg.Add(1)\n\t\tgo ${s}Leaf(c, ${base}+id*${k}+j, wg)\n\t}\n\twg.Done()\n}`,
+        `export function ${s}Prod(c, id, wg) {\n  for (let j = 0; j < ${k}; j++) {\n    wg.add(1);\n    go(${s}Leaf, c, ${base} + id * ${k} + j, wg);\n  }\n  wg.done();\n}`);
+    } else {
+      p.fn(`func ${s}Prod(c chan int, id int, wg *sync.WaitGroup) {\n\tfor j := 0; j < ${k}; j++ {\n\t\t${d.go}\n\t\tc <- ${base} + id*${k} + j\n\t}\n\twg.Done()\n}`,
+        `export function ${s}Prod(c, id, wg) {\n  for (let j = 0; j < ${k}; j++) {\n    ${d.js}\n    c.send(${base} + id * ${k} + j);\n  }\n  wg.done();\n}`);
+    }
+    p.main([`${s}c := make(chan int, ${cap})`, `var ${s}wg sync.WaitGroup`, `${s}wg.Add(${n})`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Prod(${s}c, i, &${s}wg)\n\t}`],
+      [`const ${s}c = chan(${cap});`, `const ${s}wg = new WaitGroup();`, `${s}wg.add(${n});`, `for (let i = 0; i < ${n}; i++) go(${s}Prod, ${s}c, i, ${s}wg);`]);
+    if (collect === 'range') {
+      p.fn(`func ${s}Closer(wg *sync.WaitGroup, c chan int) {\n\twg.Wait()\n\tclose(c)\n}`,
+        `export function ${s}Closer(wg, c) {\n  wg.wait();\n  c.close();\n}`);
+      p.main([`go ${s}Closer(&${s}wg, ${s}c)`, `${s}sum, ${s}n := 0, 0`, `for v := range ${s}c {\n\t\t${s}sum += v\n\t\t${s}n++\n\t}`, `fmt.Println("${s} range sum", ${s}sum, "count", ${s}n)`],
+        [`go(${s}Closer, ${s}wg, ${s}c);`, `let ${s}sum = 0, ${s}n = 0;`, `for (const v of ${s}c) {\n    ${s}sum += v;\n    ${s}n++;\n  }`, `console.log('${s} range sum', ${s}sum, 'count', ${s}n);`]);
+    } else if (collect === 'count') {
+      p.main([`${s}sum := 0`, `for i := 0; i < ${n * k}; i++ {\n\t\t${s}sum += <-${s}c\n\t}`, `${s}wg.Wait()`, `fmt.Println("${s} counted sum", ${s}sum)`],
+        [`let ${s}sum = 0;`, `for (let i = 0; i < ${n * k}; i++) ${s}sum += ${s}c.recv();`, `${s}wg.wait();`, `console.log('${s} counted sum', ${s}sum);`]);
+    } else {
+      p.use([], ['sort']);
+      p.main([`${s}vals := []int{}`, `for i := 0; i < ${n * k}; i++ {\n\t\t${s}vals = append(${s}vals, <-${s}c)\n\t}`, `sort.Ints(${s}vals)`, `fmt.Println("${s} sorted", ${s}vals)`],
+        [`const ${s}vals = [];`, `for (let i = 0; i < ${n * k}; i++) ${s}vals.push(${s}c.recv());`, `${s}vals.sort((x, y) => x - y);`, `console.log('${s} sorted', ${list(`${s}vals`)});`]);
+    }
+  },
+
+  // One producer per channel; main selects over all of them (a nil channel's case too,
+  // sometimes a default that yields) until every value is in, or, when the producers
+  // close their channels, until each closed channel has been set to nil (Go's idiom).
+  selectIn(p, r, s) {
+    const m = r.int(2, 4), closing = r.chance(0.5), withNil = r.chance(0.3), withDefault = !closing && r.chance(0.4);
+    const ks = Array.from({ length: m }, () => r.int(1, 4));
+    const caps = Array.from({ length: m }, () => r.int(0, 2));
+    const d = delayIn(p, r);
+    p.use(['chan', 'go', 'select'], []);
+    p.fn(`func ${s}Prod(c chan int, k, base int, closeIt bool) {\n\tfor j := 0; j < k; j++ {\n\t\t${d.go}\n\t\tc <- base + j\n\t}\n\tif closeIt {\n\t\tclose(c)\n\t}\n}`,
+      `export function ${s}Prod(c, k, base, closeIt) {\n  for (let j = 0; j < k; j++) {\n    ${d.js}\n    c.send(base + j);\n  }\n  if (closeIt) c.close();\n}`);
+    const goCases = [], jsCases = [];
+    for (let i = 0; i < m; i++) {
+      p.main([`${s}c${i} := make(chan int, ${caps[i]})`, `${s}s${i} := 0`, `go ${s}Prod(${s}c${i}, ${ks[i]}, ${i * 100}, ${closing})`],
+        [`let ${s}c${i} = chan(${caps[i]});`, `let ${s}s${i} = 0;`, `go(${s}Prod, ${s}c${i}, ${ks[i]}, ${i * 100}, ${closing});`]);
+      if (closing) {
+        goCases.push(`case v, ok := <-${s}c${i}:\n\t\t\tif !ok {\n\t\t\t\t${s}c${i} = nil\n\t\t\t\t${s}live--\n\t\t\t} else {\n\t\t\t\t${s}s${i} += v\n\t\t\t}`);
+        jsCases.push(`{ recv: ${s}c${i}, do: (v, ok) => { if (!ok) { ${s}c${i} = null; ${s}live--; } else ${s}s${i} += v; } },`);
+      } else {
+        goCases.push(`case v := <-${s}c${i}:\n\t\t\t${s}s${i} += v\n\t\t\t${s}got++`);
+        jsCases.push(`{ recv: ${s}c${i}, do: (v) => { ${s}s${i} += v; ${s}got++; } },`);
+      }
+    }
+    if (withNil) {
+      p.main([`var ${s}nilc chan int`], [`const ${s}nilc = null;`]);
+      goCases.push(`case <-${s}nilc:\n\t\t\tpanic("nil channel chosen")`);
+      jsCases.push(`{ recv: ${s}nilc, do: () => { throw 'nil channel chosen'; } },`);
+    }
+    if (withDefault) {
+      p.use(['gosched'], ['runtime']);
+      goCases.push('default:\n\t\t\truntime.Gosched()');
+    }
+    const jsDefault = withDefault ? ', { default: () => gosched() }' : '';
+    const total = ks.reduce((a, b) => a + b, 0);
+    const cond = closing ? `${s}live > 0` : `${s}got < ${total}`;
+    p.main([closing ? `${s}live := ${m}` : `${s}got := 0`, `for ${cond} {\n\t\tselect {\n\t\t${goCases.join('\n\t\t')}\n\t\t}\n\t}`],
+      [closing ? `let ${s}live = ${m};` : `let ${s}got = 0;`, `while (${cond}) {\n    select([\n      ${jsCases.join('\n      ')}\n    ]${jsDefault});\n  }`]);
+    const sums = Array.from({ length: m }, (_, i) => `${s}s${i}`).join(', ');
+    p.main(`fmt.Println("${s} select sums", ${sums})`, `console.log('${s} select sums', ${sums});`);
+  },
+
+  // main hands values out with a select over several consumers' channels (send cases,
+  // sometimes with a default that yields and retries), closes them, and adds up what each
+  // consumer reports back as a pair [sum, count] (an array value copied across).
+  selectOut(p, r, s) {
+    const w = r.int(2, 4), t = r.int(1, 12), base = r.int(0, 20), withDefault = r.chance(0.4);
+    const caps = Array.from({ length: w }, () => r.int(0, 2));
+    const d = delayIn(p, r);
+    p.use(['chan', 'go', 'select'], []);
+    p.fn(`func ${s}Cons(c chan int, out chan [2]int) {\n\tsum, n := 0, 0\n\tfor v := range c {\n\t\t${d.go}\n\t\tsum += v\n\t\tn++\n\t}\n\tout <- [2]int{sum, n}\n}`,
+      `export function ${s}Cons(c, out) {\n  let sum = 0, n = 0;\n  for (const v of c) {\n    ${d.js}\n    sum += v;\n    n++;\n  }\n  out.send([sum, n]);\n}`);
+    p.main([`${s}out := make(chan [2]int)`], [`const ${s}out = chan();`]);
+    const goCases = [], jsCases = [];
+    for (let i = 0; i < w; i++) {
+      p.main([`${s}c${i} := make(chan int, ${caps[i]})`, `go ${s}Cons(${s}c${i}, ${s}out)`], [`const ${s}c${i} = chan(${caps[i]});`, `go(${s}Cons, ${s}c${i}, ${s}out);`]);
+      goCases.push(`case ${s}c${i} <- ${base} + i:\n\t\t\t${s}sent = true`);
+      jsCases.push(`{ send: ${s}c${i}, value: ${base} + i, do: () => { ${s}sent = true; } },`);
+    }
+    if (withDefault) {
+      p.use(['gosched'], ['runtime']);
+      goCases.push('default:\n\t\t\truntime.Gosched()');
+    }
+    const jsDefault = withDefault ? ', { default: () => gosched() }' : '';
+    p.main([`for i := 0; i < ${t}; i++ {\n\t\t${s}sent := false\n\t\tfor !${s}sent {\n\t\t\tselect {\n\t\t\t${goCases.join('\n\t\t\t')}\n\t\t\t}\n\t\t}\n\t}`],
+      [`for (let i = 0; i < ${t}; i++) {\n    let ${s}sent = false;\n    while (!${s}sent) {\n      select([\n        ${jsCases.join('\n        ')}\n      ]${jsDefault});\n    }\n  }`]);
+    for (let i = 0; i < w; i++) p.main(`close(${s}c${i})`, `${s}c${i}.close();`);
+    p.main([`${s}sum, ${s}n := 0, 0`, `for i := 0; i < ${w}; i++ {\n\t\tr := <-${s}out\n\t\t${s}sum += r[0]\n\t\t${s}n += r[1]\n\t}`, `fmt.Println("${s} handed out", ${s}sum, ${s}n)`],
+      [`let ${s}sum = 0, ${s}n = 0;`, `for (let i = 0; i < ${w}; i++) {\n    const r = ${s}out.recv();\n    ${s}sum += r[0];\n    ${s}n += r[1];\n  }`, `console.log('${s} handed out', ${s}sum, ${s}n);`]);
+  },
+
+  // A counter under a Mutex: Lock or a TryLock loop, and sometimes a read-modify-write
+  // with a pause (Gosched, sleep, a system call) inside the critical section, so that a
+  // Mutex that let two in would lose increments.
+  mutexCounter(p, r, s) {
+    const n = r.int(2, 5), k = r.int(3, 40), tryLock = r.chance(0.3);
+    const d = delayIn(p, r);
+    p.use(['go', 'Mutex', 'WaitGroup'], ['sync']);
+    if (tryLock) p.use(['gosched'], ['runtime']);
+    const goLock = tryLock ? 'for !mu.TryLock() {\n\t\t\truntime.Gosched()\n\t\t}' : 'mu.Lock()';
+    const jsLock = tryLock ? 'while (!mu.tryLock()) gosched();' : 'mu.lock();';
+    p.fn(`func ${s}Inc(mu *sync.Mutex, counter *int, wg *sync.WaitGroup) {\n\tfor i := 0; i < ${k}; i++ {\n\t\t${goLock}\n\t\tv := *counter\n\t\t${d.go}\n\t\t*counter = v + 1\n\t\tmu.Unlock()\n\t}\n\twg.Done()\n}`,
+      `export function ${s}Inc(mu, counter, wg) {\n  for (let i = 0; i < ${k}; i++) {\n    ${jsLock}\n    const v = counter[0];\n    ${d.js}\n    counter[0] = v + 1;\n    mu.unlock();\n  }\n  wg.done();\n}`);
+    p.main([`var ${s}mu sync.Mutex`, `var ${s}wg sync.WaitGroup`, `${s}counter := 0`, `${s}wg.Add(${n})`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Inc(&${s}mu, &${s}counter, &${s}wg)\n\t}`, `${s}wg.Wait()`, `fmt.Println("${s} counter", ${s}counter)`],
+      [`const ${s}mu = new Mutex();`, `const ${s}wg = new WaitGroup();`, `const ${s}counter = new Int32Array(new SharedArrayBuffer(4));`, `${s}wg.add(${n});`, `for (let i = 0; i < ${n}; i++) go(${s}Inc, ${s}mu, ${s}counter, ${s}wg);`, `${s}wg.wait();`, `console.log('${s} counter', ${s}counter[0]);`]);
+  },
+
+  // A worker pool: a feeder goroutine sends jobs and closes; workers range over jobs and
+  // send results; a closer closes results after the WaitGroup; main ranges and sorts.
+  pool(p, r, s) {
+    const jobs = r.int(1, 12), w = r.int(1, 4), jcap = r.int(0, 3), rcap = r.int(0, 3);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go', 'WaitGroup'], ['sync', 'sort']);
+    p.fn(`func ${s}Feed(jobs chan int) {\n\tfor i := 0; i < ${jobs}; i++ {\n\t\tjobs <- i\n\t}\n\tclose(jobs)\n}`,
+      `export function ${s}Feed(jobs) {\n  for (let i = 0; i < ${jobs}; i++) jobs.send(i);\n  jobs.close();\n}`);
+    p.fn(`func ${s}Work(jobs, results chan int, wg *sync.WaitGroup) {\n\tfor j := range jobs {\n\t\t${d.go}\n\t\tresults <- j*j%101\n\t}\n\twg.Done()\n}`,
+      `export function ${s}Work(jobs, results, wg) {\n  for (const j of jobs) {\n    ${d.js}\n    results.send(j * j % 101);\n  }\n  wg.done();\n}`);
+    p.fn(`func ${s}Closer(wg *sync.WaitGroup, c chan int) {\n\twg.Wait()\n\tclose(c)\n}`,
+      `export function ${s}Closer(wg, c) {\n  wg.wait();\n  c.close();\n}`);
+    p.main([`${s}jobs := make(chan int, ${jcap})`, `${s}results := make(chan int, ${rcap})`, `var ${s}wg sync.WaitGroup`, `${s}wg.Add(${w})`, `go ${s}Feed(${s}jobs)`,
+      `for i := 0; i < ${w}; i++ {\n\t\tgo ${s}Work(${s}jobs, ${s}results, &${s}wg)\n\t}`, `go ${s}Closer(&${s}wg, ${s}results)`,
+      `${s}vals := []int{}`, `for v := range ${s}results {\n\t\t${s}vals = append(${s}vals, v)\n\t}`, `sort.Ints(${s}vals)`, `fmt.Println("${s} pool", ${s}vals)`],
+    [`const ${s}jobs = chan(${jcap});`, `const ${s}results = chan(${rcap});`, `const ${s}wg = new WaitGroup();`, `${s}wg.add(${w});`, `go(${s}Feed, ${s}jobs);`,
+      `for (let i = 0; i < ${w}; i++) go(${s}Work, ${s}jobs, ${s}results, ${s}wg);`, `go(${s}Closer, ${s}wg, ${s}results);`,
+      `const ${s}vals = [...${s}results];`, `${s}vals.sort((x, y) => x - y);`, `console.log('${s} pool', ${list(`${s}vals`)});`]);
+  },
+
+  // A pipeline of goroutines, each ranging over its input and closing its output: order
+  // is kept, so main prints the values as they come.
+  chain(p, r, s) {
+    const len = r.int(1, 4), vals = r.int(0, 6);
+    const caps = Array.from({ length: len + 1 }, () => r.int(0, 2));
+    const d = delayIn(p, r);
+    p.use(['chan', 'go'], []);
+    p.fn(`func ${s}Feed(out chan int) {\n\tfor i := 0; i < ${vals}; i++ {\n\t\tout <- i\n\t}\n\tclose(out)\n}`,
+      `export function ${s}Feed(out) {\n  for (let i = 0; i < ${vals}; i++) out.send(i);\n  out.close();\n}`);
+    p.fn(`func ${s}Step(in, out chan int, k int) {\n\tfor v := range in {\n\t\t${d.go}\n\t\tout <- v*2 + k\n\t}\n\tclose(out)\n}`,
+      `export function ${s}Step(inp, out, k) {\n  for (const v of inp) {\n    ${d.js}\n    out.send(v * 2 + k);\n  }\n  out.close();\n}`);
+    for (let i = 0; i <= len; i++) p.main(`${s}c${i} := make(chan int, ${caps[i]})`, `const ${s}c${i} = chan(${caps[i]});`);
+    p.main(`go ${s}Feed(${s}c0)`, `go(${s}Feed, ${s}c0);`);
+    for (let i = 0; i < len; i++) p.main(`go ${s}Step(${s}c${i}, ${s}c${i + 1}, ${i + 1})`, `go(${s}Step, ${s}c${i}, ${s}c${i + 1}, ${i + 1});`);
+    p.main([`${s}vals := []int{}`, `for v := range ${s}c${len} {\n\t\t${s}vals = append(${s}vals, v)\n\t}`, `fmt.Println("${s} chain", ${s}vals)`],
+      [`const ${s}vals = [];`, `for (const v of ${s}c${len}) ${s}vals.push(v);`, `console.log('${s} chain', ${list(`${s}vals`)});`]);
+  },
+
+  // main and one goroutine pass a value back and forth over two unbuffered channels.
+  pingPong(p, r, s) {
+    const rounds = r.int(1, 20);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go'], []);
+    p.fn(`func ${s}Pong(ping, pong chan int) {\n\tfor v := range ping {\n\t\t${d.go}\n\t\tpong <- v + 3\n\t}\n}`,
+      `export function ${s}Pong(ping, pong) {\n  for (const v of ping) {\n    ${d.js}\n    pong.send(v + 3);\n  }\n}`);
+    p.main([`${s}ping, ${s}pong := make(chan int), make(chan int)`, `go ${s}Pong(${s}ping, ${s}pong)`, `${s}v := 0`, `for i := 0; i < ${rounds}; i++ {\n\t\t${s}ping <- ${s}v\n\t\t${s}v = <-${s}pong\n\t}`, `close(${s}ping)`, `fmt.Println("${s} ping-pong", ${s}v)`],
+      [`const ${s}ping = chan(), ${s}pong = chan();`, `go(${s}Pong, ${s}ping, ${s}pong);`, `let ${s}v = 0;`, `for (let i = 0; i < ${rounds}; i++) {\n    ${s}ping.send(${s}v);\n    ${s}v = ${s}pong.recv();\n  }`, `${s}ping.close();`, `console.log('${s} ping-pong', ${s}v);`]);
+  },
+
+  // GOMAXPROCS set from main (it returns the previous setting) and queried.
+  gomaxprocs(p, r, s) {
+    const to = r.int(1, 4);
+    p.use(['GOMAXPROCS'], ['runtime']);
+    p.main([`fmt.Println("${s} procs was", runtime.GOMAXPROCS(${to}))`, `fmt.Println("${s} procs now", runtime.GOMAXPROCS(0))`],
+      [`console.log('${s} procs was', GOMAXPROCS(${to}));`, `console.log('${s} procs now', GOMAXPROCS(0));`]);
+  },
+
+  // Once.Do from several goroutines runs its function once; all wait for it.
+  once(p, r, s) {
+    const n = r.int(1, 5);
+    const d = delayIn(p, r);
+    p.use(['go', 'Once', 'WaitGroup'], ['sync']);
+    p.fn(`func ${s}Do(once *sync.Once, counter *int, wg *sync.WaitGroup) {\n\t${d.go}\n\tonce.Do(func() { *counter++ })\n\twg.Done()\n}`,
+      `export function ${s}Do(once, counter, wg) {\n  ${d.js}\n  once.do(() => { counter[0]++; });\n  wg.done();\n}`);
+    p.main([`var ${s}once sync.Once`, `var ${s}wg sync.WaitGroup`, `${s}counter := 0`, `${s}wg.Add(${n})`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Do(&${s}once, &${s}counter, &${s}wg)\n\t}`, `${s}wg.Wait()`, `fmt.Println("${s} once ran", ${s}counter)`],
+      [`const ${s}once = new Once();`, `const ${s}wg = new WaitGroup();`, `const ${s}counter = new Int32Array(new SharedArrayBuffer(4));`, `${s}wg.add(${n});`, `for (let i = 0; i < ${n}; i++) go(${s}Do, ${s}once, ${s}counter, ${s}wg);`, `${s}wg.wait();`, `console.log('${s} once ran', ${s}counter[0]);`]);
+  },
+
+  // A buffered channel filled, closed and drained past its end (value, ok), with len and
+  // cap along the way; a goroutine blocked in a receive wakes at the close.
+  closeDrain(p, r, s) {
+    const cap = r.int(1, 4), m = r.int(0, cap);
+    p.use(['chan', 'go'], []);
+    p.fn(`func ${s}Waiter(c chan int, out chan bool) {\n\t_, ok := <-c\n\tout <- ok\n}`,
+      `export function ${s}Waiter(c, out) {\n  const [, ok] = c.recvOk();\n  out.send(ok);\n}`);
+    p.main([`${s}c := make(chan int, ${cap})`, `${s}empty := make(chan int)`, `${s}out := make(chan bool)`, `go ${s}Waiter(${s}empty, ${s}out)`],
+      [`const ${s}c = chan(${cap});`, `const ${s}empty = chan();`, `const ${s}out = chan();`, `go(${s}Waiter, ${s}empty, ${s}out);`]);
+    for (let i = 0; i < m; i++) p.main(`${s}c <- ${i + 7}`, `${s}c.send(${i + 7});`);
+    p.main([`fmt.Println("${s} len", len(${s}c), "cap", cap(${s}c))`, `close(${s}c)`, `close(${s}empty)`, `fmt.Println("${s} waiter woke, ok", <-${s}out)`],
+      [`console.log('${s} len', ${s}c.length, 'cap', ${s}c.capacity);`, `${s}c.close();`, `close(${s}empty);`, `console.log('${s} waiter woke, ok', ${s}out.recv());`], ['close']);
+    for (let i = 0; i < m + 2; i++) {
+      p.main([`if v, ok := <-${s}c; ok {\n\t\tfmt.Println("${s} got", v, len(${s}c))\n\t} else {\n\t\tfmt.Println("${s} closed", ok)\n\t}`],
+        [`{\n    const [v, ok] = ${s}c.recvOk();\n    if (ok) console.log('${s} got', v, ${s}c.length);\n    else console.log('${s} closed', ok);\n  }`]);
+    }
+  },
+
+  // Once every goroutine so far has ended, NumGoroutine is 1 (main).
+  settle(p, r, s) {
+    p.use(['gosched', 'NumGoroutine'], ['runtime']);
+    p.main([`for runtime.NumGoroutine() != 1 {\n\t\truntime.Gosched()\n\t}`, `fmt.Println("${s} goroutines", runtime.NumGoroutine())`],
+      [`while (NumGoroutine() !== 1) gosched();`, `console.log('${s} goroutines', NumGoroutine());`]);
+  },
+};
+const STAGE_KINDS = Object.keys(STAGES);
+
+// Goroutines that block for ever, each on a state Go names in a deadlock report.
+const BLOCKERS = {
+  send: (p, s) => {
+    p.fn(`func ${s}(c chan int) {\n\tc <- 1\n}`, `export function ${s}(c) {\n  c.send(1);\n}`);
+    return { go: `go ${s}(make(chan int))`, js: `go(${s}, chan());` };
+  },
+  recv: (p, s) => {
+    p.fn(`func ${s}(c chan int) {\n\t<-c\n}`, `export function ${s}(c) {\n  c.recv();\n}`);
+    return { go: `go ${s}(make(chan int))`, js: `go(${s}, chan());` };
+  },
+  range: (p, s) => {
+    p.fn(`func ${s}(c chan int) {\n\tfor range c {\n\t}\n}`, `export function ${s}(c) {\n  for (const _ of c);\n}`);
+    return { go: `go ${s}(make(chan int, 1))`, js: `go(${s}, chan(1));` };
+  },
+  select: (p, s) => {
+    p.use(['select'], []);
+    p.fn(`func ${s}(a, b chan int) {\n\tselect {\n\tcase <-a:\n\tcase b <- 1:\n\t}\n}`, `export function ${s}(a, b) {\n  select([{ recv: a, do: () => {} }, { send: b, value: 1, do: () => {} }]);\n}`);
+    return { go: `go ${s}(make(chan int), make(chan int))`, js: `go(${s}, chan(), chan());` };
+  },
+  selectNone: (p, s) => {
+    p.use(['select'], []);
+    p.fn(`func ${s}() {\n\tselect {}\n}`, `export function ${s}() {\n  select([]);\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+  waitGroup: (p, s) => {
+    p.use(['WaitGroup'], ['sync']);
+    p.fn(`func ${s}() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\twg.Wait()\n}`, `export function ${s}() {\n  const wg = new WaitGroup();\n  wg.add(1);\n  wg.wait();\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+  mutex: (p, s) => {
+    p.use(['Mutex'], ['sync']);
+    p.fn(`func ${s}() {\n\tvar mu sync.Mutex\n\tmu.Lock()\n\tmu.Lock()\n}`, `export function ${s}() {\n  const mu = new Mutex();\n  mu.lock();\n  mu.lock();\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+};
+
+function blockers(p, r, s) {
+  const n = r.int(0, 3);
+  p.use(['chan', 'go'], []);
+  for (let i = 0; i < n; i++) {
+    const b = BLOCKERS[r.pick(Object.keys(BLOCKERS))](p, `${s}Block${i}`);
+    p.main(b.go, b.js);
+  }
+}
+
+// main blocking for ever, in one of the ways Go names.
+function blockMain(p, r, s) {
+  p.use(['chan'], []);
+  switch (r.pick(['recv', 'send', 'select', 'selectNone', 'selectNil', 'waitGroup', 'mutex', 'range'])) {
+    case 'recv': return p.main(`<-make(chan int)`, `chan().recv();`);
+    case 'send': return p.main(`make(chan int) <- 1`, `chan().send(1);`);
+    case 'select':
+      p.use(['select'], []);
+      return p.main(`select {\n\tcase <-make(chan int):\n\tcase make(chan int) <- 2:\n\t}`, `select([{ recv: chan(), do: () => {} }, { send: chan(), value: 2, do: () => {} }]);`);
+    case 'selectNone':
+      p.use(['select'], []);
+      return p.main(`select {}`, `select([]);`);
+    case 'selectNil':
+      p.use(['select'], []);
+      return p.main([`var ${s}nil chan int`, `select {\n\tcase <-${s}nil:\n\t}`], `select([{ recv: null, do: () => {} }]);`);
+    case 'waitGroup':
+      p.use(['WaitGroup'], ['sync']);
+      return p.main([`var ${s}wg sync.WaitGroup`, `${s}wg.Add(1)`, `${s}wg.Wait()`], [`const ${s}wg = new WaitGroup();`, `${s}wg.add(1);`, `${s}wg.wait();`]);
+    case 'mutex':
+      p.use(['Mutex'], ['sync']);
+      return p.main([`var ${s}mu sync.Mutex`, `${s}mu.Lock()`, `${s}mu.Lock()`], [`const ${s}mu = new Mutex();`, `${s}mu.lock();`, `${s}mu.lock();`]);
+    default:
+      return p.main(`for range make(chan int) {\n\t}`, `for (const _ of chan());`);
+  }
+}
+
+// A failure, as Go writes it and as JavaScript throws it.
+function failure(p, r, s) {
+  const n = r.int(0, 99);
+  switch (r.pick(['string', 'int', 'error', 'errorf', 'closeNil', 'closeClosed', 'sendClosed', 'negativeWaitGroup', 'unlockUnlocked', 'exit'])) {
+    case 'string': return { go: `panic("${s} boom ${n}")`, js: `throw '${s} boom ${n}';` };
+    case 'int': return { go: `panic(${n})`, js: `throw ${n};` };
+    case 'error':
+      p.use([], ['errors']);
+      return { go: `panic(errors.New("${s} failed"))`, js: `throw new Error('${s} failed');` };
+    case 'errorf': return { go: `panic(fmt.Errorf("${s} code %d", ${n}))`, js: `throw new Error(\`${s} code \${${n}}\`);` };
+    case 'closeNil':
+      p.use(['close'], []);
+      return { go: `var nilc chan int\n\tclose(nilc)`, js: `close(null);` };
+    case 'closeClosed':
+      p.use(['chan'], []);
+      return { go: `c := make(chan int, 1)\n\tclose(c)\n\tclose(c)`, js: `const c = chan(1);\n  c.close();\n  c.close();` };
+    case 'sendClosed':
+      p.use(['chan'], []);
+      return { go: `c := make(chan int, 1)\n\tclose(c)\n\tc <- 1`, js: `const c = chan(1);\n  c.close();\n  c.send(1);` };
+    case 'negativeWaitGroup':
+      p.use(['WaitGroup'], ['sync']);
+      return { go: `var wg sync.WaitGroup\n\twg.Add(${r.int(0, 2)})\n\twg.Add(-3)`, js: `const wg = new WaitGroup();\n  wg.add(${r.int(0, 2)});\n  wg.add(-3);`, };
+    case 'unlockUnlocked':
+      p.use(['Mutex'], ['sync']);
+      return { go: `var mu sync.Mutex\n\tmu.Lock()\n\tmu.Unlock()\n\tmu.Unlock()`, js: `const mu = new Mutex();\n  mu.lock();\n  mu.unlock();\n  mu.unlock();` };
+    default: {
+      p.use([], ['os']);
+      const code = r.int(0, 5);
+      return { go: `os.Exit(${code})`, js: `process.exit(${code});` };
+    }
+  }
+}
+
+const ENDING = {
+  returns(p, r, s) {
+    p.main(`fmt.Println("${s} main returns")`, `console.log('${s} main returns');`);
+  },
+  deadlock(p, r, s) {
+    blockers(p, r, s);
+    p.main(`fmt.Println("${s} main blocks")`, `console.log('${s} main blocks');`);
+    blockMain(p, r, s);
+  },
+  failInMain(p, r, s) {
+    blockers(p, r, s);
+    const f = failure(p, r, s);
+    p.main([`fmt.Println("${s} main fails")`, f.go], [`console.log('${s} main fails');`, f.js]);
+  },
+  // The failing goroutine waits for main's go-ahead (and sometimes pauses) so that main
+  // has printed; main then blocks for ever, and so do any other goroutines.
+  failInGoroutine(p, r, s) {
+    blockers(p, r, s);
+    const f = failure(p, r, s);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go'], []);
+    p.fn(`func ${s}Fail(ready chan bool) {\n\t<-ready\n\t${d.go}\n\t${f.go}\n}`, `export function ${s}Fail(ready) {\n  ready.recv();\n  ${d.js}\n  ${f.js}\n}`);
+    p.main([`${s}ready := make(chan bool)`, `go ${s}Fail(${s}ready)`, `fmt.Println("${s} goroutine fails")`, `${s}ready <- true`],
+      [`const ${s}ready = chan();`, `go(${s}Fail, ${s}ready);`, `console.log('${s} goroutine fails');`, `${s}ready.send(true);`]);
+    blockMain(p, r, s);
+  },
+  // A goroutine blocked sending on a channel that main then closes panics (send on closed
+  // channel) whether it had blocked yet or not.
+  sendOnClosedBlocked(p, r, s) {
+    const cap = r.int(0, 1);
+    p.use(['chan', 'go'], []);
+    p.fn(`func ${s}Sender(c chan int, n int) {\n\tfor i := 0; i < n; i++ {\n\t\tc <- i\n\t}\n}`, `export function ${s}Sender(c, n) {\n  for (let i = 0; i < n; i++) c.send(i);\n}`);
+    p.main([`${s}c := make(chan int, ${cap})`, `go ${s}Sender(${s}c, ${cap + 1})`, `fmt.Println("${s} closing under a sender")`, `close(${s}c)`],
+      [`const ${s}c = chan(${cap});`, `go(${s}Sender, ${s}c, ${cap + 1});`, `console.log('${s} closing under a sender');`, `${s}c.close();`]);
+    blockMain(p, r, s);
+  },
+};
+const ENDINGS = ['returns', 'returns', 'deadlock', 'deadlock', 'failInMain', 'failInGoroutine', 'failInGoroutine', 'sendOnClosedBlocked'];
