@@ -401,10 +401,14 @@ function blockMain(p, r, s) {
   }
 }
 
-// A failure, as Go writes it and as JavaScript throws it.
-function failure(p, r, s) {
+// A failure, as Go writes it and as JavaScript throws it. A fatal error (unlock of an
+// unlocked Mutex) lists every goroutine with its state, which a goroutine still on its
+// way to blocking has not reached yet: it comes only in main, once main is alone (see
+// failInMain). A panic lists only the goroutine that panicked.
+function failure(p, r, s, inMain) {
   const n = r.int(0, 99);
-  switch (r.pick(['string', 'int', 'error', 'errorf', 'closeNil', 'closeClosed', 'sendClosed', 'negativeWaitGroup', 'unlockUnlocked', 'exit'])) {
+  const kinds = ['string', 'int', 'error', 'errorf', 'closeNil', 'closeClosed', 'sendClosed', 'negativeWaitGroup', 'exit'];
+  switch (r.pick(inMain ? [...kinds, 'unlockUnlocked'] : kinds)) {
     case 'string': return { go: `panic("${s} boom ${n}")`, js: `throw '${s} boom ${n}';` };
     case 'int': return { go: `panic(${n})`, js: `throw ${n};` };
     case 'error':
@@ -425,7 +429,7 @@ function failure(p, r, s) {
       return { go: `var wg sync.WaitGroup\n\twg.Add(${r.int(0, 2)})\n\twg.Add(-3)`, js: `const wg = new WaitGroup();\n  wg.add(${r.int(0, 2)});\n  wg.add(-3);`, };
     case 'unlockUnlocked':
       p.use(['Mutex'], ['sync']);
-      return { go: `var mu sync.Mutex\n\tmu.Lock()\n\tmu.Unlock()\n\tmu.Unlock()`, js: `const mu = new Mutex();\n  mu.lock();\n  mu.unlock();\n  mu.unlock();` };
+      return { go: `var mu sync.Mutex\n\tmu.Lock()\n\tmu.Unlock()\n\tmu.Unlock()`, js: `const mu = new Mutex();\n  mu.lock();\n  mu.unlock();\n  mu.unlock();`, fatal: true };
     default: {
       p.use([], ['os']);
       const code = r.int(0, 5);
@@ -444,15 +448,16 @@ const ENDING = {
     blockMain(p, r, s);
   },
   failInMain(p, r, s) {
-    blockers(p, r, s);
-    const f = failure(p, r, s);
+    const f = failure(p, r, s, true);
+    if (f.fatal) STAGES.settle(p, r, `${s}s`);
+    else blockers(p, r, s);
     p.main([`fmt.Println("${s} main fails")`, f.go], [`console.log('${s} main fails');`, f.js]);
   },
   // The failing goroutine waits for main's go-ahead (and sometimes pauses) so that main
   // has printed; main then blocks for ever, and so do any other goroutines.
   failInGoroutine(p, r, s) {
     blockers(p, r, s);
-    const f = failure(p, r, s);
+    const f = failure(p, r, s, false);
     const d = delayIn(p, r);
     p.use(['chan', 'go'], []);
     p.fn(`func ${s}Fail(ready chan bool) {\n\t<-ready\n\t${d.go}\n\t${f.go}\n}`, `export function ${s}Fail(ready) {\n  ready.recv();\n  ${d.js}\n  ${f.js}\n}`);
