@@ -321,6 +321,55 @@ const STAGES = {
     }
   },
 
+  // A tree of goroutines: each inner node starts `fan` children (nested go, `depth`
+  // levels) and each leaf sends a string naming its path; main sorts them.
+  tree(p, r, s) {
+    const depth = r.int(1, 3), fan = r.int(1, 3), cap = r.int(0, 2);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go'], ['sort']);
+    p.fn(`func ${s}Node(depth int, name string, out chan string) {\n\tif depth == 0 {\n\t\t${d.go}\n\t\tout <- name\n\t\treturn\n\t}\n\tfor i := 0; i < ${fan}; i++ {\n\t\tgo ${s}Node(depth-1, fmt.Sprint(name, i), out)\n\t}\n}`,
+      `export function ${s}Node(depth, name, out) {\n  if (depth === 0) {\n    ${d.js}\n    out.send(name);\n    return;\n  }\n  for (let i = 0; i < ${fan}; i++) go(${s}Node, depth - 1, \`\${name}\${i}\`, out);\n}`);
+    const leaves = fan ** depth;
+    p.main([`${s}out := make(chan string, ${cap})`, `go ${s}Node(${depth}, "n", ${s}out)`, `${s}names := []string{}`, `for i := 0; i < ${leaves}; i++ {\n\t\t${s}names = append(${s}names, <-${s}out)\n\t}`, `sort.Strings(${s}names)`, `fmt.Println("${s} tree", ${s}names)`],
+      [`const ${s}out = chan(${cap});`, `go(${s}Node, ${depth}, 'n', ${s}out);`, `const ${s}names = [];`, `for (let i = 0; i < ${leaves}; i++) ${s}names.push(${s}out.recv());`, `${s}names.sort();`, `console.log('${s} tree', ${list(`${s}names`)});`]);
+  },
+
+  // Goroutines set GOMAXPROCS (all to the same value) while others work; main, after
+  // the WaitGroup, prints the setting they left.
+  procsInGoroutines(p, r, s) {
+    const n = r.int(1, 4), to = r.int(1, 4), k = r.int(1, 5);
+    const d = delayIn(p, r);
+    p.use(['go', 'GOMAXPROCS', 'WaitGroup', 'chan'], ['runtime', 'sync']);
+    p.fn(`func ${s}Set(c chan int, wg *sync.WaitGroup) {\n\truntime.GOMAXPROCS(${to})\n\tfor j := 0; j < ${k}; j++ {\n\t\t${d.go}\n\t\tc <- j\n\t}\n\twg.Done()\n}`,
+      `export function ${s}Set(c, wg) {\n  GOMAXPROCS(${to});\n  for (let j = 0; j < ${k}; j++) {\n    ${d.js}\n    c.send(j);\n  }\n  wg.done();\n}`);
+    p.main([`${s}c := make(chan int, ${n * k})`, `var ${s}wg sync.WaitGroup`, `${s}wg.Add(${n})`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Set(${s}c, &${s}wg)\n\t}`, `${s}wg.Wait()`, `close(${s}c)`, `${s}sum := 0`, `for v := range ${s}c {\n\t\t${s}sum += v\n\t}`, `fmt.Println("${s} procs set by goroutines", runtime.GOMAXPROCS(0), "sum", ${s}sum)`],
+      [`const ${s}c = chan(${n * k});`, `const ${s}wg = new WaitGroup();`, `${s}wg.add(${n});`, `for (let i = 0; i < ${n}; i++) go(${s}Set, ${s}c, ${s}wg);`, `${s}wg.wait();`, `${s}c.close();`, `let ${s}sum = 0;`, `for (const v of ${s}c) ${s}sum += v;`, `console.log('${s} procs set by goroutines', GOMAXPROCS(0), 'sum', ${s}sum);`]);
+  },
+
+  // A goroutine recovers from a panic (Go's recover, JavaScript's catch) and reports its
+  // message on a channel; the channel or object involved is still usable after it.
+  recovered(p, r, s) {
+    const kind = r.pick(['closeClosed', 'sendClosed', 'closeNil', 'string', 'error', 'int']);
+    const n = r.int(0, 99);
+    p.use(['chan', 'go'], []);
+    const bodies = {
+      closeClosed: [`c := make(chan int, 1)\n\tc <- ${n}\n\tclose(c)\n\tdefer func() { out <- fmt.Sprint(recover(), " ", <-c) }()\n\tclose(c)`,
+        `const c = chan(1);\n  c.send(${n});\n  c.close();\n  try {\n    c.close();\n  } catch (e) {\n    out.send(\`\${e.message} \${c.recv()}\`);\n  }`],
+      sendClosed: [`c := make(chan int)\n\tclose(c)\n\tdefer func() { _, ok := <-c; out <- fmt.Sprint(recover(), " ", ok) }()\n\tc <- ${n}`,
+        `const c = chan();\n  c.close();\n  try {\n    c.send(${n});\n  } catch (e) {\n    out.send(\`\${e.message} \${c.recvOk()[1]}\`);\n  }`],
+      closeNil: [`var c chan int\n\tdefer func() { out <- fmt.Sprint(recover()) }()\n\tclose(c)`,
+        `try {\n    close(null);\n  } catch (e) {\n    out.send(e.message);\n  }`],
+      string: [`defer func() { out <- fmt.Sprint(recover()) }()\n\tpanic("${s} oops ${n}")`, `try {\n    throw '${s} oops ${n}';\n  } catch (e) {\n    out.send(e);\n  }`],
+      error: [`defer func() { out <- fmt.Sprint(recover()) }()\n\tpanic(fmt.Errorf("${s} err %d", ${n}))`, `try {\n    throw new Error('${s} err ${n}');\n  } catch (e) {\n    out.send(e.message);\n  }`],
+      int: [`defer func() { out <- fmt.Sprint(recover()) }()\n\tpanic(${n})`, `try {\n    throw ${n};\n  } catch (e) {\n    out.send(String(e));\n  }`],
+    };
+    if (kind === 'closeNil') p.use(['close'], []);
+    const [goBody, jsBody] = bodies[kind];
+    p.fn(`func ${s}Recover(out chan string) {\n\t${goBody}\n}`, `export function ${s}Recover(out) {\n  ${jsBody}\n}`);
+    p.main([`${s}out := make(chan string)`, `go ${s}Recover(${s}out)`, `fmt.Println("${s} recovered:", <-${s}out)`],
+      [`const ${s}out = chan();`, `go(${s}Recover, ${s}out);`, `console.log('${s} recovered:', ${s}out.recv());`]);
+  },
+
   // Once every goroutine so far has ended, NumGoroutine is 1 (main).
   settle(p, r, s) {
     p.use(['gosched', 'NumGoroutine'], ['runtime']);
@@ -366,11 +415,36 @@ const BLOCKERS = {
   },
 };
 
-function blockers(p, r, s) {
+// Goroutines that never end and never block for good (so no deadlock can be declared
+// while one lives): for endings where the program ends anyway, which must not wait for them.
+const BUSY = {
+  sleeper: (p, s) => {
+    p.use(['sleep'], ['time']);
+    p.fn(`func ${s}() {\n\tfor {\n\t\ttime.Sleep(time.Millisecond)\n\t}\n}`, `export function ${s}() {\n  for (;;) sleep(1);\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+  yielder: (p, s) => {
+    p.use(['gosched'], ['runtime']);
+    p.fn(`func ${s}() {\n\tfor {\n\t\truntime.Gosched()\n\t}\n}`, `export function ${s}() {\n  for (;;) gosched();\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+  // A system call that never returns: Go's read of a pipe nobody writes to.
+  stuckSyscall: (p, s) => {
+    p.use(['syscall'], ['syscall']);
+    p.fn(`func ${s}() {\n\tvar fds [2]int\n\tif err := syscall.Pipe(fds[:]); err != nil {\n\t\tpanic(err)\n\t}\n\tbuf := make([]byte, 1)\n\tsyscall.Read(fds[0], buf)\n}`,
+      `export function ${s}() {\n  syscall(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0));\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
+};
+
+/** Goroutines left behind by the ending: blocked for ever, and where `busy`, sometimes
+ * ones that keep running. */
+function blockers(p, r, s, busy = false) {
   const n = r.int(0, 3);
   p.use(['chan', 'go'], []);
   for (let i = 0; i < n; i++) {
-    const b = BLOCKERS[r.pick(Object.keys(BLOCKERS))](p, `${s}Block${i}`);
+    const kinds = busy && r.chance(0.4) ? BUSY : BLOCKERS;
+    const b = kinds[r.pick(Object.keys(kinds))](p, `${s}Block${i}`);
     p.main(b.go, b.js);
   }
 }
@@ -440,6 +514,7 @@ function failure(p, r, s, inMain) {
 
 const ENDING = {
   returns(p, r, s) {
+    if (r.chance(0.5)) blockers(p, r, s, true);
     p.main(`fmt.Println("${s} main returns")`, `console.log('${s} main returns');`);
   },
   deadlock(p, r, s) {
@@ -450,13 +525,13 @@ const ENDING = {
   failInMain(p, r, s) {
     const f = failure(p, r, s, true);
     if (f.fatal) STAGES.settle(p, r, `${s}s`);
-    else blockers(p, r, s);
+    else blockers(p, r, s, true);
     p.main([`fmt.Println("${s} main fails")`, f.go], [`console.log('${s} main fails');`, f.js]);
   },
   // The failing goroutine waits for main's go-ahead (and sometimes pauses) so that main
   // has printed; main then blocks for ever, and so do any other goroutines.
   failInGoroutine(p, r, s) {
-    blockers(p, r, s);
+    blockers(p, r, s, true);
     const f = failure(p, r, s, false);
     const d = delayIn(p, r);
     p.use(['chan', 'go'], []);
