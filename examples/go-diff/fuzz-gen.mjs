@@ -20,7 +20,8 @@
 // valid and still cover the API's combinations (select over closing producers with the
 // nil-channel idiom, nested go under a WaitGroup, syscalls inside critical sections, ...).
 
-/** Writes the program of one seed: { go, js, stages, ending } (the two texts and what was chosen). */
+/** Writes the program of one seed: { go, js, stages, ending, args } (the two texts, what was
+ * chosen, and the command-line arguments to run both with). */
 export function writeProgram(rng) {
   const r = {
     int: (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)),
@@ -37,7 +38,8 @@ export function writeProgram(rng) {
   }
   const ending = r.pick(ENDINGS);
   ENDING[ending](p, r, 'e');
-  return { go: p.goText(), js: p.jsText(), stages, ending };
+  const args = Array.from({ length: r.int(0, 3) }, (_, i) => `a${i}=${r.int(0, 9)}`);
+  return { go: p.goText(), js: p.jsText(), stages, ending, args };
 }
 
 class Program {
@@ -72,7 +74,7 @@ class Program {
   jsText() {
     const uses = [...this.jsImports].sort().join(', ');
     const head = uses === '' ? '' : `import { ${uses} } from 'gosched';\n\n`;
-    return `${head}${this.jsFuncs.join('\n\n')}\n\nexport function main() {\n  ${this.jsMain.join('\n  ')}\n}\n`;
+    return `${head}${this.jsFuncs.join('\n\n')}\n\nexport function main(args) {\n  ${this.jsMain.join('\n  ')}\n}\n`;
   }
 }
 
@@ -370,6 +372,12 @@ const STAGES = {
       [`const ${s}out = chan();`, `go(${s}Recover, ${s}out);`, `console.log('${s} recovered:', ${s}out.recv());`]);
   },
 
+  // The command line's arguments after the program (fuzz.mjs passes the same to both).
+  args(p, r, s) {
+    p.use([], ['os']);
+    p.main(`fmt.Println("${s} args", len(os.Args)-1, os.Args[1:])`, `console.log('${s} args', args.length, ${list('args')});`);
+  },
+
   // Once every goroutine so far has ended, NumGoroutine is 1 (main).
   settle(p, r, s) {
     p.use(['gosched', 'NumGoroutine'], ['runtime']);
@@ -517,8 +525,16 @@ const ENDING = {
     if (r.chance(0.5)) blockers(p, r, s, true);
     p.main(`fmt.Println("${s} main returns")`, `console.log('${s} main returns');`);
   },
+  // Every goroutine blocked; sometimes the last one to block is main, sometimes the
+  // last to go is a goroutine that ends after a pause (sleep, syscall) with main blocked.
   deadlock(p, r, s) {
     blockers(p, r, s);
+    if (r.chance(0.4)) {
+      const d = delayIn(p, r);
+      p.use(['chan', 'go'], []);
+      p.fn(`func ${s}Last(c chan int) {\n\t${d.go}\n\t${d.go}\n\tc <- 1\n}`, `export function ${s}Last(c) {\n  ${d.js}\n  ${d.js}\n  c.send(1);\n}`);
+      p.main(`go ${s}Last(make(chan int, 1))`, `go(${s}Last, chan(1));`);
+    }
     p.main(`fmt.Println("${s} main blocks")`, `console.log('${s} main blocks');`);
     blockMain(p, r, s);
   },

@@ -3,7 +3,8 @@
 // run it). fuzz-gen.mjs writes random concurrent programs twice, in Go and for gosched,
 // whose output does not depend on the schedule; this script builds the Go ones in one
 // module (one `go build`, so the compiler's start-up is paid once), runs each Go program
-// twice and `gosched run` under both protocols, at two GOMAXPROCS settings drawn per
+// twice and `gosched run` under both protocols (with the same command-line arguments, drawn
+// per program), at two GOMAXPROCS settings drawn per
 // program, and compares what observe.mjs compares: stdout, the exit status, the report's
 // first line and goroutine states. Needs Go (1.19 was used) and `npm run build`.
 //
@@ -90,14 +91,14 @@ async function check(prog) {
   let goUnstable = false;
   for (const procs of prog.procs) {
     const env = { GOMAXPROCS: String(procs) };
-    const [go1, go2] = [await observe(exe, [], env), await observe(exe, [], env)];
+    const [go1, go2] = [await observe(exe, prog.args, env), await observe(exe, prog.args, env)];
     if (strip(go1) !== strip(go2)) {
       goUnstable = true;
       notes.push(`GOMAXPROCS=${procs}: Go's two runs differ\n  ${strip(go1)}\n  ${strip(go2)}`);
       continue;
     }
     for (const protocol of ['atomic', 'lock']) {
-      const gs = await observe(process.execPath, [cli, 'run', path.join(work, `${prog.name}.mjs`)], { ...env, GOSCHED_PROTOCOL: protocol }, 60_000);
+      const gs = await observe(process.execPath, [cli, 'run', path.join(work, `${prog.name}.mjs`), ...prog.args], { ...env, GOSCHED_PROTOCOL: protocol }, 60_000);
       if (strip(gs) !== strip(go1)) {
         notes.push(`GOMAXPROCS=${procs} ${protocol}: DIFFERS\n  go:      ${strip(go1)}\n  gosched: ${strip(gs)}\n  gosched stderr: ${gs.stderr.split('\n').slice(0, 8).join('\n    ')}`);
       }
