@@ -3,10 +3,9 @@
 // run it). fuzz-gen.mjs writes random concurrent programs twice, in Go and for gosched,
 // whose output does not depend on the schedule; this script builds the Go ones in one
 // module (one `go build`, so the compiler's start-up is paid once), runs each Go program
-// twice and `gosched run` under both protocols (with the same command-line arguments, drawn
-// per program), at two GOMAXPROCS settings drawn per
-// program, and compares what observe.mjs compares: stdout, the exit status, the report's
-// first line and goroutine states. Needs Go (1.19 was used) and `npm run build`.
+// twice and `gosched run` under both protocols, with the same command-line arguments and
+// at two GOMAXPROCS settings, both drawn per program, and compares what observe.mjs
+// compares: stdout, the exit status, the report's first line and goroutine states. Needs Go (1.19 was used) and `npm run build`.
 //
 //   node examples/go-diff/fuzz.mjs [--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop]
 //
