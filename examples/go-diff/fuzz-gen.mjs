@@ -489,10 +489,12 @@ function blockMain(p, r, s) {
 // failInMain). A panic lists only the goroutine that panicked.
 function failure(p, r, s, inMain) {
   const n = r.int(0, 99);
-  const kinds = ['string', 'int', 'error', 'errorf', 'closeNil', 'closeClosed', 'sendClosed', 'negativeWaitGroup', 'exit'];
+  const kinds = ['string', 'int', 'float', 'bool', 'error', 'errorf', 'closeNil', 'closeClosed', 'sendClosed', 'negativeWaitGroup', 'exit'];
   switch (r.pick(inMain ? [...kinds, 'unlockUnlocked'] : kinds)) {
     case 'string': return { go: `panic("${s} boom ${n}")`, js: `throw '${s} boom ${n}';` };
-    case 'int': return { go: `panic(${n})`, js: `throw ${n};` };
+    case 'int': return { go: `panic(${n - 50})`, js: `throw ${n - 50};` };
+    case 'float': return { go: `panic(${n}.25)`, js: `throw ${n}.25;` };
+    case 'bool': return { go: `panic(${n % 2 === 0})`, js: `throw ${n % 2 === 0};` };
     case 'error':
       p.use([], ['errors']);
       return { go: `panic(errors.New("${s} failed"))`, js: `throw new Error('${s} failed');` };
