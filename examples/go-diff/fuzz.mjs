@@ -29,7 +29,7 @@ import { observe } from './observe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const cli = path.join(root, 'dist/src/cli.js');
+const built = path.join(root, 'dist/src');
 const values = parseFuzzArgs('examples/go-diff/fuzz.mjs',
   { count: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'string' }, jobs: { type: 'string' }, show: { type: 'boolean' }, stop: { type: 'boolean' } },
   '[--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop]');
@@ -45,8 +45,8 @@ const count = whole('count', values.count ?? '20', 1);
 const seed = whole('seed', values.seed ?? String(Date.now() % 1e9), -(2 ** 31));
 const jobs = whole('jobs', values.jobs ?? '2', 1);
 const keep = path.resolve(values.keep ?? path.join(os.tmpdir(), 'gosched-go-fuzz'));
-if (!fs.existsSync(cli)) {
-  console.error(`examples/go-diff/fuzz.mjs: ${cli} is missing: run npm run build first`);
+if (!fs.existsSync(path.join(built, 'cli.js'))) {
+  console.error(`examples/go-diff/fuzz.mjs: ${built}/cli.js is missing: run npm run build first`);
   process.exit(2);
 }
 try {
@@ -57,11 +57,16 @@ try {
 }
 
 // One Go module holding a package per program; the gosched programs beside it find
-// 'gosched' through node_modules/gosched, a link to this checkout.
+// 'gosched' through node_modules/gosched: a copy of the build taken now, so that a
+// rebuild during a long run (tsc rewriting dist/ file by file) cannot mix two versions
+// into one program's threads.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'go-fuzz-'));
 fs.writeFileSync(path.join(work, 'go.mod'), 'module fuzz\n\ngo 1.19\n');
-fs.mkdirSync(path.join(work, 'node_modules'));
-fs.symlinkSync(root, path.join(work, 'node_modules/gosched'));
+const pkg = path.join(work, 'node_modules/gosched');
+fs.cpSync(built, path.join(pkg, 'dist/src'), { recursive: true });
+fs.copyFileSync(path.join(root, 'package.json'), path.join(pkg, 'package.json'));
+fs.symlinkSync(path.join(root, 'node_modules'), path.join(pkg, 'node_modules'));
+const cli = path.join(pkg, 'dist/src/cli.js');
 const programs = [];
 for (let i = 0; i < count; i++) {
   const s = seed + i;
