@@ -372,6 +372,59 @@ const STAGES = {
       [`const ${s}out = chan();`, `go(${s}Recover, ${s}out);`, `console.log('${s} recovered:', ${s}out.recv());`]);
   },
 
+  // One select with a send case and a receive case: main feeds workers and takes their
+  // results in the same loop, turning the send case off (a nil channel) once all is sent.
+  mixedSelect(p, r, s) {
+    const t = r.int(1, 12), w = r.int(1, 3), jcap = r.int(0, 2), rcap = r.int(0, 2);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go', 'select'], []);
+    p.fn(`func ${s}Work(jobs, results chan int) {\n\tfor j := range jobs {\n\t\t${d.go}\n\t\tresults <- j*3 + 1\n\t}\n}`,
+      `export function ${s}Work(jobs, results) {\n  for (const j of jobs) {\n    ${d.js}\n    results.send(j * 3 + 1);\n  }\n}`);
+    p.main([`${s}jobs, ${s}results := make(chan int, ${jcap}), make(chan int, ${rcap})`, `for i := 0; i < ${w}; i++ {\n\t\tgo ${s}Work(${s}jobs, ${s}results)\n\t}`,
+      `${s}sent, ${s}got, ${s}sum := 0, 0, 0`,
+      `for ${s}sent < ${t} || ${s}got < ${t} {\n\t\tvar sendTo chan int\n\t\tif ${s}sent < ${t} {\n\t\t\tsendTo = ${s}jobs\n\t\t}\n\t\tselect {\n\t\tcase sendTo <- ${s}sent:\n\t\t\t${s}sent++\n\t\tcase v := <-${s}results:\n\t\t\t${s}sum += v\n\t\t\t${s}got++\n\t\t}\n\t}`,
+      `close(${s}jobs)`, `fmt.Println("${s} mixed select", ${s}sent, ${s}got, ${s}sum)`],
+    [`const ${s}jobs = chan(${jcap}), ${s}results = chan(${rcap});`, `for (let i = 0; i < ${w}; i++) go(${s}Work, ${s}jobs, ${s}results);`,
+      `let ${s}sent = 0, ${s}got = 0, ${s}sum = 0;`,
+      `while (${s}sent < ${t} || ${s}got < ${t}) {\n    select([\n      { send: ${s}sent < ${t} ? ${s}jobs : null, value: ${s}sent, do: () => { ${s}sent++; } },\n      { recv: ${s}results, do: (v) => { ${s}sum += v; ${s}got++; } },\n    ]);\n  }`,
+      `${s}jobs.close();`, `console.log('${s} mixed select', ${s}sent, ${s}got, ${s}sum);`]);
+  },
+
+  // Many goroutines woken by one event: a closed channel, or a WaitGroup reaching zero
+  // with several goroutines in Wait.
+  broadcast(p, r, s) {
+    const n = r.int(1, 5), byClose = r.chance(0.5), pending = r.int(1, 3);
+    p.use(['chan', 'go'], []);
+    if (!byClose) p.use(['WaitGroup'], ['sync']);
+    if (byClose) {
+      p.fn(`func ${s}Wait(gate chan bool, out chan int, i int) {\n\t_, ok := <-gate\n\tif !ok {\n\t\tout <- i\n\t}\n}`,
+        `export function ${s}Wait(gate, out, i) {\n  const [, ok] = gate.recvOk();\n  if (!ok) out.send(i);\n}`);
+      p.main(`${s}gate := make(chan bool)`, `const ${s}gate = chan();`);
+    } else {
+      p.fn(`func ${s}Wait(gate *sync.WaitGroup, out chan int, i int) {\n\tgate.Wait()\n\tout <- i\n}`,
+        `export function ${s}Wait(gate, out, i) {\n  gate.wait();\n  out.send(i);\n}`);
+      p.main([`var ${s}gate sync.WaitGroup`, `${s}gate.Add(${pending})`], [`const ${s}gate = new WaitGroup();`, `${s}gate.add(${pending});`]);
+    }
+    const ref = byClose ? `${s}gate` : `&${s}gate`;
+    p.main([`${s}out := make(chan int)`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Wait(${ref}, ${s}out, i)\n\t}`],
+      [`const ${s}out = chan();`, `for (let i = 0; i < ${n}; i++) go(${s}Wait, ${s}gate, ${s}out, i);`]);
+    if (byClose) p.main(`close(${s}gate)`, `${s}gate.close();`);
+    else for (let i = 0; i < pending; i++) p.main(`${s}gate.Done()`, `${s}gate.done();`);
+    p.main([`${s}sum := 0`, `for i := 0; i < ${n}; i++ {\n\t\t${s}sum += <-${s}out + 1\n\t}`, `fmt.Println("${s} woken", ${s}sum)`],
+      [`let ${s}sum = 0;`, `for (let i = 0; i < ${n}; i++) ${s}sum += ${s}out.recv() + 1;`, `console.log('${s} woken', ${s}sum);`]);
+  },
+
+  // A large value through a channel (copied at send, freed by the receiver), back as
+  // its length and a checksum.
+  bigValue(p, r, s) {
+    const len = r.pick([1, 1000, 70000, 300000]), cap = r.int(0, 1), ch = String.fromCharCode(97 + r.int(0, 25));
+    p.use(['chan', 'go'], ['strings']);
+    p.fn(`func ${s}Measure(in chan string, out chan int) {\n\tv := <-in\n\tsum := 0\n\tfor i := 0; i < len(v); i += 997 {\n\t\tsum += int(v[i]) * i\n\t}\n\tout <- len(v)\n\tout <- sum\n}`,
+      `export function ${s}Measure(inp, out) {\n  const v = inp.recv();\n  let sum = 0;\n  for (let i = 0; i < v.length; i += 997) sum += v.charCodeAt(i) * i;\n  out.send(v.length);\n  out.send(sum);\n}`);
+    p.main([`${s}in, ${s}out := make(chan string, ${cap}), make(chan int)`, `go ${s}Measure(${s}in, ${s}out)`, `${s}in <- strings.Repeat("${ch}", ${len - 1}) + "!"`, `fmt.Println("${s} big value", <-${s}out, <-${s}out)`],
+      [`const ${s}in = chan(${cap}), ${s}out = chan();`, `go(${s}Measure, ${s}in, ${s}out);`, `${s}in.send('${ch}'.repeat(${len - 1}) + '!');`, `console.log('${s} big value', ${s}out.recv(), ${s}out.recv());`]);
+  },
+
   // The command line's arguments after the program (fuzz.mjs passes the same to both).
   args(p, r, s) {
     p.use([], ['os']);
