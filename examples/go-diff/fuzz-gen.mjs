@@ -425,6 +425,17 @@ const STAGES = {
       [`const ${s}in = chan(${cap}), ${s}out = chan();`, `go(${s}Measure, ${s}in, ${s}out);`, `${s}in.send('${ch}'.repeat(${len - 1}) + '!');`, `console.log('${s} big value', ${s}out.recv(), ${s}out.recv());`]);
   },
 
+  // Async goroutines waiting in a system call for a promise (syscall(() => promise)),
+  // then using channels; Go's twin sleeps.
+  asyncSyscall(p, r, s) {
+    const n = r.int(1, 4), ms = r.int(1, 5);
+    p.use(['chan', 'go', 'syscall'], ['time']);
+    p.fn(`func ${s}Async(i int, out chan int) {\n\ttime.Sleep(${ms} * time.Millisecond)\n\tout <- i * 2\n}`,
+      `export async function ${s}Async(i, out) {\n  const v = await syscall(() => new Promise((resolve) => setTimeout(() => resolve(i), ${ms})));\n  out.send(v * 2);\n}`);
+    p.main([`${s}out := make(chan int)`, `for i := 0; i < ${n}; i++ {\n\t\tgo ${s}Async(i, ${s}out)\n\t}`, `${s}sum := 0`, `for i := 0; i < ${n}; i++ {\n\t\t${s}sum += <-${s}out\n\t}`, `fmt.Println("${s} async", ${s}sum)`],
+      [`const ${s}out = chan();`, `for (let i = 0; i < ${n}; i++) go(${s}Async, i, ${s}out);`, `let ${s}sum = 0;`, `for (let i = 0; i < ${n}; i++) ${s}sum += ${s}out.recv();`, `console.log('${s} async', ${s}sum);`]);
+  },
+
   // The command line's arguments after the program (fuzz.mjs passes the same to both).
   args(p, r, s) {
     p.use([], ['os']);
@@ -513,7 +524,7 @@ function blockers(p, r, s, busy = false) {
 // main blocking for ever, in one of the ways Go names.
 function blockMain(p, r, s) {
   p.use(['chan'], []);
-  switch (r.pick(['recv', 'send', 'select', 'selectNone', 'selectNil', 'waitGroup', 'mutex', 'range'])) {
+  switch (r.pick(['recv', 'send', 'select', 'selectNone', 'selectNil', 'waitGroup', 'mutex', 'range', 'heldByEnded'])) {
     case 'recv': return p.main(`<-make(chan int)`, `chan().recv();`);
     case 'send': return p.main(`make(chan int) <- 1`, `chan().send(1);`);
     case 'select':
@@ -531,6 +542,12 @@ function blockMain(p, r, s) {
     case 'mutex':
       p.use(['Mutex'], ['sync']);
       return p.main([`var ${s}mu sync.Mutex`, `${s}mu.Lock()`, `${s}mu.Lock()`], [`const ${s}mu = new Mutex();`, `${s}mu.lock();`, `${s}mu.lock();`]);
+    case 'heldByEnded':
+      // The Mutex was locked by a goroutine that has ended since.
+      p.use(['go', 'Mutex'], ['sync']);
+      p.fn(`func ${s}Hold(mu *sync.Mutex, done chan bool) {\n\tmu.Lock()\n\tdone <- true\n}`, `export function ${s}Hold(mu, done) {\n  mu.lock();\n  done.send(true);\n}`);
+      return p.main([`var ${s}held sync.Mutex`, `${s}done := make(chan bool)`, `go ${s}Hold(&${s}held, ${s}done)`, `<-${s}done`, `${s}held.Lock()`],
+        [`const ${s}held = new Mutex();`, `const ${s}done = chan();`, `go(${s}Hold, ${s}held, ${s}done);`, `${s}done.recv();`, `${s}held.lock();`]);
     default:
       return p.main(`for range make(chan int) {\n\t}`, `for (const _ of chan());`);
   }
