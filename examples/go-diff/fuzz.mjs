@@ -15,7 +15,8 @@
 // differ) are kept in --keep DIR (default a folder under the system's temp folder) with a
 // note of what each side showed; --show prints each program's seed and outcome, --stop ends
 // at the first difference. A gosched run past 60 s is killed and counted as a difference
-// (a hang is always a bug). The last line is the record: programs, seeds, agree, differ.
+// (a hang is always a bug). The last line is the record: programs, seeds, agree, differ
+// (also after Ctrl-C, for the programs checked so far).
 // Exit 0 when every program agrees, 1 otherwise, 2 on bad usage or a missing tool.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -126,10 +127,20 @@ async function check(prog) {
   if (done % 25 === 0) console.log(`after ${done}: ${agree} agree, ${differ} differ, ${unstable} generator faults`);
 }
 
+// The record: the programs checked to the end (with --stop or an interrupt, fewer than
+// were taken from the queue: those still running are not counted).
+let taken = 0;
+function finish(why) {
+  fs.rmSync(work, { recursive: true, force: true });
+  console.log(`go-diff fuzz: ${done} programs${why} (seeds ${seed}..${seed + Math.max(taken, 1) - 1}), each at GOMAXPROCS 1 and one of 2..4, Go twice and gosched under both protocols: ${agree} agree, ${differ} differ, ${unstable} generator faults (Go not deterministic)`);
+  process.exit(differ === 0 && unstable === 0 && why === '' ? 0 : 1);
+}
+process.on('SIGINT', () => finish(', interrupted'));
 const queue = [...programs];
 await Promise.all(Array.from({ length: jobs }, async () => {
-  while (queue.length > 0 && !stopped) await check(queue.shift());
+  while (queue.length > 0 && !stopped) {
+    taken++;
+    await check(queue.shift());
+  }
 }));
-fs.rmSync(work, { recursive: true, force: true });
-console.log(`go-diff fuzz: ${done} programs (seeds ${seed}..${seed + count - 1}), each at GOMAXPROCS 1 and one of 2..4, Go twice and gosched under both protocols: ${agree} agree, ${differ} differ, ${unstable} generator faults (Go not deterministic)`);
-process.exit(differ === 0 && unstable === 0 ? 0 : 1);
+finish(stopped ? ', stopped at the first difference' : '');
