@@ -5,7 +5,8 @@
 // module (one `go build`, so the compiler's start-up is paid once), runs each Go program
 // twice and `gosched run` under both protocols, with the same command-line arguments and
 // at two GOMAXPROCS settings, both drawn per program, and compares what observe.mjs
-// compares: stdout, the exit status, the report's first line and goroutine states. Needs Go (1.19 was used) and `npm run build`.
+// compares: stdout, the exit status, the report's first line and goroutine states. Needs
+// Go (1.19 was used) and `npm run build`; --jobs programs are checked at a time (default 2).
 //
 //   node examples/go-diff/fuzz.mjs [--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop]
 //
@@ -17,7 +18,8 @@
 // at the first difference. A gosched run past 60 s is killed and counted as a difference
 // (a hang is always a bug). The last line is the record: programs, seeds, agree, differ
 // (also after Ctrl-C, for the programs checked so far).
-// Exit 0 when every program agrees, 1 otherwise, 2 on bad usage or a missing tool.
+// Exit 0 when every program agrees, 1 otherwise, 2 on bad usage or a missing tool, 4 when
+// a generated Go program does not compile (a fault of the generator).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
