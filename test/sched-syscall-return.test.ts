@@ -83,6 +83,26 @@ for (const protocol of PROTOCOLS) {
     schedunlock(s);
   });
 
+  // examples/go-diff/select_default_syscall: main, at GOMAXPROCS 1, yields in a loop with an
+  // M idle; had the yielder passed the returned goroutine for that idle M, it would take
+  // itself back at every yield and the returned one would never run.
+  test(`${protocol}: a started (wired) goroutine behind the returned ones does not pass them for a free M`, () => {
+    const { s } = fixture(protocol, 1);
+    const [y, w0] = queuedNew(s, 2) as [number, number];
+    drain(s);
+    s.mem[s.g(y, G_LOCKEDM)] = 4;
+    schedlock(s, NIL);
+    gput(s, y); // y yielded (its M counts no cpu while the queue waits)
+    schedunlock(s);
+    backFromSyscall(s, w0, 3);
+    schedlock(s, NIL);
+    mput(s, 5);
+    assert.equal(gget(s, NIL), w0, 'an idle M cannot run y, which needs its own M: the returned goroutine first');
+    assert.equal(gget(s, NIL), y);
+    mget(s, NIL);
+    schedunlock(s);
+  });
+
   test(`${protocol}: a new goroutine behind the returned ones is served after BYPASS_MAX of them`, () => {
     const { s } = fixture(protocol, 1);
     const gs = queuedNew(s, 3);

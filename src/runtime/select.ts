@@ -17,7 +17,7 @@ import { Chan, C_CLOSED, C_LOCK, C_RECVQ, C_SENDQ, BLOCKED, CLOSED, chanPanic, r
 import { GX_SELECTDONE, GX_WAKESG, checkHome } from './heap.js';
 import { gopark, goready, running } from './park.js';
 import { SG_CASE, SG_ELEM, SG_SELECT, SG_SUCCESS, acquireSudog, enqueue, releaseSudog, remove } from './sudog.js';
-import { WR_SELECT, WR_SELECT_NO_CASES } from './waitreason.js';
+import { WR_CHAN_RECEIVE, WR_CHAN_RECEIVE_NIL, WR_CHAN_SEND, WR_CHAN_SEND_NIL, WR_SELECT, WR_SELECT_NO_CASES } from './waitreason.js';
 
 export interface RecvCase<T = unknown, R = unknown> {
   recv: Chan<T> | null | undefined;
@@ -124,10 +124,14 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
     freeSends(sends, -1);
     return opts.default();
   }
+  // Go compiles a select of one case and no default to that case's channel operation,
+  // so a deadlock report names it as one ("chan receive", "chan send (nil chan)"): so
+  // does this one.
+  const single = n === 1 ? 'send' in (cases[0] as object) : undefined;
   if (poll.length === 0) {
     // Go's select {} (or all cases nil): blocks forever. Go reports the first as
     // "select (no cases)" and the second, which parks in selectgo, as "select".
-    gopark(c, n === 0 ? WR_SELECT_NO_CASES : WR_SELECT, unlockAll);
+    gopark(c, n === 0 ? WR_SELECT_NO_CASES : single === undefined ? WR_SELECT : single ? WR_CHAN_SEND_NIL : WR_CHAN_RECEIVE_NIL, unlockAll);
     throw new Error('select with no cases was woken');
   }
 
@@ -147,7 +151,7 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
     }
     sgs[i] = sg;
   }
-  gopark(c, WR_SELECT, unlockAll);
+  gopark(c, single === undefined ? WR_SELECT : single ? WR_CHAN_SEND : WR_CHAN_RECEIVE, unlockAll);
 
   const won = mem[heap.gx(c.g, GX_WAKESG)]!;
   const i = mem[won + SG_CASE]!;

@@ -159,11 +159,19 @@ export function gget(s: Sched, m: number, mfree = false): number {
     // The head segment (gputfront) first, unless an M is free to run the first g behind
     // it (the caller, or an idle M), or the segment has been served BYPASS_MAX times in
     // a row while that g waited: then that g.
+    //
+    // A free M can run only a g that is not wired: a wired g behind needs its own M,
+    // like the segment's g's, so it goes first only by the bound. Without this test a
+    // goroutine that yields (gosched) with an M idle took itself back from behind the
+    // segment at every yield and a returned g starved: GOMAXPROCS 1, main looping on a
+    // select with a default that yields, a producer back from a syscall never ran
+    // (found by examples/go-diff/fuzz.mjs; the model has no free M, see its header).
     const seg = mem[S_GRETTAIL]!;
     const behind = seg === NIL ? NIL : mem[s.g(seg, G_SCHEDLINK)]!;
+    const freeFor = behind !== NIL && mem[s.g(behind, G_LOCKEDM)] === NIL && (mfree || mem[S_MWAIT] !== 0);
     let prev = NIL;
     if (behind === NIL) mem[S_GBYPASS] = 0;
-    else if (!mfree && mem[S_MWAIT] === 0 && mem[S_GBYPASS]! < BYPASS_MAX) mem[S_GBYPASS]!++;
+    else if (!freeFor && mem[S_GBYPASS]! < BYPASS_MAX) mem[S_GBYPASS]!++;
     else {
       mem[S_GBYPASS] = 0;
       prev = seg;
