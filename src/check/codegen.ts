@@ -244,9 +244,11 @@ return { exec, init, prov };
   /** Code setting a variable's initial values (every leaf with an initialiser). */
   private inits(v: VarInfo, base: string, ctx: Ctx): string {
     const out: string[] = [];
-    if (!v.decl.init && !v.decl.struct) return '';
+    if (!v.decl.init && !v.decl.initList && !v.decl.struct) return '';
     for (const leaf of leaves(v.decl, v.off, this.lay)) {
-      if (leaf.decl.init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(leaf.decl.init, ctx))};`);
+      const list = leaf.decl.initList;
+      const init = list ? list[Math.min(leaf.elem, list.length - 1)]! : leaf.decl.init;
+      if (init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(init, ctx))};`);
     }
     return out.join('\n');
   }

@@ -75,6 +75,9 @@ export interface VarDecl {
   /** Array length, or 0 for a scalar. */
   len: number;
   init: Expr | null;
+  /** `= { c0, c1, ... }` on an array: element i gets constant i, and the elements past
+   * the list the last one (pan's iniglobals); constants only, as SPIN's grammar (c_list). */
+  initList?: Expr[];
   chan: ChanType | null;
   pos: Pos;
   /** `hidden`: kept out of the state vector that states are compared by (globals only). */

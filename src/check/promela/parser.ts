@@ -408,6 +408,8 @@ class Parser {
         // the process is created; a declaration after that is a step of its own where it
         // stands, assigning its initial value (or 0).
         if (!this.seenStmt) return null;
+        const listed = decls.find((d) => d.initList);
+        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule)', listed.pos);
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         const steps: Stmt[] = [];
@@ -691,18 +693,38 @@ class Parser {
         if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
-      let init: Expr | null = null, chan: ChanType | null = null;
+      let init: Expr | null = null, chan: ChanType | null = null, initList: Expr[] | null = null;
       if (this.is('=') && !param) {
         this.next();
         if (type === 'chan') chan = this.chanType();
         else if (struct) this.err('a structure cannot have an initialiser');
+        else if (this.is('{')) initList = this.initList(id, len);
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
+    }
+  }
+
+  /** `{ c0, c1, ... }` after an array's `=`: SPIN's c_list, constants only (numbers,
+   * macros that expand to one, true, false, mtype names); no sign, no expression. */
+  private initList(id: Token, len: number): Expr[] {
+    if (len === 0) this.err(`${id.text} must be an array (a list initialiser needs one)`, id);
+    this.expect('{');
+    const list: Expr[] = [];
+    for (;;) {
+      const t = this.t, pos: Pos = t;
+      const named = t.kind === 'id' ? (t.text === 'true' ? 1 : t.text === 'false' ? 0 : this.mtypeValue.get(t.text)) : undefined;
+      if (t.kind === 'num') list.push({ k: 'num', v: t.value!, pos });
+      else if (named !== undefined) list.push({ k: 'num', v: named, pos, text: t.text });
+      else this.err(`an array initialiser list holds constants only (numbers, true, false, mtype names), found ${this.show(t)}`);
+      this.next();
+      if (this.is(',')) { this.next(); continue; }
+      this.expect('}', "',' or '}' in the initialiser list");
+      return list;
     }
   }
 
