@@ -80,3 +80,13 @@ test('a for whose body brace is on the next line parses (no semicolon is implied
   const m = compileModel('m.pml', 'byte i, s;\nactive proctype P() {\n  for (i : 0 .. 2)\n  {\n    s = s + i\n  }\n}');
   assert.equal(m.program.procs[0]!.body.length, 1);
 });
+
+test("an mtype list takes SPIN's optional commas: a trailing one, doubled ones, none, not a leading one", () => {
+  const values = (decl: string) => { const p = compileModel('m.pml', `${decl}\nactive proctype P() { skip }`).program; return p.mtypes.map((n) => `${n}=${p.mtypeValues.get(n)}`).join(' '); };
+  assert.equal(values('mtype = { a, b, }'), 'a=2 b=1');
+  assert.equal(values('mtype = { a, b, , c }'), 'a=3 b=2 c=1');
+  assert.equal(values('mtype = { a b\n c }'), 'a=3 b=2 c=1');
+  assert.equal(values('mtype:s = { a, b, }'), 'a=2 b=1');
+  assert.match(errorOf('mtype = { , a }\nactive proctype P() { skip }'), /^m\.pml:1:11: expected an mtype name but found ','/);
+  assert.match(errorOf('mtype = { }\nactive proctype P() { skip }'), /^m\.pml:1:11: expected an mtype name but found '}'/);
+});

@@ -201,14 +201,16 @@ class Parser {
     if (this.is('=')) this.next();
     this.expect('{');
     const names: string[] = [];
-    for (;;) {
+    // SPIN's nlst: a name, then names and commas in any order ("commas optional"), so a
+    // trailing comma or a missing one is accepted; the list cannot start with a comma.
+    for (let first = true; first || !this.is('}'); first = false) {
+      while (!first && this.is(',')) this.next();
+      if (!first && this.is('}')) break;
       const id = this.ident('an mtype name');
       if (this.mtypes.length + names.length >= 255) this.err('too many mtype names (255 at most)', id);
       names.push(id.text);
-      if (this.is(',')) { this.next(); continue; }
-      break;
     }
-    this.expect('}', "',' or '}'");
+    this.expect('}');
     if (subset !== null) {
       const before = this.mtypeSubsets.get(subset) ?? 0;
       names.forEach((n, i) => this.mtypeValue.set(n, before + names.length - i));
