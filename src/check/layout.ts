@@ -114,7 +114,7 @@ export function layout(prog: Program): Layout {
     let o = PROC_HEADER;
     const params: VarInfo[] = [];
     for (const d of [...p.params, ...p.locals]) {
-      if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name} (SPIN 6 scopes a local declared in a nested block to that block; the checker does not)`, d.pos);
+      if (vars.has(d.name)) throw new ModelError(`redeclaration of '${d.name}' in ${p.name}`, d.pos);
       const elem = sizeOf(d);
       const v = { decl: d, off: o, elem, len: d.len, global: false };
       vars.set(d.name, v);

@@ -7,6 +7,7 @@ import { leaves, type VarInfo } from './layout.js';
 import type { Machine } from './machine.js';
 import type { Step } from './search.js';
 import { ModelError } from './errors.js';
+import { displayName } from './promela/scopes.js';
 
 export interface ReplayOutcome {
   error: { kind: string; message: string; line: number | null } | null;
@@ -83,7 +84,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
     const after = values(S, L);
-    for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${k} = ${v}\n`);
+    for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${displayName(k)} = ${v}\n`);
     before = after;
   }
   return { error: null, steps: steps.length, state: S, len: L, cycleCloses: cycleStart === null ? null : same(cycleState, S, L) };
@@ -189,6 +190,7 @@ function snapshot(m: Machine, S: Uint8Array, len: number): Map<string, string> {
   for (let j = 0; j < S[0]! && b < len; j++) {
     const type = S[b]!;
     const p = m.layout.procs[type]!;
+    // A block-scoped twin (`y#2`) has a key of its own but prints as `y`, as SPIN's does.
     for (const [name, v] of p.vars) put(`${p.name}(${j}):${name}`, v, b);
     b += p.size;
   }

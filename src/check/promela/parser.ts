@@ -5,6 +5,7 @@ import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
 import { splitLabelledGotos } from './label-gotos.js';
 import { insertImpliedSemis } from './implied-semis.js';
+import { BlockScopes } from './scopes.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -86,6 +87,13 @@ class Parser {
   /** Parameters of the proctype being parsed, and the globals declared so far (for `for (x in ...)`). */
   private params: VarDecl[] | null = null;
   private globalDecls: VarDecl[] = [];
+  /** The block scopes of the proctype being parsed (null outside one, and in a claim). */
+  private scopes: BlockScopes | null = null;
+  /** Sequences open in the proctype being parsed: its body is 1, a block or option in it
+   * more (SPIN's initialization_ok holds only in the body, before its first statement). */
+  private seqDepth = 0;
+  /** The token after each variable of the last declaration parsed (see stmt's steps). */
+  private declEnds: Token[] = [];
 
   /** Proctype names, collected before parsing so remote references (`P[0]@cs`) in an
    * ltl block or claim that comes before the proctype are recognised. */
@@ -234,7 +242,9 @@ class Parser {
       while (this.is(';')) this.next();
       if (this.is('}')) break;
       for (const f of this.decl()) {
-        if (f.type === 'chan') this.err('channels inside a typedef are not supported', f.pos);
+        // A chan field holds a channel's number (0 until assigned), as a chan variable
+        // does; one initialised there would make a channel per instance (pan's walk_struct).
+        if (f.chan) this.err(`a channel initialised inside a typedef is not supported ('${f.name}': declare it uninitialised and assign it a channel)`, f.pos);
         if (fields.some((g) => g.name === f.name)) this.err(`field '${f.name}' is declared twice`, f.pos);
         fields.push(f);
       }
@@ -271,9 +281,9 @@ class Parser {
     let active = 0;
     if (this.is('init')) {
       this.next();
-      this.locals = []; this.seenStmt = false;
+      this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
       const body = this.block();
-      const locals = this.locals; this.locals = null;
+      const locals = this.locals; this.locals = null; this.scopes = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
     }
     if (this.is('active')) {
@@ -300,8 +310,10 @@ class Parser {
     if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
     this.locals = []; this.seenStmt = false; this.params = params;
+    this.scopes = new BlockScopes();
+    this.scopes.enter(params.map((d) => d.name));
     const body = this.block();
-    const locals = this.locals; this.locals = null; this.params = null;
+    const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided };
   }
 
@@ -309,7 +321,9 @@ class Parser {
   private block(): Stmt[] {
     this.expect('{');
     this.enter();
+    this.scopes?.enter();
     const body = this.seq();
+    this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
@@ -319,9 +333,10 @@ class Parser {
   /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
   private seq(): Stmt[] {
     const out: Stmt[] = [];
+    this.seqDepth++;
     for (;;) {
       while (this.is(';') || this.is('->')) this.next();
-      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
+      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') { this.seqDepth--; return out; }
       let s = this.stmt();
       while (s && this.is('unless')) {
         const pos = this.next();
@@ -404,27 +419,32 @@ class Parser {
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
         const decls = this.decl();
-        if (this.locals === null) this.err('declaration outside a proctype', t);
+        if (this.locals === null || this.scopes === null) this.err('declaration outside a proctype', t);
+        for (const d of decls) d.name = this.scopes.declare(d.name, d.pos);
         this.locals.push(...decls);
-        // SPIN initialises the locals declared before a proctype's first statement when
-        // the process is created; a declaration after that is a step of its own where it
-        // stands, assigning its initial value (or 0).
-        if (!this.seenStmt) return null;
+        // SPIN initialises the locals declared in a proctype's body before its first
+        // statement when the process is created; a declaration after that, or inside a
+        // block, an option or an inline, is a step of its own where it stands, assigning
+        // its initial value (or 0).
+        if (!this.seenStmt && this.seqDepth === 1) return null;
         const listed = decls.find((d) => d.initList);
         if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule)', listed.pos);
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
-        const steps: Stmt[] = [];
-        for (const d of decls) {
-          if (d.type === 'chan' || d.struct) continue;
-          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos: d.pos };
+        // As pan (spin.y's ivar): one step per variable, `x = init` or `x = 0`; for an
+        // array only its element 0 (`a[0] = 0`: the others keep their values); for a
+        // structure a step that does nothing (listed `[]`). Each is on the line of the
+        // token the parser had read past the variable (past the ';' after the last one).
+        const steps: Stmt[] = decls.map((d, i) => {
+          const at = this.declEnds[i]!;
+          const pos: Pos = { ...(at.text === ';' ? this.toks[this.toks.indexOf(at) + 1] ?? at : at), col: d.pos.col };
+          if (d.struct) return { k: 'expr', e: { k: 'num', v: 1, pos, text: '' }, pos };
+          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos };
           d.init = null;
-          for (let i = 0; i < Math.max(1, d.len); i++) {
-            const index: Expr | null = d.len ? { k: 'num', v: i, pos: d.pos } : null;
-            steps.push({ k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos: d.pos });
-          }
-        }
-        return steps.length === 0 ? null : steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos };
+          const index: Expr | null = d.len ? { k: 'num', v: 0, pos } : null;
+          return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos };
+        });
+        return steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos, flat: true };
       }
       const inl = this.inlines.get(t.text);
       if (inl && this.peek().text === '(') return this.inlineCall(inl);
@@ -594,7 +614,11 @@ class Parser {
     body.push({ kind: 'eof', text: 'end of file', line: name.line, col: name.col });
     const saveToks = this.toks, saveP = this.p;
     this.toks = body; this.p = 0;
+    // SPIN gives each expansion a scope of its own: an inline that declares a local can be
+    // called twice.
+    this.scopes?.enter();
     const stmts = this.seq();
+    this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
@@ -644,12 +668,15 @@ class Parser {
       this.expect(']');
     } else if (!this.is('@') && !this.is(':')) this.err(`expected '[pid]', '@label' or ':variable' after '${t.text}'`);
     if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
-    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(), pos }; }
+    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(false), pos }; }
     return this.err(`expected '@label' or ':variable' after ${t.text}${pid ? '[...]' : ''}`);
   }
 
-  private varref(): VarRef {
+  /** `scoped`: the name is resolved in the block scopes where the parser stands (not for
+   * a remote reference's, which names another process's local). */
+  private varref(scoped = true): VarRef {
     const id = this.ident('a variable');
+    const name = scoped && this.scopes ? this.scopes.resolve(id.text, id) : id.text;
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
     const fields: VarRef['fields'] = [];
@@ -661,11 +688,12 @@ class Parser {
       if (this.is('[')) { this.next(); fi = this.expr(); this.expect(']'); }
       fields.push({ name: f.text, index: fi, pos: f });
     }
-    return { k: 'var', name: id.text, index, fields, pos: id };
+    return { k: 'var', name, index, fields, pos: id };
   }
 
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   private decl(param = false): VarDecl[] {
+    this.declEnds = [];
     let hidden = false;
     while (this.is('hidden') || this.is('local') || this.is('show')) hidden = this.next().text === 'hidden' || hidden;
     const tt = this.ident('a type');
@@ -703,6 +731,7 @@ class Parser {
         else if (this.is('{')) initList = this.initList(id, len);
         else init = this.expr();
       }
+      this.declEnds.push(this.t);
       out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
