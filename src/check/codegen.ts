@@ -409,8 +409,8 @@ return { exec, init, prov };
   }
 
   private chan(v: VarRef, ctx: Ctx): string {
-    const info = this.lookup(v, ctx);
-    if (info.decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
+    // The channel may be a field of a structure (`m.c!x`, a chan in a typedef).
+    if (this.addr(v, ctx).decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
     const k = this.errId('channel', `use of an uninitialised channel ${v.name}`, v.pos.line);
     return `ch(S, o, ${this.read(v, ctx)}, ${k})`;
   }
