@@ -16,7 +16,11 @@ export type Expr =
   | { k: 'bin'; op: string; a: Expr; b: Expr; pos: Pos }
   | { k: 'un'; op: '!' | '-' | '~'; a: Expr; pos: Pos }
   | { k: 'cond'; c: Expr; a: Expr; b: Expr; pos: Pos }
-  | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
+  /** priority: `run P() priority N` (the new process's priority; 1 without). */
+  | { k: 'run'; proc: string; args: Expr[]; pos: Pos; priority?: number }
+  /** get_priority(pid) (set: false) and set_priority(pid, pr) (set: true, a statement
+   * that is always executable); `_priority` itself is a local (see Program.usesPriority). */
+  | { k: 'prio'; set: boolean; args: Expr[]; pos: Pos }
   | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
   /** SPIN's np_: no process is at a progress label (set by the liveness search). */
   | { k: 'np'; pos: Pos }
@@ -101,6 +105,8 @@ export interface ProcType {
   isClaim?: boolean;
   /** `provided (expr)`: a condition every move of the process also needs. */
   provided?: Expr | null;
+  /** `proctype P() priority N`: the priority of its `active` copies (a run gives 1). */
+  priority?: number;
 }
 
 /** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
@@ -120,4 +126,7 @@ export interface Program {
   ltl: LtlBlock[];
   /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
   usesLast?: boolean;
+  /** Whether priorities occur (pan's HAS_PRIORITY): then every proctype's first local is
+   * `_priority`, and a process moves only if no process of higher priority can. */
+  usesPriority?: boolean;
 }

@@ -13,9 +13,10 @@ import { parseLtl, ltlText } from '../ltl/parse.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'get_priority', 'set_priority',
+  'trace', 'notrace', 'c_code', 'c_expr', 'c_decl', 'c_state', 'c_track',
 ]);
+/** The words with which a model uses priorities (SPIN's lexer sets has_priority on each). */
+const PRIORITY_WORDS = new Set(['priority', 'get_priority', 'set_priority', '_priority']);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
 interface Inline { params: string[]; body: Token[]; pos: Pos }
@@ -101,7 +102,10 @@ class Parser {
 
   constructor(private toks: Token[]) {
     this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
+    this.usesPriority = toks.some((t) => t.kind === 'id' && PRIORITY_WORDS.has(t.text));
   }
+
+  private usesPriority: boolean;
 
   adopt(prog: Program): void {
     this.mtypes = [...prog.mtypes];
@@ -139,6 +143,7 @@ class Parser {
   }
   private rejectUnsupported(t: Token): void {
     if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
+    if (t.kind === 'id' && t.text === 'priority') this.err("'priority' belongs after a proctype's parameters or a run's arguments (proctype P() priority N, run P() priority N)", t);
   }
 
   program(): Program {
@@ -165,8 +170,10 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
+    // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
+    if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
     if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
@@ -306,6 +313,7 @@ class Parser {
       else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
+    const priority = this.is('priority') ? this.priorityValue() : undefined;
     let provided: Expr | null = null;
     if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
@@ -314,7 +322,7 @@ class Parser {
     this.scopes.enter(params.map((d) => d.name));
     const body = this.block();
     const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
-    return { name, params, locals, body, active, isInit: false, pos, order, provided };
+    return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
   }
 
   /** `{ sequence }` */
@@ -450,7 +458,7 @@ class Parser {
       if (inl && this.peek().text === '(') return this.inlineCall(inl);
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
-    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled'].includes(t.text)
+    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled', 'get_priority', 'set_priority'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
@@ -740,6 +748,17 @@ class Parser {
     }
   }
 
+  /** `priority N` after a proctype's parameters or a run: SPIN's grammar takes a constant
+   * (PRIORITY CONST); 0 means the default, 1. */
+  private priorityValue(): number {
+    this.next();
+    const t = this.t;
+    if (t.kind !== 'num') this.err(`expected a number after 'priority' but found ${this.show(t)}`);
+    if (t.value! > 255) this.err(`priority ${t.value} is out of range (1 to 255)`);
+    this.next();
+    return Math.max(1, t.value!);
+  }
+
   /** `{ c0, c1, ... }` after an array's `=`: SPIN's c_list, constants only (numbers,
    * macros that expand to one, true, false, mtype names); no sign, no expression. */
   private initList(id: Token, len: number): Expr[] {
@@ -892,7 +911,15 @@ class Parser {
         const args: Expr[] = [];
         while (!this.is(')')) { args.push(this.expr()); if (!this.is(')')) this.expect(',', "',' or ')'"); }
         this.next();
+        if (this.is('priority')) return { k: 'run', proc: name, args, pos, priority: this.priorityValue() };
         return { k: 'run', proc: name, args, pos };
+      }
+      case 'get_priority': case 'set_priority': {
+        this.next(); this.expect('(');
+        const args = [this.expr()];
+        if (t.text === 'set_priority') { this.expect(',', "','"); args.push(this.expr()); }
+        this.expect(')');
+        return { k: 'prio', set: t.text === 'set_priority', args, pos };
       }
       case 'len': case 'empty': case 'full': case 'nempty': case 'nfull': {
         this.next(); this.expect('(');

@@ -18,6 +18,7 @@ export function exprText(e: Expr): string {
     case 'chanop': return `${e.op}(${varText(e.ch)})`;
     case 'poll': return `${varText(e.ch)}${e.random ? '??' : '?'}[${e.args.map(recvText).join(',')}]`;
     case 'enabled': return `enabled(${exprText(e.a)})`;
+    case 'prio': return `${e.set ? 'set' : 'get'}_priority(${e.args.map(exprText).join(',')})`;
     case 'last': return '_last';
     case 'rlabel': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}@${e.label}`;
     case 'rvar': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}:${varText(e.v)}`;
@@ -36,7 +37,7 @@ function recvText(a: RecvArg): string {
 export function stmtText(s: Stmt): string {
   switch (s.k) {
     // text '': the step of a structure declared after the first statement (pan's `[]`).
-    case 'expr': return s.e.k === 'num' && s.e.text === '' ? '' : s.e.k === 'num' && s.e.text === 'skip' ? '(1)' : `(${exprText(s.e)})`.replace(/^\(\((.*)\)\)$/, '($1)');
+    case 'expr': return s.e.k === 'num' && s.e.text === '' ? '' : s.e.k === 'prio' && s.e.set ? exprText(s.e) : s.e.k === 'num' && s.e.text === 'skip' ? '(1)' : `(${exprText(s.e)})`.replace(/^\(\((.*)\)\)$/, '($1)');
     case 'assign': return `${varText(s.lhs)} = ${exprText(s.rhs)}`;
     case 'incr': return `${varText(s.lhs)} = (${varText(s.lhs)}${s.d > 0 ? '+' : '-'}1)`;
     case 'assert': return `assert(${exprText(s.e)})`;
