@@ -67,11 +67,15 @@ test('after the first statement an array declaration sets element 0 only, a stru
     ['3 (1)', '4 ', '4 x = 0', '5 y = 3', '5 t.b = 3', '6 assert((t.b==4))']);
 });
 
-test('what SPIN refuses: a name visible from an enclosing scope declared again, a block local used after its block', () => {
+test('what SPIN refuses: a name visible from an enclosing scope (or a global above) declared again, a block local used after its block', () => {
   assert.match(errorOf('active proctype P() { byte y;\n  { byte y = 1 } }'), /^m\.pml:2:10: redeclaration of 'y'/);
   assert.match(errorOf('active proctype P() { { byte y = 1; { byte y } } }'), /^m\.pml:1:44: redeclaration of 'y'/);
   // Options are no scope: the two y are in the body's.
   assert.match(errorOf('active proctype P() { if :: byte y = 1 :: byte y = 2 fi }'), /^m\.pml:1:48: redeclaration of 'y'/);
   assert.match(errorOf('active proctype P(byte p) { { byte p = 1 } }'), /^m\.pml:1:36: redeclaration of 'p'/);
   assert.match(errorOf('active proctype P() { { byte y = 1; y++ };\n  y = 3 }'), /^m\.pml:2:3: undeclared variable: y/);
+  // A global declared above is visible too: a local or parameter may not take its name.
+  assert.match(errorOf('byte y;\nactive proctype P() { byte y = 1 }'), /^m\.pml:2:28: redeclaration of 'y'/);
+  assert.match(errorOf('byte p;\nactive proctype P(byte p) { skip }'), /^m\.pml:2:24: redeclaration of 'p'/);
+  assert.doesNotThrow(() => compileModel('m.pml', 'active proctype P() { byte y; skip }\nbyte y;\nactive proctype Q() { y = 1 }'));
 });

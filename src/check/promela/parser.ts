@@ -319,10 +319,17 @@ class Parser {
     this.rejectUnsupported(this.t);
     this.locals = []; this.seenStmt = false; this.params = params;
     this.scopes = new BlockScopes();
+    params.forEach((d) => this.notGlobal(d));
     this.scopes.enter(params.map((d) => d.name));
     const body = this.block();
     const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
+  }
+
+  /** SPIN's lookup finds a global declared above before a new local of its name: a
+   * local or parameter may not share a name with one ("redeclaration"). */
+  private notGlobal(d: VarDecl): void {
+    if (this.globalDecls.some((g) => g.name === d.name)) this.err(`redeclaration of '${d.name}' (a global of that name is declared above)`, d.pos);
   }
 
   /** `{ sequence }` */
@@ -428,7 +435,7 @@ class Parser {
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
         const decls = this.decl();
         if (this.locals === null || this.scopes === null) this.err('declaration outside a proctype', t);
-        for (const d of decls) d.name = this.scopes.declare(d.name, d.pos);
+        for (const d of decls) { this.notGlobal(d); d.name = this.scopes.declare(d.name, d.pos); }
         this.locals.push(...decls);
         // SPIN initialises the locals declared in a proctype's body before its first
         // statement when the process is created; a declaration after that, or inside a
