@@ -52,7 +52,7 @@ options:
   -k N             bits set per state with --bitstate (default 3, as pan)
   --accept         acceptance cycles through accept labels of the claim or the
                    processes (pan -a); without a claim, through the processes'
-                   accept labels (not for models that use timeout)
+                   accept labels
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
@@ -106,8 +106,8 @@ declared again where the name is visible, an initialiser list after the first st
 or on a scalar, priorities with a rendezvous channel.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): --accept without a claim in a model that uses
-timeout, trace/notrace, several never claims, unsigned wider than 31 bits,
+Not supported (named in the error): trace/notrace, several never claims, unsigned
+wider than 31 bits,
 a channel initialised inside a typedef, a structure with an initialiser,
 declarations inside a never claim, c_code and friends, goto inside d_step.
 `;
@@ -168,7 +168,6 @@ export async function run(argv: string[]): Promise<number> {
   // pan -a without a claim: acceptance cycles through the processes' accept labels; with
   // none, pan ignores -a and the search is the safety one.
   if (wantsLiveness) {
-    if (model.machine.usesTimeout) throw new UsageError(`${file}: --accept without a never claim or ltl formula is not supported for a model that uses timeout`);
     return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
   // A state, its copies down the search stack and the store's first tables: refuse a
