@@ -25,7 +25,7 @@ test('a missing brace says what was expected', () => {
 });
 
 test('unsupported constructs are named', () => {
-  assert.match(errorOf('active proctype A() { priority 2 }'), /'priority' is not supported/);
+  assert.match(errorOf('active proctype A() { priority 2 }'), /^m\.pml:1:23: 'priority' belongs after a proctype's parameters or a run's arguments/);
   assert.match(errorOf('trace { skip }'), /^m\.pml:1:1: 'trace' is not supported/);
   assert.match(errorOf('active proctype A() { c_code { x = 1; } }'), /'c_code' is not supported/);
 });
@@ -79,4 +79,21 @@ test('unsigned name : width declares a bit-field; a missing or too wide width, o
 test('a for whose body brace is on the next line parses (no semicolon is implied before {)', () => {
   const m = compileModel('m.pml', 'byte i, s;\nactive proctype P() {\n  for (i : 0 .. 2)\n  {\n    s = s + i\n  }\n}');
   assert.equal(m.program.procs[0]!.body.length, 1);
+});
+
+test("an mtype list takes SPIN's optional commas: a trailing one, doubled ones, none, not a leading one", () => {
+  const values = (decl: string) => { const p = compileModel('m.pml', `${decl}\nactive proctype P() { skip }`).program; return p.mtypes.map((n) => `${n}=${p.mtypeValues.get(n)}`).join(' '); };
+  assert.equal(values('mtype = { a, b, }'), 'a=2 b=1');
+  assert.equal(values('mtype = { a, b, , c }'), 'a=3 b=2 c=1');
+  assert.equal(values('mtype = { a b\n c }'), 'a=3 b=2 c=1');
+  assert.equal(values('mtype:s = { a, b, }'), 'a=2 b=1');
+  assert.match(errorOf('mtype = { , a }\nactive proctype P() { skip }'), /^m\.pml:1:11: expected an mtype name but found ','/);
+  assert.match(errorOf('mtype = { }\nactive proctype P() { skip }'), /^m\.pml:1:11: expected an mtype name but found '}'/);
+});
+
+test('a chan field in a typedef is accepted uninitialised; initialised (a channel per instance in pan) it is refused by name', () => {
+  const m = compileModel('m.pml', 'typedef T { byte x; chan c };\nchan q = [1] of { byte };\nT t;\nactive proctype P() { t.c = q; t.c!1; assert(len(t.c) == 1) }');
+  assert.deepEqual(m.program.typedefs.get('T')!.map((f) => `${f.name}:${f.type}`), ['x:byte', 'c:chan']);
+  assert.match(errorOf('typedef T { byte x;\n  chan c = [1] of { byte } };\nT t;\nactive proctype P() { skip }'),
+    /^m\.pml:2:8: a channel initialised inside a typedef is not supported \('c'/);
 });

@@ -9,6 +9,7 @@ import { ModelError, type Pos } from './errors.js';
 import { TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from './layout.js';
 import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/ast.js';
 import { exprText, stmtText } from './promela/text.js';
+import { prioritySource } from './priority.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code; a const
@@ -62,6 +63,11 @@ class Gen {
 
   constructor(private prog: Program, private lay: Layout) {
     this.hasRendezvous = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].some((c) => c.cap === 0);
+    // pan.c: "#error use of priorities cannot be combined with rendezvous".
+    if (prog.usesPriority && this.hasRendezvous) {
+      const rv = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].find((c) => c.cap === 0)!;
+      throw new ModelError(`use of priorities cannot be combined with rendezvous (channel ${rv.name} has capacity 0)`, null);
+    }
   }
 
   private errId(kind: string, message: string, line: number | null): number {
@@ -187,13 +193,14 @@ function qdel(S, o, c) {
 ${L.procs.map((p) => this.runHelper(p)).join('\n')}
 ${this.execSource()}
 ${this.provSource()}
+${this.prog.usesPriority ? prioritySource(L, L.procBase) : ''}
 function init(S) {
   S.fill(0, 0, ${L.procBase});
   const o = 0, b = 0, pid = 0;
   io[${IO.LEN}] = ${L.procBase};
 ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
 ${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
-${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0);`)).join('\n')}
+${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0${this.prog.usesPriority ? `${', 0'.repeat(p.params.length)}, ${p.priority ?? 1}` : ''});`)).join('\n')}
 }
 return { exec, init, prov };
 `;
@@ -244,9 +251,11 @@ return { exec, init, prov };
   /** Code setting a variable's initial values (every leaf with an initialiser). */
   private inits(v: VarInfo, base: string, ctx: Ctx): string {
     const out: string[] = [];
-    if (!v.decl.init && !v.decl.struct) return '';
+    if (!v.decl.init && !v.decl.initList && !v.decl.struct) return '';
     for (const leaf of leaves(v.decl, v.off, this.lay)) {
-      if (leaf.decl.init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(leaf.decl.init, ctx))};`);
+      const list = leaf.decl.initList;
+      const init = list ? list[Math.min(leaf.elem, list.length - 1)]! : leaf.decl.init;
+      if (init) out.push(`  ${this.store(leaf.decl, `${base} + ${leaf.off}`, this.expr(init, ctx))};`);
     }
     return out.join('\n');
   }
@@ -254,6 +263,10 @@ return { exec, init, prov };
   /** `run_T(S, o, args...)`: appends a process of type T, returns its pid or 0 if too many. */
   private runHelper(p: ProcInfo): string {
     const args = p.params.map((_, i) => `a${i}`);
+    // With priorities, the new process's priority comes last (see priority.ts); a claim
+    // has none.
+    const prio = p.vars.get('_priority');
+    if (prio) args.push('pr');
     const ctx: Ctx = { proc: p, inDstep: false };
     const start = p.flow.start;
     const lines = [
@@ -263,6 +276,7 @@ return { exec, init, prov };
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
       ...p.params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
+      ...(prio ? [`  S[b + ${prio.off}] = pr;`] : []),
       ...(p.localChans.length ? [
         // Channel numbers go on from those of the channels alive: globals, then the local
         // channels of the processes before this one (pan's numbering, LIFO as processes).
@@ -307,6 +321,9 @@ return { exec, init, prov };
     const provided = p.decl.provided;
     // enabled() looks past provided clauses, as pan's does: NOPROVIDED is set while it asks.
     if (provided) body = `if (io[${IO.NOPROVIDED}] === 0 && !(${this.cond(provided, ctx)})) return 0; ${body}`;
+    // Priorities: no move while a process of higher priority can move (not for the claim;
+    // enabled() asks past this, as pan's does, with NOPROVIDED set).
+    if (this.prog.usesPriority && p.type !== this.lay.claimType) body = `if (io[${IO.NOPROVIDED}] === 0 && !HP(S, o, b, pid)) return 0; ${body}`;
     // Read off the code itself: only `run` (run_T) and a process's end change the length,
     // and `run` may write before a guard blocks; only a rendezvous send sets BOQ.
     this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
@@ -321,7 +338,10 @@ return { exec, init, prov };
   private provSource(): string {
     const cases = this.lay.procs.filter((p) => p.decl.provided).map((p) =>
       `    case ${p.type}: return (${this.cond(p.decl.provided!, { proc: p, inDstep: false })}) ? 1 : 0;`);
-    return `function prov(type, S, o, b, pid) {\n  switch (type) {\n${cases.join('\n')}\n  }\n  return 1;\n}`;
+    // prov0: the provided clauses alone; prov adds the priority rule, which pan's
+    // highest_priority applies in provided()'s place.
+    const prov = this.prog.usesPriority ? 'prov0(type, S, o, b, pid) && HP(S, o, b, pid) ? 1 : 0' : 'prov0(type, S, o, b, pid)';
+    return `function prov0(type, S, o, b, pid) {\n  switch (type) {\n${cases.join('\n')}\n  }\n  return 1;\n}\nfunction prov(type, S, o, b, pid) { return ${prov}; }`;
   }
 
   /**
@@ -407,8 +427,8 @@ return { exec, init, prov };
   }
 
   private chan(v: VarRef, ctx: Ctx): string {
-    const info = this.lookup(v, ctx);
-    if (info.decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
+    // The channel may be a field of a structure (`m.c!x`, a chan in a typedef).
+    if (this.addr(v, ctx).decl.type !== 'chan') throw new ModelError(`'${v.name}' is not a channel`, v.pos);
     const k = this.errId('channel', `use of an uninitialised channel ${v.name}`, v.pos.line);
     return `ch(S, o, ${this.read(v, ctx)}, ${k})`;
   }
@@ -623,7 +643,13 @@ return { exec, init, prov };
         if (e.args.length !== p.params.length) {
           throw new ModelError(`proctype '${e.proc}' takes ${p.params.length} argument(s), got ${e.args.length}`, e.pos);
         }
-        return `run_${p.type}(S, o${e.args.map((a) => ', ' + this.expr(a, ctx)).join('')})`;
+        const pr = this.prog.usesPriority ? `, ${e.priority ?? 1}` : '';
+        return `run_${p.type}(S, o${e.args.map((a) => ', ' + this.expr(a, ctx)).join('')}${pr})`;
+      }
+      case 'prio': {
+        const [pid, pr] = e.args.map((a) => this.expr(a, ctx));
+        if (!e.set) return `GP(S, o, ${pid})`;
+        return `SP(S, o, ${pid}, ${pr}, ${this.errId('priority', 'priority is out of range', e.pos.line)})`;
       }
       case 'chanop': {
         const c = this.chan(e.ch, ctx);

@@ -114,7 +114,7 @@ export function layout(prog: Program): Layout {
     let o = PROC_HEADER;
     const params: VarInfo[] = [];
     for (const d of [...p.params, ...p.locals]) {
-      if (vars.has(d.name)) throw new ModelError(`'${d.name}' is declared twice in ${p.name} (SPIN 6 scopes a local declared in a nested block to that block; the checker does not)`, d.pos);
+      if (vars.has(d.name)) throw new ModelError(`redeclaration of '${d.name}' in ${p.name}`, d.pos);
       const elem = sizeOf(d);
       const v = { decl: d, off: o, elem, len: d.len, global: false };
       vars.set(d.name, v);
@@ -162,15 +162,18 @@ export function layout(prog: Program): Layout {
   };
 }
 
+/** One basic-typed element: `elem` is its index in the array `decl` declares (0 for a scalar). */
+export interface Leaf { name: string; decl: VarDecl; off: number; elem: number }
+
 /** Every basic-typed element of a variable (arrays and structures expanded), with its offset. */
-export function leaves(decl: VarDecl, off: number, lay: Pick<Layout, 'structs'>, name = decl.name): { name: string; decl: VarDecl; off: number }[] {
-  const out: { name: string; decl: VarDecl; off: number }[] = [];
+export function leaves(decl: VarDecl, off: number, lay: Pick<Layout, 'structs'>, name = decl.name): Leaf[] {
+  const out: Leaf[] = [];
   const st = decl.struct ? lay.structs.get(decl.struct)! : null;
   const elem = st ? st.size : typeSize(decl.type as BaseType);
   for (let i = 0; i < Math.max(1, decl.len); i++) {
     const n = decl.len ? `${name}[${i}]` : name;
     const at = off + i * elem;
-    if (!st) { out.push({ name: n, decl, off: at }); continue; }
+    if (!st) { out.push({ name: n, decl, off: at, elem: i }); continue; }
     for (const f of st.fields.values()) out.push(...leaves(f.decl, at + f.off, lay, `${n}.${f.decl.name}`));
   }
   return out;

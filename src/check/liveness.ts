@@ -134,7 +134,7 @@ function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessRes
   // turns: every state is stored, process numbers start at 0, and a blocked accepting
   // state is an "accept stutter" error.
   const VERI = claimType >= 0, BASE = VERI ? 1 : 0;
-  if (!VERI && (opts.mode !== 'accept' || m.usesTimeout)) throw new Error('without a claim only --accept on a model without timeout is supported');
+  if (!VERI && opts.mode !== 'accept') throw new Error('without a claim only --accept is supported');
   // pan ignores -a when no state of the claim or the processes is labelled accept.
   const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
@@ -551,6 +551,12 @@ function newState(r: Run): void {
             at = At.ALLOVER; continue;
           }
           if (usesTimeout && !(fr[f + Fr.TAU]! & Tau.TIMEOUT)) {
+            if (!VERI) {
+              // No claim (pan's ETIM without VERI): timeout becomes true and every
+              // process is tried again from pan's Again (fairness marks first).
+              fr[f + Fr.TAU] = fr[f + Fr.TAU]! | Tau.TIMEOUT;
+              at = At.STUTTER; continue;
+            }
             if (fr[f + Fr.TAU]! & Tau.CLAIM) {
               if (fr[f + Fr.TAU]! & Tau.RETRY) {
                 // The system was stuck after these claim moves: retry them with timeout.

@@ -53,7 +53,8 @@ export function buildMachine(prog: Program): Machine {
     exec: loaded.exec,
     init: loaded.init,
     prov: loaded.prov,
-    hasProvided: Uint8Array.from(lay.procs, (p) => (p.decl.provided ? 1 : 0)),
+    // With priorities every process's moves wait on prov (pan's highest_priority).
+    hasProvided: Uint8Array.from(lay.procs, (p) => (p.decl.provided || (prog.usesPriority && !p.decl.isClaim) ? 1 : 0)),
     io,
     trans: gen.trans,
     transOf: gen.transOf,

@@ -7,6 +7,7 @@ import { leaves, type VarInfo } from './layout.js';
 import type { Machine } from './machine.js';
 import type { Step } from './search.js';
 import { ModelError } from './errors.js';
+import { displayName } from './promela/scopes.js';
 
 export interface ReplayOutcome {
   error: { kind: string; message: string; line: number | null } | null;
@@ -59,11 +60,14 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     io[IO.PRINT] = 0;
     const name = m.procNames[type]!;
     // spin -t -p's layout: step number in 3 columns; the instance shown as name:1 (spin
-    // prints the process's priority there, 1 unless set); SPIN's number for the statement.
+    // prints the process's priority there, 1 unless set: its `_priority` before the move
+    // in a model with priorities); SPIN's number for the statement.
     const st = t.spinState >= 0 ? t.spinState : pc, end = t.endLabel ? ' <valid end state>' : '';
+    const prio = m.layout.procs[type]!.vars.get('_priority');
+    const pr = prio && pid >= 0 ? S[b + prio.off]! : 1;
     const line = pid < 0
       ? `${String(i + 1).padStart(3)}:\tproc  - (never claim) line ${t.line} (state ${st})${end}\t[${t.text}]\n`
-      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:1) ${t.file ?? file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
+      : `${String(i + 1).padStart(3)}:\tproc ${String(pid).padStart(2)} (${name}:${pr}) ${t.file ?? file}:${t.line} (state ${st})${end}\t[${t.text}]\n`;
     if (r === 2 || io[IO.ERR] !== 0) {
       const e = m.errors[io[IO.ERRINFO]!]!;
       if (e.kind === 'assertion') {
@@ -83,7 +87,7 @@ export function replay(m: Machine, file: string, steps: Step[], out: (s: string)
     if (r === 0) throw new ModelError(`trail step ${i + 1}: the move is not executable (trail and model differ)`, null);
     S = next; L = io[IO.LEN]!; boq = io[IO.BOQ]!;
     const after = values(S, L);
-    for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${k} = ${v}\n`);
+    for (const [k, v] of after) if (before.get(k) !== v) out(`\t\t${displayName(k)} = ${v}\n`);
     before = after;
   }
   return { error: null, steps: steps.length, state: S, len: L, cycleCloses: cycleStart === null ? null : same(cycleState, S, L) };
@@ -189,7 +193,8 @@ function snapshot(m: Machine, S: Uint8Array, len: number): Map<string, string> {
   for (let j = 0; j < S[0]! && b < len; j++) {
     const type = S[b]!;
     const p = m.layout.procs[type]!;
-    for (const [name, v] of p.vars) put(`${p.name}(${j}):${name}`, v, b);
+    // A block-scoped twin (`y#2`) has a key of its own but prints as `y`, as SPIN's does.
+    for (const [name, v] of p.vars) if (name !== '_priority') put(`${p.name}(${j}):${name}`, v, b);
     b += p.size;
   }
   return vals;

@@ -52,7 +52,7 @@ options:
   -k N             bits set per state with --bitstate (default 3, as pan)
   --accept         acceptance cycles through accept labels of the claim or the
                    processes (pan -a); without a claim, through the processes'
-                   accept labels (not for models that use timeout)
+                   accept labels
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
@@ -83,9 +83,12 @@ leaves it as the d_step set it (see models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
 including file), comments; bit bool byte short int pid unsigned (name : bits)
-mtype (and mtype:name sets) chan and arrays, typedef, hidden globals (left out of state
-comparison, as in SPIN); constant expressions as sizes; inline; proctype (parameters may
-share a type: 'chan in, out; byte id'), provided, active [N], init, run, _pid, _nr_pr,
+mtype (and mtype:name sets, commas optional) chan and arrays, array initialiser lists
+({c0, c1, ...}: the last repeats), typedef (chan fields uninitialised), hidden globals
+(left out of state comparison, as in SPIN); constant expressions as sizes; inline;
+SPIN 6's block scopes for locals; proctype (parameters may share a type: 'chan in, out;
+byte id'), provided, active [N], init, run, priorities (proctype/run ... priority N,
+_priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
 atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local
@@ -98,14 +101,15 @@ proc[pid]:var (proc@label, proc:var: the first running process of proc); np_ in 
 local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
 jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
-for (x in ..) over what is not an array or a buffered channel of x's typedef.
+for (x in ..) over what is not an array or a buffered channel of x's typedef, a local
+declared again where the name is visible, an initialiser list after the first statement
+or on a scalar, priorities with a rendezvous channel.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): --accept without a claim in a model that uses
-timeout, trace/notrace, several never claims, unsigned wider than 31 bits,
-priorities (priority, get_/set_priority), channels inside a typedef,
-declarations inside a never claim, a local declared again in a nested block (SPIN 6's
-block scopes), c_code and friends, goto inside d_step.
+Not supported (named in the error): trace/notrace, several never claims, unsigned
+wider than 31 bits,
+a channel initialised inside a typedef, a structure with an initialiser,
+declarations inside a never claim, c_code and friends, goto inside d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -164,7 +168,6 @@ export async function run(argv: string[]): Promise<number> {
   // pan -a without a claim: acceptance cycles through the processes' accept labels; with
   // none, pan ignores -a and the search is the safety one.
   if (wantsLiveness) {
-    if (model.machine.usesTimeout) throw new UsageError(`${file}: --accept without a never claim or ltl formula is not supported for a model that uses timeout`);
     return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
   // A state, its copies down the search stack and the store's first tables: refuse a

@@ -16,7 +16,11 @@ export type Expr =
   | { k: 'bin'; op: string; a: Expr; b: Expr; pos: Pos }
   | { k: 'un'; op: '!' | '-' | '~'; a: Expr; pos: Pos }
   | { k: 'cond'; c: Expr; a: Expr; b: Expr; pos: Pos }
-  | { k: 'run'; proc: string; args: Expr[]; pos: Pos }
+  /** priority: `run P() priority N` (the new process's priority; 1 without). */
+  | { k: 'run'; proc: string; args: Expr[]; pos: Pos; priority?: number }
+  /** get_priority(pid) (set: false) and set_priority(pid, pr) (set: true, a statement
+   * that is always executable); `_priority` itself is a local (see Program.usesPriority). */
+  | { k: 'prio'; set: boolean; args: Expr[]; pos: Pos }
   | { k: 'pid' | 'nr_pr' | 'timeout'; pos: Pos }
   /** SPIN's np_: no process is at a progress label (set by the liveness search). */
   | { k: 'np'; pos: Pos }
@@ -75,6 +79,9 @@ export interface VarDecl {
   /** Array length, or 0 for a scalar. */
   len: number;
   init: Expr | null;
+  /** `= { c0, c1, ... }` on an array: element i gets constant i, and the elements past
+   * the list the last one (pan's iniglobals); constants only, as SPIN's grammar (c_list). */
+  initList?: Expr[];
   chan: ChanType | null;
   pos: Pos;
   /** `hidden`: kept out of the state vector that states are compared by (globals only). */
@@ -98,6 +105,8 @@ export interface ProcType {
   isClaim?: boolean;
   /** `provided (expr)`: a condition every move of the process also needs. */
   provided?: Expr | null;
+  /** `proctype P() priority N`: the priority of its `active` copies (a run gives 1). */
+  priority?: number;
 }
 
 /** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
@@ -117,4 +126,7 @@ export interface Program {
   ltl: LtlBlock[];
   /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
   usesLast?: boolean;
+  /** Whether priorities occur (pan's HAS_PRIORITY): then every proctype's first local is
+   * `_priority`, and a process moves only if no process of higher priority can. */
+  usesPriority?: boolean;
 }

@@ -5,6 +5,7 @@ import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
 import { splitLabelledGotos } from './label-gotos.js';
 import { insertImpliedSemis } from './implied-semis.js';
+import { BlockScopes } from './scopes.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
@@ -12,9 +13,10 @@ import { parseLtl, ltlText } from '../ltl/parse.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'trace', 'notrace', 'priority', 'c_code', 'c_expr', 'c_decl',
-  'c_state', 'c_track', 'get_priority', 'set_priority',
+  'trace', 'notrace', 'c_code', 'c_expr', 'c_decl', 'c_state', 'c_track',
 ]);
+/** The words with which a model uses priorities (SPIN's lexer sets has_priority on each). */
+const PRIORITY_WORDS = new Set(['priority', 'get_priority', 'set_priority', '_priority']);
 const SEQ_END = new Set(['}', 'od', 'fi', '::', 'end of file']);
 
 interface Inline { params: string[]; body: Token[]; pos: Pos }
@@ -86,6 +88,13 @@ class Parser {
   /** Parameters of the proctype being parsed, and the globals declared so far (for `for (x in ...)`). */
   private params: VarDecl[] | null = null;
   private globalDecls: VarDecl[] = [];
+  /** The block scopes of the proctype being parsed (null outside one, and in a claim). */
+  private scopes: BlockScopes | null = null;
+  /** Sequences open in the proctype being parsed: its body is 1, a block or option in it
+   * more (SPIN's initialization_ok holds only in the body, before its first statement). */
+  private seqDepth = 0;
+  /** The token after each variable of the last declaration parsed (see stmt's steps). */
+  private declEnds: Token[] = [];
 
   /** Proctype names, collected before parsing so remote references (`P[0]@cs`) in an
    * ltl block or claim that comes before the proctype are recognised. */
@@ -93,7 +102,10 @@ class Parser {
 
   constructor(private toks: Token[]) {
     this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
+    this.usesPriority = toks.some((t) => t.kind === 'id' && PRIORITY_WORDS.has(t.text));
   }
+
+  private usesPriority: boolean;
 
   adopt(prog: Program): void {
     this.mtypes = [...prog.mtypes];
@@ -131,6 +143,7 @@ class Parser {
   }
   private rejectUnsupported(t: Token): void {
     if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
+    if (t.kind === 'id' && t.text === 'priority') this.err("'priority' belongs after a proctype's parameters or a run's arguments (proctype P() priority N, run P() priority N)", t);
   }
 
   program(): Program {
@@ -157,8 +170,10 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
+    // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
+    if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
     if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
@@ -201,14 +216,16 @@ class Parser {
     if (this.is('=')) this.next();
     this.expect('{');
     const names: string[] = [];
-    for (;;) {
+    // SPIN's nlst: a name, then names and commas in any order ("commas optional"), so a
+    // trailing comma or a missing one is accepted; the list cannot start with a comma.
+    for (let first = true; first || !this.is('}'); first = false) {
+      while (!first && this.is(',')) this.next();
+      if (!first && this.is('}')) break;
       const id = this.ident('an mtype name');
       if (this.mtypes.length + names.length >= 255) this.err('too many mtype names (255 at most)', id);
       names.push(id.text);
-      if (this.is(',')) { this.next(); continue; }
-      break;
     }
-    this.expect('}', "',' or '}'");
+    this.expect('}');
     if (subset !== null) {
       const before = this.mtypeSubsets.get(subset) ?? 0;
       names.forEach((n, i) => this.mtypeValue.set(n, before + names.length - i));
@@ -232,7 +249,9 @@ class Parser {
       while (this.is(';')) this.next();
       if (this.is('}')) break;
       for (const f of this.decl()) {
-        if (f.type === 'chan') this.err('channels inside a typedef are not supported', f.pos);
+        // A chan field holds a channel's number (0 until assigned), as a chan variable
+        // does; one initialised there would make a channel per instance (pan's walk_struct).
+        if (f.chan) this.err(`a channel initialised inside a typedef is not supported ('${f.name}': declare it uninitialised and assign it a channel)`, f.pos);
         if (fields.some((g) => g.name === f.name)) this.err(`field '${f.name}' is declared twice`, f.pos);
         fields.push(f);
       }
@@ -269,9 +288,9 @@ class Parser {
     let active = 0;
     if (this.is('init')) {
       this.next();
-      this.locals = []; this.seenStmt = false;
+      this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
       const body = this.block();
-      const locals = this.locals; this.locals = null;
+      const locals = this.locals; this.locals = null; this.scopes = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
     }
     if (this.is('active')) {
@@ -294,20 +313,32 @@ class Parser {
       else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
+    const priority = this.is('priority') ? this.priorityValue() : undefined;
     let provided: Expr | null = null;
     if (this.is('provided')) { this.next(); this.expect('('); provided = this.expr(); this.expect(')'); }
     this.rejectUnsupported(this.t);
     this.locals = []; this.seenStmt = false; this.params = params;
+    this.scopes = new BlockScopes();
+    params.forEach((d) => this.notGlobal(d));
+    this.scopes.enter(params.map((d) => d.name));
     const body = this.block();
-    const locals = this.locals; this.locals = null; this.params = null;
-    return { name, params, locals, body, active, isInit: false, pos, order, provided };
+    const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
+    return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
+  }
+
+  /** SPIN's lookup finds a global declared above before a new local of its name: a
+   * local or parameter may not share a name with one ("redeclaration"). */
+  private notGlobal(d: VarDecl): void {
+    if (this.globalDecls.some((g) => g.name === d.name)) this.err(`redeclaration of '${d.name}' (a global of that name is declared above)`, d.pos);
   }
 
   /** `{ sequence }` */
   private block(): Stmt[] {
     this.expect('{');
     this.enter();
+    this.scopes?.enter();
     const body = this.seq();
+    this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
@@ -317,9 +348,10 @@ class Parser {
   /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
   private seq(): Stmt[] {
     const out: Stmt[] = [];
+    this.seqDepth++;
     for (;;) {
       while (this.is(';') || this.is('->')) this.next();
-      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') return out;
+      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') { this.seqDepth--; return out; }
       let s = this.stmt();
       while (s && this.is('unless')) {
         const pos = this.next();
@@ -402,31 +434,38 @@ class Parser {
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
         const decls = this.decl();
-        if (this.locals === null) this.err('declaration outside a proctype', t);
+        if (this.locals === null || this.scopes === null) this.err('declaration outside a proctype', t);
+        for (const d of decls) { this.notGlobal(d); d.name = this.scopes.declare(d.name, d.pos); }
         this.locals.push(...decls);
-        // SPIN initialises the locals declared before a proctype's first statement when
-        // the process is created; a declaration after that is a step of its own where it
-        // stands, assigning its initial value (or 0).
-        if (!this.seenStmt) return null;
+        // SPIN initialises the locals declared in a proctype's body before its first
+        // statement when the process is created; a declaration after that, or inside a
+        // block, an option or an inline, is a step of its own where it stands, assigning
+        // its initial value (or 0).
+        if (!this.seenStmt && this.seqDepth === 1) return null;
+        const listed = decls.find((d) => d.initList);
+        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule)', listed.pos);
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
-        const steps: Stmt[] = [];
-        for (const d of decls) {
-          if (d.type === 'chan' || d.struct) continue;
-          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos: d.pos };
+        // As pan (spin.y's ivar): one step per variable, `x = init` or `x = 0`; for an
+        // array only its element 0 (`a[0] = 0`: the others keep their values); for a
+        // structure a step that does nothing (listed `[]`). Each is on the line of the
+        // token the parser had read past the variable (past the ';' after the last one).
+        const steps: Stmt[] = decls.map((d, i) => {
+          const at = this.declEnds[i]!;
+          const pos: Pos = { ...(at.text === ';' ? this.toks[this.toks.indexOf(at) + 1] ?? at : at), col: d.pos.col };
+          if (d.struct) return { k: 'expr', e: { k: 'num', v: 1, pos, text: '' }, pos };
+          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos };
           d.init = null;
-          for (let i = 0; i < Math.max(1, d.len); i++) {
-            const index: Expr | null = d.len ? { k: 'num', v: i, pos: d.pos } : null;
-            steps.push({ k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos: d.pos });
-          }
-        }
-        return steps.length === 0 ? null : steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos };
+          const index: Expr | null = d.len ? { k: 'num', v: 0, pos } : null;
+          return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos };
+        });
+        return steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos, flat: true };
       }
       const inl = this.inlines.get(t.text);
       if (inl && this.peek().text === '(') return this.inlineCall(inl);
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
-    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled'].includes(t.text)
+    if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled', 'get_priority', 'set_priority'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
@@ -590,7 +629,11 @@ class Parser {
     body.push({ kind: 'eof', text: 'end of file', line: name.line, col: name.col });
     const saveToks = this.toks, saveP = this.p;
     this.toks = body; this.p = 0;
+    // SPIN gives each expansion a scope of its own: an inline that declares a local can be
+    // called twice.
+    this.scopes?.enter();
     const stmts = this.seq();
+    this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
@@ -640,12 +683,15 @@ class Parser {
       this.expect(']');
     } else if (!this.is('@') && !this.is(':')) this.err(`expected '[pid]', '@label' or ':variable' after '${t.text}'`);
     if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
-    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(), pos }; }
+    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(false), pos }; }
     return this.err(`expected '@label' or ':variable' after ${t.text}${pid ? '[...]' : ''}`);
   }
 
-  private varref(): VarRef {
+  /** `scoped`: the name is resolved in the block scopes where the parser stands (not for
+   * a remote reference's, which names another process's local). */
+  private varref(scoped = true): VarRef {
     const id = this.ident('a variable');
+    const name = scoped && this.scopes ? this.scopes.resolve(id.text, id) : id.text;
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
     const fields: VarRef['fields'] = [];
@@ -657,11 +703,12 @@ class Parser {
       if (this.is('[')) { this.next(); fi = this.expr(); this.expect(']'); }
       fields.push({ name: f.text, index: fi, pos: f });
     }
-    return { k: 'var', name: id.text, index, fields, pos: id };
+    return { k: 'var', name, index, fields, pos: id };
   }
 
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   private decl(param = false): VarDecl[] {
+    this.declEnds = [];
     let hidden = false;
     while (this.is('hidden') || this.is('local') || this.is('show')) hidden = this.next().text === 'hidden' || hidden;
     const tt = this.ident('a type');
@@ -691,18 +738,50 @@ class Parser {
         if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
-      let init: Expr | null = null, chan: ChanType | null = null;
+      let init: Expr | null = null, chan: ChanType | null = null, initList: Expr[] | null = null;
       if (this.is('=') && !param) {
         this.next();
         if (type === 'chan') chan = this.chanType();
         else if (struct) this.err('a structure cannot have an initialiser');
+        else if (this.is('{')) initList = this.initList(id, len);
         else init = this.expr();
       }
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
+      this.declEnds.push(this.t);
+      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
+    }
+  }
+
+  /** `priority N` after a proctype's parameters or a run: SPIN's grammar takes a constant
+   * (PRIORITY CONST); 0 means the default, 1. */
+  private priorityValue(): number {
+    this.next();
+    const t = this.t;
+    if (t.kind !== 'num') this.err(`expected a number after 'priority' but found ${this.show(t)}`);
+    if (t.value! > 255) this.err(`priority ${t.value} is out of range (1 to 255)`);
+    this.next();
+    return Math.max(1, t.value!);
+  }
+
+  /** `{ c0, c1, ... }` after an array's `=`: SPIN's c_list, constants only (numbers,
+   * macros that expand to one, true, false, mtype names); no sign, no expression. */
+  private initList(id: Token, len: number): Expr[] {
+    if (len === 0) this.err(`${id.text} must be an array (a list initialiser needs one)`, id);
+    this.expect('{');
+    const list: Expr[] = [];
+    for (;;) {
+      const t = this.t, pos: Pos = t;
+      const named = t.kind === 'id' ? (t.text === 'true' ? 1 : t.text === 'false' ? 0 : this.mtypeValue.get(t.text)) : undefined;
+      if (t.kind === 'num') list.push({ k: 'num', v: t.value!, pos });
+      else if (named !== undefined) list.push({ k: 'num', v: named, pos, text: t.text });
+      else this.err(`an array initialiser list holds constants only (numbers, true, false, mtype names), found ${this.show(t)}`);
+      this.next();
+      if (this.is(',')) { this.next(); continue; }
+      this.expect('}', "',' or '}' in the initialiser list");
+      return list;
     }
   }
 
@@ -839,7 +918,15 @@ class Parser {
         const args: Expr[] = [];
         while (!this.is(')')) { args.push(this.expr()); if (!this.is(')')) this.expect(',', "',' or ')'"); }
         this.next();
+        if (this.is('priority')) return { k: 'run', proc: name, args, pos, priority: this.priorityValue() };
         return { k: 'run', proc: name, args, pos };
+      }
+      case 'get_priority': case 'set_priority': {
+        this.next(); this.expect('(');
+        const args = [this.expr()];
+        if (t.text === 'set_priority') { this.expect(',', "','"); args.push(this.expr()); }
+        this.expect(')');
+        return { k: 'prio', set: t.text === 'set_priority', args, pos };
       }
       case 'len': case 'empty': case 'full': case 'nempty': case 'nfull': {
         this.next(); this.expect('(');

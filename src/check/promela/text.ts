@@ -1,6 +1,7 @@
 // Renders statements and expressions back to Promela text for listings and error messages,
 // in the fully parenthesised style SPIN's own listings use.
 import type { Expr, RecvArg, Stmt, VarRef } from './ast.js';
+import { displayName } from './scopes.js';
 
 export function exprText(e: Expr): string {
   switch (e.k) {
@@ -17,6 +18,7 @@ export function exprText(e: Expr): string {
     case 'chanop': return `${e.op}(${varText(e.ch)})`;
     case 'poll': return `${varText(e.ch)}${e.random ? '??' : '?'}[${e.args.map(recvText).join(',')}]`;
     case 'enabled': return `enabled(${exprText(e.a)})`;
+    case 'prio': return `${e.set ? 'set' : 'get'}_priority(${e.args.map(exprText).join(',')})`;
     case 'last': return '_last';
     case 'rlabel': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}@${e.label}`;
     case 'rvar': return `${e.proc}${e.pid ? `[${exprText(e.pid)}]` : ''}:${varText(e.v)}`;
@@ -25,7 +27,7 @@ export function exprText(e: Expr): string {
 
 function varText(v: VarRef): string {
   const one = (name: string, index: Expr | null) => (index ? `${name}[${exprText(index)}]` : name);
-  return [one(v.name, v.index), ...v.fields.map((f) => one(f.name, f.index))].join('.');
+  return [one(displayName(v.name), v.index), ...v.fields.map((f) => one(f.name, f.index))].join('.');
 }
 
 function recvText(a: RecvArg): string {
@@ -34,7 +36,8 @@ function recvText(a: RecvArg): string {
 
 export function stmtText(s: Stmt): string {
   switch (s.k) {
-    case 'expr': return s.e.k === 'num' && s.e.text === 'skip' ? '(1)' : `(${exprText(s.e)})`.replace(/^\(\((.*)\)\)$/, '($1)');
+    // text '': the step of a structure declared after the first statement (pan's `[]`).
+    case 'expr': return s.e.k === 'num' && s.e.text === '' ? '' : s.e.k === 'prio' && s.e.set ? exprText(s.e) : s.e.k === 'num' && s.e.text === 'skip' ? '(1)' : `(${exprText(s.e)})`.replace(/^\(\((.*)\)\)$/, '($1)');
     case 'assign': return `${varText(s.lhs)} = ${exprText(s.rhs)}`;
     case 'incr': return `${varText(s.lhs)} = (${varText(s.lhs)}${s.d > 0 ? '+' : '-'}1)`;
     case 'assert': return `assert(${exprText(s.e)})`;
