@@ -316,3 +316,17 @@ test('the counts of models, programs and mutants README.md states match the tree
   const tableRows = readFileSync(join(repoRoot, 'README.md'), 'utf8').split('\n').filter((l) => /^\| `[a-z-]+` \| .* \| (lock|atomic) \| (both|explorer|stress|neither) \|/.test(l));
   assert.equal(tableRows.length, pairs, 'the mutants table has a row per mutant and protocol');
 });
+
+test('every name the two entry points export is named in README.md', async () => {
+  const spansOf = readMarkdownCode(join(repoRoot, 'README.md')).spans.map((s) => s.text).join('\n');
+  const names = new Set<string>();
+  for (const entry of ['index', 'runtime/goroutine']) {
+    for (const k of Object.keys(await import(`../src/${entry}.js`) as object)) names.add(k);
+    // Types leave no trace at run time: the declarations list them.
+    const dts = readFileSync(join(repoRoot, 'dist', 'src', `${entry}.d.ts`), 'utf8');
+    for (const m of dts.matchAll(/\btype (\w+)/g)) names.add(m[1]!);
+  }
+  assert.ok(names.has('run') && names.has('RuntimeOptions') && names.has('SelectCase'), 'values and types are both read');
+  const missing = [...names].filter((n) => !new RegExp(`(^|[^\\w.])${n}\\b`, 'm').test(spansOf));
+  assert.deepEqual(missing, [], 'exported but not in any code span of README.md');
+});
