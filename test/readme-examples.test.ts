@@ -227,11 +227,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'gosched-readme-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 const examples = writeExamples(scratch);
 
-test('the README\'s JavaScript examples compile under strict tsc against the package\'s declarations', T, async () => {
+test('the README\'s JavaScript and TypeScript examples compile under strict tsc against the package\'s declarations', T, async () => {
   assert.ok(examples.length >= 2, `the README's js blocks were found: ${examples.map((e) => e.name).join(', ')}`);
   writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
-      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true,
+      // Emitted into out/, where the TypeScript examples run from (the test below).
+      target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'out',
       // A JavaScript file cannot annotate a parameter but with JSDoc, so implicit any is
       // allowed; the rest of strict stays on: a misspelt export or option, a wrong argument
       // or a method the declarations do not have fails.
@@ -241,6 +242,18 @@ test('the README\'s JavaScript examples compile under strict tsc against the pac
   }));
   const r = await node([tsc, '-p', 'tsconfig.json'], { cwd: scratch, timeout: 50_000 });
   assert.equal(r.code, 0, `tsc on the README's examples:\n${r.stdout}${r.stderr}\n(blocks at ${examples.map((e) => `${e.name} ${where(e.block)}`).join(', ')})`);
+});
+
+test('the README\'s TypeScript example, compiled, prints what its comment says', T, async () => {
+  const owner = examples.find((e) => e.block.lang === 'ts' && /Runtime\.start/.test(e.block.text));
+  assert.ok(owner !== undefined, 'README.md has a TypeScript example that starts a Runtime');
+  const said = /console\.log\(.*\/\/ (\S+)$/m.exec(owner.block.text)?.[1];
+  assert.ok(said !== undefined, `${where(owner.block)}: its console.log line says what it prints`);
+  const run = /`node (\S+\.mjs)`/.exec(owner.block.text)?.[1];
+  assert.equal(run, owner.name.replace(/\.mts$/, '.mjs'), 'its comment says how to run it');
+  const r = await node([run!], { cwd: join(scratch, 'out') });
+  assert.equal(r.code, 0, `${where(owner.block)}: node ${run}: ${r.stderr}`);
+  assert.equal(r.stdout, `${said}\n`);
 });
 
 test('pool.mjs runs as its comment says, under gosched run and from ordinary Node code', T, async () => {
