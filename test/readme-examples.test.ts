@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readMarkdownCode, shellWords, simpleCommands, type Block, type Span } from './support/markdown.js';
 import { listedOptions } from './support/cli-options-probe.js';
 import { repoRoot } from './support/check-cli.js';
@@ -342,4 +342,19 @@ test('every name the two entry points export is named in README.md', async () =>
   assert.ok(names.has('run') && names.has('RuntimeOptions') && names.has('SelectCase'), 'values and types are both read');
   const missing = [...names].filter((n) => !new RegExp(`(^|[^\\w.])${n}\\b`, 'm').test(spansOf));
   assert.deepEqual(missing, [], 'exported but not in any code span of README.md');
+});
+
+test('the count of the modules an M loads that README.md states is the M\'s static import graph', () => {
+  // Every module m-worker.js imports, directly or not, by a static import or re-export.
+  const seen = new Set<string>();
+  const todo = [join(repoRoot, 'dist', 'src', 'runtime', 'm-worker.js')];
+  while (todo.length > 0) {
+    const file = todo.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '');
+    for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s+'(\.[^']+)'|^import\s+'(\.[^']+)'/gm)) todo.push(join(dirname(file), m[1] ?? m[2]!));
+  }
+  assert.ok(seen.size > 10, 'the import graph was read');
+  assert.equal(stated(/the M's modules, (\d+) today/, 'the count of the M\'s modules'), seen.size);
 });
