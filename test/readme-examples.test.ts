@@ -358,3 +358,28 @@ test('the count of the modules an M loads that README.md states is the M\'s stat
   assert.ok(seen.size > 10, 'the import graph was read');
   assert.equal(stated(/the M's modules, (\d+) today/, 'the count of the M\'s modules'), seen.size);
 });
+
+test('every file the Markdown names in a code span exists in the tree', () => {
+  // Found by its path from the root or from the document's folder, or, for a bare name
+  // (`lock.ts` in the src/sched table), as a file of that name under the project's folders.
+  const all: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(join(repoRoot, dir), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${dir}/${e.name}`);
+      else all.push(`${dir}/${e.name}`);
+    }
+  };
+  for (const d of ['src', 'test', 'models', 'examples']) walk(d);
+  // What a command writes (bench's results.json, old.txt, ...) and placeholders (NAME.pml) are not files of the tree.
+  const written = new Set(['results.json', 'old.txt', 'new.txt', 'bench.txt', 'go.txt']);
+  const problems: string[] = [];
+  let named = 0;
+  for (const s of spans) {
+    if (!/^[\w./-]+\.(ts|mjs|js|pml|json|md|txt)$/.test(s.text) || /[A-Z]{3,}/.test(s.text) || s.text.startsWith('.') || written.has(s.text)) continue;
+    named++;
+    const found = existsSync(join(repoRoot, s.text)) || existsSync(join(repoRoot, dirname(s.file), s.text)) || all.some((f) => f.endsWith(`/${s.text}`));
+    if (!found) problems.push(`${where(s)}: ${s.text}`);
+  }
+  assert.ok(named > 30, `only ${named} file names found: the extraction is broken`);
+  assert.deepEqual(problems, [], 'named in the Markdown but not in the tree');
+});
