@@ -9,6 +9,12 @@
 // or the layout, whose paths must exist), and inline code spans that are command lines.
 // Not checked: commands of other tools (spin, gcc, pan, chrt's own options, go), which the
 // documents quote for comparison; placeholders in capitals (MODEL, FILE, N) are not run.
+// Checked but not run, and why: `npm test` (this suite: it would run itself), `npm ci`
+// (reinstalls node_modules under the running tests), `npm start` and `npm run bench`
+// (minutes; their parts, stress, the benchmark table and check of proc.p, have tests of
+// their own), `npm install /path/to/gosched` (test/package.test.ts installs the tarball),
+// the long commands whose figures the README quotes (bench, bench pool, bench-check,
+// mutants, explore: the figures are labelled measurements, not test expectations).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
