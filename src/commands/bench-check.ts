@@ -48,9 +48,30 @@ options:
                   rows' objects when more than one row runs)
   -h, --help      this text
 
+The atomic and liveness rows read models of the repository (models/), so they need a
+checkout of gosched; the npm package ships none, and there they are refused (exit 2).
+
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
 checker fails to run, 2 on bad usage.
 `;
+
+/** The models each extra row reads from the repository checkout; the npm package ships none. */
+const ROW_MODELS: Record<string, string[]> = {
+  atomic: ['models/spin/bench/atomic_long.pml'],
+  suite: ['models/liveness'],
+  wired: ['models/gosched-wired.pml', 'models/liveness-wired/properties.json', 'models/liveness-wired/expected.json'],
+};
+
+/** Why the rows asked for cannot run in this install (a model missing), or null. */
+export function missingRepositoryModels(rows: ReadonlySet<string>, root: string = repoRoot()): string | null {
+  for (const row of rows) {
+    const absent = (ROW_MODELS[row] ?? []).find((p) => !existsSync(join(root, p)));
+    if (absent !== undefined) {
+      return `the ${row} row reads ${absent} from a checkout of the gosched repository, and ${join(root, absent)} is not there (the npm package ships no models)`;
+    }
+  }
+  return null;
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -73,6 +94,8 @@ export async function run(argv: string[]): Promise<number> {
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
   const rows = onlyRows(values.only, values.atomic === true, values.liveness === true);
+  const missing = missingRepositoryModels(rows);
+  if (missing !== null) throw new UsageError(missing);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: BenchCheckResult[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));

@@ -52,7 +52,8 @@ options:
   -k N             bits set per state with --bitstate (default 3, as pan)
   --accept         acceptance cycles through accept labels of the claim or the
                    processes (pan -a); without a claim, through the processes'
-                   accept labels
+                   accept labels; with neither, a warning says it has no effect
+                   and the search is the safety one
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
@@ -166,10 +167,11 @@ export async function run(argv: string[]): Promise<number> {
     return runLiveness(model, file, mode, !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
   // pan -a without a claim: acceptance cycles through the processes' accept labels; with
-  // none, pan ignores -a and the search is the safety one.
+  // none, pan ignores -a and the search is the safety one, and says so, as here.
   if (wantsLiveness) {
     return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
+  if (values.accept) process.stderr.write('gosched: warning: no accept labels are defined, so --accept has no effect (ignored), as pan -a\n');
   // A state, its copies down the search stack and the store's first tables: refuse a
   // model whose vector could not fit that in --memlim before searching at all.
   const need = model.machine.layout.initialVector * 256 + 32 * 1048576;

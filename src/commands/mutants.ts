@@ -7,7 +7,7 @@ import { UsageError, parse, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
-       gosched mutants --list
+       gosched mutants --list [--json]
 
 Mutation testing of src/sched: each mutant of the catalogue (src/mutants/catalogue.ts,
 ${MUTANTS.length} one-line slips, each with the mistake it stands for) is applied to a copy
@@ -26,7 +26,8 @@ options:
   --preemptions K      the explorer's preemption bound (default: 2)
   --no-stress          run only the explorer
   --no-explore         run only the stress
-  --list               list the catalogue and exit
+  --list               list the catalogue and exit (with --json, as an array of
+                       { id, protocol, stands })
   --markdown           print the results as a Markdown table (the README's)
   --json               print one JSON document
   -h, --help           show this help
@@ -50,7 +51,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.list) {
-    for (const m of MUTANTS) process.stdout.write(`${m.id.padEnd(32)} ${m.protocol.padEnd(6)} ${m.stands}\n`);
+    // --json holds here too: every command's --json output is one JSON document.
+    if (values.json) process.stdout.write(`${JSON.stringify(MUTANTS.map((m) => ({ id: m.id, protocol: m.protocol, stands: m.stands })))}\n`);
+    else for (const m of MUTANTS) process.stdout.write(`${m.id.padEnd(32)} ${m.protocol.padEnd(6)} ${m.stands}\n`);
     return 0;
   }
   let chosen = MUTANTS;
