@@ -7,7 +7,8 @@
 //  - the claim and the system move in turn, the claim first; only the states where the
 //    claim is about to move are stored (and those after a stutter step);
 //  - a system with no move lets the claim move alone (stuttering); with timeout in the
-//    model, the claim's moves are first retried with timeout true;
+//    model, the claim's moves are first retried with timeout true (without a claim, pan
+//    -a on the processes' accept labels, the processes' own moves are);
 //  - the nested (second) search starts in post-order from an accepting state (with -f:
 //    from a state where the fairness counter has gone round), finds a cycle when it
 //    meets the seed again, or a state on the first search's stack, and is a recursive
@@ -134,7 +135,7 @@ function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessRes
   // turns: every state is stored, process numbers start at 0, and a blocked accepting
   // state is an "accept stutter" error.
   const VERI = claimType >= 0, BASE = VERI ? 1 : 0;
-  if (!VERI && (opts.mode !== 'accept' || m.usesTimeout)) throw new Error('without a claim only --accept on a model without timeout is supported');
+  if (!VERI && opts.mode !== 'accept') throw new Error('without a claim only --accept is supported');
   // pan ignores -a when no state of the claim or the processes is labelled accept.
   const aCycles = opts.mode === 'non-progress' || (opts.mode === 'accept' && acceptPc.some((t) => t.includes(1)));
   const np = opts.mode === 'non-progress';
@@ -369,7 +370,7 @@ function newState(r: Run): void {
           } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
         if (depth > mreached) mreached = depth;
-        if (fr[f + Fr.TAU]! & Tau.CLAIM) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
+        if (!VERI || (fr[f + Fr.TAU]! & Tau.CLAIM)) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
         n = 0;
         fr[f + Fr.SIZE + Fr.ON] = 0;
         if (VERI) {
@@ -551,6 +552,12 @@ function newState(r: Run): void {
             at = At.ALLOVER; continue;
           }
           if (usesTimeout && !(fr[f + Fr.TAU]! & Tau.TIMEOUT)) {
+            if (!VERI) {
+              // No claim to ask (pan without VERI): the processes are tried again at
+              // once, with timeout true (pan's goto Again).
+              fr[f + Fr.TAU] = fr[f + Fr.TAU]! | Tau.TIMEOUT;
+              at = At.STUTTER; continue;
+            }
             if (fr[f + Fr.TAU]! & Tau.CLAIM) {
               if (fr[f + Fr.TAU]! & Tau.RETRY) {
                 // The system was stuck after these claim moves: retry them with timeout.

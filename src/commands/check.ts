@@ -52,7 +52,7 @@ options:
   -k N             bits set per state with --bitstate (default 3, as pan)
   --accept         acceptance cycles through accept labels of the claim or the
                    processes (pan -a); without a claim, through the processes'
-                   accept labels (not for models that use timeout)
+                   accept labels
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
   --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
@@ -101,8 +101,8 @@ jump into d_step, a send with more fields than its channel, active [N] with N > 
 for (x in ..) over what is not an array or a buffered channel of x's typedef.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): --accept without a claim in a model that uses
-timeout, trace/notrace, several never claims, unsigned wider than 31 bits,
+Not supported (named in the error): trace/notrace, several never claims, unsigned
+wider than 31 bits,
 priorities (priority, get_/set_priority), channels inside a typedef,
 declarations inside a never claim, a local declared again in a nested block (SPIN 6's
 block scopes), c_code and friends, goto inside d_step.
@@ -164,7 +164,6 @@ export async function run(argv: string[]): Promise<number> {
   // pan -a without a claim: acceptance cycles through the processes' accept labels; with
   // none, pan ignores -a and the search is the safety one.
   if (wantsLiveness) {
-    if (model.machine.usesTimeout) throw new UsageError(`${file}: --accept without a never claim or ltl formula is not supported for a model that uses timeout`);
     return runLiveness(model, file, 'accept', !!values.fair, maxDepth, memlim, values.trail, !!values.json);
   }
   // A state, its copies down the search stack and the store's first tables: refuse a
