@@ -415,19 +415,19 @@ class Parser {
         this.locals.push(...decls);
         // SPIN initialises the locals declared before a proctype's first statement when
         // the process is created; a declaration after that is a step of its own where it
-        // stands, assigning its initial value (or 0).
+        // stands (spin.y ivar): one assignment of its initial value (or 0) to the name,
+        // which for an array sets element 0 only (the others stay 0), and for a
+        // structure assigns nothing (an empty step).
         if (!this.seenStmt) return null;
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         const steps: Stmt[] = [];
         for (const d of decls) {
-          if (d.type === 'chan' || d.struct) continue;
+          if (d.struct) { steps.push({ k: 'expr', e: { k: 'num', v: 1, pos: d.pos }, pos: d.pos }); continue; }
           const rhs: Expr = d.init ?? { k: 'num', v: 0, pos: d.pos };
           d.init = null;
-          for (let i = 0; i < Math.max(1, d.len); i++) {
-            const index: Expr | null = d.len ? { k: 'num', v: i, pos: d.pos } : null;
-            steps.push({ k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos: d.pos });
-          }
+          const index: Expr | null = d.len ? { k: 'num', v: 0, pos: d.pos } : null;
+          steps.push({ k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos: d.pos });
         }
         return steps.length === 0 ? null : steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos };
       }
