@@ -51,6 +51,10 @@ test('more than 255 active processes (spin: max nr of processes is 255)', () => 
 
 test('an initialised local channel after the first statement (spin: place initialized chan decl ... at start of proctype)', () => {
   assert.match(refusal('active proctype P() { byte x;\n  x = 1;\n  chan c = [1] of {byte}; c!1 }'), /^m\.pml:3:8: place initialized chan decl of 'c' at start of proctype/);
+  // Also before any statement, once a nested sequence has opened (flow.c open_seq).
+  assert.match(refusal('init {\n  atomic { chan c = [1] of {byte}; c!1 } }'), /^m\.pml:2:17: place initialized chan decl of 'c' at start of proctype/);
+  assert.match(refusal('active proctype P() {\n  if :: chan c = [1] of {byte}; c!1 fi }'), /^m\.pml:2:14: place initialized chan decl of 'c' at start of proctype/);
+  assert.throws(() => refusal('init { chan c = [1] of {byte}; atomic { c!1 } }'), 'SPIN takes a channel declared before the first statement');
 });
 
 test('for (x in ...) over what is not an array or buffered channel of its type (spin: bad arrayname, bad channel type, ...)', () => {

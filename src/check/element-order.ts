@@ -38,11 +38,11 @@ export function elementOrder(body: Stmt[]): { order: Map<Stmt, number>; end: num
     if (what === 'add') {
       if (s.k === 'label') { todo.push({ s: s.s, what: 'add' }); continue; }
       // Made after the whole body (label-gotos.ts): flow.ts numbers it last.
-      if (s.k === 'goto' && s.fixDest) continue;
+      if ((s.k === 'goto' || s.k === 'break') && s.fixDest) continue;
       // A skip SPIN makes after the goto that follows it (label-gotos.ts): the goto, next
       // in the sequence, takes this number and the skip the one after.
       if (s.k === 'expr' && s.gotoFirst) { order.set(s, next + 1); continue; }
-      if (s.k === 'goto' && s.gotoFirst) { number(s); next++; continue; }
+      if ((s.k === 'goto' || s.k === 'break') && s.gotoFirst) { number(s); next++; continue; }
       if ((s.k === 'block') && s.flat) { order.set(s, order.get(s.body[0]!) ?? -1); continue; }
       if (s.k !== 'unless') { number(s); continue; }
       number(s);

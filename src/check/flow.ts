@@ -94,7 +94,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   // The goto SPIN appends after a remotely referenced label (label-gotos.ts) comes last.
   const mk = (kind: El['kind'], stmt: Stmt | null, next: El | null, atomic: boolean, line: number): El =>
     ({ kind, stmt, next, opts: [], atomic, lastAtomic: false, line, target: null, label: null, pc: -1, escapes,
-      order: stmt ? orderOf.get(stmt) ?? (stmt.k === 'goto' && stmt.fixDest ? endOrder + 1 : -1) : -1 });
+      order: stmt ? orderOf.get(stmt) ?? ((stmt.k === 'goto' || stmt.k === 'break') && stmt.fixDest ? endOrder + 1 : -1) : -1 });
   const endEl = mk('end', null, null, false, endLine);
   endEl.order = endOrder;
   // The jumps SPIN makes right after an if, do or unless element: its '.' and a do's exit.

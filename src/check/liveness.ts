@@ -7,7 +7,8 @@
 //  - the claim and the system move in turn, the claim first; only the states where the
 //    claim is about to move are stored (and those after a stutter step);
 //  - a system with no move lets the claim move alone (stuttering); with timeout in the
-//    model, the claim's moves are first retried with timeout true;
+//    model, the claim's moves are first retried with timeout true (without a claim, pan
+//    -a on the processes' accept labels, the processes' own moves are);
 //  - the nested (second) search starts in post-order from an accepting state (with -f:
 //    from a state where the fairness counter has gone round), finds a cycle when it
 //    meets the seed again, or a state on the first search's stack, and is a recursive
@@ -369,7 +370,7 @@ function newState(r: Run): void {
           } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
         }
         if (depth > mreached) mreached = depth;
-        if (fr[f + Fr.TAU]! & Tau.CLAIM) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
+        if (!VERI || (fr[f + Fr.TAU]! & Tau.CLAIM)) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
         n = 0;
         fr[f + Fr.SIZE + Fr.ON] = 0;
         if (VERI) {

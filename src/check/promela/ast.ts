@@ -51,9 +51,10 @@ export type Stmt = (
   /** flat: a block SPIN has no element for (a for or select written out), see element-order;
    * forLoop: a for loop written out (a label on it names its do, see flow). */
   | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
-  | { k: 'break' | 'else' }
-  /** fixDest, gotoFirst: a goto that SPIN put after a skip holding its label, and how it
-   * numbers the two (label-gotos.ts). */
+  | { k: 'else' }
+  /** fixDest, gotoFirst: a goto (SPIN parses `break` as a goto too) that SPIN put after a
+   * skip holding its label, and how it numbers the two (label-gotos.ts). */
+  | { k: 'break'; fixDest?: boolean; gotoFirst?: boolean }
   | { k: 'goto'; label: string; fixDest?: boolean; gotoFirst?: boolean }
   | { k: 'label'; name: string; s: Stmt }
   /** `main unless { esc }`: in every state of main, esc's first move has priority. */

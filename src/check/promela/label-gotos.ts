@@ -1,4 +1,4 @@
-// Labels on a `goto` that must stay states. A goto is no state (a move into it goes
+// Labels on a `goto` (or a `break`, which SPIN parses as a goto) that must stay states. A goto is no state (a move into it goes
 // straight to its destination), so SPIN (flow.c) puts a `skip` (the constant 1) before the
 // goto and the label on the skip, in two cases, each with its own numbering of the skip:
 //  - add_el: an accept*, end* or progress* label. The skip is made after the goto, so it
@@ -67,13 +67,13 @@ function sequences(body: Stmt[]): Stmt[][] {
   return out;
 }
 
-/** Splits each labelled goto of seq whose labels (a chain `L1: L2: goto X`) include one
+/** Splits each labelled goto or break of seq whose labels (a chain `L1: L2: goto X`) include one
  * that `wanted` picks: the labels go onto a skip, the goto follows it. */
 function splitGotos(seq: Stmt[], wanted: (label: string) => boolean, how: 'gotoFirst' | 'fixDest'): void {
   for (let i = 0; i < seq.length; i++) {
     let inner = seq[i]!, hit = false;
     while (inner.k === 'label') { hit ||= wanted(inner.name); if (inner.s.k !== 'label') break; inner = inner.s; }
-    if (!hit || inner.k !== 'label' || inner.s.k !== 'goto') continue;
+    if (!hit || inner.k !== 'label' || (inner.s.k !== 'goto' && inner.s.k !== 'break')) continue;
     const jump: Stmt = { ...inner.s, [how]: true };
     inner.s = { k: 'expr', e: { k: 'num', v: 1, pos: inner.s.pos }, pos: inner.s.pos, ...(how === 'gotoFirst' ? { gotoFirst: true } : {}) };
     seq.splice(i + 1, 0, jump);

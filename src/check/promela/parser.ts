@@ -181,7 +181,7 @@ class Parser {
     const pos: Pos = this.next();
     if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
     this.locals = []; this.seenStmt = false;
-    const body = this.block();
+    const body = this.block(true);
     const locals = this.locals; this.locals = null;
     if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
     return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
@@ -289,7 +289,7 @@ class Parser {
     if (this.is('init')) {
       this.next();
       this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
-      const body = this.block();
+      const body = this.block(true);
       const locals = this.locals; this.locals = null; this.scopes = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
     }
@@ -321,7 +321,7 @@ class Parser {
     this.scopes = new BlockScopes();
     params.forEach((d) => this.notGlobal(d));
     this.scopes.enter(params.map((d) => d.name));
-    const body = this.block();
+    const body = this.block(true);
     const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
   }
@@ -333,8 +333,9 @@ class Parser {
   }
 
   /** `{ sequence }` */
-  private block(): Stmt[] {
+  private block(top = false): Stmt[] {
     this.expect('{');
+    if (!top) this.openedSeq();
     this.enter();
     this.scopes?.enter();
     const body = this.seq();
@@ -343,6 +344,13 @@ class Parser {
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
     return body;
+  }
+
+  /** SPIN (spin.y, flow.c's open_seq) initialises locals at process creation only while
+   * no statement has been read and no nested sequence (option, atomic, d_step, { }, inline
+   * call) opened: `init { atomic { byte i = 0; ... } }` makes `i = 0` a step of the atomic. */
+  private openedSeq(): void {
+    if (this.locals !== null) this.seenStmt = true;
   }
 
   /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
@@ -379,6 +387,7 @@ class Parser {
           const opts: Stmt[][] = [];
           while (this.is('::')) {
             this.next();
+            this.openedSeq();
             this.enter();
             const body = this.seq();
             this.nest--;
@@ -621,6 +630,7 @@ class Parser {
       this.err(`inline '${name.text}' takes ${inl.params.length} argument(s), got ${args.length}`, name);
     }
     if (++this.inlineDepth > 64) this.err(`inline '${name.text}' expands recursively`, name);
+    this.openedSeq();
     const body: Token[] = [];
     for (const b of inl.body) {
       const k = b.kind === 'id' ? inl.params.indexOf(b.text) : -1;
