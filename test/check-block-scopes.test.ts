@@ -7,20 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModel } from '../src/check/model.js';
-import { search, type SearchResult } from '../src/check/search.js';
+import { search } from '../src/check/search.js';
 import { replay } from '../src/check/replay.js';
-import { ModelError, formatModelError } from '../src/check/errors.js';
+import { checkSource as check, figures, refusal as errorOf } from './support/check-source.js';
 
-function check(source: string): SearchResult {
-  return search(compileModel('m.pml', source).machine, { maxDepth: 10000, memLimitBytes: 1 << 28 });
-}
-function figures(r: SearchResult): number[] {
-  return [r.statesStored, r.statesMatched, r.atomicSteps, r.error ? 1 : 0, r.depthReached];
-}
-function errorOf(src: string): string {
-  try { compileModel('m.pml', src); } catch (e) { if (e instanceof ModelError) return formatModelError(e, 'm.pml', src); throw e; }
-  return assert.fail(`accepted:\n${src}`);
-}
 
 const TWINS = `byte x = 1;
 inline inc(v) { byte t = v; t++; v = t }

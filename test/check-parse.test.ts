@@ -2,18 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModel } from '../src/check/model.js';
-import { ModelError, formatModelError } from '../src/check/errors.js';
 import { stmtText } from '../src/check/promela/text.js';
+import { refusal as errorOf } from './support/check-source.js';
 
-function errorOf(src: string): string {
-  try {
-    compileModel('m.pml', src);
-  } catch (e) {
-    if (e instanceof ModelError) return formatModelError(e, 'm.pml', src);
-    throw e;
-  }
-  assert.fail('no error');
-}
 
 test('a mismatched closing keyword points at it with a caret', () => {
   const msg = errorOf('byte x;\nactive proctype A() {\n  do\n  :: x < 3 -> x++\n  fi\n}\n');

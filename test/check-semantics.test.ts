@@ -2,15 +2,9 @@
 // produced by SPIN 6.5.2: spin -o1 -o2 -o3 -a; gcc -DSAFETY -DNOREDUCE; ./pan -m<depth>.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileModel } from '../src/check/model.js';
-import { search, type SearchResult } from '../src/check/search.js';
+import { checkSource, figures } from './support/check-source.js';
 
-function check(source: string, maxDepth = 10000): SearchResult {
-  return search(compileModel('test.pml', source).machine, { maxDepth, memLimitBytes: 1 << 30 });
-}
-function figures(r: SearchResult): number[] {
-  return [r.statesStored, r.statesMatched, r.atomicSteps, r.error ? 1 : 0, r.depthReached];
-}
+const check = (source: string, maxDepth = 10000) => checkSource(source, maxDepth, 'test.pml');
 
 test('else runs only when no other option can; assertion found at pan\'s depth', () => {
   const r = check(`byte x;
