@@ -20,6 +20,14 @@ test('arithmetic on a channel variable (spin: invalid use of chan name)', () => 
   assert.match(refusal('chan c = [1] of {byte};\nbyte x;\nactive proctype P() { x = -c }'), /^m\.pml:3:28: invalid use of chan name/);
 });
 
+test('a constant assigned to a channel variable (spin: invalid asgn to chan); another channel may be', () => {
+  assert.match(refusal('chan c = [1] of {byte};\nchan d;\ninit { d = c; d!1; c = 0 }'), /^m\.pml:3:20: invalid asgn to chan 'c'/);
+  assert.match(refusal('chan c;\nactive proctype P() { chan d = [1] of {bit};\n  c = true }'), /^m\.pml:3:3: invalid asgn to chan 'c'/);
+  assert.throws(() => refusal('chan c = [1] of {byte};\nchan d;\ninit { d = c; d!1 }'), 'SPIN takes a channel assigned to a channel');
+  // SPIN leaves a structure's fields unchecked (Examples/for_example.pml writes foo.c = 0).
+  assert.throws(() => refusal('typedef T { chan c };\ninit { T t; t.c = 0 }'), 'SPIN takes a constant in a chan field');
+});
+
 test("else beside a send or receive option (spin: dubious use of 'else' combined with i/o)", () => {
   assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { byte x;\n  if\n  :: c?x\n  :: else -> skip\n  fi }'),
     /^m\.pml:5:6: dubious use of 'else' combined with i\/o/);

@@ -351,7 +351,11 @@ return { exec, init, prov };
   private stmt(s: Stmt, ctx: Ctx, block: string): string {
     switch (s.k) {
       case 'expr': return `if (!(${this.cond(s.e, ctx)})) ${block}`;
-      case 'assign': return `${this.assign(s.lhs, this.expr(s.rhs, ctx), ctx)};`;
+      case 'assign':
+        // SPIN (nochan_manip) refuses a constant assigned to a channel variable: its value
+        // is only ever another channel's. A structure's chan field is not checked there.
+        if (s.rhs.k === 'num' && !s.declared && s.lhs.fields.length === 0 && this.addr(s.lhs, ctx).decl.type === 'chan') throw new ModelError(`invalid asgn to chan '${s.lhs.name}' (a constant; only a channel may be assigned to it)`, s.pos);
+        return `${this.assign(s.lhs, this.expr(s.rhs, ctx), ctx)};`;
       case 'incr': return this.incr(s.lhs, s.d, ctx);
       case 'assert': {
         const k = this.errId('assertion', `assertion violated ${exprText(s.e).startsWith("(") ? exprText(s.e) : `(${exprText(s.e)})`}`, s.pos.line);

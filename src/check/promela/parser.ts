@@ -466,7 +466,7 @@ class Parser {
           const rhs: Expr = d.init ?? { k: 'num', v: 0, pos };
           d.init = null;
           const index: Expr | null = d.len ? { k: 'num', v: 0, pos } : null;
-          return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos };
+          return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos, declared: true };
         });
         return steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos, flat: true };
       }
