@@ -3,17 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileModel } from '../src/check/model.js';
-import { ModelError, formatModelError } from '../src/check/errors.js';
-
-function refusal(src: string): string {
-  try {
-    compileModel('m.pml', src);
-  } catch (e) {
-    if (e instanceof ModelError) return formatModelError(e, 'm.pml', src);
-    throw e;
-  }
-  return assert.fail(`accepted:\n${src}`);
-}
+import { refusal } from './support/check-source.js';
 
 test('arithmetic on a channel variable (spin: invalid use of chan name)', () => {
   assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { c = c + 1 }'), /^m\.pml:2:27: invalid use of chan name 'c'/);
