@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cases, observe } from './observe.mjs';
+import { cases, observe, requireGo } from './observe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, '../../dist/src/cli.js');
@@ -24,12 +24,7 @@ if (!fs.existsSync(cli)) {
   console.error(`compare.mjs: ${cli} is missing: run npm run build first`);
   process.exit(2);
 }
-try {
-  execFileSync('go', ['version'], { stdio: 'ignore' });
-} catch {
-  console.error('compare.mjs: needs Go on the PATH (go version failed); test/go-diff.test.ts checks gosched without it');
-  process.exit(2);
-}
+requireGo('compare.mjs', '; test/go-diff.test.ts checks gosched without it');
 const unknown = only.filter((n) => !cases.some((c) => c.name === n));
 if (unknown.length > 0) {
   console.error(`compare.mjs: no such case: ${unknown.join(', ')} (the cases: ${cases.map((c) => c.name).join(', ')})`);

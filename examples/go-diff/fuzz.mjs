@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../../models/spin/mulberry32.mjs';
 import { parseFuzzArgs } from '../../models/spin/fuzz-args.mjs';
 import { writeProgram } from './fuzz-gen.mjs';
-import { observe } from './observe.mjs';
+import { observe, requireGo } from './observe.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -52,12 +52,7 @@ if (!fs.existsSync(path.join(built, 'cli.js'))) {
   console.error(`examples/go-diff/fuzz.mjs: ${built}/cli.js is missing: run npm run build first`);
   process.exit(2);
 }
-try {
-  execFileSync('go', ['version'], { stdio: 'ignore' });
-} catch {
-  console.error('examples/go-diff/fuzz.mjs: needs Go on the PATH (go version failed)');
-  process.exit(2);
-}
+requireGo('examples/go-diff/fuzz.mjs');
 
 // One Go module holding a package per program; the gosched programs beside it find
 // 'gosched' through node_modules/gosched: a copy of the build taken now, so that a

@@ -7,7 +7,7 @@
 //
 // Used by compare.mjs (Go against gosched, needs Go) and by test/go-diff.test.ts
 // (gosched against what compare.mjs recorded from Go, in go-observed.json).
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 
 /** Every case: its program (NAME.go and NAME.mjs) and the GOMAXPROCS it runs with. */
 export const cases = [
@@ -39,4 +39,15 @@ export function observe(file, args, env, timeoutMs = 30_000) {
       resolve({ stdout, status, report: report(stderr), stderr });
     });
   });
+}
+
+/** Exits with status 2 unless `go` runs: `script` names the caller in the message, `hint`
+ * follows it (compare.mjs and fuzz.mjs need Go; the test checks without it). */
+export function requireGo(script, hint = '') {
+  try {
+    execFileSync('go', ['version'], { stdio: 'ignore' });
+  } catch {
+    console.error(`${script}: needs Go on the PATH (go version failed)${hint}`);
+    process.exit(2);
+  }
 }
