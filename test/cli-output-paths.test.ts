@@ -28,3 +28,12 @@ test('an unwritable --trail or --out is refused before the work, exit 2', { time
     assert.equal(r.stdout, '', 'refused before any benchmark ran');
   }
 });
+
+// Node's own recursive mkdirSync never returns for a path under /proc (it retries the
+// missing parent for ever), so `bench --out /proc/...` hung before the work began.
+test('an --out under /proc is refused, not a hang', { skip: process.platform !== 'linux' && 'Linux /proc only', timeout: 60_000 }, async () => {
+  const r = await runCli(['bench', '--out', '/proc/gosched-no-such/sub'], 30_000);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^gosched: --out \/proc\/gosched-no-such\/sub: cannot write there \(ENOENT\)$/m);
+  assert.equal(r.stdout, '');
+});

@@ -60,10 +60,39 @@ export function writableFile(option: string, file: string): void {
   }
 }
 
+/**
+ * `mkdir -p` that always returns. Node's `mkdirSync(dir, { recursive: true })` never returns
+ * for a path under /proc (its mkdir answers ENOENT for a parent that stat reports missing,
+ * and Node retries the parent for ever), so the folders are made one at a time from the
+ * nearest one that exists, and anything that is not a folder along the way is an error.
+ */
+export function makeDir(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let st;
+    try { st = statSync(at); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      const parent = dirname(at);
+      if (parent === at) throw err;
+      missing.push(at);
+      at = parent;
+      continue;
+    }
+    if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a directory`), { code: 'ENOTDIR' });
+    break;
+  }
+  for (const d of missing.reverse()) {
+    try { mkdirSync(d); } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 /** A folder an option names for output (--out), made now if missing, before the work. */
 export function outputDir(option: string, dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDir(dir);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     throw new UsageError(`${option} ${dir}: cannot write there (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
