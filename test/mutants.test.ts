@@ -33,7 +33,15 @@ test('three mutants end to end: caught by the explorer, and one also by the stre
   // how the OS schedules its threads, and since exitsyscall's fast path is not taken while
   // g's wait (the run queue is binding) the slip shows less often; one 2 s run missed it a
   // third of the time, more on a loaded 2-core machine.
-  const [fast] = await runMutant(MUTANTS.find((m) => m.id === 'exit-fast-ge-to-gt')!, { ...opts, stressRuns: 3, stressSeconds: 4 });
-  assert.equal(fast!.caught, true);
-  assert.equal(caughtBy(fast!), 'both', `stress: ${JSON.stringify(fast!.stress)}`);
+  // Under heavy load (other builds and tests on the same 2 cores) three runs have missed
+  // it; only then a second round of three, stress alone, so a quiet run costs no more.
+  const exitFast = MUTANTS.find((m) => m.id === 'exit-fast-ge-to-gt')!;
+  const [fast] = await runMutant(exitFast, { ...opts, stressRuns: 3, stressSeconds: 4 });
+  assert.equal(fast!.explore?.caught, true, 'the explorer catches it');
+  const rounds = [fast!.stress];
+  if (caughtBy(fast!) !== 'both') {
+    const [again] = await runMutant(exitFast, { ...opts, preemptions: -1, stressRuns: 3, stressSeconds: 4 });
+    rounds.push(again!.stress);
+  }
+  assert.ok(rounds.some((s) => (s?.caughtRuns ?? 0) > 0), `stress caught it in no run: ${JSON.stringify(rounds)}`);
 });
