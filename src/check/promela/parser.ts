@@ -353,19 +353,31 @@ class Parser {
     if (this.locals !== null) this.seenStmt = true;
   }
 
-  /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
+  /** Statements up to a closing token. Between two statements SPIN's grammar wants a
+   * separator (`;` or `->`); its lexer supplies one at a line's end (implied-semis.ts)
+   * and after a `}` or an `else`, and an inline call ends in its body's `}`. Anything
+   * else, `x = 1 x = 2` or `c!1 c?x` on one line, is SPIN's syntax error, and refused
+   * here too: taken as two statements, a mistyped model would be checked as another. */
   private seq(): Stmt[] {
     const out: Stmt[] = [];
     this.seqDepth++;
+    let needSep = false;
     for (;;) {
-      while (this.is(';') || this.is('->')) this.next();
+      let sep = false;
+      while (this.is(';') || this.is('->')) { this.next(); sep = true; }
       if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') { this.seqDepth--; return out; }
+      // A `{` on a line of its own: implied-semis.ts leaves its separator out (for the
+      // sake of `for (...)` with its brace on the next line), SPIN's lexer does not.
+      const braceOnNewLine = this.is('{') && this.t.line > (this.toks[this.p - 1]?.line ?? this.t.line);
+      if (needSep && !sep && !this.is('unless') && !braceOnNewLine) this.err(`expected ';' or '->' between two statements but found ${this.show(this.t)}`);
       let s = this.stmt();
       while (s && this.is('unless')) {
         const pos = this.next();
         s = { k: 'unless', main: [s], esc: this.block(), pos };
       }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
+      const last = this.toks[this.p - 1];
+      needSep = !(last !== undefined && last.kind !== 'str' && (last.text === '}' || last.text === 'else')) && s?.k !== 'block';
     }
   }
 
