@@ -321,7 +321,26 @@ test('misuse that is fatal in Go (unlock of an unlocked Mutex) ends the Runtime 
     await rt.close();
   }
   await assert.rejects(run(bodies, 'unlockUnlocked'), /^SchedulerError: sync: unlock of unlocked mutex$/);
+  // A goroutine that locks a Mutex it holds waits for itself: under run(), Go's deadlock.
+  await assert.rejects(run(bodies, 'lockTwice'), (e: unknown) => e instanceof SchedulerError
+    && /all goroutines are asleep - deadlock!$/.test(e.message) && /lockTwice/.test(JSON.stringify(e.goroutines)));
   await assertNoThreadLeft();
+});
+
+test('a channel taken from one Runtime to another: a panic naming the mistake; both Runtimes whole', T, async () => {
+  const a = await Runtime.start({ gomaxprocs: 1 });
+  const b = await Runtime.start({ gomaxprocs: 2 });
+  try {
+    const ch = await a.go(bodies, 'makeChan').result;
+    await assert.rejects(b.go(bodies, 'sendOn', [ch]).result, (e: unknown) => e instanceof GoroutinePanic
+      && /^goroutine \d+ \[sendOn \(file:.*\)\] panicked: send: this object belongs to another Runtime \(handles cannot move between Runtimes\)$/.test(e.message));
+    await b.wait();
+    await assertWhole(b, 2, 'the Runtime the channel was taken to');
+    await assertWhole(a, 1, 'the channel\'s own Runtime');
+  } finally {
+    await a.close();
+    await b.close();
+  }
 });
 
 test('a program that meets each kind of bad input and never calls close() still exits by itself', T, async () => {

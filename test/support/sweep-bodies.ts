@@ -195,3 +195,20 @@ export async function returnSymbolAsync(): Promise<unknown> {
 export function unlockUnlocked(): void {
   new Mutex().unlock();
 }
+
+/** Locks a Mutex twice: the goroutine waits for itself (under run(), Go's deadlock). */
+export function lockTwice(): void {
+  const mu = new Mutex();
+  mu.lock();
+  mu.lock();
+}
+
+/** A channel, returned to the owner (who may pass it on to another Runtime). */
+export function makeChan(): unknown {
+  return chan(1);
+}
+
+/** Sends on a channel it was given. */
+export function sendOn(ch: { send(v: unknown): void }): void {
+  ch.send(1);
+}
