@@ -42,7 +42,7 @@ test('a sequence cannot start with a separator: { ; x }, :: -> x and :: ; x are 
   assert.ok(compileModel('m.pml', P('  x = 1\n  ;\n  x = 2')).machine.trans.length > 0);
 });
 
-test("SPIN's reserved words cannot name a proctype, variable, typedef, inline or mtype; a proctype and a global cannot share a name", () => {
+test("SPIN's reserved words cannot name a proctype, variable, typedef, inline, mtype or label; a proctype and a global, or a label and a variable, cannot share a name", () => {
   const refused: [string, RegExp][] = [
     ['active proctype active() { skip }\n', /^m\.pml:1:17: 'active' is a reserved word and cannot be a proctype name/], // atomic_block: replaced 'B'
     ['active proctype do() { skip }\n', /^m\.pml:1:17: 'do' is a reserved word and cannot be a proctype name/],
@@ -55,6 +55,13 @@ test("SPIN's reserved words cannot name a proctype, variable, typedef, inline or
     ['active proctype x() { skip }\nbyte x;\n', /^m\.pml:2:6: redeclaration of 'x'/],
   ];
   for (const [src, re] of refused) assert.match(refusal(src), re, src);
+  // A label shares SPIN's symbol table too (endlabels: `byte:` for `endloop:`;
+  // unless_do_option: `x:` for `end:`); a local of another proctype does not count.
+  assert.match(refusal(P('byte:\n  do :: break od')), /^m\.pml:3:1: 'byte' is a reserved word and cannot be a label/);
+  assert.match(refusal(P('x:\n  do :: break od')), /^m\.pml:3:1: bad label name 'x': a variable of this name is in scope/);
+  assert.match(refusal(P('  byte y; y: skip', '')), /^m\.pml:3:11: bad label name 'y'/);
+  assert.match(refusal(P('red: skip', 'mtype = { red };')), /^m\.pml:3:1: bad label name 'red': it is an mtype constant/);
+  assert.ok(compileModel('m.pml', `active proctype Q() { byte y; skip }\n${P('y: skip', '')}`).machine.trans.length > 0);
   // `in` and `print` are names to SPIN 6.5 (spin -a takes both).
   assert.ok(compileModel('m.pml', 'proctype node(chan in, out) { skip }\nbyte print;\ninit { print = 1 }\n').machine.trans.length > 0);
 });

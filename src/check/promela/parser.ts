@@ -405,6 +405,11 @@ class Parser {
     if (t.kind === 'id') {
       // A proctype's name is no label (SPIN lexes it as PNAME): `P:n < 3` is a remote reference.
       if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype' && !this.procNames.has(t.text)) {
+        // SPIN's labels share its symbol table: a reserved word, an mtype constant or a
+        // variable in scope cannot be one ("bad label-name x").
+        if (RESERVED.has(t.text)) this.err(`'${t.text}' is a reserved word and cannot be a label`, t);
+        if (this.mtypeValue.has(t.text)) this.err(`bad label name '${t.text}': it is an mtype constant`, t);
+        if (this.declOf(t.text) !== undefined) this.err(`bad label name '${t.text}': a variable of this name is in scope`, t);
         this.next(); this.next();
         while (this.is(';')) this.next();
         const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
