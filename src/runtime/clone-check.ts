@@ -17,47 +17,83 @@ const WHOLE: object[] = [
   Number.prototype, String.prototype, Boolean.prototype, BigInt.prototype,
 ];
 
+// Built-ins the structured clone refuses outright: calling one "a class instance that
+// would arrive as a plain object" would be untrue.
+const NEVER: object[] = [WeakMap.prototype, WeakSet.prototype, WeakRef.prototype, Promise.prototype, FinalizationRegistry.prototype];
+
 /** Where in v a class instance sits ("" for v itself, ".a[2]" below it) and its class,
  * or null when v may be cloned as it is. Walks objects only: numbers and strings inside
  * arrays cost a typeof each. */
-export function classInstanceIn(v: unknown): { at: string; cls: string } | null {
-  if (typeof v !== 'object' || v === null || flatPlain(v)) return null;
+export function classInstanceIn(v: unknown): { at: string; cls: string; never?: boolean } | null {
+  if (typeof v !== 'object' || v === null) return null;
+  try {
+    if (flatPlain(v)) return null;
+  } catch {
+    // A getter threw: the walk below reads the value again and says where.
+  }
   const seen = new Set<object>();
   const stack: [object, string][] = [[v, '']];
   while (stack.length > 0) {
     const [o, at] = stack.pop()!;
     if (seen.has(o)) continue;
     seen.add(o);
-    if (ArrayBuffer.isView(o) || o instanceof Error) continue;
-    const proto = Object.getPrototypeOf(o) as object | null;
-    if (Array.isArray(o)) {
-      if (proto !== Array.prototype) return { at, cls: o.constructor?.name ?? 'an Array subclass' };
-      for (let i = 0; i < o.length; i++) {
-        const x: unknown = o[i];
-        if (typeof x === 'object' && x !== null) stack.push([x, `${at}[${i}]`]);
-      }
-      continue;
+    try {
+      const bad = visit(o, at, stack);
+      if (bad !== null) return bad;
+    } catch (err) {
+      throw err instanceof Unreadable ? err : new Unreadable(at, err);
     }
-    if (proto === Map.prototype) {
-      for (const [k, x] of o as Map<unknown, unknown>) {
-        if (typeof k === 'object' && k !== null) stack.push([k, `${at}.<map key>`]);
-        if (typeof x === 'object' && x !== null) stack.push([x, `${at}.get(${typeof k === 'string' ? JSON.stringify(k) : '...'})`]);
-      }
-      continue;
+  }
+  return null;
+}
+
+/** A value whose reading threw (a getter, a Proxy's trap), and where in the value. */
+class Unreadable extends Error {
+  constructor(readonly at: string, readonly thrown: unknown) {
+    super('unreadable');
+  }
+}
+
+function readKey(o: Record<string, unknown>, k: string, at: string): unknown {
+  try {
+    return o[k];
+  } catch (err) {
+    throw new Unreadable(at, err);
+  }
+}
+
+/** One object of the walk: its class problem, or null after pushing what it holds. */
+function visit(o: object, at: string, stack: [object, string][]): { at: string; cls: string; never?: boolean } | null {
+  if (ArrayBuffer.isView(o) || o instanceof Error) return null;
+  const proto = Object.getPrototypeOf(o) as object | null;
+  if (Array.isArray(o)) {
+    if (proto !== Array.prototype) return { at, cls: o.constructor?.name ?? 'an Array subclass' };
+    for (let i = 0; i < o.length; i++) {
+      const x: unknown = readKey(o as unknown as Record<string, unknown>, String(i), `${at}[${i}]`);
+      if (typeof x === 'object' && x !== null) stack.push([x, `${at}[${i}]`]);
     }
-    if (proto === Set.prototype) {
-      for (const x of o as Set<unknown>) if (typeof x === 'object' && x !== null) stack.push([x, `${at}.<set element>`]);
-      continue;
+    return null;
+  }
+  if (proto === Map.prototype) {
+    for (const [k, x] of o as Map<unknown, unknown>) {
+      if (typeof k === 'object' && k !== null) stack.push([k, `${at}.<map key>`]);
+      if (typeof x === 'object' && x !== null) stack.push([x, `${at}.get(${typeof k === 'string' ? JSON.stringify(k) : '...'})`]);
     }
-    if (WHOLE.includes(proto as object)) continue;
-    if (proto !== Object.prototype && proto !== null) {
-      if (Object.hasOwn(o, HANDLE_KEY)) continue;
-      return { at, cls: (o as { constructor?: { name?: string } }).constructor?.name || '(anonymous class)' };
-    }
-    for (const k of Object.keys(o)) {
-      const x: unknown = (o as Record<string, unknown>)[k];
-      if (typeof x === 'object' && x !== null) stack.push([x, `${at}.${k}`]);
-    }
+    return null;
+  }
+  if (proto === Set.prototype) {
+    for (const x of o as Set<unknown>) if (typeof x === 'object' && x !== null) stack.push([x, `${at}.<set element>`]);
+  return null;
+  }
+  if (WHOLE.includes(proto as object)) return null;
+  if (NEVER.includes(proto as object)) return { at, cls: (proto as { constructor: { name: string } }).constructor.name, never: true };
+  if (proto !== Object.prototype && proto !== null) {
+    if (Object.hasOwn(o, HANDLE_KEY)) return null;
+    return { at, cls: (o as { constructor?: { name?: string } }).constructor?.name || '(anonymous class)' };
+  }
+  for (const k of Object.keys(o)) {
+    const x: unknown = readKey(o as Record<string, unknown>, k, `${at}.${k}`);
+    if (typeof x === 'object' && x !== null) stack.push([x, `${at}.${k}`]);
   }
   return null;
 }
@@ -75,8 +111,26 @@ function flatPlain(o: object): boolean {
 
 /** The sentence for an error message, or null. `what` names the value ("argument 2"). */
 export function classInstanceProblem(v: unknown, what: string): string | null {
-  const bad = classInstanceIn(v);
+  let bad: { at: string; cls: string; never?: boolean } | null;
+  try {
+    bad = classInstanceIn(v);
+  } catch (err) {
+    // A getter (or a Proxy's trap) of the value threw while it was read: the structured
+    // clone would read it too, and its exception alone would name neither the call nor
+    // the value.
+    if (!(err instanceof Unreadable)) throw err;
+    return `${what}${err.at} cannot be read to copy it: reading it threw ${threwText(err.thrown)}`;
+  }
   if (bad === null) return null;
   const where = bad.at === '' ? what : `${what}${bad.at}`;
+  if (bad.never === true) return `${where} is a ${bad.cls}, which cannot be copied to another thread; pass plain data`;
   return `${where} is an instance of class ${bad.cls}, which would arrive as a plain object without its methods, getters or private fields; pass a plain object (or share memory through a SharedArrayBuffer)`;
+}
+
+function threwText(err: unknown): string {
+  try {
+    return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  } catch {
+    return 'a value that cannot be shown';
+  }
 }

@@ -35,6 +35,8 @@ export function exitsyscall(): void {
  * One system call at a time per goroutine.
  */
 export function syscall<T>(fn: () => T): T {
+  // Checked before entersyscall: a call that cannot run must not give up the cpu slot.
+  if (typeof fn !== 'function') throw new TypeError(`syscall: fn must be a function (the blocking call to run), got ${showValue(fn)}`);
   const c = cur('syscall');
   if (c.s.mem[c.s.g(c.g, G_STATUS)] === Gsyscall) {
     throw new Error('syscall: this goroutine is already inside a system call (one at a time per goroutine)');

@@ -58,7 +58,7 @@ replaceProcessExit((status) => {
 // The goroutine is still inside its own (async) function, so it cannot be ended cleanly
 // as a panic is: it is a fatal error, naming the goroutine and what threw.
 process.on('uncaughtException', (err: unknown) => {
-  if (err instanceof SchedFatal) fatal(err); // the scheduler's own throw, as it is
+  if (isSchedFatal(err)) fatal(err); // the scheduler's own throw, as it is
   const g = current.g;
   const who = g === NIL ? `m${m}'s thread, between goroutines` : `the thread of goroutine ${s.mem[s.g(g, G_GOID)]!}`;
   const { message, stack } = panicText(err, who);
@@ -98,6 +98,17 @@ function fatal(err: Error): never {
   if (m !== NIL) s.mem[s.m(m, M_WHERE)] = W_EXITED;
   const forever = new Int32Array(new SharedArrayBuffer(4));
   for (;;) Atomics.wait(forever, 0, 0);
+}
+
+/** Whether a goroutine's exception is the scheduler's own throw. What a goroutine throws
+ * may be a Proxy whose getPrototypeOf trap throws, which `instanceof` would let escape
+ * into the M's loop (ending the Runtime): such a value is the goroutine's panic. */
+function isSchedFatal(err: unknown): err is SchedFatal {
+  try {
+    return err instanceof SchedFatal;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes every byte, waiting out a full pipe (a non-blocking descriptor says EAGAIN). */
@@ -151,7 +162,7 @@ async function rungoroutine(g: number): Promise<void> {
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
     if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
   } catch (err) {
-    if (err instanceof SchedFatal) fatal(err);
+    if (isSchedFatal(err)) fatal(err);
     leaveSyscall(g);
     const { message, stack } = panicText(err, func);
     post({ type: 'panic', goid, func, message, stack, ret });

@@ -44,6 +44,9 @@ export function checkRuntimeOptions(opts: unknown, where: string, run?: { extra:
   int('gomaxprocs', 1, maxgomaxprocs, 'a positive integer');
   int('maxg', 1, TABLE_MAX);
   int('maxm', 1, TABLE_MAX);
+  if (typeof o.minThreads === 'number' && Number.isInteger(o.minThreads) && o.minThreads > TABLE_MAX) {
+    throw new RangeError(`${where}: minThreads ${o.minThreads} is above the most threads a Runtime can have (${TABLE_MAX}, maxm's ceiling)`);
+  }
   int('minThreads', 0, TABLE_MAX, 'a non-negative integer');
   int('heapBytes', 1 << 16, 2 ** 31 - 8);
   const rl = o.resourceLimits;

@@ -9,7 +9,25 @@ import { formatValue } from './show-value.js';
 import { goFloat, isGoInt } from './go-float.js';
 
 export function panicText(thrown: unknown, func: string): { message: string; stack: string } {
-  if (thrown instanceof Error) return { message: thrown.message, stack: thrown.stack ?? `${thrown.name}: ${thrown.message}` };
+  try {
+    return describeThrown(thrown, func);
+  } catch (err) {
+    // The thrown value's own code threw while it was being described (a getter of an
+    // Error's message or stack, a Proxy's trap). The goroutine still panics: what ends a
+    // goroutine must never end its M, which would take the whole Runtime down.
+    const why = safeString(() => (err instanceof Error ? err.message : err));
+    return { message: `a value that could not be described (reading it threw${why === '' ? '' : `: ${why}`})`, stack: `${func}\n\t(the thrown value could not be read: no stack trace)` };
+  }
+}
+
+function describeThrown(thrown: unknown, func: string): { message: string; stack: string } {
+  if (thrown instanceof Error) {
+    // An Error's message or stack may be anything a program assigned (a symbol, an
+    // object): the panic text is a string whatever they are.
+    const message = safeString(() => thrown.message, '(its message could not be read)');
+    const stack = safeString(() => thrown.stack ?? `${asText(thrown.name)}: ${message}`, `${func}\n\t(its stack could not be read)`);
+    return { message, stack };
+  }
   const message = typeof thrown === 'number' && !isGoInt(thrown) ? goFloat(thrown) : formatValue(thrown);
   const what = thrown === null || thrown === undefined ? String(thrown) : Array.isArray(thrown) ? 'an array' : typeof thrown === 'object' ? 'an object' : `${article(typeof thrown)} ${typeof thrown}`;
   return { message, stack: `${func}\n\t(${what} was thrown, not an Error: no stack trace; throw an Error to get one)` };
@@ -17,4 +35,16 @@ export function panicText(thrown: unknown, func: string): { message: string; sta
 
 function article(word: string): string {
   return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : formatValue(v);
+}
+
+function safeString(f: () => unknown, fallback = ''): string {
+  try {
+    return asText(f());
+  } catch {
+    return fallback;
+  }
 }

@@ -36,6 +36,10 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
     checkRuntimeOptions(opts, 'run', { extra: ['args'] });
   } else {
     url = checkUrl(main, 'run');
+    if (nameOrOpts !== undefined && nameOrOpts !== null && typeof nameOrOpts !== 'string' && typeof nameOrOpts !== 'object') {
+      throw new TypeError(`run: the second argument must be the name of an exported function or an options object, got ${showValue(nameOrOpts)}`);
+    }
+    if (nameOrOpts === '') throw new TypeError(`run: the name of the exported function to run is empty (omit it to run main)`);
     name = typeof nameOrOpts === 'string' ? nameOrOpts : 'main';
     opts = (typeof nameOrOpts === 'object' ? nameOrOpts : maybeOpts) ?? {};
     checkRuntimeOptions(opts, 'run', { extra: ['args'] });

@@ -179,10 +179,10 @@ export class Runtime {
       options = maybeOptions ?? {};
     }
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-      throw new TypeError(`Runtime.go: options must be an object like { signal }, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+      throw new TypeError(`Runtime.go: options must be an object like { signal }, got ${showValue(options)}`);
     }
-    if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${typeof name}`);
-    if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${typeof args}`);
+    if (typeof name !== 'string' || name === '') throw new TypeError(`Runtime.go: name must be the name of an exported function, got ${showValue(name)}`);
+    if (!Array.isArray(args)) throw new TypeError(`Runtime.go(${name}): args must be an array of arguments, got ${showValue(args)}`);
     for (const k of Object.keys(options)) {
       if (k !== 'signal') throw new TypeError(`Runtime.go(${name}): unknown option '${k}' (the one option is signal)`);
     }

@@ -5,6 +5,7 @@ import { ModelError, type Pos } from '../errors.js';
 import { forInChannel, forRange } from './for-loops.js';
 import { splitLabelledGotos } from './label-gotos.js';
 import { insertImpliedSemis } from './implied-semis.js';
+import { RESERVED } from './reserved.js';
 import { BlockScopes } from './scopes.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
@@ -141,6 +142,12 @@ class Parser {
     this.rejectUnsupported(this.t);
     return this.next();
   }
+  /** A name being declared: SPIN's reserved words cannot be one. */
+  private newName(what: string): Token {
+    const t = this.ident(what);
+    if (RESERVED.has(t.text)) this.err(`'${t.text}' is a reserved word and cannot be ${what}`, t);
+    return t;
+  }
   private rejectUnsupported(t: Token): void {
     if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
     if (t.kind === 'id' && t.text === 'priority') this.err("'priority' belongs after a proctype's parameters or a run's arguments (proctype P() priority N, run P() priority N)", t);
@@ -170,6 +177,14 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
+    // A proctype and a global variable share SPIN's one symbol table: the later of the
+    // two is SPIN's "redeclaration".
+    for (const p of procs) {
+      const g = globals.find((v) => v.name === p.name);
+      if (g === undefined) continue;
+      const later = g.pos.line > p.pos.line || (g.pos.line === p.pos.line && g.pos.col > p.pos.col) ? g.pos : p.pos;
+      this.err(`redeclaration of '${p.name}': a global variable and a proctype have this name`, later);
+    }
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
     if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
@@ -221,7 +236,7 @@ class Parser {
     for (let first = true; first || !this.is('}'); first = false) {
       while (!first && this.is(',')) this.next();
       if (!first && this.is('}')) break;
-      const id = this.ident('an mtype name');
+      const id = this.newName('an mtype name');
       if (this.mtypes.length + names.length >= 255) this.err('too many mtype names (255 at most)', id);
       names.push(id.text);
     }
@@ -241,7 +256,7 @@ class Parser {
   /** `typedef Name { decl; ... }`: a structure, laid out field after field. */
   private typedefDef(): void {
     this.next();
-    const name = this.ident('a typedef name');
+    const name = this.newName('a typedef name');
     if (this.typedefs.has(name.text) || BASE_TYPES.has(name.text)) this.err(`type '${name.text}' is declared twice`, name);
     this.expect('{');
     const fields: VarDecl[] = [];
@@ -263,11 +278,11 @@ class Parser {
 
   private inlineDef(): void {
     const at = this.next();
-    const name = this.ident('an inline name');
+    const name = this.newName('an inline name');
     this.expect('(');
     const params: string[] = [];
     while (!this.is(')')) {
-      params.push(this.ident('a parameter name').text);
+      params.push(this.newName('a parameter name').text);
       if (!this.is(')')) this.expect(',', "',' or ')'");
     }
     this.next();
@@ -304,7 +319,7 @@ class Parser {
       }
     }
     this.expect('proctype');
-    const name = this.ident('a proctype name').text;
+    const name = this.newName('a proctype name').text;
     this.expect('(');
     const params: VarDecl[] = [];
     while (!this.is(')')) {
@@ -353,19 +368,33 @@ class Parser {
     if (this.locals !== null) this.seenStmt = true;
   }
 
-  /** Statements up to a closing token. Separators (`;`, `->`) may be left out, as SPIN allows. */
+  /** Statements up to a closing token. Between two statements SPIN's grammar wants a
+   * separator (`;` or `->`); its lexer supplies one at a line's end (implied-semis.ts)
+   * and after a `}` or an `else`, and an inline call ends in its body's `}`. Anything
+   * else, `x = 1 x = 2` or `c!1 c?x` on one line, is SPIN's syntax error, and refused
+   * here too: taken as two statements, a mistyped model would be checked as another. */
   private seq(): Stmt[] {
     const out: Stmt[] = [];
     this.seqDepth++;
+    let needSep = false;
+    // SPIN's sequence starts with a step: `{ ; x = 1 }` and `:: -> x` are its syntax errors.
+    if (this.is(';') || this.is('->')) this.err(`expected a statement but found ${this.show(this.t)} (a sequence cannot start with a separator)`);
     for (;;) {
-      while (this.is(';') || this.is('->')) this.next();
+      let sep = false;
+      while (this.is(';') || this.is('->')) { this.next(); sep = true; }
       if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') { this.seqDepth--; return out; }
+      // A `{` on a line of its own: implied-semis.ts leaves its separator out (for the
+      // sake of `for (...)` with its brace on the next line), SPIN's lexer does not.
+      const braceOnNewLine = this.is('{') && this.t.line > (this.toks[this.p - 1]?.line ?? this.t.line);
+      if (needSep && !sep && !this.is('unless') && !braceOnNewLine) this.err(`expected ';' or '->' between two statements but found ${this.show(this.t)}`);
       let s = this.stmt();
       while (s && this.is('unless')) {
         const pos = this.next();
         s = { k: 'unless', main: [s], esc: this.block(), pos };
       }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
+      const last = this.toks[this.p - 1];
+      needSep = !(last !== undefined && last.kind !== 'str' && (last.text === '}' || last.text === 'else')) && s?.k !== 'block';
     }
   }
 
@@ -376,6 +405,11 @@ class Parser {
     if (t.kind === 'id') {
       // A proctype's name is no label (SPIN lexes it as PNAME): `P:n < 3` is a remote reference.
       if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype' && !this.procNames.has(t.text)) {
+        // SPIN's labels share its symbol table: a reserved word, an mtype constant or a
+        // variable in scope cannot be one ("bad label-name x").
+        if (RESERVED.has(t.text)) this.err(`'${t.text}' is a reserved word and cannot be a label`, t);
+        if (this.mtypeValue.has(t.text)) this.err(`bad label name '${t.text}': it is an mtype constant`, t);
+        if (this.declOf(t.text) !== undefined) this.err(`bad label name '${t.text}': a variable of this name is in scope`, t);
         this.next(); this.next();
         while (this.is(';')) this.next();
         const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
@@ -729,7 +763,7 @@ class Parser {
     if (type === 'mtype' && this.is(':')) { this.next(); this.ident('an mtype set name'); }
     const out: VarDecl[] = [];
     for (;;) {
-      const id = this.ident('a variable name');
+      const id = this.newName('a variable name');
       let len = 0, bits = 0;
       // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits
       // (pan's C bit-field). Kept in the smallest basic type that holds it unsigned.

@@ -1,0 +1,67 @@
+// Mutants of models/spin/*.pml that SPIN refuses and the checker used to run (found by
+// models/spin/fuzz-malformed.mjs, cut down by hand): each is refused with file:line:col,
+// and the look-alikes SPIN accepts are still accepted. A model the checker takes where
+// SPIN sees a mistake is checked as another model than the one its author meant.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileModel } from '../src/check/model.js';
+import { refusal } from './support/check-source.js';
+
+const P = (body: string, decls = 'byte x; chan c = [1] of { byte };') => `${decls}\nactive proctype P() {\n${body}\n}\n`;
+
+test('two statements on one line need a separator, as in SPIN; after }, else, an inline call or a { on a new line they do not', () => {
+  const refused: [string, RegExp][] = [
+    [P('  x = 1 x = 2'), /^m\.pml:3:9: expected ';' or '->' between two statements but found 'x'/],
+    [P('  c!x x; x++'), /^m\.pml:3:7: expected ';' or '->' between two statements but found 'x'/], // chan_len: duplicated 'sent'
+    [P('  c!1 c?x'), /^m\.pml:3:7: expected ';' or '->' between two statements but found 'c'/],
+    [P('  do :: break od { skip }'), /^m\.pml:3:18: expected ';' or '->' between two statements but found '\{'/],
+    [P('  x++ if :: skip fi'), /^m\.pml:3:7: expected ';' or '->' between two statements but found 'if'/],
+    [P('  byte y x = 2', ''), /^m\.pml:3:10: expected ';' or '->' between two statements but found 'x'/],
+    // Exam_2014_2a.pml of the corpus: a receive written inside a guard's expression.
+    [P('  do\n  :: x > 0 && c?x -> x--\n  :: else -> break\n  od'), /^m\.pml:4:16: expected ';' or '->' between two statements but found '\?'/],
+  ];
+  for (const [src, re] of refused) assert.match(refusal(src), re, src);
+  const accepted = [
+    P('  atomic { x = 1 } x = 2'),
+    P('  { x = 1 } { x = 2 }'),
+    `inline f() { x = 1 }\n${P('  f() x = 2')}`,
+    P('  if :: else x = 2 fi'),
+    P('  do :: break od\n  { skip }'),
+    P('  chan d = [1] of { byte } d!1'),
+    P('  x = 1 -> -> x = 2; ; x = 3'),
+    P('  x = 1 unless { x == 2 } x = 3'),
+  ];
+  for (const src of accepted) assert.ok(compileModel('m.pml', src).machine.trans.length > 0, src);
+});
+
+test('a sequence cannot start with a separator: { ; x }, :: -> x and :: ; x are refused as SPIN refuses them', () => {
+  assert.match(refusal(P('  if :: -> x = 1 fi')), /^m\.pml:3:9: expected a statement but found '->' \(a sequence cannot start with a separator\)/); // atomic_chain_depth: deleted 'else'
+  assert.match(refusal(P('  if :: ; x = 1 fi')), /^m\.pml:3:9: expected a statement but found ';'/);
+  assert.match(refusal(P('; byte y; y = 1', '')), /^m\.pml:3:1: expected a statement but found ';'/); // chan_typedef_field: a stray ';'
+  assert.match(refusal(P('  atomic { -> x = 1 }')), /^m\.pml:3:12: expected a statement but found '->'/);
+  assert.ok(compileModel('m.pml', P('  x = 1\n  ;\n  x = 2')).machine.trans.length > 0);
+});
+
+test("SPIN's reserved words cannot name a proctype, variable, typedef, inline, mtype or label; a proctype and a global, or a label and a variable, cannot share a name", () => {
+  const refused: [string, RegExp][] = [
+    ['active proctype active() { skip }\n', /^m\.pml:1:17: 'active' is a reserved word and cannot be a proctype name/], // atomic_block: replaced 'B'
+    ['active proctype do() { skip }\n', /^m\.pml:1:17: 'do' is a reserved word and cannot be a proctype name/],
+    ['byte skip;\ninit { skip }\n', /^m\.pml:1:6: 'skip' is a reserved word and cannot be a variable name/],
+    ['typedef if { byte f };\ninit { skip }\n', /^m\.pml:1:9: 'if' is a reserved word and cannot be a typedef name/],
+    ['inline od() { skip }\ninit { skip }\n', /^m\.pml:1:8: 'od' is a reserved word and cannot be an inline name/],
+    ['mtype = { red, fi };\ninit { skip }\n', /^m\.pml:1:16: 'fi' is a reserved word and cannot be an mtype name/],
+    ['proctype P(byte of) { skip }\ninit { run P(1) }\n', /^m\.pml:1:17: 'of' is a reserved word and cannot be a variable name/],
+    ['byte x;\nactive proctype x() { skip }\n', /^m\.pml:2:1: redeclaration of 'x': a global variable and a proctype have this name/], // hidden_restore: replaced 'P'
+    ['active proctype x() { skip }\nbyte x;\n', /^m\.pml:2:6: redeclaration of 'x'/],
+  ];
+  for (const [src, re] of refused) assert.match(refusal(src), re, src);
+  // A label shares SPIN's symbol table too (endlabels: `byte:` for `endloop:`;
+  // unless_do_option: `x:` for `end:`); a local of another proctype does not count.
+  assert.match(refusal(P('byte:\n  do :: break od')), /^m\.pml:3:1: 'byte' is a reserved word and cannot be a label/);
+  assert.match(refusal(P('x:\n  do :: break od')), /^m\.pml:3:1: bad label name 'x': a variable of this name is in scope/);
+  assert.match(refusal(P('  byte y; y: skip', '')), /^m\.pml:3:11: bad label name 'y'/);
+  assert.match(refusal(P('red: skip', 'mtype = { red };')), /^m\.pml:3:1: bad label name 'red': it is an mtype constant/);
+  assert.ok(compileModel('m.pml', `active proctype Q() { byte y; skip }\n${P('y: skip', '')}`).machine.trans.length > 0);
+  // `in` and `print` are names to SPIN 6.5 (spin -a takes both).
+  assert.ok(compileModel('m.pml', 'proctype node(chan in, out) { skip }\nbyte print;\ninit { print = 1 }\n').machine.trans.length > 0);
+});
