@@ -178,6 +178,10 @@ function failure(p, r, s, inMain) {
       return { go: `c := make(chan int, 1)\n\tclose(c)\n\tc <- 1`, js: `const c = chan(1);\n  c.close();\n  c.send(1);` };
     case 'negativeWaitGroup':
       p.use(['WaitGroup'], ['sync']);
+      if (r.chance(0.5)) {
+        const k = r.int(0, 2);
+        return { go: `var wg sync.WaitGroup\n\twg.Add(${k})\n\tfor i := 0; i <= ${k}; i++ {\n\t\twg.Done()\n\t}`, js: `const wg = new WaitGroup();\n  wg.add(${k});\n  for (let i = 0; i <= ${k}; i++) wg.done();` };
+      }
       return { go: `var wg sync.WaitGroup\n\twg.Add(${r.int(0, 2)})\n\twg.Add(-3)`, js: `const wg = new WaitGroup();\n  wg.add(${r.int(0, 2)});\n  wg.add(-3);`, };
     case 'unlockUnlocked':
       p.use(['Mutex'], ['sync']);
