@@ -238,7 +238,6 @@ export const ENDING = {
   failInGoroutine(p, r, s) {
     blockers(p, r, s, true);
     const f = failure(p, r, s, false);
-    const d = delayIn(p, r);
     p.use(['chan', 'go'], []);
     if (r.chance(0.3)) {
       const ms = r.int(0, 3);
@@ -246,6 +245,7 @@ export const ENDING = {
       p.fn(`func ${s}Fail(ready chan bool) {\n\t<-ready\n\ttime.Sleep(${ms} * time.Millisecond)\n\t${f.go}\n}`,
         `export async function ${s}Fail(ready) {\n  ready.recv();\n  await syscall(() => new Promise((resolve) => setTimeout(resolve, ${ms})));\n  ${f.js}\n}`);
     } else {
+      const d = delayIn(p, r);
       p.fn(`func ${s}Fail(ready chan bool) {\n\t<-ready\n\t${d.go}\n\t${f.go}\n}`, `export function ${s}Fail(ready) {\n  ready.recv();\n  ${d.js}\n  ${f.js}\n}`);
     }
     p.main([`${s}ready := make(chan bool)`, `go ${s}Fail(${s}ready)`, `fmt.Println("${s} goroutine fails")`, `${s}ready <- true`],
