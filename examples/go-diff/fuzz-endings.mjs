@@ -90,6 +90,14 @@ const BUSY = {
       `export async function ${s}() {\n  for (;;) await syscall(() => new Promise((resolve) => setTimeout(resolve, 1)));\n}`);
     return { go: `go ${s}()`, js: `go(${s});` };
   },
+  // An async system call that never returns: a promise nothing settles (Go's twin reads
+  // a pipe nobody writes to).
+  asyncStuck: (p, s) => {
+    p.use(['syscall'], ['syscall']);
+    p.fn(`func ${s}() {\n\tvar fds [2]int\n\tif err := syscall.Pipe(fds[:]); err != nil {\n\t\tpanic(err)\n\t}\n\tbuf := make([]byte, 1)\n\tsyscall.Read(fds[0], buf)\n}`,
+      `export async function ${s}() {\n  await syscall(() => new Promise(() => {}));\n}`);
+    return { go: `go ${s}()`, js: `go(${s});` };
+  },
   // A system call that never returns: Go's read of a pipe nobody writes to.
   stuckSyscall: (p, s) => {
     p.use(['syscall'], ['syscall']);
