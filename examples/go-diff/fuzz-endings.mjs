@@ -258,7 +258,16 @@ export const ENDING = {
     }
     p.main([`${s}ready := make(chan bool)`, `go ${s}Fail(${s}ready)`, `fmt.Println("${s} goroutine fails")`, `${s}ready <- true`],
       [`const ${s}ready = chan();`, `go(${s}Fail, ${s}ready);`, `console.log('${s} goroutine fails');`, `${s}ready.send(true);`]);
-    switch (r.pick(['block', 'block', 'sleepLoop', 'yieldLoop'])) {
+    switch (r.pick(['block', 'block', 'block', 'sleepLoop', 'yieldLoop', 'stuckSyscall', 'asyncStuck'])) {
+      case 'stuckSyscall':
+        // main in a system call that never returns (Go's read of a pipe nobody writes
+        // to), called as the busy goroutine's function is, or awaited from an async main.
+        BUSY.stuckSyscall(p, `${s}Stuck`);
+        return p.main(`${s}Stuck()`, `${s}Stuck();`);
+      case 'asyncStuck':
+        BUSY.asyncStuck(p, `${s}Stuck`);
+        p.asyncMain = true;
+        return p.main(`${s}Stuck()`, `await ${s}Stuck();`);
       case 'sleepLoop':
         p.use(['sleep'], ['time']);
         return p.main(`for {\n\t\ttime.Sleep(time.Millisecond)\n\t}`, `for (;;) sleep(1);`);
