@@ -3,10 +3,10 @@
 // in several cases of one select, select's random choice among ready cases, go() by
 // module URL and export name, a Mutex unlocked by another goroutine than its locker,
 // Once after a panic and go() inside Once.do, NumGoroutine with goroutines blocked,
-// WaitGroup reuse, range left by break and resumed, and an async main awaiting a promise
-// system call. Same rule as there: the printed result does not depend on the schedule, and
-// every goroutine a stage starts has ended, or will end without printing, before the
-// stage's last line is printed.
+// WaitGroup reuse, range left by break and resumed, requests carrying their reply
+// channel, and an async main awaiting a promise system call. Same rule as there: the
+// printed result does not depend on the schedule, and every goroutine a stage starts has
+// ended, or will end without printing, before the stage's last line is printed.
 import { delayIn } from './fuzz-program.mjs';
 
 // main yields until it is the only goroutine: a stage that counts goroutines starts
@@ -165,6 +165,23 @@ export const API_STAGES = {
       `${s}rest := 0`, `for v := range ${s}c {\n\t\t${s}rest += v\n\t}`, `_, ${s}ok := <-${s}c`, `fmt.Println("${s} rest", ${s}rest, ${s}ok)`],
     [`const ${s}c = chan(${cap});`, `go(${s}Count, ${s}c, ${total});`, `for (const v of ${s}c) {\n    if (v === ${at}) break;\n    console.log('${s} first range', v);\n  }`,
       `let ${s}rest = 0;`, `for (const v of ${s}c) ${s}rest += v;`, `const [, ${s}ok] = ${s}c.recvOk();`, `console.log('${s} rest', ${s}rest, ${s}ok);`]);
+  },
+
+  // Requests carrying their own reply channel (a channel inside a value sent on a
+  // channel, Go's struct with a chan field) served by a few servers.
+  requestReply(p, r, s) {
+    const servers = r.int(1, 3), clients = r.int(1, 5), cap = r.int(0, 2), replyCap = r.int(0, 1);
+    const d = delayIn(p, r);
+    p.use(['chan', 'go'], []);
+    p.fn(`type ${s}Req struct {\n\tx     int\n\treply chan int\n}`, `// ${s}Req: { x, reply }`);
+    p.fn(`func ${s}Serve(reqs chan ${s}Req) {\n\tfor req := range reqs {\n\t\t${d.go}\n\t\treq.reply <- req.x * 2\n\t}\n}`,
+      `export function ${s}Serve(reqs) {\n  for (const req of reqs) {\n    ${d.js}\n    req.reply.send(req.x * 2);\n  }\n}`);
+    p.fn(`func ${s}Ask(reqs chan ${s}Req, i int, out chan int) {\n\treply := make(chan int, ${replyCap})\n\treqs <- ${s}Req{i + 1, reply}\n\tout <- <-reply\n}`,
+      `export function ${s}Ask(reqs, i, out) {\n  const reply = chan(${replyCap});\n  reqs.send({ x: i + 1, reply });\n  out.send(reply.recv());\n}`);
+    p.main([`${s}reqs, ${s}out := make(chan ${s}Req, ${cap}), make(chan int)`, `for i := 0; i < ${servers}; i++ {\n\t\tgo ${s}Serve(${s}reqs)\n\t}`, `for i := 0; i < ${clients}; i++ {\n\t\tgo ${s}Ask(${s}reqs, i, ${s}out)\n\t}`,
+      `${s}sum := 0`, `for i := 0; i < ${clients}; i++ {\n\t\t${s}sum += <-${s}out\n\t}`, `close(${s}reqs)`, `fmt.Println("${s} replies", ${s}sum)`],
+    [`const ${s}reqs = chan(${cap}), ${s}out = chan();`, `for (let i = 0; i < ${servers}; i++) go(${s}Serve, ${s}reqs);`, `for (let i = 0; i < ${clients}; i++) go(${s}Ask, ${s}reqs, i, ${s}out);`,
+      `let ${s}sum = 0;`, `for (let i = 0; i < ${clients}; i++) ${s}sum += ${s}out.recv();`, `${s}reqs.close();`, `console.log('${s} replies', ${s}sum);`]);
   },
 
   // main is async and awaits system calls that return promises (one resolving with a
