@@ -279,11 +279,18 @@ export const ENDING = {
     }
   },
   // A goroutine blocked sending on a channel that main then closes panics (send on closed
-  // channel) whether it had blocked yet or not.
+  // channel) whether it had blocked yet or not. The send is sometimes a select's case,
+  // beside a receive that is never ready.
   sendOnClosedBlocked(p, r, s) {
     const cap = r.int(0, 1);
     p.use(['chan', 'go'], []);
-    p.fn(`func ${s}Sender(c chan int, n int) {\n\tfor i := 0; i < n; i++ {\n\t\tc <- i\n\t}\n}`, `export function ${s}Sender(c, n) {\n  for (let i = 0; i < n; i++) c.send(i);\n}`);
+    if (r.chance(0.4)) {
+      p.use(['select'], []);
+      p.fn(`func ${s}Sender(c chan int, n int) {\n\tnever := make(chan int)\n\tfor i := 0; i < n; i++ {\n\t\tselect {\n\t\tcase c <- i:\n\t\tcase <-never:\n\t\t}\n\t}\n}`,
+        `export function ${s}Sender(c, n) {\n  const never = chan();\n  for (let i = 0; i < n; i++) select([{ send: c, value: i, do: () => {} }, { recv: never, do: () => {} }]);\n}`);
+    } else {
+      p.fn(`func ${s}Sender(c chan int, n int) {\n\tfor i := 0; i < n; i++ {\n\t\tc <- i\n\t}\n}`, `export function ${s}Sender(c, n) {\n  for (let i = 0; i < n; i++) c.send(i);\n}`);
+    }
     p.main([`${s}c := make(chan int, ${cap})`, `go ${s}Sender(${s}c, ${cap + 1})`, `fmt.Println("${s} closing under a sender")`, `close(${s}c)`],
       [`const ${s}c = chan(${cap});`, `go(${s}Sender, ${s}c, ${cap + 1});`, `console.log('${s} closing under a sender');`, `${s}c.close();`]);
     blockMain(p, r, s);
