@@ -21,3 +21,8 @@ test('a thrown integer is Go\'s int, any other number its float64', () => {
   assert.equal(panicText(2 ** 64, 'f').message, '+1.844674e+019');
   assert.ok(isGoInt(2 ** 62) && !isGoInt(2 ** 63) && !isGoInt(0.5));
 });
+
+test('a thrown null is Go\'s panic(nil): panic: nil', () => {
+  assert.equal(panicText(null, 'f').message, 'nil');
+  assert.equal(panicText(undefined, 'f').message, 'undefined');
+});

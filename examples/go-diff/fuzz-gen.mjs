@@ -14,8 +14,8 @@
 // Mutex, or os.Exit. A panic in a goroutine happens while every other goroutine is blocked
 // for ever or busy without printing, so nothing else can print or fail first.
 //
-// fuzz-stages.mjs holds the stages, fuzz-endings.mjs the endings, fuzz-program.mjs the
-// program's two texts and the helpers they share.
+// fuzz-stages.mjs and fuzz-stages-api.mjs hold the stages, fuzz-endings.mjs the endings,
+// fuzz-program.mjs the program's two texts and the helpers they share.
 //
 // Rejected: generating free-form statement trees (as models/spin/fuzz.mjs does for
 // Promela). Go's outcome must not depend on the schedule, and a random tree of channel
@@ -24,8 +24,12 @@
 // nil-channel idiom, nested go under a WaitGroup, syscalls inside critical sections, ...).
 
 import { Program } from './fuzz-program.mjs';
-import { STAGES, STAGE_KINDS } from './fuzz-stages.mjs';
+import { STAGES as BASIC_STAGES } from './fuzz-stages.mjs';
+import { API_STAGES } from './fuzz-stages-api.mjs';
 import { ENDING, ENDINGS } from './fuzz-endings.mjs';
+
+const STAGES = { ...BASIC_STAGES, ...API_STAGES };
+const STAGE_KINDS = Object.keys(STAGES);
 
 /** Writes the program of one seed: { go, js, stages, ending, args } (the two texts, what was
  * chosen, and the command-line arguments to run both with). */

@@ -11,6 +11,7 @@ export class Program {
     this.goMain = [];
     this.jsMain = [];
     this.jsImports = new Set();
+    this.asyncMain = false;
   }
   /** A top-level function, in both languages (the JS one exported: go() needs that). */
   fn(goText, jsText, jsUses = [], goUses = []) {
@@ -35,7 +36,8 @@ export class Program {
   jsText() {
     const uses = [...this.jsImports].sort().join(', ');
     const head = uses === '' ? '' : `import { ${uses} } from 'gosched';\n\n`;
-    return `${head}${this.jsFuncs.join('\n\n')}\n\nexport function main(args) {\n  ${this.jsMain.join('\n  ')}\n}\n`;
+    // A stage that awaits in main (asyncMain) makes main async; Go's main has no such mark.
+    return `${head}${this.jsFuncs.join('\n\n')}\n\nexport ${this.asyncMain ? 'async ' : ''}function main(args) {\n  ${this.jsMain.join('\n  ')}\n}\n`;
   }
 }
 
@@ -43,9 +45,15 @@ export class Program {
 // one-line Go twin that blocks the same way; time.Sleep stands in (both leave the cpu slot).
 function delay(p, r) {
   const ms = r.int(1, 3);
-  const d = r.pick(['none', 'none', 'gosched', 'sleep', 'syscall-wait', 'syscall-work']);
+  const d = r.pick(['none', 'none', 'gosched', 'sleep', 'sleep-none', 'syscall-wait', 'syscall-work']);
   switch (d) {
     case 'none': return { go: '', js: '' };
+    case 'sleep-none': {
+      // time.Sleep of zero or less returns at once.
+      p.use(['sleep'], ['time']);
+      const ms = r.int(-2, 0);
+      return { go: `time.Sleep(${ms})`, js: `sleep(${ms});` };
+    }
     case 'gosched':
       p.use(['gosched'], ['runtime']);
       return { go: 'runtime.Gosched()', js: 'gosched();' };

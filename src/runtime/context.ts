@@ -61,10 +61,13 @@ export function setCurrent(s: Sched, m: number, g: number, enter: SyscallFn, exi
   current.exitsyscall = g === NIL ? exitOutside : exit;
 }
 
-/** The running goroutine's context; throws when called outside a goroutine. */
+/** The running goroutine's context; throws when called outside a goroutine. A module's
+ * top-level code is the likely place (Go's package-level `var c = make(chan int)`): it
+ * runs apart on every thread that imports the module, so nothing made there could be one
+ * object for all goroutines, and the message says what to do instead. */
 export function cur(what: string): Current {
   if (current.g === NIL) {
-    throw new Error(`${what} called outside a goroutine (only code started with go() may call it)`);
+    throw new Error(`${what} called outside a goroutine (only code started with go() may call it; a module's top-level code runs apart on every thread that imports it: make channels and sync objects in main and pass them to go())`);
   }
   return current;
 }

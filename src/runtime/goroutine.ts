@@ -55,11 +55,21 @@ export function syscall<T>(fn: () => T): T {
   }
   const { s, m, g, exitsyscall: exit } = c;
   c.s.mem[c.s.g(g, G_WAITREASON)] = WR_SYSCALL_PROMISE;
+  // A pending promise alone does not keep a thread's event loop alive: with nothing else
+  // on it (a promise that never settles), Node would end the thread, and the owner would
+  // see an M die under a live goroutine ("thread of m1 exited with code 0"). Go's
+  // goroutine stuck in a system call stays there while the program goes on (main
+  // returning still ends it), so this timer holds the thread for as long as the call.
+  const hold = setInterval(holdThread, HOLD_MS);
   return Promise.resolve(r).finally(() => {
+    clearInterval(hold);
     s.mem[s.g(g, G_WAITREASON)] = WR_NONE;
     exit(s, m, g);
   }) as T;
 }
+
+const HOLD_MS = 2 ** 31 - 1;
+function holdThread(): void {}
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
   return (typeof v === 'object' || typeof v === 'function') && v !== null && typeof (v as { then?: unknown }).then === 'function';

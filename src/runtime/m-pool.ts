@@ -112,6 +112,7 @@ export interface PoolEvents {
 }
 
 const workerUrl = new URL('./m-worker.js', import.meta.url);
+const STUCK_AWAIT = ': nothing was left on its event loop, so its goroutine awaits a promise that can never settle; a goroutine waits for a promise as `await syscall(() => promise)`, which holds the thread (and no cpu slot) until it settles';
 
 export class MPool {
   /** Shared with every thread: which M rows want a thread (m-claim.ts). */
@@ -307,10 +308,13 @@ export class MPool {
       }
     });
     w.on('error', (err) => this.on.crash(m, err.message, err.stack ?? ''));
-    // A thread never returns, so an exit we did not ask for (close) is a crash.
+    // A thread never returns, so an exit we did not ask for (close) is a crash. Code 0 is
+    // Node ending a thread whose event loop ran empty: its goroutine awaits, outside
+    // syscall() (which holds the thread), a promise nothing is left to settle.
     w.on('exit', (code) => {
       if (!this.closed && this.workers.has(w)) {
-        this.on.crash(m, `thread ${m === NIL ? '(spare, no M yet)' : `of m${m}`} exited with code ${code}`, '');
+        const why = code === 0 && m !== NIL ? STUCK_AWAIT : '';
+        this.on.crash(m, `thread ${m === NIL ? '(spare, no M yet)' : `of m${m}`} exited with code ${code}${why}`, '');
       }
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
