@@ -259,7 +259,7 @@ test('a goroutine that throws any kind of value, or returns one that cannot be c
   const noTrace = (kind: string) => new RegExp(`^\\w+ \\(file:.*sweep-bodies\\.js\\)\\n\\t\\(${kind} was thrown, not an Error: no stack trace`);
   const cannotReturn = (what: string) => new RegExp(`^the goroutine's return value cannot be copied to the owning thread: ${what}`);
   const cases: [string, RegExp, RegExp][] = [
-    ['throwNull', /^null$/, noTrace('null')],
+    ['throwNull', /^nil$/, noTrace('null')],
     ['throwNumber', /^\+1\.500000e\+000$/, noTrace('a number')],
     ['throwBigInt', /^12$/, noTrace('a bigint')],
     ['throwSymbol', /^Symbol\(thrown\)$/, noTrace('a symbol')],
