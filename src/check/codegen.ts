@@ -239,13 +239,11 @@ return { exec, init, prov };
   }
 
   private initGlobal(v: VarInfo): string {
-    const d = v.decl;
-    if (d.type === 'chan') {
-      if (!d.chan) return '';
-      const first = this.lay.chans.find((c) => c.name === d.name || c.name === `${d.name}[0]`)!;
-      return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  S[${v.off + i}] = ${first.id + i};`).join('\n');
-    }
-    return this.inits(v, 'o', { proc: null, inDstep: false });
+    const end = v.off + v.elem * Math.max(1, v.len);
+    // The channels the declaration creates (layout's startupChans), by where their numbers go.
+    const made = this.lay.chans.filter((c) => c.at >= v.off && c.at < end).map((c) => `  S[o + ${c.at}] = ${c.id};`);
+    if (v.decl.type === 'chan') return made.join('\n');
+    return [this.inits(v, 'o', { proc: null, inDstep: false }), ...made].filter((x) => x).join('\n');
   }
 
   /** Code setting a variable's initial values (every leaf with an initialiser). */
@@ -281,7 +279,7 @@ return { exec, init, prov };
         // Channel numbers go on from those of the channels alive: globals, then the local
         // channels of the processes before this one (pan's numbering, LIFO as processes).
         `  let id = NCH; for (let q = 0, x = o + ${this.lay.procBase}; q < n; q++) { id += NLOC[S[x]]; x += PSIZE[S[x]]; }`,
-        ...p.localChans.map((c, k) => `  S[b + ${c.of.off + c.elem}] = id + ${k + 1};`),
+        ...p.localChans.map((c, k) => `  S[b + ${c.at}] = id + ${k + 1};`),
       ] : []),
       ...[...p.vars.values()].filter((v) => !p.params.includes(v)).map((v) => this.inits(v, 'b', ctx)).filter((x) => x),
       `  return n;`,

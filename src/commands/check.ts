@@ -85,7 +85,8 @@ leaves it as the d_step set it (see models/spin/README.md).
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
 including file), comments; bit bool byte short int pid unsigned (name : bits)
 mtype (and mtype:name sets, commas optional) chan and arrays, array initialiser lists
-({c0, c1, ...}: the last repeats), typedef (chan fields uninitialised), hidden globals
+({c0, c1, ...}: the last repeats), typedef (a chan field given a channel type makes a
+channel per instance, numbered as pan numbers them), hidden globals
 (left out of state comparison, as in SPIN); constant expressions as sizes; inline;
 SPIN 6's block scopes for locals; proctype (parameters may share a type: 'chan in, out;
 byte id'), provided, active [N], init, run, priorities (proctype/run ... priority N,
@@ -108,8 +109,7 @@ or on a scalar, priorities with a rendezvous channel.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): trace/notrace, several never claims, unsigned
-wider than 31 bits,
-a channel initialised inside a typedef, a structure with an initialiser,
+wider than 31 bits, a structure with an initialiser,
 declarations inside a never claim, c_code and friends, goto inside d_step.
 `;
 

@@ -250,8 +250,7 @@ class Parser {
       if (this.is('}')) break;
       for (const f of this.decl()) {
         // A chan field holds a channel's number (0 until assigned), as a chan variable
-        // does; one initialised there would make a channel per instance (pan's walk_struct).
-        if (f.chan) this.err(`a channel initialised inside a typedef is not supported ('${f.name}': declare it uninitialised and assign it a channel)`, f.pos);
+        // does; one with a channel type makes a channel per instance (layout's startupChans).
         if (fields.some((g) => g.name === f.name)) this.err(`field '${f.name}' is declared twice`, f.pos);
         fields.push(f);
       }
