@@ -101,8 +101,7 @@ len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl block
 next implies equivalent, true, false); remote references proc[pid]@label and
 proc[pid]:var (proc@label, proc:var: the first running process of proc); np_ in claims;
 local/show, xr/xs ignored.
-Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
-jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
+Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
 for (x in ..) over what is not an array or a buffered channel of x's typedef, a local
 declared again where the name is visible, an initialiser list after the first statement
 or on a scalar, priorities with a rendezvous channel.

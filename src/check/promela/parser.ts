@@ -394,11 +394,9 @@ class Parser {
             opts.push(body);
           }
           if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
-          // SPIN refuses an else beside an option that starts with a send or receive.
-          const els = opts.find((o) => o[0]!.k === 'else');
-          if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
-            this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
-          }
+          // An else beside an option that starts with a send or receive is the plain else:
+          // SPIN prints "dubious use of 'else' combined with i/o" but takes the error back
+          // (flow.c, nr_errs--) and builds pan (model else_io).
           const close = this.t.line;
           this.expect(t.text === 'if' ? 'fi' : 'od');
           return { k: t.text, opts, pos, closeLine: close };
