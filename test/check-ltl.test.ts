@@ -123,3 +123,13 @@ test("SPIN's operator words are its operators: always, eventually, until, strong
   assert.equal(show('next p implies q'), show('X p -> q'));
   assert.equal(show('p equivalent always q'), show('p <-> [] q'));
 });
+
+test("an ltl block's propositional parts are single guards, as SPIN's predicates: `p -> q` is `!p || q`, <-> and temporal operators split", () => {
+  const claimOf = (formula: string) => compileModel('m.pml', `byte x, y;\nactive proctype A() { do :: x++ :: y++ od }\nltl f { ${formula} }`).claim.claimText!;
+  // The claim of !(P U e) is P U e: P stays one guard, evaluated whole (models/liveness/ltl_predicate_parts).
+  assert.match(claimOf('!((x < 3 -> y == 0) U (x == 9))'), /:: \(\(!\(\(x<3\)\)\|\|\(y==0\)\)\) -> goto T0_init\n/);
+  // The whole formula is one predicate when it has no temporal operator.
+  assert.match(claimOf('x == 1 && (y > 2 || x < 5)'), /:: \(!\(\(x==1\)&&\(\(y>2\)\|\|\(x<5\)\)\)\) -> goto accept_all\n/);
+  // <-> is no predicate for SPIN's lexer: its operands are separate guards.
+  assert.match(claimOf('[] ((x == 1) <-> (y == 2))'), /:: \(\(x==1\) && !\(y==2\)\) -> goto accept_all\n/);
+});
