@@ -98,7 +98,9 @@ atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global 
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
 len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
-next implies equivalent, true, false); remote references proc[pid]@label and
+next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
+tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); each
+propositional part is one guard of the claim); remote references proc[pid]@label and
 proc[pid]:var (proc@label, proc:var: the first running process of proc); np_ in claims;
 local/show, xr/xs ignored.
 Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step, a send with more fields than its channel, active [N] with N > 255, a

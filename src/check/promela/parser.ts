@@ -10,6 +10,7 @@ import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 import { parseLtl, ltlText } from '../ltl/parse.js';
+import { ltlOperand } from './ltl-operands.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
@@ -204,6 +205,9 @@ class Parser {
       // An atom binds tighter than && and ||, which are LTL's here (SPIN's grammar):
       // operators from | (level 2) up.
       atom: () => { this.enter(); const e = this.climb(2); this.nest--; return e; },
+      tight: () => { this.enter(); const e = this.unary(); this.nest--; return e; },
+      binaryFollows: () => this.t.kind === 'op' && (Parser.PREC.get(this.t.text) ?? 0) >= 2 && !this.ltlArrowAhead(),
+      extend: (left) => { this.enter(); const e = this.climb(2, ltlOperand(left, this.t)); this.nest--; return e; },
       fail: (m) => this.err(m),
     });
   }
@@ -851,16 +855,20 @@ class Parser {
 
   /** Precedence climbing: a chain of operators of one level is a loop, not a recursion;
    * only a tighter-binding right operand recurses (at most once per level). */
-  private climb(minLvl: number): Expr {
-    let a = this.unary();
+  private climb(minLvl: number, first?: Expr): Expr {
+    let a = first ?? this.unary();
     for (;;) {
       const lvl = this.t.kind === 'op' ? Parser.PREC.get(this.t.text) : undefined;
       if (lvl === undefined || lvl < minLvl) return a;
-      // In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison.
-      if (this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>')) return a;
+      if (this.ltlArrowAhead()) return a;
       const op = this.next();
       a = { k: 'bin', op: op.text, a, b: this.climb(lvl + 1), pos: op };
     }
+  }
+
+  /** In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison. */
+  private ltlArrowAhead(): boolean {
+    return this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>');
   }
 
   private unary(): Expr {
