@@ -380,8 +380,10 @@ class Parser {
       // A proctype's name is no label (SPIN lexes it as PNAME): `P:n < 3` is a remote reference.
       if (this.peek().text === ':' && this.peek(2).text !== ':' && t.text !== 'mtype' && !this.procNames.has(t.text)) {
         this.next(); this.next();
-        while (this.is(';')) this.next();
-        const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
+        // A label with no statement after it (`L: ;`, `L: }`, `L: od`) labels a skip of its
+        // own, as spin.y's `NAME ':'` rule makes one (model label_alone).
+        const alone = this.is(';') || this.is('->') || (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str');
+        const s = (alone ? null : this.stmt()) ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
         return { k: 'label', name: t.text, s, pos };
       }
       switch (t.text) {
