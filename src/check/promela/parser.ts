@@ -11,6 +11,7 @@ import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 import { parseLtl, ltlText } from '../ltl/parse.js';
 import { ltlOperand } from './ltl-operands.js';
+import { scopeInlineLabels } from './inline-labels.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
@@ -71,6 +72,8 @@ class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** Inline expansions so far: each names its labels apart (inline-labels.ts). */
+  private expansions = 0;
   /** Nesting of parentheses, operators, blocks and options being parsed (see enter). */
   private nest = 0;
   private mtypes: string[] = [];
@@ -647,6 +650,7 @@ class Parser {
     this.scopes?.enter();
     const stmts = this.seq();
     this.scopes?.leave();
+    scopeInlineLabels(stmts, ++this.expansions);
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
