@@ -95,6 +95,8 @@ function compare(model, mode, ltl, pre) {
   try {
     const claimed = pre.never || pre.ltl.length > 0;
     const sp = sh('spin', ['-o1', '-o2', '-o3', '-a', model], dir);
+    // spin -a itself may run past the bound (translating a long ltl formula under load).
+    if (sp.timedOut) return { status: 'too big', detail: `spin -a ran past ${timeoutMs / 1000} s` };
     if (sp.code !== 0 || !existsSync(join(dir, 'pan.c'))) return { status: 'SPIN rejects', detail: firstLines(sp.out) };
     const np = mode === 'l' || mode === 'lf';
     const safety = mode === 's' && !claimed;
