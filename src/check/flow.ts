@@ -16,7 +16,6 @@
 //  - a transition is atomic (the next state is not stored and only this process may
 //    move) when its statement is atomic and its target lies inside an atomic sequence;
 //  - a d_step is one statement; its body is compiled separately (see codegen).
-import { displayName } from './promela/scopes.js';
 import { ModelError } from './errors.js';
 import type { Stmt } from './promela/ast.js';
 import { elementOrder } from './element-order.js';
@@ -184,9 +183,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const [first] = seq(body, endEl, false, null);
   for (const g of gotos) {
     if (g.stmt!.k === 'break') continue;
-    // A label an inline expansion defines (`out#3`, inline-labels.ts) is that expansion's;
-    // a goto elsewhere naming no other `out` takes the latest such one (get_labspec).
-    const t = labels.get(g.label!) ?? [...labels].reverse().find(([name]) => displayName(name) === g.label)?.[1];
+    const t = labels.get(g.label!);
     if (!t && dstepLabels.has(g.label!)) throw new ModelError('jump into d_step sequence', g.stmt!.pos);
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
@@ -306,8 +303,6 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   for (const [name, e] of labels) {
     const pc = hunt(e, false, e).pc;
     labelPcs.set(name, pc);
-    // A remote reference P@out names an inline's `out#3` too (inline-labels.ts).
-    if (!labelPcs.has(displayName(name))) labelPcs.set(displayName(name), pc);
     if (pc >= 0) mark(name, pc);
   }
   // pan's retrans (pangen's imed): a state that offers the moves of option heads and

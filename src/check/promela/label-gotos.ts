@@ -10,7 +10,6 @@
 //    element-order.ts leaves it out and flow.ts numbers it last (`fixDest`).
 // Either way the process rests at the label for one move before it jumps.
 import type { Expr, Program, Stmt } from './ast.js';
-import { displayName } from './scopes.js';
 
 const SPECIAL = /^(accept|end|progress)/;
 
@@ -31,7 +30,7 @@ function fixRemoteLabelGotos(prog: Program): void {
   }
   for (const p of prog.procs) {
     const labels = wanted.get(p.name);
-    if (labels) for (const seq of sequences(p.body)) splitGotos(seq, (l) => labels.has(displayName(l)), 'fixDest');
+    if (labels) for (const seq of sequences(p.body)) splitGotos(seq, (l) => labels.has(l), 'fixDest');
   }
 }
 

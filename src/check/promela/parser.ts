@@ -11,7 +11,7 @@ import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 import { parseLtl, ltlText } from '../ltl/parse.js';
 import { ltlOperand } from './ltl-operands.js';
-import { scopeInlineLabels } from './inline-labels.js';
+import { resolveLabelScopes, type GotoSite, type LabelSite } from './label-scopes.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
@@ -72,8 +72,13 @@ class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
-  /** Inline expansions so far: each names its labels apart (inline-labels.ts). */
-  private expansions = 0;
+  /** SPIN's block scope where the parser stands (a path of `{` and inline expansions), the
+   * number of scopes opened, and the current proctype's labels and gotos with theirs
+   * (label-scopes.ts). */
+  private scopePath = '_';
+  private scopesOpened = 0;
+  private labelSites: LabelSite[] = [];
+  private gotoSites: GotoSite[] = [];
   /** Nesting of parentheses, operators, blocks and options being parsed (see enter). */
   private nest = 0;
   private mtypes: string[] = [];
@@ -185,7 +190,7 @@ class Parser {
     const pos: Pos = this.next();
     if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
     this.locals = []; this.seenStmt = false;
-    const body = this.block(true);
+    const body = this.labelScoped(() => this.block(true));
     const locals = this.locals; this.locals = null;
     if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
     return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
@@ -295,7 +300,7 @@ class Parser {
     if (this.is('init')) {
       this.next();
       this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
-      const body = this.block(true);
+      const body = this.labelScoped(() => this.block(true));
       const locals = this.locals; this.locals = null; this.scopes = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
     }
@@ -327,9 +332,17 @@ class Parser {
     this.scopes = new BlockScopes();
     params.forEach((d) => this.notGlobal(d));
     this.scopes.enter(params.map((d) => d.name));
-    const body = this.block(true);
+    const body = this.labelScoped(() => this.block(true));
     const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
+  }
+
+  /** A proctype's (or claim's) body, with its labels resolved by block scope. */
+  private labelScoped(body: () => Stmt[]): Stmt[] {
+    this.labelSites = []; this.gotoSites = [];
+    const stmts = body();
+    resolveLabelScopes(this.labelSites, this.gotoSites);
+    return stmts;
   }
 
   /** SPIN's lookup finds a global declared above before a new local of its name: a
@@ -344,7 +357,10 @@ class Parser {
     if (!top) this.openedSeq();
     this.enter();
     this.scopes?.enter();
+    const outer = this.scopePath;
+    this.scopePath += `${++this.scopesOpened}_`;
     const body = this.seq();
+    this.scopePath = outer;
     this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
@@ -387,7 +403,9 @@ class Parser {
         // own, as spin.y's `NAME ':'` rule makes one (model label_alone).
         const alone = this.is(';') || this.is('->') || (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str');
         const s = (alone ? null : this.stmt()) ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
-        return { k: 'label', name: t.text, s, pos };
+        const label: Stmt & { k: 'label' } = { k: 'label', name: t.text, s, pos };
+        this.labelSites.push({ s: label, scope: this.scopePath });
+        return label;
       }
       switch (t.text) {
         case 'if': case 'do': {
@@ -420,7 +438,12 @@ class Parser {
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
         case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
-        case 'goto': this.next(); return { k: 'goto', label: this.ident('a label').text, pos };
+        case 'goto': {
+          this.next();
+          const g: Stmt & { k: 'goto' } = { k: 'goto', label: this.ident('a label').text, pos };
+          this.gotoSites.push({ s: g, scope: this.scopePath });
+          return g;
+        }
         case 'assert': this.next(); return { k: 'assert', e: this.expr(), pos };
         case 'printf': {
           this.next(); this.expect('(');
@@ -648,9 +671,11 @@ class Parser {
     // SPIN gives each expansion a scope of its own: an inline that declares a local can be
     // called twice.
     this.scopes?.enter();
+    const outer = this.scopePath;
+    this.scopePath += `${++this.scopesOpened}_`;
     const stmts = this.seq();
+    this.scopePath = outer;
     this.scopes?.leave();
-    scopeInlineLabels(stmts, ++this.expansions);
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
