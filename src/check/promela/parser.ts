@@ -784,7 +784,9 @@ class Parser {
       if (this.is('=') && !param) {
         this.next();
         if (type === 'chan') chan = this.chanType();
-        else if (struct) this.err('a structure cannot have an initialiser');
+        // pan initialises a structure field by field from its typedef (walk_struct) and
+        // drops an initialiser written on the variable: `T t = 7` is `T t`.
+        else if (struct) this.expr();
         else if (this.is('{')) initList = this.initList(id, len);
         else init = this.expr();
       }
