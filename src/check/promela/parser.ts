@@ -12,6 +12,7 @@ import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, St
 import { parseLtl, ltlText } from '../ltl/parse.js';
 import { ltlOperand } from './ltl-operands.js';
 import { resolveLabelScopes, type GotoSite, type LabelSite } from './label-scopes.js';
+import { pruneSkips } from './redundant-skips.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
@@ -76,6 +77,8 @@ class Parser {
    * number of scopes opened, and the current proctype's labels and gotos with theirs
    * (label-scopes.ts). */
   private scopePath = '_';
+  /** Parsing the never claim, whose options SPIN leaves as written (redundant-skips.ts). */
+  private inClaim = false;
   private scopesOpened = 0;
   private labelSites: LabelSite[] = [];
   private gotoSites: GotoSite[] = [];
@@ -190,7 +193,9 @@ class Parser {
     const pos: Pos = this.next();
     if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
     this.locals = []; this.seenStmt = false;
+    this.inClaim = true;
     const body = this.labelScoped(() => this.block(true));
+    this.inClaim = false;
     const locals = this.locals; this.locals = null;
     if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
     return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
@@ -418,7 +423,7 @@ class Parser {
             const body = this.seq();
             this.nest--;
             if (body.length === 0) this.err('empty option', this.t);
-            opts.push(body);
+            opts.push(this.inClaim ? body : pruneSkips(body));
           }
           if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
           // An else beside an option that starts with a send or receive is the plain else:
