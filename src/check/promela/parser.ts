@@ -710,6 +710,13 @@ class Parser {
       }
       return { k: 'match', e: this.unary() };
     };
+    // spin.y's rargs: `( rargs )` is the list in parentheses, `c?(a, b)` as `c?a, b`.
+    if (this.is('(')) {
+      this.next();
+      const inner = this.recvArgs();
+      this.expect(')');
+      return inner;
+    }
     const args = [one()];
     for (;;) {
       if (this.is(',')) { this.next(); args.push(one()); }
