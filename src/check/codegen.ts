@@ -484,9 +484,11 @@ return { exec, init, prov };
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
     // pan: a receive that keeps the message (c?<..>) on a rendezvous channel is an error
     // whenever it is tried, before the offer rule.
+    // pan finds a receive with the wrong number of fields only when it takes a message
+    // (qrecv's "missing pars in receive"): on an empty channel it is just not executable.
     const rvPoll = this.hasRendezvous && s.keep
       ? `if (CAP[cd] === 0) return fail(${this.errId('channel', 'polling rv chan', s.pos.line)}); ` : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (S[cq] === 0) ${block} if (NF[cd] !== ${s.args.length}) return fail(${k}); ${find} ${stores} ${after} }`;
   }
 
   /**
