@@ -104,13 +104,24 @@ test('claims print in spin -f layout and parse back as never claims', () => {
   assert.ok(m.machine.claimType >= 0);
 });
 
-test('precedence follows SPIN: [] binds a U, && and || bind before ->', () => {
+test('precedence follows SPIN (spin.y): [] <> X ! bind tightest, then U W V, &&, ||, -> and <->', () => {
   // Compared as text with positions left out: the formulas differ in their spacing.
   const show = (s: string) => JSON.stringify(parseLtlFormula(lex(s)), (k, v) => (k === 'pos' ? undefined : v));
-  assert.equal(show('[] p U q'), show('[] (p U q)'));
+  // Each reading below is what `spin -a` prints for the ltl block ("ltl f: ...").
+  assert.equal(show('[] p U q'), show('([] p) U q'));
+  assert.equal(show('X p U q'), show('(X p) U q'));
   assert.equal(show('p && q -> r || s'), show('(p && q) -> (r || s)'));
   assert.equal(show('! p U q'), show('(!p) U q'));
-  assert.equal(show('x == 1 <-> <> y < 2'), show('(x == 1) <-> (<> (y < 2))'));
+  assert.equal(show('p U q || r'), show('(p U q) || r'));
+  assert.equal(show('x == 1 U y > 2'), show('(x == 1) U (y > 2)'));
+  // A prefix operator's operand followed by a Promela operator: SPIN compares the formula's
+  // token number, `<> y < 2` is (334<2), `[] x+1 > 2` is ((333+1)>2); `! x == 1` is (!x) == 1.
+  assert.equal(show('x == 1 <-> <> y < 2'), show('(x == 1) <-> (334 < 2)'));
+  assert.equal(show('[] x+1 > 2'), show('333 + 1 > 2'));
+  assert.equal(show('(p U q) == 1 && (a <-> b) != 0'), show('335 == 1 && 330 != 0'));
+  assert.equal(show('! x == 1'), show('(!x) == 1'));
+  // A parenthesised expression followed by an operator is that expression: ((x + 1) > 2).
+  assert.equal(show('[] ((x) + 1 > 2)'), show('[] (x + 1 > 2)'));
 });
 
 test("SPIN's operator words are its operators: always, eventually, until, stronguntil, weakuntil, release, next, implies, equivalent", () => {
@@ -122,4 +133,21 @@ test("SPIN's operator words are its operators: always, eventually, until, strong
   assert.equal(show('p release q'), show('p V q'));
   assert.equal(show('next p implies q'), show('X p -> q'));
   assert.equal(show('p equivalent always q'), show('p <-> [] q'));
+});
+
+test("an ltl block's propositional parts are single guards, as SPIN's predicates: `p -> q` is `!p || q`, <-> and temporal operators split", () => {
+  const claimOf = (formula: string) => compileModel('m.pml', `byte x, y;\nactive proctype A() { do :: x++ :: y++ od }\nltl f { ${formula} }`).claim.claimText!;
+  // The claim of !(P U e) is P U e: P stays one guard, evaluated whole (models/liveness/ltl_predicate_parts).
+  assert.match(claimOf('!((x < 3 -> y == 0) U (x == 9))'), /:: \(\(!\(\(x<3\)\)\|\|\(y==0\)\)\) -> goto T0_init\n/);
+  // The whole formula is one predicate when it has no temporal operator.
+  assert.match(claimOf('x == 1 && (y > 2 || x < 5)'), /:: \(!\(\(x==1\)&&\(\(y>2\)\|\|\(x<5\)\)\)\) -> goto accept_all\n/);
+  // <-> is no predicate for SPIN's lexer: its operands are separate guards.
+  assert.match(claimOf('[] ((x == 1) <-> (y == 2))'), /:: \(\(x==1\) && !\(y==2\)\) -> goto accept_all\n/);
+});
+
+test('accept_all is written last, so that its skip ends the claim instead of falling into another state', () => {
+  // The automaton of p || <> !q has an accept-all state before the one waiting for !q.
+  const text = neverClaimFor(parseLtlFormula(lex('!(p && [] q)')), exprText);
+  assert.match(text, /T0_S\d+:/);
+  assert.match(text, /\naccept_all:\n\tskip\n\}\n$/);
 });

@@ -18,10 +18,10 @@ test('a constant assigned to a channel variable (spin: invalid asgn to chan); an
   assert.throws(() => refusal('typedef T { chan c };\ninit { T t; t.c = 0 }'), 'SPIN takes a constant in a chan field');
 });
 
-test("else beside a send or receive option (spin: dubious use of 'else' combined with i/o)", () => {
-  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { byte x;\n  if\n  :: c?x\n  :: else -> skip\n  fi }'),
-    /^m\.pml:5:6: dubious use of 'else' combined with i\/o/);
-  assert.match(refusal('chan c = [1] of {byte};\nactive proctype P() { do :: c!1 :: else -> break od }'), /^m\.pml:2:36: dubious use of 'else'/);
+test("else beside a send or receive option is accepted: SPIN prints 'dubious use of else combined with i/o' but builds pan", () => {
+  // The search's figures are models/spin/else_io's; here only that neither form is refused.
+  assert.throws(() => refusal('chan c = [1] of {byte};\nactive proctype P() { byte x;\n  if\n  :: c?x\n  :: else -> skip\n  fi }'), 'SPIN takes else beside a receive');
+  assert.throws(() => refusal('chan c = [1] of {byte};\nactive proctype P() { do :: c!1 :: else -> break od }'), 'SPIN takes else beside a send');
 });
 
 test('a goto into a d_step (spin: jump into d_step sequence)', () => {

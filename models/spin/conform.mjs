@@ -95,6 +95,8 @@ function compare(model, mode, ltl, pre) {
   try {
     const claimed = pre.never || pre.ltl.length > 0;
     const sp = sh('spin', ['-o1', '-o2', '-o3', '-a', model], dir);
+    // spin -a itself may run past the bound (translating a long ltl formula under load).
+    if (sp.timedOut) return { status: 'too big', detail: `spin -a ran past ${timeoutMs / 1000} s` };
     if (sp.code !== 0 || !existsSync(join(dir, 'pan.c'))) return { status: 'SPIN rejects', detail: firstLines(sp.out) };
     const np = mode === 'l' || mode === 'lf';
     const safety = mode === 's' && !claimed;
@@ -108,6 +110,8 @@ function compare(model, mode, ltl, pre) {
     const panSeconds = (Date.now() - started) / 1000;
     if (pan.timedOut) return { status: 'too big', detail: `pan ran past ${timeoutMs / 1000} s` };
     if (/out of memory|memory limit/i.test(pan.out)) return { status: 'too big', detail: `pan hit -DMEMLIM=${memlim}` };
+    // A vector over -DVECTORSZ=4096 stops pan: a bound of pan's build, not a verdict.
+    if (/VECTORSZ too small/.test(pan.out)) return { status: 'too big', detail: 'pan: state vector over -DVECTORSZ=4096' };
     // The liveness parser knows the cycle kinds and the visited count, the safety one
     // every other error kind pan names.
     const spin = parseLivenessPan(pan.out);

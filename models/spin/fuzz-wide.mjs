@@ -70,8 +70,9 @@ export function wideModel(rng) {
       ...(before > 0 && !inDstep ? [() => remote()] : []),
     ])();
   };
-  // SPIN refuses else in an if/do whose options test a channel ('dubious use of else
-  // combined with i/o'), so the guards of such options leave channels out.
+  // No channel in the guards of an if/do with an else (SPIN warns 'dubious use of else
+  // combined with i/o'; the checker refused it before k14a): kept so that recorded seeds
+  // draw the same models.
   let noChanGuard = false;
   // A condition that SPIN takes inside an expression (no channel tests there).
   function plainCond(d) {

@@ -3,10 +3,12 @@
 // for non-progress cycles, SPIN's built-in claim over np_ (pan compiled with -DNP).
 import { ModelError } from './errors.js';
 import { neverClaimFor } from './ltl/claim.js';
+import type { Ltl } from './ltl/formula.js';
+import { collapsePropositional } from './ltl/propositional.js';
 import { lex } from './promela/lexer.js';
 import { parseClaim } from './promela/parser.js';
 import { exprText } from './promela/text.js';
-import type { Program } from './promela/ast.js';
+import type { Expr, Program } from './promela/ast.js';
 
 /** pan's -DNP claim: state 0 waits (np_ to state 1, or true), state 1 (accepting) loops
  * while no process is at a progress label. Written so that its states are pan's. */
@@ -38,7 +40,7 @@ export function chooseClaim(prog: Program, opts: { ltl?: string | undefined; non
   if (prog.ltl.length === 0) return { ltlName: null, claimText: null };
   const block = opts.ltl === undefined ? prog.ltl[0]! : prog.ltl.find((b) => b.name === opts.ltl);
   if (!block) throw new ModelError(`--ltl ${opts.ltl}: no such formula (the model has ${prog.ltl.map((b) => b.name).join(', ')})`, null);
-  const text = neverClaimFor({ k: 'not', a: block.formula }, exprText);
+  const text = neverClaimFor({ k: 'not', a: collapsePropositional(block.formula, (part) => asExpr(part, block.pos)) }, exprText);
   try {
     prog.claim = parseClaim(lex(text), prog);
   } catch (e) {
@@ -46,4 +48,19 @@ export function chooseClaim(prog: Program, opts: { ltl?: string | undefined; non
     throw e;
   }
   return { ltlName: block.name, claimText: text };
+}
+
+/** A propositional part of an ltl formula as the Promela expression SPIN's predicate is
+ * (`a -> b` is `!a || b`, as spin.y writes it). */
+function asExpr(f: Ltl<Expr>, pos: Expr['pos']): Expr {
+  switch (f.k) {
+    case 'true': return { k: 'num', v: 1, pos };
+    case 'false': return { k: 'num', v: 0, pos };
+    case 'atom': return f.a;
+    case 'not': return { k: 'un', op: '!', a: asExpr(f.a, pos), pos };
+    case 'and': return { k: 'bin', op: '&&', a: asExpr(f.a, pos), b: asExpr(f.b, pos), pos };
+    case 'or': return { k: 'bin', op: '||', a: asExpr(f.a, pos), b: asExpr(f.b, pos), pos };
+    case 'imp': return { k: 'bin', op: '||', a: { k: 'un', op: '!', a: asExpr(f.a, pos), pos }, b: asExpr(f.b, pos), pos };
+    default: throw new Error(`not propositional: ${f.k}`);
+  }
 }

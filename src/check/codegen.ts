@@ -142,6 +142,7 @@ function qsend(S, o, c, n, k) {
   return 1;
 }
 const PSZ = [${L.procs.map((p) => p.size).join(',')}];
+function rhas(S, o, pid) { return pid >= 0 && pid < S[o]; }
 function rrec(S, o, pid, type, k) {
   let b = o + ${L.procBase};
   if (pid < 0 || pid >= S[o]) { fail(k); return b; }
@@ -200,7 +201,7 @@ function init(S) {
   io[${IO.LEN}] = ${L.procBase};
 ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
 ${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
-${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => Array.from({ length: p.active }, () => `  run_${L.procs.find((q) => q.decl === p)!.type}(S, 0${this.prog.usesPriority ? `${', 0'.repeat(p.params.length)}, ${p.priority ?? 1}` : ''});`)).join('\n')}
+${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => { const q = L.procs.find((x) => x.decl === p)!; return Array.from({ length: p.active }, () => `  run_${q.type}(S, 0${this.prog.usesPriority ? `${', 0'.repeat(this.paramLeaves(q).length)}, ${p.priority ?? 1}` : ''});`); }).join('\n')}
 }
 return { exec, init, prov };
 `;
@@ -239,13 +240,11 @@ return { exec, init, prov };
   }
 
   private initGlobal(v: VarInfo): string {
-    const d = v.decl;
-    if (d.type === 'chan') {
-      if (!d.chan) return '';
-      const first = this.lay.chans.find((c) => c.name === d.name || c.name === `${d.name}[0]`)!;
-      return Array.from({ length: Math.max(1, v.len) }, (_, i) => `  S[${v.off + i}] = ${first.id + i};`).join('\n');
-    }
-    return this.inits(v, 'o', { proc: null, inDstep: false });
+    const end = v.off + v.elem * Math.max(1, v.len);
+    // The channels the declaration creates (layout's startupChans), by where their numbers go.
+    const made = this.lay.chans.filter((c) => c.at >= v.off && c.at < end).map((c) => `  S[o + ${c.at}] = ${c.id};`);
+    if (v.decl.type === 'chan') return made.join('\n');
+    return [this.inits(v, 'o', { proc: null, inDstep: false }), ...made].filter((x) => x).join('\n');
   }
 
   /** Code setting a variable's initial values (every leaf with an initialiser). */
@@ -260,9 +259,16 @@ return { exec, init, prov };
     return out.join('\n');
   }
 
+  /** A proctype's parameters as run passes them: a structure parameter as its basic-typed
+   * leaves (offsets in the process record), each one argument. */
+  private paramLeaves(p: ProcInfo): { decl: VarDecl; off: number }[] {
+    return p.params.flatMap((v) => (v.decl.struct ? leaves(v.decl, v.off, this.lay) : [{ decl: v.decl, off: v.off }]));
+  }
+
   /** `run_T(S, o, args...)`: appends a process of type T, returns its pid or 0 if too many. */
   private runHelper(p: ProcInfo): string {
-    const args = p.params.map((_, i) => `a${i}`);
+    const params = this.paramLeaves(p);
+    const args = params.map((_, i) => `a${i}`);
     // With priorities, the new process's priority comes last (see priority.ts); a claim
     // has none.
     const prio = p.vars.get('_priority');
@@ -275,13 +281,13 @@ return { exec, init, prov };
       `  const L = io[${IO.LEN}], b = o + L, pid = n;`,
       `  S.fill(0, b, b + ${p.size}); S[b] = ${p.type}; S[b + 1] = ${start & 255}; S[b + 2] = ${start >> 8};`,
       `  io[${IO.LEN}] = L + ${p.size}; S[o] = n + 1;`,
-      ...p.params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
+      ...params.map((v, i) => `  ${this.store(v.decl, `b + ${v.off}`, `a${i}`)};`),
       ...(prio ? [`  S[b + ${prio.off}] = pr;`] : []),
       ...(p.localChans.length ? [
         // Channel numbers go on from those of the channels alive: globals, then the local
         // channels of the processes before this one (pan's numbering, LIFO as processes).
         `  let id = NCH; for (let q = 0, x = o + ${this.lay.procBase}; q < n; q++) { id += NLOC[S[x]]; x += PSIZE[S[x]]; }`,
-        ...p.localChans.map((c, k) => `  S[b + ${c.of.off + c.elem}] = id + ${k + 1};`),
+        ...p.localChans.map((c, k) => `  S[b + ${c.at}] = id + ${k + 1};`),
       ] : []),
       ...[...p.vars.values()].filter((v) => !p.params.includes(v)).map((v) => this.inits(v, 'b', ctx)).filter((x) => x),
       `  return n;`,
@@ -478,9 +484,11 @@ return { exec, init, prov };
     const after = this.hasRendezvous && !ctx.inDstep ? `if (CAP[cd] === 0) { io[${IO.BOQ}] = 0; S.fill(0, cq, cq + 1 + SS[cd]); } else { ${del} }` : del;
     // pan: a receive that keeps the message (c?<..>) on a rendezvous channel is an error
     // whenever it is tried, before the offer rule.
+    // pan finds a receive with the wrong number of fields only when it takes a message
+    // (qrecv's "missing pars in receive"): on an empty channel it is just not executable.
     const rvPoll = this.hasRendezvous && s.keep
       ? `if (CAP[cd] === 0) return fail(${this.errId('channel', 'polling rv chan', s.pos.line)}); ` : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (NF[cd] !== ${s.args.length}) return fail(${k}); if (S[cq] === 0) ${block} ${find} ${stores} ${after} }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (S[cq] === 0) ${block} if (NF[cd] !== ${s.args.length}) return fail(${k}); ${find} ${stores} ${after} }`;
   }
 
   /**
@@ -644,11 +652,15 @@ return { exec, init, prov };
         if (!ctx.proc) throw new ModelError("'run' in a global initialiser", e.pos);
         const p = this.lay.procs.find((q) => q.name === e.proc && !q.decl.isInit);
         if (!p) throw new ModelError(`unknown proctype '${e.proc}' in run`, e.pos);
-        if (e.args.length !== p.params.length) {
-          throw new ModelError(`proctype '${e.proc}' takes ${p.params.length} argument(s), got ${e.args.length}`, e.pos);
+        // A structure passed to a structure parameter goes field by field, as pan's addproc
+        // takes it (one argument per basic-typed leaf, in the order of the typedef).
+        const args = e.args.flatMap((a): Expr[] => (a.k === 'var' && this.structLeaves(a, ctx)) || [a]);
+        const want = this.paramLeaves(p).length;
+        if (args.length !== want) {
+          throw new ModelError(`proctype '${e.proc}' takes ${want} argument(s)${want !== p.params.length ? ' (structure fields counted)' : ''}, got ${args.length}`, e.pos);
         }
         const pr = this.prog.usesPriority ? `, ${e.priority ?? 1}` : '';
-        return `run_${p.type}(S, o${e.args.map((a) => ', ' + this.expr(a, ctx)).join('')}${pr})`;
+        return `run_${p.type}(S, o${args.map((a) => ', ' + this.expr(a, ctx)).join('')}${pr})`;
       }
       case 'prio': {
         const [pid, pr] = e.args.map((a) => this.expr(a, ctx));
@@ -675,8 +687,12 @@ return { exec, init, prov };
       case 'rvar': {
         const p = this.remoteProc(e.proc, e.pos);
         if (!p.vars.has(e.v.name)) throw new ModelError(`proctype '${e.proc}' has no local '${e.v.name}'`, e.v.pos);
-        const k = this.errId('remote', `remote reference ${exprText(e)}: no such process of type ${e.proc}`, e.pos.line);
-        return this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${this.remotePid(e.pid, p, ctx)}, ${p.type}, ${k})` });
+        const k = this.errId('remote', `remote reference ${exprText(e)}: that process is no ${e.proc}`, e.pos.line);
+        // No process with that pid (not started yet, or ended): pan's Pptr gives its zeroed
+        // noptr area, so the variable reads 0. A process of another proctype is an error
+        // here (pan reads whatever lies at that offset of the other record).
+        const pid = this.remotePid(e.pid, p, ctx);
+        return `(rhas(S, o, ${pid}) ? ${this.read(e.v, { proc: p, inDstep: false, recBase: `rrec(S, o, ${pid}, ${p.type}, ${k})` })} : 0)`;
       }
       case 'poll': {
         const c = this.chan(e.ch, ctx);

@@ -104,6 +104,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const seq = (stmts: Stmt[], follow: El, atomic: boolean, brk: El | null): [El, El | null] => {
     let cur = follow, last: El | null = null;
     for (let i = stmts.length - 1; i >= 0; i--) {
+      if (stmts[i]!.k === 'expr' && (stmts[i] as Stmt & { k: 'expr' }).pruned) continue;
       const [f, l] = one(stmts[i]!, cur, atomic, brk);
       if (last === null) last = l;
       cur = f;

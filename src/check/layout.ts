@@ -20,7 +20,10 @@ export interface VarInfo { decl: VarDecl; off: number; elem: number; len: number
 /** A typedef's layout: its size and each field's offset within it. */
 export interface StructInfo { size: number; fields: Map<string, VarInfo> }
 
-export interface ChanInfo { id: number; name: string; off: number; cap: number; fields: BaseType[]; fieldOff: number[]; slot: number }
+/** A channel pan creates at start-up: `off` is where its buffer (length byte, then the
+ * slots) lies, `at` where the variable or structure field holding its number lies
+ * (offsets in the vector for a global channel, in the process record for a local one). */
+export interface ChanInfo { id: number; name: string; off: number; cap: number; fields: BaseType[]; fieldOff: number[]; slot: number; at: number }
 
 export interface ProcInfo {
   name: string;
@@ -32,9 +35,8 @@ export interface ProcInfo {
   decl: Program['procs'][number];
   /** Channels declared in the proctype: buffers inside each process's record (off is
    * relative to the record), created with it and gone with it; `id` is the channel's
-   * descriptor index, after the global channels'. `of` names the variable element
-   * holding the channel's number. */
-  localChans: (ChanInfo & { of: VarInfo; elem: number })[];
+   * descriptor index, after the global channels'. */
+  localChans: ChanInfo[];
 }
 
 /** The largest state vector the checker accepts (pan's is a compile-time VECTORSZ). */
@@ -96,16 +98,13 @@ export function layout(prog: Program): Layout {
   // pan's HAS_LAST: a model that reads _last keeps the last mover's pid in the state.
   const lastOff = prog.usesLast ? off++ : 0;
   const chans: ChanInfo[] = [];
-  for (const d of prog.globals) {
-    if (d.type !== 'chan' || !d.chan) continue;
-    for (let i = 0; i < Math.max(1, d.len); i++) {
-      const fieldOff: number[] = [];
-      let slot = 0;
-      for (const f of d.chan.fields) { fieldOff.push(slot); slot += typeSize(f); }
-      // A rendezvous channel keeps one slot for the message in transit, as pan's does.
-      const cap = d.chan.cap;
-      chans.push({ id: chans.length + 1, name: d.len ? `${d.name}[${i}]` : d.name, off, cap, fields: d.chan.fields, fieldOff, slot });
-      off += 1 + slot * Math.max(1, cap);
+  // pan's iniglobals creates the channels of chan variables first, then those of the
+  // initialised chan fields of structures (walk_struct), each group in declaration order
+  // (pangen1.c's Types order puts CHAN before STRUCT); the numbers follow that order.
+  for (const d of [...prog.globals.filter((g) => g.type === 'chan'), ...prog.globals.filter((g) => g.struct)]) {
+    for (const c of startupChans(d, globals.get(d.name)!.off, structs)) {
+      chans.push({ ...c, id: chans.length + 1, off });
+      off += c.size;
       if (chans.length > 255) throw new ModelError('too many channels (255 at most)', d.pos);
     }
   }
@@ -123,16 +122,14 @@ export function layout(prog: Program): Layout {
     }
     // pan appends a process's channels to the vector after it and numbers them on from
     // the channels alive (LIFO, like processes); here their buffers close the record.
+    // Created in declaration order, a structure's initialised chan fields where the
+    // structure stands (pan's dolocal and walk_struct).
     const localChans: ProcInfo['localChans'] = [];
     for (const v of vars.values()) {
-      const c = v.decl.chan;
-      if (v.decl.type !== 'chan' || !c || p.params.includes(v.decl)) continue;
-      for (let i = 0; i < Math.max(1, v.len); i++) {
-        const fieldOff: number[] = [];
-        let slot = 0;
-        for (const f of c.fields) { fieldOff.push(slot); slot += typeSize(f); }
-        localChans.push({ id: 0, name: v.len ? `${v.decl.name}[${i}]` : v.decl.name, off: o, cap: c.cap, fields: c.fields, fieldOff, slot, of: v, elem: i });
-        o += 1 + slot * Math.max(1, c.cap);
+      if (p.params.includes(v.decl)) continue;
+      for (const c of startupChans(v.decl, v.off, structs)) {
+        localChans.push({ ...c, id: 0, off: o });
+        o += c.size;
       }
     }
     const endLine = p.body.length ? p.body[p.body.length - 1]!.pos.line + 1 : p.pos.line;
@@ -160,6 +157,24 @@ export function layout(prog: Program): Layout {
     structs, globals, chans, procBase: off, procs, lastOff, initialVector, hidden: { off: hiddenStart, len: hiddenEnd - hiddenStart },
     claimType: prog.claim ? procs.length - 1 : -1, claimOff,
   };
+}
+
+/** The channels a variable's declaration creates, one per element of a chan variable
+ * with a channel type, or per such field of a structure (`typedef T { chan c = [1] of
+ * {byte} }`), in pan's order: element by element, field by field, nested structures
+ * where they stand. `at` is where the channel's number goes; `size` the bytes of its
+ * buffer (length byte and slots; a rendezvous channel keeps one slot for the message in
+ * transit, as pan's does). */
+function startupChans(decl: VarDecl, off: number, structs: Map<string, StructInfo>): (Omit<ChanInfo, 'id' | 'off'> & { size: number })[] {
+  if (decl.type !== 'chan' && !decl.struct) return [];
+  return leaves(decl, off, { structs }).flatMap((leaf) => {
+    const c = leaf.decl.chan;
+    if (leaf.decl.type !== 'chan' || !c) return [];
+    const fieldOff: number[] = [];
+    let slot = 0;
+    for (const f of c.fields) { fieldOff.push(slot); slot += typeSize(f); }
+    return [{ name: leaf.name, cap: c.cap, fields: c.fields, fieldOff, slot, at: leaf.off, size: 1 + slot * Math.max(1, c.cap) }];
+  });
 }
 
 /** One basic-typed element: `elem` is its index in the array `decl` declares (0 for a scalar). */

@@ -85,10 +85,12 @@ leaves it as the d_step set it (see models/spin/README.md).
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
 including file), comments; bit bool byte short int pid unsigned (name : bits)
 mtype (and mtype:name sets, commas optional) chan and arrays, array initialiser lists
-({c0, c1, ...}: the last repeats), typedef (chan fields uninitialised), hidden globals
+({c0, c1, ...}: the last repeats), typedef (a chan field given a channel type makes a
+channel per instance, numbered as pan numbers them), hidden globals
 (left out of state comparison, as in SPIN); constant expressions as sizes; inline;
-SPIN 6's block scopes for locals; proctype (parameters may share a type: 'chan in, out;
-byte id'), provided, active [N], init, run, priorities (proctype/run ... priority N,
+SPIN 6's block scopes for locals and labels; proctype (parameters may share a type:
+'chan in, out; byte id'; a typedef parameter takes a structure field by field, as pan's
+run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run ... priority N,
 _priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
@@ -97,20 +99,22 @@ atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global 
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
 len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
-next implies equivalent, true, false); remote references proc[pid]@label and
-proc[pid]:var (proc@label, proc:var: the first running process of proc); np_ in claims;
+next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
+tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); each
+propositional part is one guard of the claim); remote references proc[pid]@label and
+proc[pid]:var (proc@label, proc:var: the first running process of proc; a pid with no
+process reads 0, as pan's does); np_ in claims;
 local/show, xr/xs ignored.
-Refused like SPIN (file:line:col): arithmetic on a channel, else beside an i/o option, a
-jump into d_step, a send with more fields than its channel, active [N] with N > 255, a
-for (x in ..) over what is not an array or a buffered channel of x's typedef, a local
-declared again where the name is visible, an initialiser list after the first statement
-or on a scalar, priorities with a rendezvous channel.
+Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step, a send
+with more fields than its channel, active [N] with N > 255, a for (x in ..) over what is
+not an array or a buffered channel of x's typedef, a local declared again where the name
+is visible, an initialiser list after the first statement or on a scalar, priorities
+with a rendezvous channel.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): trace/notrace, several never claims, unsigned
-wider than 31 bits,
-a channel initialised inside a typedef, a structure with an initialiser,
-declarations inside a never claim, c_code and friends, goto inside d_step.
+wider than 31 bits, declarations inside a never claim, c_code and friends, goto inside
+d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {

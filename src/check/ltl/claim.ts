@@ -21,14 +21,10 @@ export function renderClaim(b: Buchi, atoms: string[], comment: string): string 
   const guard = (g: Guard): string =>
     g.length === 0 ? '(1)' : `(${g.map((l) => (l.neg ? `!${paren(atoms[l.atom]!)}` : paren(atoms[l.atom]!))).join(' && ')})`;
   const lines = [`never  {    /* ${comment.replace(/\*\//g, '* /')} */`];
-  let wroteAll = false;
   b.accepting.forEach((_, s) => {
-    if (allAccept(s)) {
-      if (wroteAll) return;
-      wroteAll = true;
-      lines.push('accept_all:', '\tskip');
-      return;
-    }
+    // accept_all comes last, as in spin -f: its skip ends the claim only there (written
+    // before another state, the skip would fall through into that state's code).
+    if (allAccept(s)) return;
     lines.push(`${name(s)}:`);
     const es = b.edges[s]!;
     if (es.length === 0) { lines.push('\tfalse;'); return; }
@@ -36,6 +32,7 @@ export function renderClaim(b: Buchi, atoms: string[], comment: string): string 
     for (const e of es) lines.push(`\t:: ${guard(e.guard)} -> goto ${name(e.to)}`);
     lines.push('\tfi;');
   });
+  if (b.accepting.some((_, s) => allAccept(s))) lines.push('accept_all:', '\tskip');
   lines.push('}');
   return lines.join('\n') + '\n';
 }

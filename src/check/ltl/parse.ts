@@ -1,9 +1,16 @@
 // The LTL syntax of SPIN's `ltl` blocks and `spin -f`: [] <> X ! U W V && || -> <->,
 // true, false, parentheses; anything else is an atom, parsed by the caller (a Promela
-// expression). Precedence follows SPIN's grammar, loosest first: -> and <->, ||, &&,
-// then the prefix [] and <> (whose operand takes in a U/W/V), then U W V, then ! and X.
-// SPIN's words for the operators are the operators: always [], eventually <>, until and
-// stronguntil U, weakuntil W, release V, next X, implies ->, equivalent <->.
+// expression). Precedence follows SPIN's grammar (spin.y), loosest first: -> and <->,
+// ||, &&, then U W V; the prefix operators [] <> X and ! bind tightest (%prec NEG), so
+// `[] p U q` is `([] p) U q`. SPIN's words for the operators are the operators: always
+// [], eventually <>, until and stronguntil U, weakuntil W, release V, next X, implies ->,
+// equivalent <->.
+//
+// A prefix operator's operand is therefore only an operand: `[] x == 1` is `([] x) == 1`
+// to SPIN, a comparison whose left side is a formula; SPIN prints that formula as the
+// number of its token and checks the constant `(333==1)`. The caller's `extend` does the
+// same (see promela/ltl-operands.ts); a parenthesised part followed by an operator of the
+// atoms, `(x + 1) > 2`, is read the same way and there means what it says.
 import type { Ltl } from './formula.js';
 
 export interface LtlCursor<A> {
@@ -11,6 +18,13 @@ export interface LtlCursor<A> {
   peek(k?: number): string | null;
   next(): void;
   atom(): A;
+  /** An atom that is a prefix operator's operand: no binary operator taken in. */
+  tight(): A;
+  /** Whether a binary operator of the atoms' language (not && or ||) comes next. */
+  binaryFollows(): boolean;
+  /** `left`, a formula read so far, as the left operand of the binary operator that comes
+   * next, with the rest of that expression: one atom, as SPIN reads it. */
+  extend(left: Ltl<A>): A;
   fail(message: string): never;
 }
 
@@ -31,12 +45,7 @@ export function parseLtl<A>(c: LtlCursor<A>): Ltl<A> {
     }
   };
   const or = (): Ltl<A> => { let a = and(); while (is('||')) { c.next(); a = { k: 'or', a, b: and() }; } return a; };
-  const and = (): Ltl<A> => { let a = prefix(); while (is('&&')) { c.next(); a = { k: 'and', a, b: prefix() }; } return a; };
-  const prefix = (): Ltl<A> => {
-    if (always()) { skip(always()); return { k: 'G', a: prefix() }; }
-    if (eventually()) { skip(eventually()); return { k: 'F', a: prefix() }; }
-    return until();
-  };
+  const and = (): Ltl<A> => { let a = until(); while (is('&&')) { c.next(); a = { k: 'and', a, b: until() }; } return a; };
   const until = (): Ltl<A> => {
     let a = unary();
     for (;;) {
@@ -45,11 +54,17 @@ export function parseLtl<A>(c: LtlCursor<A>): Ltl<A> {
       return a;
     }
   };
+  // An operand of U W V && || -> <->: a prefixed or parenthesised formula, or an atom;
+  // an operator of the atoms after it makes it the left side of one atom (see above).
   const unary = (): Ltl<A> => {
-    if (is('!')) { c.next(); return { k: 'not', a: unary() }; }
-    if (is('X') || is('next')) { c.next(); return { k: 'X', a: unary() }; }
-    if (always()) { skip(always()); return { k: 'G', a: unary() }; }
-    if (eventually()) { skip(eventually()); return { k: 'F', a: unary() }; }
+    const u = prefixed(false);
+    return c.binaryFollows() ? { k: 'atom', a: c.extend(u) } : u;
+  };
+  const prefixed = (tight: boolean): Ltl<A> => {
+    if (is('!')) { c.next(); return { k: 'not', a: prefixed(true) }; }
+    if (is('X') || is('next')) { c.next(); return { k: 'X', a: prefixed(true) }; }
+    if (always()) { skip(always()); return { k: 'G', a: prefixed(true) }; }
+    if (eventually()) { skip(eventually()); return { k: 'F', a: prefixed(true) }; }
     if (is('(')) {
       c.next();
       const f = implies();
@@ -59,7 +74,7 @@ export function parseLtl<A>(c: LtlCursor<A>): Ltl<A> {
     }
     if (is('true')) { c.next(); return { k: 'true' }; }
     if (is('false')) { c.next(); return { k: 'false' }; }
-    return { k: 'atom', a: c.atom() };
+    return { k: 'atom', a: tight ? c.tight() : c.atom() };
   };
   return implies();
 }

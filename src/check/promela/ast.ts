@@ -40,7 +40,9 @@ export type RecvArg = { k: 'store'; v: VarRef } | { k: 'match'; e: Expr } | { k:
 
 export type Stmt = (
   /** gotoFirst: the skip before a goto that SPIN numbers after that goto (label-gotos.ts). */
-  | { k: 'expr'; e: Expr; gotoFirst?: boolean }
+  /** pruned: a redundant skip SPIN removes from an option (redundant-skips.ts): it keeps
+   * its element number but is no state. */
+  | { k: 'expr'; e: Expr; gotoFirst?: boolean; pruned?: boolean }
   | { k: 'assign'; lhs: VarRef; rhs: Expr; /** the step a declaration makes, not written by the model */ declared?: true }
   | { k: 'incr'; lhs: VarRef; d: 1 | -1 }
   | { k: 'assert'; e: Expr }

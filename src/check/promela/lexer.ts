@@ -41,6 +41,9 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): To
       adv(end + 2 - i); continue;
     }
     if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(1); continue; }
+    // A `*/` outside a comment (left by a nested `/* .. /* .. */ */`) is nothing: SPIN's
+    // lexer reads it as the end of a comment (spinlex.c's in_comment), not as * and /.
+    if (c === '*' && src[i + 1] === '/') { adv(2); continue; }
     const pos = { line, col };
     if (c === '#' && bol) {
       // A whole logical line: backslash-newline continues it, comments inside are dropped.

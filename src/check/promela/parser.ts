@@ -11,6 +11,9 @@ import type { Token } from './lexer.js';
 import { exprText } from './text.js';
 import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 import { parseLtl, ltlText } from '../ltl/parse.js';
+import { ltlOperand } from './ltl-operands.js';
+import { resolveLabelScopes, type GotoSite, type LabelSite } from './label-scopes.js';
+import { pruneSkips } from './redundant-skips.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
@@ -71,6 +74,15 @@ class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** SPIN's block scope where the parser stands (a path of `{` and inline expansions), the
+   * number of scopes opened, and the current proctype's labels and gotos with theirs
+   * (label-scopes.ts). */
+  private scopePath = '_';
+  /** Parsing the never claim, whose options SPIN leaves as written (redundant-skips.ts). */
+  private inClaim = false;
+  private scopesOpened = 0;
+  private labelSites: LabelSite[] = [];
+  private gotoSites: GotoSite[] = [];
   /** Nesting of parentheses, operators, blocks and options being parsed (see enter). */
   private nest = 0;
   private mtypes: string[] = [];
@@ -196,7 +208,9 @@ class Parser {
     const pos: Pos = this.next();
     if (this.t.kind === 'id') this.next(); // SPIN names the claims it writes for ltl blocks
     this.locals = []; this.seenStmt = false;
-    const body = this.block(true);
+    this.inClaim = true;
+    const body = this.labelScoped(() => this.block(true));
+    this.inClaim = false;
     const locals = this.locals; this.locals = null;
     if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
     return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
@@ -219,6 +233,9 @@ class Parser {
       // An atom binds tighter than && and ||, which are LTL's here (SPIN's grammar):
       // operators from | (level 2) up.
       atom: () => { this.enter(); const e = this.climb(2); this.nest--; return e; },
+      tight: () => { this.enter(); const e = this.unary(); this.nest--; return e; },
+      binaryFollows: () => this.t.kind === 'op' && (Parser.PREC.get(this.t.text) ?? 0) >= 2 && !this.ltlArrowAhead(),
+      extend: (left) => { this.enter(); const e = this.climb(2, ltlOperand(left, this.t)); this.nest--; return e; },
       fail: (m) => this.err(m),
     });
   }
@@ -265,8 +282,7 @@ class Parser {
       if (this.is('}')) break;
       for (const f of this.decl()) {
         // A chan field holds a channel's number (0 until assigned), as a chan variable
-        // does; one initialised there would make a channel per instance (pan's walk_struct).
-        if (f.chan) this.err(`a channel initialised inside a typedef is not supported ('${f.name}': declare it uninitialised and assign it a channel)`, f.pos);
+        // does; one with a channel type makes a channel per instance (layout's startupChans).
         if (fields.some((g) => g.name === f.name)) this.err(`field '${f.name}' is declared twice`, f.pos);
         fields.push(f);
       }
@@ -304,7 +320,7 @@ class Parser {
     if (this.is('init')) {
       this.next();
       this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
-      const body = this.block(true);
+      const body = this.labelScoped(() => this.block(true));
       const locals = this.locals; this.locals = null; this.scopes = null;
       return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
     }
@@ -336,9 +352,17 @@ class Parser {
     this.scopes = new BlockScopes();
     params.forEach((d) => this.notGlobal(d));
     this.scopes.enter(params.map((d) => d.name));
-    const body = this.block(true);
+    const body = this.labelScoped(() => this.block(true));
     const locals = this.locals; this.locals = null; this.params = null; this.scopes = null;
     return { name, params, locals, body, active, isInit: false, pos, order, provided, ...(priority !== undefined ? { priority } : {}) };
+  }
+
+  /** A proctype's (or claim's) body, with its labels resolved by block scope. */
+  private labelScoped(body: () => Stmt[]): Stmt[] {
+    this.labelSites = []; this.gotoSites = [];
+    const stmts = body();
+    resolveLabelScopes(this.labelSites, this.gotoSites);
+    return stmts;
   }
 
   /** SPIN's lookup finds a global declared above before a new local of its name: a
@@ -353,7 +377,10 @@ class Parser {
     if (!top) this.openedSeq();
     this.enter();
     this.scopes?.enter();
+    const outer = this.scopePath;
+    this.scopePath += `${++this.scopesOpened}_`;
     const body = this.seq();
+    this.scopePath = outer;
     this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
@@ -411,9 +438,13 @@ class Parser {
         if (this.mtypeValue.has(t.text)) this.err(`bad label name '${t.text}': it is an mtype constant`, t);
         if (this.declOf(t.text) !== undefined) this.err(`bad label name '${t.text}': a variable of this name is in scope`, t);
         this.next(); this.next();
-        while (this.is(';')) this.next();
-        const s = this.stmt() ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
-        return { k: 'label', name: t.text, s, pos };
+        // A label with no statement after it (`L: ;`, `L: }`, `L: od`) labels a skip of its
+        // own, as spin.y's `NAME ':'` rule makes one (model label_alone).
+        const alone = this.is(';') || this.is('->') || (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str');
+        const s = (alone ? null : this.stmt()) ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
+        const label: Stmt & { k: 'label' } = { k: 'label', name: t.text, s, pos };
+        this.labelSites.push({ s: label, scope: this.scopePath });
+        return label;
       }
       switch (t.text) {
         case 'if': case 'do': {
@@ -426,14 +457,12 @@ class Parser {
             const body = this.seq();
             this.nest--;
             if (body.length === 0) this.err('empty option', this.t);
-            opts.push(body);
+            opts.push(this.inClaim ? body : pruneSkips(body));
           }
           if (opts.length === 0) this.err(`expected '::' but found ${this.show(this.t)}`);
-          // SPIN refuses an else beside an option that starts with a send or receive.
-          const els = opts.find((o) => o[0]!.k === 'else');
-          if (els && opts.some((o) => { const h = o[0]!; return h.k === 'send' || h.k === 'recv'; })) {
-            this.err("dubious use of 'else' combined with i/o", els[0]!.pos);
-          }
+          // An else beside an option that starts with a send or receive is the plain else:
+          // SPIN prints "dubious use of 'else' combined with i/o" but takes the error back
+          // (flow.c, nr_errs--) and builds pan (model else_io).
           const close = this.t.line;
           this.expect(t.text === 'if' ? 'fi' : 'od');
           return { k: t.text, opts, pos, closeLine: close };
@@ -448,7 +477,12 @@ class Parser {
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
         case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
-        case 'goto': this.next(); return { k: 'goto', label: this.ident('a label').text, pos };
+        case 'goto': {
+          this.next();
+          const g: Stmt & { k: 'goto' } = { k: 'goto', label: this.ident('a label').text, pos };
+          this.gotoSites.push({ s: g, scope: this.scopePath });
+          return g;
+        }
         case 'assert': this.next(); return { k: 'assert', e: this.expr(), pos };
         case 'printf': {
           this.next(); this.expect('(');
@@ -676,7 +710,10 @@ class Parser {
     // SPIN gives each expansion a scope of its own: an inline that declares a local can be
     // called twice.
     this.scopes?.enter();
+    const outer = this.scopePath;
+    this.scopePath += `${++this.scopesOpened}_`;
     const stmts = this.seq();
+    this.scopePath = outer;
     this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
@@ -707,6 +744,13 @@ class Parser {
       }
       return { k: 'match', e: this.unary() };
     };
+    // spin.y's rargs: `( rargs )` is the list in parentheses, `c?(a, b)` as `c?a, b`.
+    if (this.is('(')) {
+      this.next();
+      const inner = this.recvArgs();
+      this.expect(')');
+      return inner;
+    }
     const args = [one()];
     for (;;) {
       if (this.is(',')) { this.next(); args.push(one()); }
@@ -786,7 +830,9 @@ class Parser {
       if (this.is('=') && !param) {
         this.next();
         if (type === 'chan') chan = this.chanType();
-        else if (struct) this.err('a structure cannot have an initialiser');
+        // pan initialises a structure field by field from its typedef (walk_struct) and
+        // drops an initialiser written on the variable: `T t = 7` is `T t`.
+        else if (struct) this.expr();
         else if (this.is('{')) initList = this.initList(id, len);
         else init = this.expr();
       }
@@ -888,16 +934,20 @@ class Parser {
 
   /** Precedence climbing: a chain of operators of one level is a loop, not a recursion;
    * only a tighter-binding right operand recurses (at most once per level). */
-  private climb(minLvl: number): Expr {
-    let a = this.unary();
+  private climb(minLvl: number, first?: Expr): Expr {
+    let a = first ?? this.unary();
     for (;;) {
       const lvl = this.t.kind === 'op' ? Parser.PREC.get(this.t.text) : undefined;
       if (lvl === undefined || lvl < minLvl) return a;
-      // In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison.
-      if (this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>')) return a;
+      if (this.ltlArrowAhead()) return a;
       const op = this.next();
       a = { k: 'bin', op: op.text, a, b: this.climb(lvl + 1), pos: op };
     }
+  }
+
+  /** In an LTL formula, `<` before `->` or `>` starts <-> or <>, not a comparison. */
+  private ltlArrowAhead(): boolean {
+    return this.t.text === '<' && (this.peek().text === '->' || this.peek().text === '>');
   }
 
   private unary(): Expr {
