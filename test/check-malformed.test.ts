@@ -65,3 +65,23 @@ test("SPIN's reserved words cannot name a proctype, variable, typedef, inline, m
   // `in` and `print` are names to SPIN 6.5 (spin -a takes both).
   assert.ok(compileModel('m.pml', 'proctype node(chan in, out) { skip }\nbyte print;\ninit { print = 1 }\n').machine.trans.length > 0);
 });
+
+// Found by running the front end over the k14a corpus after the merge: empty bodies
+// (a course assignment's skeleton of `proctype X() { }`) and models that start no process.
+test('an empty sequence and a model with no runnable process are refused, as SPIN refuses them', () => {
+  const refused: [string, RegExp][] = [
+    ['active proctype P() { }\n', /^m\.pml:1:23: expected a statement but found '\}' \(a sequence cannot be empty: write skip\)/],
+    ['init { }\n', /^m\.pml:1:8: expected a statement but found '\}'/],
+    [P('  atomic { }'), /^m\.pml:3:12: expected a statement but found '\}'/],
+    [P('  if :: x = 1 :: fi'), /^m\.pml:3:18: expected a statement but found 'fi'/],
+    [P('  x = 1 unless { }'), /^m\.pml:3:18: expected a statement but found '\}'/],
+    ['never { }\nactive proctype P() { skip }\n', /^m\.pml:1:9: expected a statement but found '\}'/],
+    [`inline f() { }\n${P('  f()')}`, /^m\.pml:4:3: inline 'f' has an empty body/],
+    ['proctype P() { skip }\n', /^m\.pml:1:1: no runnable process: the model has no init and no active proctype/],
+    ['active [0] proctype P() { skip }\n', /^m\.pml:1:1: no runnable process/],
+  ];
+  for (const [src, re] of refused) assert.match(refusal(src), re, src);
+  for (const src of [P('  byte y'), P('  x = 1 ; ;'), 'proctype Q() { skip }\ninit { run Q() }\n']) {
+    assert.ok(compileModel('m.pml', src).machine.trans.length > 0, src);
+  }
+});

@@ -189,6 +189,9 @@ class Parser {
       else this.err(`expected a declaration, proctype, init or inline but found ${this.show(this.t)}`);
     }
     if (procs.length === 0) this.err('the model has no proctype or init');
+    // SPIN refuses a model that would start no process ("no runable process"): pan would
+    // have nothing to explore, and a model whose `active` was forgotten is a mistake.
+    if (!procs.some((p) => p.active > 0)) this.err('no runnable process: the model has no init and no active proctype (SPIN refuses it: "no runable process")', procs[0]!.pos);
     // A proctype and a global variable share SPIN's one symbol table: the later of the
     // two is SPIN's "redeclaration".
     for (const p of procs) {
@@ -406,6 +409,11 @@ class Parser {
     let needSep = false;
     // SPIN's sequence starts with a step: `{ ; x = 1 }` and `:: -> x` are its syntax errors.
     if (this.is(';') || this.is('->')) this.err(`expected a statement but found ${this.show(this.t)} (a sequence cannot start with a separator)`);
+    // ... and has at least one (a declaration counts): `{ }`, `atomic { }`, `init { }` and
+    // `:: fi` are its syntax errors too; an empty body is likelier a slip than a skip.
+    if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') {
+      this.err(`expected a statement but found ${this.show(this.t)} (a sequence cannot be empty: write skip)`);
+    }
     for (;;) {
       let sep = false;
       while (this.is(';') || this.is('->')) { this.next(); sep = true; }
@@ -698,6 +706,7 @@ class Parser {
       this.err(`inline '${name.text}' takes ${inl.params.length} argument(s), got ${args.length}`, name);
     }
     if (++this.inlineDepth > 64) this.err(`inline '${name.text}' expands recursively`, name);
+    if (inl.body.length === 0) this.err(`inline '${name.text}' has an empty body (SPIN refuses its call: write skip)`, name);
     this.openedSeq();
     const body: Token[] = [];
     for (const b of inl.body) {
