@@ -79,9 +79,12 @@ test('an empty sequence and a model with no runnable process are refused, as SPI
     [`inline f() { }\n${P('  f()')}`, /^m\.pml:4:3: inline 'f' has an empty body/],
     ['proctype P() { skip }\n', /^m\.pml:1:1: no runnable process: the model has no init and no active proctype/],
     ['active [0] proctype P() { skip }\n', /^m\.pml:1:1: no runnable process/],
+    // spin.y's pfld: an array named without an index (glycerine spin_paxos optimized.pml).
+    [P('  x = a + 1', 'byte x, a[2];'), /^m\.pml:3:7: missing array index for 'a'/],
+    [P('  c!1', 'chan c[2] = [1] of { byte };'), /^m\.pml:3:3: missing array index for 'c'/],
   ];
   for (const [src, re] of refused) assert.match(refusal(src), re, src);
-  for (const src of [P('  byte y'), P('  x = 1 ; ;'), 'proctype Q() { skip }\ninit { run Q() }\n']) {
+  for (const src of [P('  byte y'), P('  x = 1 ; ;'), 'proctype Q() { skip }\ninit { run Q() }\n', P('  for (x in a) { skip }', 'byte x, a[2];')]) {
     assert.ok(compileModel('m.pml', src).machine.trans.length > 0, src);
   }
 });

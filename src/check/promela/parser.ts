@@ -616,10 +616,10 @@ class Parser {
   private forLoop(): Stmt {
     const pos = this.next();
     this.expect('(');
-    const v = this.varref();
+    const v = this.varref(true, true); // SPIN's in_for: the for's own checks name a whole array here
     if (this.is('in')) {
       this.next();
-      const target = this.varref();
+      const target = this.varref(true, true);
       this.expect(')');
       const body = this.block(), end = this.toks[this.p - 1]!;
       const vd = this.declOf(v.name), td = this.declOf(target.name);
@@ -786,11 +786,14 @@ class Parser {
 
   /** `scoped`: the name is resolved in the block scopes where the parser stands (not for
    * a remote reference's, which names another process's local). */
-  private varref(scoped = true): VarRef {
+  private varref(scoped = true, wholeArray = false): VarRef {
     const id = this.ident('a variable');
     const name = scoped && this.scopes ? this.scopes.resolve(id.text, id) : id.text;
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
+    // SPIN's pfld: an array named without an index is an error everywhere but `for (x in
+    // a)` ("missing array index"); taken as element 0, `x = a` would check another model.
+    else if (scoped && !wholeArray && (this.declOf(name)?.len ?? 0) > 0) this.err(`missing array index for '${id.text}'`, id);
     const fields: VarRef['fields'] = [];
     // `x .. y` (a for or select range) is no field of x.
     while (this.is('.') && this.peek().text !== '.') {
