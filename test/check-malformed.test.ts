@@ -82,9 +82,13 @@ test('an empty sequence and a model with no runnable process are refused, as SPI
     // spin.y's pfld: an array named without an index (glycerine spin_paxos optimized.pml).
     [P('  x = a + 1', 'byte x, a[2];'), /^m\.pml:3:7: missing array index for 'a'/],
     [P('  c!1', 'chan c[2] = [1] of { byte };'), /^m\.pml:3:3: missing array index for 'c'/],
+    // pangen2.c: one plain variable written by two fields (glycerine deadlock.pots.prm).
+    [P('  c?x,x', 'byte x; chan c = [1] of { byte, byte };'), /^m\.pml:3:5: cannot use var \('x'\) in multiple msg fields/],
+    [P('  c?<x,x>', 'byte x; chan c = [1] of { byte, byte };'), /^m\.pml:3:6: cannot use var \('x'\) in multiple msg fields/],
   ];
   for (const [src, re] of refused) assert.match(refusal(src), re, src);
-  for (const src of [P('  byte y'), P('  x = 1 ; ;'), 'proctype Q() { skip }\ninit { run Q() }\n', P('  for (x in a) { skip }', 'byte x, a[2];')]) {
+  for (const src of [P('  byte y'), P('  x = 1 ; ;'), 'proctype Q() { skip }\ninit { run Q() }\n', P('  for (x in a) { skip }', 'byte x, a[2];'),
+    P('  c?eval(x),x; c?[x,x]; c?a[0],a[0]', 'byte x, a[2]; chan c = [1] of { byte, byte };')]) {
     assert.ok(compileModel('m.pml', src).machine.trans.length > 0, src);
   }
 });

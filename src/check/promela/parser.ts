@@ -564,11 +564,11 @@ class Parser {
         const random = this.next().text === '??';
         if (this.is('<')) {
           this.next();
-          const args = this.recvArgs();
+          const args = this.noVarTwice(this.recvArgs());
           this.expect('>', "'>'");
           return { k: 'recv', ch: v, args, poll: false, pos, keep: true, ...(random ? { random } : {}) };
         }
-        return { k: 'recv', ch: v, args: this.recvArgs(), poll: false, pos, ...(random ? { random } : {}) };
+        return { k: 'recv', ch: v, args: this.noVarTwice(this.recvArgs()), poll: false, pos, ...(random ? { random } : {}) };
       }
       if (this.is('(') && !this.inlines.has(t.text)) this.err(`'${t.text}' is not an inline or macro`, t);
       this.p = save;
@@ -728,6 +728,19 @@ class Parser {
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
     return { k: 'block', body: stmts, pos: name };
+  }
+
+  /** pan's code for a receive saves each variable it writes, to undo the step: one plain
+   * variable in two fields (`c?x,x`) is refused as pangen2.c refuses it ("cannot use var
+   * in multiple msg fields"); arrays, structures and `_` are not checked there either. */
+  private noVarTwice(args: RecvArg[]): RecvArg[] {
+    args.forEach((a, i) => {
+      if (a.k !== 'store' || a.v.index !== null || a.v.fields.length > 0 || a.v.name === '_') return;
+      const d = this.declOf(a.v.name);
+      if (d === undefined || d.len > 0 || d.struct) return;
+      if (args.slice(i + 1).some((b) => b.k === 'store' && b.v.name === a.v.name)) this.err(`cannot use var ('${a.v.name}') in multiple msg fields`, a.v.pos);
+    });
+    return args;
   }
 
   private sendArgs(): Expr[] {
