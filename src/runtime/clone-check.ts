@@ -83,7 +83,7 @@ function visit(o: object, at: string, stack: [object, string][]): { at: string; 
   }
   if (proto === Set.prototype) {
     for (const x of o as Set<unknown>) if (typeof x === 'object' && x !== null) stack.push([x, `${at}.<set element>`]);
-  return null;
+    return null;
   }
   if (WHOLE.includes(proto as object)) return null;
   if (NEVER.includes(proto as object)) return { at, cls: (proto as { constructor: { name: string } }).constructor.name, never: true };

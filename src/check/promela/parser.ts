@@ -160,6 +160,10 @@ class Parser {
     if (RESERVED.has(t.text)) this.err(`'${t.text}' is a reserved word and cannot be ${what}`, t);
     return t;
   }
+  /** At a token that closes a sequence (`}`, `od`, `fi`, `::`, the end). */
+  private atSeqEnd(): boolean {
+    return SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str';
+  }
   private rejectUnsupported(t: Token): void {
     if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
     if (t.kind === 'id' && t.text === 'priority') this.err("'priority' belongs after a proctype's parameters or a run's arguments (proctype P() priority N, run P() priority N)", t);
@@ -411,13 +415,13 @@ class Parser {
     if (this.is(';') || this.is('->')) this.err(`expected a statement but found ${this.show(this.t)} (a sequence cannot start with a separator)`);
     // ... and has at least one (a declaration counts): `{ }`, `atomic { }`, `init { }` and
     // `:: fi` are its syntax errors too; an empty body is likelier a slip than a skip.
-    if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') {
+    if (this.atSeqEnd()) {
       this.err(`expected a statement but found ${this.show(this.t)} (a sequence cannot be empty: write skip)`);
     }
     for (;;) {
       let sep = false;
       while (this.is(';') || this.is('->')) { this.next(); sep = true; }
-      if (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str') { this.seqDepth--; return out; }
+      if (this.atSeqEnd()) { this.seqDepth--; return out; }
       // A `{` on a line of its own: implied-semis.ts leaves its separator out (for the
       // sake of `for (...)` with its brace on the next line), SPIN's lexer does not.
       const braceOnNewLine = this.is('{') && this.t.line > (this.toks[this.p - 1]?.line ?? this.t.line);
@@ -448,7 +452,7 @@ class Parser {
         this.next(); this.next();
         // A label with no statement after it (`L: ;`, `L: }`, `L: od`) labels a skip of its
         // own, as spin.y's `NAME ':'` rule makes one (model label_alone).
-        const alone = this.is(';') || this.is('->') || (SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str');
+        const alone = this.is(';') || this.is('->') || this.atSeqEnd();
         const s = (alone ? null : this.stmt()) ?? { k: 'expr' as const, e: { k: 'num' as const, v: 1, pos }, pos };
         const label: Stmt & { k: 'label' } = { k: 'label', name: t.text, s, pos };
         this.labelSites.push({ s: label, scope: this.scopePath });
