@@ -45,7 +45,9 @@ Benchmarks (select with --bench, a regular expression):
   BenchmarkSyscallExcess      4 goroutines per proc (exits compete for cpu slots: the slow path)
   BenchmarkSyscallExcessWork  the same with the work
   ${SERVER_NAME.padEnd(26)}  ${SERVER_DEFAULT.goroutines} goroutines doing stat+read of small files between bursts of computation,
-                              at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage()
+                              at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage();
+                              a fixed ${SERVER_DEFAULT.requests} requests per goroutine (--benchtime does not apply,
+                              --count repeats it)
 
 'gosched bench runtime --help': the goroutine API's benchmarks (go, channels, Mutex).
 

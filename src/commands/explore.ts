@@ -4,7 +4,7 @@ import { parseSchedule } from '../explore/engine/search.js';
 import { explore, findScenario, formatRun, replaySchedule } from '../explore/run.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import { parseProtocols } from './stress.js';
-import { UsageError, parse, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
 export const help = `usage: gosched explore [--scenario NAMES] [--protocol lock|atomic|lock,atomic]
                        [--preemptions K] [--max-executions N] [--no-hashing] [--json]
@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   });
   const protocols = parseProtocols(values.protocol ?? 'lock,atomic');
-  const preemptionBound = values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
+  const preemptionBound = nonNegativeInt('preemptions', values.preemptions, 2);
   const maxExecutions = positiveInt('max-executions', values['max-executions'], 1_000_000);
   try {
     if (values.replay !== undefined) {

@@ -3,7 +3,7 @@ import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
-import { UsageError, parse, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const stressRuns = values['no-stress'] ? 0 : positiveInt('stress-runs', values['stress-runs'], 1);
   const stressSeconds = positiveInt('stress-seconds', values['stress-seconds'], 3);
-  const preemptions = values['no-explore'] ? -1 : values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
+  const preemptions = values['no-explore'] ? -1 : nonNegativeInt('preemptions', values.preemptions, 2);
   const results: MutantResult[] = [];
   try {
     for (const m of chosen) {

@@ -1,0 +1,140 @@
+// Every option that takes a value, as each command's --help lists it (`--runs N`, `-w N`,
+// `--cpu LIST`, ...): given no value, or a number that is not one, the command exits 2 at
+// once with a one-line message that names the option as the user typed it (`-w`, not
+// `--w`), never a stack and never after starting the work. And a reader that closes the
+// pipe early (`gosched mutants --list | head -3`) gets no EPIPE stack trace from gosched.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, repoRoot } from './support/check-cli.js';
+
+const BOUND_MS = 30_000;
+const T = { timeout: 120_000 };
+
+const scratch = mkdtempSync(join(tmpdir(), 'gosched-cli-values-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+const model = join(scratch, 'ok.pml');
+writeFileSync(model, 'byte x;\nactive proctype P() { x = 1; assert(x == 1) }\n');
+
+/** Each command with a value option, the argv that reaches it, and the positionals it needs
+ * for its options to be read (check reads options only with one model). */
+const COMMANDS: { name: string; argv: string[] }[] = [
+  { name: 'stress', argv: ['stress'] },
+  { name: 'explore', argv: ['explore'] },
+  { name: 'mutants', argv: ['mutants'] },
+  { name: 'bench', argv: ['bench'] },
+  { name: 'bench runtime', argv: ['bench', 'runtime'] },
+  { name: 'bench pool', argv: ['bench', 'pool'] },
+  { name: 'check', argv: ['check', model] },
+  { name: 'bench-check', argv: ['bench-check'] },
+];
+
+/** Placeholders that stand for a number (N, K, S seconds, MB, T a benchtime). */
+const NUMERIC = new Set(['N', 'K', 'S', 'MB', 'T']);
+
+/** The options a help lists with a value placeholder: `  --runs N`, `  -w N`, `  --cpu LIST`. */
+function valueOptions(help: string): { option: string; value: string }[] {
+  return [...help.matchAll(/^ {2}(?:-\w, )?(--?[a-z][a-z-]*) ([A-Z][A-Z_]*)\b/gm)].map((m) => ({ option: m[1]!, value: m[2]! }));
+}
+
+/** At most `n` at once: the machine has two cores and other work on them. */
+async function limited<T>(jobs: (() => Promise<T>)[], n = 3): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await jobs[i]!();
+    }
+  }));
+  return out;
+}
+
+test('every value option: a missing value, and a bad number, exit 2 naming the option', T, async () => {
+  const cases: { command: string; argv: string[]; option: string; what: string }[] = [];
+  for (const c of COMMANDS) {
+    const help = await runCli([...c.argv, '--help'], BOUND_MS);
+    assert.equal(help.code, 0, `gosched ${c.name} --help: ${help.stderr}`);
+    const options = valueOptions(help.stdout);
+    assert.ok(options.length >= 1, `gosched ${c.name} --help lists no option with a value:\n${help.stdout}`);
+    for (const { option, value } of options) {
+      // -w and -k belong to --bitstate; the placeholder decides what is a bad value.
+      const extra = option === '-w' || option === '-k' ? ['--bitstate'] : [];
+      cases.push({ command: c.name, argv: [...c.argv, ...extra, option], option, what: 'no value' });
+      if (NUMERIC.has(value)) cases.push({ command: c.name, argv: [...c.argv, ...extra, option, 'x1'], option, what: 'x1' });
+    }
+  }
+  assert.ok(cases.filter((k) => k.what === 'x1').length >= 15, `only ${cases.length} cases: the help scan is broken`);
+  const runs = await limited(cases.map((k) => () => runCli(k.argv, BOUND_MS)));
+  const problems: string[] = [];
+  cases.forEach((k, i) => {
+    const r = runs[i]!;
+    const shown = `gosched ${k.argv.join(' ').replace(model, 'MODEL')}`;
+    if (r.code !== 2) problems.push(`${shown} (${k.what}): exit ${r.code}, ${r.stderr.slice(0, 200)}`);
+    else if (!new RegExp(`(^|[^-\\w])${k.option}\\b`).test(r.stderr.replace(/-w, --w|-k, --k/g, (s) => s.slice(0, 2)))) problems.push(`${shown} (${k.what}): the message does not name ${k.option}: ${r.stderr}`);
+    else if (/--w\b|--k\b/.test(r.stderr.replace(/-w, --w|-k, --k/g, ''))) problems.push(`${shown}: the message names an option the user cannot have typed: ${r.stderr}`);
+    else if (/^\s+at /m.test(r.stderr) || r.stderr.trimEnd().split('\n').length > 1) problems.push(`${shown} (${k.what}): not one line: ${r.stderr}`);
+  });
+  assert.deepEqual(problems, []);
+});
+
+test('counts that may be 0 (--pairs, --preemptions) say "non-negative" of a bad value, and take 0', T, async () => {
+  const [pairs, explore, mutants] = await Promise.all([
+    runCli(['stress', '--pairs', '1.5'], BOUND_MS),
+    runCli(['explore', '--preemptions', 'two'], BOUND_MS),
+    runCli(['mutants', '--preemptions', '0.5'], BOUND_MS),
+  ]);
+  for (const [r, o] of [[pairs, '--pairs'], [explore, '--preemptions'], [mutants, '--preemptions']] as const) {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`${o} must be a non-negative integer`));
+  }
+  // 0 is read (the error that follows is about the next option, which is bad on purpose).
+  const zero = await runCli(['explore', '--preemptions', '0', '--max-executions', '0'], BOUND_MS);
+  assert.equal(zero.code, 2);
+  assert.match(zero.stderr, /--max-executions must be a positive integer/);
+});
+
+test('bench-check reads its options before looking for the default model, which only the safety row needs', T, async () => {
+  // The built CLI alone, as an npm install has it: no ../shared/seed/proc.p beside it.
+  const pkg = join(scratch, 'pkg');
+  cpSync(join(repoRoot, 'dist', 'src'), join(pkg, 'dist', 'src'), { recursive: true });
+  writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'gosched', type: 'module' }));
+  const cli = join(pkg, 'dist', 'src', 'cli.js');
+  const bad = await runNode([cli, 'bench-check', '--runs', '0']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^gosched: --runs must be a positive integer, got '0'\n$/);
+  const none = await runNode([cli, 'bench-check']);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /model not found: .*proc\.p \(the default MODEL.*give a model/);
+  // --only suite needs no MODEL: what stops it here is the repository's models/, said as such.
+  const suite = await runNode([cli, 'bench-check', '--only', 'suite']);
+  assert.equal(suite.code, 2);
+  assert.match(suite.stderr, /the suite row reads models\/liveness from a checkout/);
+});
+
+function runNode(args: string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { timeout: BOUND_MS, killSignal: 'SIGKILL', encoding: 'utf8' },
+      (err, _stdout, stderr) => resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stderr }));
+  });
+}
+
+test('a reader that closes the pipe early gets no EPIPE stack trace; the command\'s exit status stands', T, async () => {
+  const cli = join(repoRoot, 'dist', 'src', 'cli.js');
+  for (const argv of [['mutants', '--list'], ['check', '--help']]) {
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the command writes a byte: its first write meets a closed pipe.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`gosched ${argv.join(' ')} did not exit`)); }, BOUND_MS);
+      child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
+    });
+    assert.equal(r.stderr, '', `gosched ${argv.join(' ')} with stdout closed: ${r.stderr}`);
+    assert.equal(r.code, 0);
+  }
+});
