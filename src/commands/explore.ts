@@ -21,10 +21,12 @@ executing Go code than mcpumax allows) and the stopped world are checked; at the
 every goroutine must have finished and the scheduler be at rest. A failure (a check, a
 scheduler throw, a deadlock, a lost goroutine) prints its schedule and the replayed steps.
 
-Needs the development install: the instrumenting uses the TypeScript compiler API, a
-devDependency (npm ci). Exits 0 when every search passes (or the replayed schedule ends
-without a failure), 1 on a failure, 2 on bad usage (a --replay schedule that the
-scenario cannot take included), 4 without the development install.
+Needs the typescript package: the instrumenting uses the TypeScript compiler API, a
+devDependency of gosched (there after npm ci in its checkout; from an npm install, when the
+project that installed gosched has typescript). A search cut by --max-executions passes if
+it met no failure (its line says it was cut). Exits 0 when every search passes (or the
+replayed schedule ends without a failure), 1 on a failure, 2 on bad usage (a --replay
+schedule that the scenario cannot take included), 4 without typescript.
 
 scenarios:
 ${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}

@@ -15,7 +15,7 @@ of the built dist/src, and the explorer (gosched explore, on the copy's schedule
 the stress (gosched stress, run from the copy) run on it under each protocol the changed
 line runs in. Prints which check caught which mutant and how fast (schedules until the
 explorer's first failure; stress runs that failed). The whole catalogue takes several
-minutes. Needs the development install (the explorer uses typescript; without it, exit 4,
+minutes. Needs the typescript package, as gosched explore does (without it, exit 4,
 unless --no-explore). Exits 0 when
 every mutant is caught under every protocol, 1 otherwise.
 
