@@ -138,3 +138,26 @@ test('a reader that closes the pipe early gets no EPIPE stack trace; the command
     assert.equal(r.code, 0);
   }
 });
+
+test('gosched run --help: the GOSCHED_HEAP_MB range and GOMAXPROCS default it states are the real ones', T, async () => {
+  const help = await runCli(['run', '--help'], BOUND_MS);
+  const range = /GOSCHED_HEAP_MB .*in MiB from (\d+) to\s+(\d+)/s.exec(help.stdout);
+  assert.ok(range !== null, `run --help states GOSCHED_HEAP_MB's range:\n${help.stdout}`);
+  const [lo, hi] = [Number(range[1]), Number(range[2])];
+  const main = join(scratch, 'procs.mjs');
+  const index = new URL('../src/index.js', import.meta.url).href;
+  writeFileSync(main, `import { GOMAXPROCS } from ${JSON.stringify(index)};\nexport function main() { console.log(GOMAXPROCS(0)); }\n`);
+  const runs = await Promise.all([lo, hi, lo - 1, hi + 1].map((mb) => runCliEnv(['run', main], { GOSCHED_HEAP_MB: String(mb) })));
+  assert.deepEqual(runs.map((r) => r.code), [0, 0, 2, 2], runs.map((r) => r.stderr).join(''));
+  for (const r of runs.slice(2)) assert.match(r.stderr, /^gosched: GOSCHED_HEAP_MB=-?\d+: must be an integer from/);
+  const stated = /GOMAXPROCS\s+.*\(default (\d+)/.exec(help.stdout)?.[1];
+  assert.equal(runs[0]!.stdout, `${stated}\n`, 'GOMAXPROCS unset: the default the help states');
+});
+
+function runCliEnv(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { GOMAXPROCS: _unset, ...rest } = process.env;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), ...args], { cwd: repoRoot, env: { ...rest, ...env }, timeout: BOUND_MS, killSignal: 'SIGKILL', encoding: 'utf8' },
+      (err, stdout, stderr) => resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr }));
+  });
+}

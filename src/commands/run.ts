@@ -32,9 +32,10 @@ The program ends as a Go program does:
           "fatal error: all goroutines are asleep - deadlock!" when every goroutine is
           blocked on channels, WaitGroups, Mutexes or select, then each goroutine with
           its id, what it waits on and its function
-  exit 2  also for a mistake before the program starts, said in one line: a FILE that is
-          missing, does not parse (with its line) or has no exported main, an option
-          before FILE other than --help, a bad value in the environment below
+  exit 2  also for a mistake before the program starts, said without a stack: a FILE
+          that is missing, does not parse (its line and a caret, as node --check shows
+          them) or has no exported main, an option before FILE other than --help, a bad
+          value in the environment below
 
 options (before FILE; everything after FILE is main's args):
   -h, --help         show this help
@@ -42,7 +43,8 @@ options (before FILE; everything after FILE is main's args):
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
   GOSCHED_PROTOCOL   lock or atomic (default atomic: the commit's)
-  GOSCHED_HEAP_MB    shared heap for channels and values in flight (default 256)
+  GOSCHED_HEAP_MB    shared heap for channels and values in flight, in MiB from 1 to
+                     2047 (default 256); a value sent may take up to half of it
 `;
 
 export async function run(argv: string[]): Promise<number> {
