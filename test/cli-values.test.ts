@@ -161,3 +161,14 @@ function runCliEnv(args: string[], env: Record<string, string>): Promise<{ code:
       (err, stdout, stderr) => resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr }));
   });
 }
+
+test('every command\'s --help states its exit statuses, and ltl\'s and bench runtime\'s usage status is 2', T, async () => {
+  const names = ['run', 'stress', 'explore', 'mutants', 'bench', 'bench runtime', 'bench pool', 'check', 'ltl', 'replay', 'bench-check'];
+  const helps = await Promise.all(names.map((n) => runCli([...n.split(' '), '--help'], BOUND_MS)));
+  const silent = names.filter((_, i) => !/exit status|^ {2}exit \d|[Ee]xits \d/m.test(helps[i]!.stdout));
+  assert.deepEqual(silent, [], 'these --help texts say nothing of exit statuses');
+  const [ltl, runtime] = await Promise.all([runCli(['ltl', '[] ('], BOUND_MS), runCli(['bench', 'runtime', '--bench', 'nothing-matches'], BOUND_MS)]);
+  assert.equal(ltl.code, 2, ltl.stderr);
+  assert.match(ltl.stderr, /at column \d+/);
+  assert.equal(runtime.code, 2, runtime.stderr);
+});
