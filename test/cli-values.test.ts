@@ -172,3 +172,16 @@ test('every command\'s --help states its exit statuses, and ltl\'s and bench run
   assert.match(ltl.stderr, /at column \d+/);
   assert.equal(runtime.code, 2, runtime.stderr);
 });
+
+test('check takes -w and -k, which its --help lists, and not --w or --k, which it does not', T, async () => {
+  const [w, k, short] = await Promise.all([
+    runCli(['check', model, '--bitstate', '--w', '10'], BOUND_MS),
+    runCli(['check', model, '--bitstate', '--k=2'], BOUND_MS),
+    runCli(['check', model, '--bitstate', '-w', '10', '-k', '2'], BOUND_MS),
+  ]);
+  for (const [r, o] of [[w, '--w'], [k, '--k']] as const) {
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, new RegExp(`unknown option '${o}' \\(did you mean ${o.slice(1)}\\?\\)`));
+  }
+  assert.equal(short.code, 0, short.stderr);
+});
