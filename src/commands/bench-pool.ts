@@ -28,7 +28,8 @@ options:
   --workload LIST   a,b,c (default all)
   --pool LIST       gosched,piscina,tinypool (default all)
   --json            one JSON document on stdout (progress: on stderr, on a terminal only)
-  --out DIR         where pool.json and pool.md are written (default bench-results/)
+  --out DIR         where pool.json and pool.md are written (default bench-results/);
+                    --idle writes idle.json and idle.md there, --placement writes nothing
   --placement       instead of the table: gosched alone on one workload (--workload, default
                     b; it must compute), 1 + --warm batches in this process, each task traced:
                     per batch, the wall time, how long the computations took, and for how
