@@ -22,7 +22,7 @@ every mutant is caught under every protocol, 1 otherwise.
 options:
   --only IDS           comma-separated mutant ids (default: all)
   --stress-runs N      stress runs per mutant and protocol (default: 1)
-  --stress-seconds S   seconds per stress run (default: 3)
+  --stress-seconds S   whole seconds per stress run (default: 3)
   --preemptions K      the explorer's preemption bound (default: 2)
   --no-stress          run only the explorer
   --no-explore         run only the stress
