@@ -74,3 +74,15 @@ test('the least heapBytes README states is the one Runtime.start enforces, at th
     await rt.close();
   }
 });
+
+test('minThreads: the threads README says start with the Runtime do, at most maxm of them', T, async () => {
+  assert.match(about('minThreads'), /at most `maxm` start/);
+  for (const [opts, want] of [[{ minThreads: 2 }, 2], [{ minThreads: 3, maxm: 1 }, 1]] as const) {
+    const rt = await Runtime.start(opts);
+    try {
+      assert.equal(rt.startedThreads, want, JSON.stringify(opts));
+    } finally {
+      await rt.close();
+    }
+  }
+});
