@@ -13,7 +13,8 @@ export const DEFAULT_MAXG = 16384;
 /** Default M table size: threads beyond it are not started; goroutines wait for an M. */
 export const DEFAULT_MAXM = 256;
 const LIMIT_KEYS = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
-const TABLE_MAX = 1 << 20;
+/** The most rows maxg and maxm may ask for. */
+export const TABLE_MAX = 1 << 20;
 
 /** Throws a TypeError or RangeError naming `where`, the option and the value. For run():
  * `extra`, keys it takes besides the Runtime's (`args`). Every option may be left out (the
