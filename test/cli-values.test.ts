@@ -185,3 +185,33 @@ test('check takes -w and -k, which its --help lists, and not --w or --k, which i
   }
   assert.equal(short.code, 0, short.stderr);
 });
+
+test('gosched run: GOSCHED_MAXM and GOSCHED_MAXG set maxm and maxg, and the messages that say to raise them name them', T, async () => {
+  const index = new URL('../src/index.js', import.meta.url).href;
+  const main = join(scratch, 'fanout.mjs');
+  writeFileSync(main, `import { go, chan } from ${JSON.stringify(index)};
+export function child(c) { c.send(1); }
+export function main(args) { const n = Number(args[0]); const c = chan(); for (let i = 0; i < n; i++) go(child, c); for (let i = 0; i < n; i++) c.recv(); console.log('done ' + n); }
+`);
+  const help = (await runCli(['run', '--help'], BOUND_MS)).stdout;
+  assert.match(help, /^ {2}GOSCHED_MAXM {2,}/m);
+  assert.match(help, /^ {2}GOSCHED_MAXG {2,}/m);
+  const [m1, m2, g2, g3, bad, small] = await Promise.all([
+    runCliEnv(['run', main, '1'], { GOSCHED_MAXM: '1' }), // main holds the one M; its child cannot start
+    runCliEnv(['run', main, '1'], { GOSCHED_MAXM: '2' }),
+    runCliEnv(['run', main, '1'], { GOSCHED_MAXG: '2' }),
+    runCliEnv(['run', main, '2'], { GOSCHED_MAXG: '2' }),
+    runCliEnv(['run', main, '1'], { GOSCHED_MAXM: '0' }),
+    runCliEnv(['run', main, '1'], { GOSCHED_MAXG: '1048576', GOSCHED_HEAP_MB: '1' }),
+  ]);
+  assert.equal(m1.code, 2, m1.stderr);
+  assert.match(m1.stderr, /^fatal error: all goroutines are asleep - deadlock! .*all 1 M's hold blocked goroutines; raise GOSCHED_MAXM\)$/m);
+  assert.deepEqual([m2.code, m2.stdout], [0, 'done 1\n'], m2.stderr);
+  assert.deepEqual([g2.code, g2.stdout], [0, 'done 1\n'], g2.stderr);
+  assert.equal(g3.code, 2, g3.stderr);
+  assert.match(g3.stderr, /^panic: cannot create goroutine: all 2 G slots are in use \(raise GOSCHED_MAXG\)$/m);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^gosched: GOSCHED_MAXM=0: must be an integer from 1 to \d+\n$/);
+  assert.equal(small.code, 2);
+  assert.match(small.stderr, /^gosched: GOSCHED_HEAP_MB=1 is too small for GOSCHED_MAXG=1048576: .*give at least \d+\n$/);
+});
