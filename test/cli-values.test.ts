@@ -215,3 +215,14 @@ export function main(args) { const n = Number(args[0]); const c = chan(); for (l
   assert.equal(small.code, 2);
   assert.match(small.stderr, /^gosched: GOSCHED_HEAP_MB=1 is too small for GOSCHED_MAXG=1048576: .*give at least \d+\n$/);
 });
+
+test('bench --cpu-prof refuses the options it would ignore, naming them', T, async () => {
+  const [go, cpu] = await Promise.all([
+    runCli(['bench', '--cpu-prof', '--go'], BOUND_MS),
+    runCli(['bench', '--cpu-prof', '--cpu', '2', '--count', '3'], BOUND_MS),
+  ]);
+  assert.equal(go.code, 2, go.stderr);
+  assert.match(go.stderr, /^gosched: --cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once .*: --go does not apply\n$/);
+  assert.equal(cpu.code, 2, cpu.stderr);
+  assert.match(cpu.stderr, /: --cpu, --count does not apply\n$/);
+});
