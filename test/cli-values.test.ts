@@ -226,3 +226,14 @@ test('bench --cpu-prof refuses the options it would ignore, naming them', T, asy
   assert.equal(cpu.code, 2, cpu.stderr);
   assert.match(cpu.stderr, /: --cpu, --count does not apply\n$/);
 });
+
+test('bench pool --placement and --idle refuse the options they would ignore, naming them', T, async () => {
+  const [placement, idle] = await Promise.all([
+    runCli(['bench', 'pool', '--placement', '--pool', 'piscina'], BOUND_MS),
+    runCli(['bench', 'pool', '--idle', '--warm', '2', '--workload', 'a'], BOUND_MS),
+  ]);
+  assert.equal(placement.code, 2, placement.stderr);
+  assert.match(placement.stderr, /^gosched: --placement runs gosched alone and writes no file: --pool does not apply\n$/);
+  assert.equal(idle.code, 2, idle.stderr);
+  assert.match(idle.stderr, /^gosched: --idle runs no workload, it starts idle threads: --workload, --warm does not apply\n$/);
+});
