@@ -237,3 +237,18 @@ test('bench pool --placement and --idle refuse the options they would ignore, na
   assert.equal(idle.code, 2, idle.stderr);
   assert.match(idle.stderr, /^gosched: --idle runs no workload, it starts idle threads: --workload, --warm does not apply\n$/);
 });
+
+test('mutants and explore refuse the options a run would ignore, naming them', T, async () => {
+  const cases: [string[], RegExp][] = [
+    [['mutants', '--list', '--only', 'mnextg-no-wakeup'], /^gosched: --list prints the catalogue \(with --json as JSON\): --only does not apply\n$/],
+    [['mutants', '--no-stress', '--stress-runs', '2'], /^gosched: --no-stress runs no stress: --stress-runs does not apply\n$/],
+    [['mutants', '--no-explore', '--preemptions', '1'], /^gosched: --no-explore runs no explorer: --preemptions does not apply\n$/],
+    [['mutants', '--no-explore', '--no-stress'], /^gosched: --no-stress and --no-explore leave nothing to run: give one\n$/],
+    [['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--replay', '0x1', '--preemptions', '3'], /^gosched: --replay runs one schedule, no search: --preemptions does not apply\n$/],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
+  cases.forEach(([args, re], i) => {
+    assert.equal(runs[i]!.code, 2, `gosched ${args.join(' ')}: ${runs[i]!.stdout}${runs[i]!.stderr}`);
+    assert.match(runs[i]!.stderr, re);
+  });
+});

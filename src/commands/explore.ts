@@ -70,6 +70,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (values.replay !== undefined) {
       if (scenarios.length !== 1 || protocols.length !== 1) throw new UsageError('--replay needs exactly one --scenario and one --protocol');
+      // A replay runs the one schedule given: the search's options would be dropped.
+      const searchOnly = (['preemptions', 'max-executions', 'no-hashing'] as const).filter((o) => values[o] !== undefined).map((o) => `--${o}`);
+      if (searchOnly.length > 0) throw new UsageError(`--replay runs one schedule, no search: ${searchOnly.join(', ')} does not apply`);
       let schedule: number[];
       try {
         schedule = parseSchedule(values.replay);
