@@ -2,6 +2,9 @@
 // 4, ... into a channel; each prime found adds a filter goroutine to the chain.
 //
 //   gosched run examples/sieve.mjs [N]     prints the first N primes (default 10)
+//
+// Each filter goroutine holds a thread while it lives (a goroutine is a thread here), so
+// N past about 250 needs more M's than the default 256: GOSCHED_MAXM=1000 gosched run ...
 import { chan, go } from 'gosched';
 
 /** Sends 2, 3, 4, ... to ch. */

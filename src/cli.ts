@@ -53,6 +53,16 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`gosched mutants --list | head -3`) closes the pipe: what is
+// left to print has nowhere to go, and Node would raise the write's EPIPE as an unhandled
+// 'error' event, with a stack trace. It is dropped instead; the command ends as it would
+// have, with its own exit status (a verdict does not depend on who reads it).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   // --json asks for the error as JSON too; after `run FILE` it is the program's argument.

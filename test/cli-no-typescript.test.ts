@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,8 +33,26 @@ test('without typescript, explore and mutants exit 4 saying why, and no mutant c
     cli(['mutants', '--only', 'mnextg-no-wakeup', '--no-stress']),
   ]);
   assert.equal(explore.code, 4, explore.stderr);
-  assert.match(explore.stderr, /needs the development install/);
+  assert.match(explore.stderr, /needs the typescript package/);
   assert.equal(mutants.code, 4, `${mutants.stdout}${mutants.stderr}`);
-  assert.match(mutants.stderr, /needs the development install.*--no-explore runs the stress alone/);
+  assert.match(mutants.stderr, /needs the typescript package.*--no-explore runs the stress alone/);
   assert.doesNotMatch(mutants.stdout, /CAUGHT/);
+});
+
+test('from an npm install, explore runs when the project that installed gosched has typescript', { timeout: 120_000 }, async (t) => {
+  // The layout npm makes: the project's node_modules holds gosched and, beside it, typescript.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gosched-userts-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const pkg = path.join(dir, 'node_modules', 'gosched');
+  cpSync(builtSrc, path.join(pkg, 'dist', 'src'), { recursive: true, filter: (p) => !p.endsWith('.map') });
+  writeFileSync(path.join(pkg, 'package.json'), '{"name":"gosched","type":"module"}\n');
+  const ts = path.dirname(createRequire(import.meta.url).resolve('typescript/package.json'));
+  symlinkSync(ts, path.join(dir, 'node_modules', 'typescript'), 'dir');
+  const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, [path.join(pkg, 'dist', 'src', 'cli.js'), 'explore', '--scenario', 'ready-before-park', '--protocol', 'atomic', '--preemptions', '0'],
+      { cwd: dir, timeout: 60_000, killSignal: 'SIGKILL', encoding: 'utf8' },
+      (err, stdout, stderr) => done({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr }));
+  });
+  assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
+  assert.match(r.stdout, /^ready-before-park \(atomic\): \d+ executions.*: ok$/m);
 });

@@ -270,6 +270,20 @@ test('pool.mjs runs as its comment says, under gosched run and from ordinary Nod
   const results = (JSON.parse(json!) as { id: number; path: string; lines: number }[]).sort((x, y) => x.path.localeCompare(y.path));
   assert.deepEqual(results.map((x) => [x.path, x.lines]), [['a.txt', 3], ['b.txt', 1]]);
   assert.ok(results.every((x) => [0, 1, 2].includes(x.id)), 'each result names one of the 3 workers');
+
+  // The comment's other way, `await run(...)`, pasted into a module beside pool.mjs: it
+  // runs, and main gets the files it names (`await run(main)` alone gave main no args).
+  const runs = [...pool.block.text.split('\n')[0]!.matchAll(/`(await run\(main\b[^`]*)`/g)].map((m) => m[1]!);
+  assert.ok(runs.length >= 1, `${where(pool.block)}: the comment shows how to run it with run()`);
+  for (const [i, call] of runs.entries()) {
+    const file = `comment-run-${i}.mjs`;
+    writeFileSync(join(scratch, file), `import { run } from 'gosched';\nimport { main } from './pool.mjs';\nconsole.log(JSON.stringify(${call}));\n`);
+    const r = await node([file], { cwd: scratch });
+    assert.equal(r.code, 0, `${where(pool.block)}: \`${call}\` fails: ${r.stderr}`);
+    const named = [...call.matchAll(/'([\w.]+\.txt)'/g)].map((m) => m[1]!).sort();
+    const out = JSON.parse(r.stdout.trimEnd().split('\n').at(-1)!) as { path: string }[];
+    assert.deepEqual(out.map((x) => x.path).sort(), named, `\`${call}\` returns one result per file it names`);
+  }
 });
 
 test('the cheap commands shown run: gosched run examples/sieve.mjs 20, gosched check --help', T, async () => {

@@ -88,12 +88,18 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(`bench-check takes at most one model, got ${positionals.length}`);
-  // The checkers run in a scratch directory: a relative path must not depend on it.
-  const model = resolve(positionals[0] ?? defaultModel());
-  if (!existsSync(model)) throw new UsageError(`model not found: ${model}`);
+  // Every option is read before any file is looked for, so that a mistake in one is named
+  // as such even where the default model is absent (an npm install).
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
   const rows = onlyRows(values.only, values.atomic === true, values.liveness === true);
+  // The checkers run in a scratch directory: a relative path must not depend on it.
+  const model = resolve(positionals[0] ?? defaultModel());
+  // Only the safety row reads MODEL: `--only suite` runs without proc.p.
+  if (rows.has('safety') && !existsSync(model)) {
+    throw new UsageError(positionals[0] !== undefined ? `model not found: ${model}`
+      : `model not found: ${model} (the default MODEL, the commit's proc.p beside a checkout of gosched: give a model, or --only rows that need none)`);
+  }
   const missing = missingRepositoryModels(rows);
   if (missing !== null) throw new UsageError(missing);
   const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -28,7 +28,9 @@ options:
   --workload LIST   a,b,c (default all)
   --pool LIST       gosched,piscina,tinypool (default all)
   --json            one JSON document on stdout (progress: on stderr, on a terminal only)
-  --out DIR         where pool.json and pool.md are written (default bench-results/)
+  --out DIR         where pool.json and pool.md are written (default bench-results/);
+                    --idle writes idle.json and idle.md there, --placement writes nothing
+                    (and refuses --out and --pool; --idle refuses --workload and --warm)
   --placement       instead of the table: gosched alone on one workload (--workload, default
                     b; it must compute), 1 + --warm batches in this process, each task traced:
                     per batch, the wall time, how long the computations took, and for how
@@ -75,6 +77,10 @@ export async function run(argv: string[]): Promise<number> {
   const warmBatches = positiveInt('warm', v.warm, 3);
   if (v.placement && v.idle) throw new UsageError('--placement and --idle are two different runs: give one');
   if (v.threads !== undefined && !v.idle) throw new UsageError('--threads is for --idle');
+  // Each of the two other runs ignores some options: refused, naming them, not dropped.
+  const given = (names: readonly ('pool' | 'out' | 'workload' | 'warm')[]) => names.filter((o) => v[o] !== undefined).map((o) => `--${o}`).join(', ');
+  if (v.placement && given(['pool', 'out']) !== '') throw new UsageError(`--placement runs gosched alone and writes no file: ${given(['pool', 'out'])} does not apply`);
+  if (v.idle && given(['workload', 'warm']) !== '') throw new UsageError(`--idle runs no workload, it starts idle threads: ${given(['workload', 'warm'])} does not apply`);
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   const out = v.out ?? 'bench-results';
   outputDir('--out', out);

@@ -36,6 +36,9 @@ options:
   --go               also Go's figures for the same programs (go test -bench, needs go on the PATH)
   --json             one JSON document on stdout
   -h, --help         this help
+
+exit status: 0; 2 bad usage (--go with no go on the PATH included); 4 when a benchmark
+or Go's 'go test' fails (what it said on stderr).
 `;
 
 const BODIES = new URL('../rtbench/bodies.js', import.meta.url).href;

@@ -45,7 +45,9 @@ Benchmarks (select with --bench, a regular expression):
   BenchmarkSyscallExcess      4 goroutines per proc (exits compete for cpu slots: the slow path)
   BenchmarkSyscallExcessWork  the same with the work
   ${SERVER_NAME.padEnd(26)}  ${SERVER_DEFAULT.goroutines} goroutines doing stat+read of small files between bursts of computation,
-                              at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage()
+                              at GOMAXPROCS = the largest --cpu; real/user/sys from process.resourceUsage();
+                              a fixed ${SERVER_DEFAULT.requests} requests per goroutine (--benchtime does not apply,
+                              --count repeats it)
 
 'gosched bench runtime --help': the goroutine API's benchmarks (go, channels, Mutex).
 
@@ -64,7 +66,8 @@ options:
                      needs a Go toolchain on the PATH
   --cpu-prof         instead of the table: run the atomic BenchmarkSyscall at -cpu 1 once in
                      a child 'node --cpu-prof' (every thread profiled), write the .cpuprofile
-                     files to DIR/cpu-prof/ and print the busiest thread's heaviest functions
+                     files to DIR/cpu-prof/ and print the busiest thread's heaviest functions;
+                     it takes --benchtime, --out and --json, and refuses the other options
   -h, --help         this help
 
 exit status: 0; 1 when a benchmark has no result (a --- FAIL line) or the server's
@@ -119,6 +122,14 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     bench = new RegExp(v.bench ?? '.');
   } catch {
     throw new UsageError(`--bench: invalid regular expression '${v.bench}'`);
+  }
+  // --cpu-prof runs one fixed benchmark (its help says which): an option that would choose
+  // another is refused rather than silently dropped.
+  if (v['cpu-prof'] && v.help !== true) {
+    const ignored = (['cpu', 'protocol', 'count', 'bench', 'go'] as const).filter((o) => v[o] !== undefined);
+    if (ignored.length > 0) {
+      throw new UsageError(`--cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once (it takes --benchtime, --out and --json): ${ignored.map((o) => `--${o}`).join(', ')} does not apply`);
+    }
   }
   return {
     cpus, protocols, benchtime, benchtimeText, count: positiveInt('count', v.count, 1), bench,

@@ -118,6 +118,13 @@ d_step.
 `;
 
 export async function run(argv: string[]): Promise<number> {
+  // parseArgs gives every option a long form, so -w and -k would be taken as --w and --k
+  // too, which the help does not list (pan has only -w and -k).
+  const long = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).find((a) => /^--[wk](=|$)/.test(a));
+  if (long !== undefined) {
+    const o = long.replace(/=.*/, '');
+    throw new UsageError(`check: unknown option '${o}' (did you mean ${o.slice(1)}?) (see 'gosched check --help')`);
+  }
   const { values, positionals } = parse(argv, {
     json: { type: 'boolean' },
     'max-depth': { type: 'string' },

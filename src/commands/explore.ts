@@ -4,7 +4,7 @@ import { parseSchedule } from '../explore/engine/search.js';
 import { explore, findScenario, formatRun, replaySchedule } from '../explore/run.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import { parseProtocols } from './stress.js';
-import { UsageError, parse, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
 export const help = `usage: gosched explore [--scenario NAMES] [--protocol lock|atomic|lock,atomic]
                        [--preemptions K] [--max-executions N] [--no-hashing] [--json]
@@ -21,10 +21,12 @@ executing Go code than mcpumax allows) and the stopped world are checked; at the
 every goroutine must have finished and the scheduler be at rest. A failure (a check, a
 scheduler throw, a deadlock, a lost goroutine) prints its schedule and the replayed steps.
 
-Needs the development install: the instrumenting uses the TypeScript compiler API, a
-devDependency (npm ci). Exits 0 when every search passes (or the replayed schedule ends
-without a failure), 1 on a failure, 2 on bad usage (a --replay schedule that the
-scenario cannot take included), 4 without the development install.
+Needs the typescript package: the instrumenting uses the TypeScript compiler API, a
+devDependency of gosched (there after npm ci in its checkout; from an npm install, when the
+project that installed gosched has typescript). A search cut by --max-executions passes if
+it met no failure (its line says it was cut). Exits 0 when every search passes (or the
+replayed schedule ends without a failure), 1 on a failure, 2 on bad usage (a --replay
+schedule that the scenario cannot take included), 4 without typescript.
 
 scenarios:
 ${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}
@@ -63,11 +65,14 @@ export async function run(argv: string[]): Promise<number> {
     }
   });
   const protocols = parseProtocols(values.protocol ?? 'lock,atomic');
-  const preemptionBound = values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
+  const preemptionBound = nonNegativeInt('preemptions', values.preemptions, 2);
   const maxExecutions = positiveInt('max-executions', values['max-executions'], 1_000_000);
   try {
     if (values.replay !== undefined) {
       if (scenarios.length !== 1 || protocols.length !== 1) throw new UsageError('--replay needs exactly one --scenario and one --protocol');
+      // A replay runs the one schedule given: the search's options would be dropped.
+      const searchOnly = (['preemptions', 'max-executions', 'no-hashing'] as const).filter((o) => values[o] !== undefined).map((o) => `--${o}`);
+      if (searchOnly.length > 0) throw new UsageError(`--replay runs one schedule, no search: ${searchOnly.join(', ')} does not apply`);
       let schedule: number[];
       try {
         schedule = parseSchedule(values.replay);

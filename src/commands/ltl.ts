@@ -20,6 +20,9 @@ and 'gosched check' builds the claim of the negation itself.
 
 options:
   -h, --help   this text
+
+exit status: 0 the claim was printed; 2 bad usage or a formula that does not parse (the
+column where it fails is said); 4 an internal error of gosched.
 `;
 
 export async function run(argv: string[]): Promise<number> {

@@ -3,7 +3,7 @@ import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
-import { UsageError, parse, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
@@ -15,14 +15,14 @@ of the built dist/src, and the explorer (gosched explore, on the copy's schedule
 the stress (gosched stress, run from the copy) run on it under each protocol the changed
 line runs in. Prints which check caught which mutant and how fast (schedules until the
 explorer's first failure; stress runs that failed). The whole catalogue takes several
-minutes. Needs the development install (the explorer uses typescript; without it, exit 4,
+minutes. Needs the typescript package, as gosched explore does (without it, exit 4,
 unless --no-explore). Exits 0 when
 every mutant is caught under every protocol, 1 otherwise.
 
 options:
   --only IDS           comma-separated mutant ids (default: all)
   --stress-runs N      stress runs per mutant and protocol (default: 1)
-  --stress-seconds S   seconds per stress run (default: 3)
+  --stress-seconds S   whole seconds per stress run (default: 3)
   --preemptions K      the explorer's preemption bound (default: 2)
   --no-stress          run only the explorer
   --no-explore         run only the stress
@@ -50,6 +50,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  // An option the run would not use is refused, naming it, rather than dropped.
+  const given = (names: readonly string[]) => names.filter((o) => (values as Record<string, unknown>)[o] !== undefined).map((o) => `--${o}`).join(', ');
+  const listIgnores = given(['only', 'stress-runs', 'stress-seconds', 'preemptions', 'no-stress', 'no-explore', 'markdown']);
+  if (values.list && listIgnores !== '') throw new UsageError(`--list prints the catalogue (with --json as JSON): ${listIgnores} does not apply`);
+  if (values['no-stress'] && given(['stress-runs', 'stress-seconds']) !== '') throw new UsageError(`--no-stress runs no stress: ${given(['stress-runs', 'stress-seconds'])} does not apply`);
+  if (values['no-stress'] && values['no-explore']) throw new UsageError('--no-stress and --no-explore leave nothing to run: give one');
+  if (values['no-explore'] && given(['preemptions']) !== '') throw new UsageError('--no-explore runs no explorer: --preemptions does not apply');
   if (values.list) {
     // --json holds here too: every command's --json output is one JSON document.
     if (values.json) process.stdout.write(`${JSON.stringify(MUTANTS.map((m) => ({ id: m.id, protocol: m.protocol, stands: m.stands })))}\n`);
@@ -64,7 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const stressRuns = values['no-stress'] ? 0 : positiveInt('stress-runs', values['stress-runs'], 1);
   const stressSeconds = positiveInt('stress-seconds', values['stress-seconds'], 3);
-  const preemptions = values['no-explore'] ? -1 : values.preemptions === '0' ? 0 : positiveInt('preemptions', values.preemptions, 2);
+  const preemptions = values['no-explore'] ? -1 : nonNegativeInt('preemptions', values.preemptions, 2);
   const results: MutantResult[] = [];
   try {
     for (const m of chosen) {

@@ -16,6 +16,8 @@ import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { panicText } from '../runtime/panic-text.js';
 import { DISCARD_VALUE } from '../runtime/abort.js';
 import { showValue } from '../runtime/show-value.js';
+import { DEFAULT_MAXG, DEFAULT_MAXM, TABLE_MAX } from '../runtime/options.js';
+import { HEAP_MIN_ROOM, heapReservedBytes } from '../runtime/heap.js';
 
 export const help = `usage: gosched run FILE [args...]
 
@@ -32,9 +34,10 @@ The program ends as a Go program does:
           "fatal error: all goroutines are asleep - deadlock!" when every goroutine is
           blocked on channels, WaitGroups, Mutexes or select, then each goroutine with
           its id, what it waits on and its function
-  exit 2  also for a mistake before the program starts, said in one line: a FILE that is
-          missing, does not parse (with its line) or has no exported main, an option
-          before FILE other than --help, a bad value in the environment below
+  exit 2  also for a mistake before the program starts, said without a stack: a FILE
+          that is missing, does not parse (its line and a caret, as node --check shows
+          them) or has no exported main, an option before FILE other than --help, a bad
+          value in the environment below
 
 options (before FILE; everything after FILE is main's args):
   -h, --help         show this help
@@ -42,7 +45,14 @@ options (before FILE; everything after FILE is main's args):
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
   GOSCHED_PROTOCOL   lock or atomic (default atomic: the commit's)
-  GOSCHED_HEAP_MB    shared heap for channels and values in flight (default 256)
+  GOSCHED_HEAP_MB    shared heap for channels and values in flight, in MiB from 1 to
+                     2047 (default 256); a value sent may take up to half of it
+  GOSCHED_MAXM       threads (M's), each started goroutine holds one to its end
+                     (default ${DEFAULT_MAXM}, at most ${TABLE_MAX}); past it goroutines wait for a free one,
+                     and if every M holds a goroutine blocked for ever the deadlock
+                     report says to raise GOSCHED_MAXM
+  GOSCHED_MAXG       goroutines alive at once, queued ones included (default ${DEFAULT_MAXG},
+                     at most ${TABLE_MAX}); go() past it panics saying to raise GOSCHED_MAXG
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -59,7 +69,7 @@ async function runFile(argv: string[]): Promise<number> {
     return 0;
   }
   if (file.startsWith('-')) {
-    throw new UsageError(`run: unknown option '${file}': gosched run takes FILE [args...] (what follows FILE goes to main), and its settings from the environment (GOMAXPROCS, GOSCHED_PROTOCOL, GOSCHED_HEAP_MB)`);
+    throw new UsageError(`run: unknown option '${file}': gosched run takes FILE [args...] (what follows FILE goes to main), and its settings from the environment (GOMAXPROCS, GOSCHED_PROTOCOL, GOSCHED_HEAP_MB, GOSCHED_MAXM, GOSCHED_MAXG)`);
   }
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
@@ -74,6 +84,12 @@ async function runFile(argv: string[]): Promise<number> {
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`GOSCHED_PROTOCOL=${protocol}: must be lock or atomic`);
   const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
   if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
+  // The Runtime's maxm and maxg, which a program run here has no other way to set: the
+  // messages that say to raise them name these instead (tableHint).
+  const maxm = envInt('GOSCHED_MAXM', DEFAULT_MAXM, TABLE_MAX);
+  const maxg = envInt('GOSCHED_MAXG', DEFAULT_MAXG, TABLE_MAX);
+  const leastMb = Math.ceil((heapReservedBytes(maxg) + HEAP_MIN_ROOM) / 1048576);
+  if (heapMb < leastMb) throw new UsageError(`GOSCHED_HEAP_MB=${heapMb} is too small for GOSCHED_MAXG=${maxg}: the heap keeps per-goroutine state for every G row; give at least ${leastMb}`);
   const url = pathToFileURL(abs).href;
   // Loaded here first (run() finds it loaded) so that a module that cannot load is the
   // user's mistake, said as one: a syntax error is a usage error, as a Go compile error
@@ -95,20 +111,36 @@ async function runFile(argv: string[]): Promise<number> {
     throw new UsageError(`run: ${file} has no exported function main (export function main(args) { ... })${what}`);
   }
   try {
-    await runProgram(url, 'main', { [DISCARD_VALUE]: true, args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024 });
+    await runProgram(url, 'main', { [DISCARD_VALUE]: true, args: [args], gomaxprocs, protocol, heapBytes: heapMb * 1024 * 1024, maxm, maxg });
     return 0;
   } catch (err) {
     if (err instanceof GoroutinePanic) {
-      printPanic(err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, ''), err.goid, err.goroutineStack);
+      printPanic(tableHint(err.message.replace(/^goroutine \d+ \[.*?\] panicked: /, '')), err.goid, err.goroutineStack);
       return 2;
     }
     if (err instanceof ProgramExit) return err.status;
     if (err instanceof SchedulerError) {
-      process.stderr.write(`fatal error: ${err.message.replace(/^m\d+: /, '')}\n\n${formatGoroutines(err.goroutines)}`);
+      process.stderr.write(`fatal error: ${tableHint(err.message.replace(/^m\d+: /, ''))}\n\n${formatGoroutines(err.goroutines)}`);
       return 2;
     }
     throw err;
   }
+}
+
+/** An environment variable holding an integer from 1 to max, or `fallback` when unset. */
+function envInt(name: string, fallback: number, max: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new UsageError(`${name}=${v}: must be an integer from 1 to ${max}`);
+  return Number(v);
+}
+
+/** The scheduler's "raise maxm" (a deadlock of full M's) and "raise maxg" (go() past the G
+ * table) name the Runtime's options; under gosched run they are these variables. */
+function tableHint(message: string): string {
+  return message
+    .replace(/(M's hold blocked goroutines; raise) maxm\)$/, '$1 GOSCHED_MAXM)')
+    .replace(/^(cannot create goroutine: all \d+ G slots are in use \(raise) maxg\)$/, '$1 GOSCHED_MAXG)');
 }
 
 /** A panic as Go prints it: the value, then the goroutine that panicked and its stack. */

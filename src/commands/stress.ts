@@ -2,7 +2,7 @@
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { MAX_STRESS_THREADS } from '../stress/words.js';
 import { formatStress, runStress, type StressReport } from '../stress/stress.js';
-import { UsageError, parse, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
 export const help = `usage: gosched stress [--protocol lock|atomic|lock,atomic] [--threads N] [--seconds S]
                       [--pairs N] [--seed N] [--stall S] [--json]
@@ -36,7 +36,8 @@ options:
   --pairs N      operations each worker does at least, however soon the time is up
                  (default: 0)
   --seed N       seed of every goroutine's random choices (default: 1)
-  --stall S      seconds without progress before the watchdog fails the run (default: 5)
+  --stall S      whole seconds without progress before the watchdog fails the run
+                 (default: 5)
   --json         print one JSON object: a run's report for one protocol, or
                  {"ok": bool, "runs": [report, ...]} for several
   -h, --help     show this help
@@ -61,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   const threads = positiveInt('threads', values.threads, 4);
   if (threads > MAX_STRESS_THREADS) throw new UsageError(`--threads must be at most ${MAX_STRESS_THREADS}, got ${threads}`);
   const seconds = positiveNumber('seconds', values.seconds, 3);
-  const minOps = values.pairs === '0' ? 0 : positiveInt('pairs', values.pairs, 0);
+  const minOps = nonNegativeInt('pairs', values.pairs, 0);
   const seed = positiveInt('seed', values.seed, 1);
   const stallSeconds = positiveInt('stall', values.stall, 5);
 

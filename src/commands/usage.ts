@@ -39,11 +39,23 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   return parseArgs({ args: argv, options, allowPositionals, strict: true });
 }
 
+/** An option as the user types it: `-w` for a one-letter name, `--max-depth` otherwise. */
+export const optionFlag = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
+
 /** Parses a positive integer option, naming the option in the error. */
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--${name} must be a positive integer, got '${value}'`);
+    throw new UsageError(`${optionFlag(name)} must be a positive integer, got '${value}'`);
+  }
+  return Number(value);
+}
+
+/** Parses an option that may be 0 (a bound, a count of extra work), naming it in the error. */
+export function nonNegativeInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${optionFlag(name)} must be a non-negative integer, got '${value}'`);
   }
   return Number(value);
 }

@@ -45,8 +45,13 @@ export const current: Current = {
   },
 };
 
+/** Where the gosched that runs this thread's M lives, for a goroutine whose module imported
+ * another copy (see cur). */
+const RUNNING_COPY = Symbol.for('gosched.runningCopy');
+
 /** The M's thread starts: the shared state every goroutine it runs will use. */
 export function setThread(heap: Heap, sabs: SabRegistry, fatal: (err: Error) => never): void {
+  (globalThis as Record<symbol, unknown>)[RUNNING_COPY] = import.meta.url;
   current.heap = heap;
   current.sabs = sabs;
   current.fatal = fatal;
@@ -67,6 +72,14 @@ export function setCurrent(s: Sched, m: number, g: number, enter: SyscallFn, exi
  * object for all goroutines, and the message says what to do instead. */
 export function cur(what: string): Current {
   if (current.g === NIL) {
+    // A goroutine module that imports a second copy of gosched (a CLI from one install, the
+    // program's 'gosched' from another) reaches this copy, whose thread state was never set:
+    // said as what it is, since the usual message would send the user looking at their code.
+    const running = (globalThis as Record<symbol, unknown>)[RUNNING_COPY];
+    if (typeof running === 'string' && running !== import.meta.url) {
+      const root = (u: string) => new URL('../../..', u).pathname;
+      throw new Error(`${what}: this goroutine's module imports gosched from ${root(import.meta.url)}, but the goroutine runs on the gosched at ${root(running)}; two copies cannot share goroutines: start it with the copy it imports (under gosched run: the program's own, npx gosched run FILE from its project)`);
+    }
     throw new Error(`${what} called outside a goroutine (only code started with go() may call it; a module's top-level code runs apart on every thread that imports it: make channels and sync objects in main and pass them to go())`);
   }
   return current;

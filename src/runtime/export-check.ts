@@ -106,17 +106,14 @@ export class ExportCheck {
   private startLoader(): { worker: Worker; flag: Int32Array; reply: Uint8Array } {
     const flag = new Int32Array(new SharedArrayBuffer(8));
     const reply = new Uint8Array(new SharedArrayBuffer(REPLY_BYTES));
-    const started = startWorker(new URL('./export-loader.js', import.meta.url), {
-      workerData: { flag, reply },
-      // The module's top level runs here too: what it prints belongs to the goroutines'
-      // threads, so the loader's output is read and dropped.
-      stdout: true,
-      stderr: true,
-    }, this.execArgv);
+    // The module's top level runs here too: what it prints belongs to the goroutines'
+    // threads, so the loader drops it in its own thread (export-loader.ts). Not read and
+    // dropped here (`stdout: true` and resume()): Node refs the port of a worker stream
+    // being read, which held the owner's process LOADER_IDLE_MS past its last goroutine,
+    // close() or not.
+    const started = startWorker(new URL('./export-loader.js', import.meta.url), { workerData: { flag, reply } }, this.execArgv);
     this.execArgv = started.execArgv;
     const w = started.worker;
-    w.stdout.resume();
-    w.stderr.resume();
     w.unref();
     // A loader that fails outside an import (it should not) only costs the check.
     w.on('error', () => {

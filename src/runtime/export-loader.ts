@@ -6,6 +6,16 @@ import { typeOf } from './export-loader-types.js';
 
 const { flag, reply } = workerData as { flag: Int32Array; reply: Uint8Array };
 
+// What an imported module's top level prints belongs to the goroutines' threads, where it
+// runs as well; here it is dropped (see export-check.ts for why not in the owner).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = ((_chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
+    return true;
+  }) as typeof stream.write;
+}
+
 /** flag[0]: 0 while a request is pending, 1 once the answer is in `reply`; flag[1]: its
  * length in bytes, or -1 when it did not fit. */
 function answer(doc: unknown): void {

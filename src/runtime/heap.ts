@@ -46,6 +46,14 @@ export const GX_WAKESG = 1;
 export const GX_ARGS = 2;
 
 const BLOCK_HEADER = 8;
+
+/** Bytes at the start of a heap that hold no blocks: its header and maxg rows of per-G state. */
+export function heapReservedBytes(maxg: number): number {
+  return (HEADER_WORDS + maxg * GEXT_STRIDE) * 4 + 8;
+}
+/** The least room for blocks a Runtime's heap must keep besides that (checked in options.ts:
+ * a heap whose per-G rows fill it has no room for a single channel). */
+export const HEAP_MIN_ROOM = 1 << 16;
 let nextId = Math.floor(Math.random() * 2 ** 30);
 
 export class Heap {
@@ -70,7 +78,7 @@ export class Heap {
     new Int32Array(buffer)[H_ID] = (nextId = (nextId + 1) | 0) || 1;
     const h = new Heap(buffer);
     h.mem[H_MAXG] = maxg;
-    h.mem[H_BUMP] = (HEADER_WORDS + maxg * GEXT_STRIDE) * 4 + 8;
+    h.mem[H_BUMP] = heapReservedBytes(maxg);
     return h;
   }
 

@@ -4,6 +4,7 @@
 // value. minThreads above maxm is not one: as many threads start as the M table holds.
 import { maxgomaxprocs } from '../sched/index.js';
 import { showValue } from './show-value.js';
+import { HEAP_MIN_ROOM, heapReservedBytes } from './heap.js';
 
 /** Every option Runtime.start knows. */
 export const RUNTIME_OPTION_KEYS = ['protocol', 'gomaxprocs', 'maxg', 'maxm', 'minThreads', 'resourceLimits', 'heapBytes'] as const;
@@ -12,7 +13,8 @@ export const DEFAULT_MAXG = 16384;
 /** Default M table size: threads beyond it are not started; goroutines wait for an M. */
 export const DEFAULT_MAXM = 256;
 const LIMIT_KEYS = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
-const TABLE_MAX = 1 << 20;
+/** The most rows maxg and maxm may ask for. */
+export const TABLE_MAX = 1 << 20;
 
 /** Throws a TypeError or RangeError naming `where`, the option and the value. For run():
  * `extra`, keys it takes besides the Runtime's (`args`). Every option may be left out (the
@@ -49,6 +51,15 @@ export function checkRuntimeOptions(opts: unknown, where: string, run?: { extra:
   }
   int('minThreads', 0, TABLE_MAX, 'a non-negative integer');
   int('heapBytes', 1 << 16, 2 ** 31 - 8);
+  if (typeof o.heapBytes === 'number') {
+    // The heap's first bytes hold per-goroutine state for every G row: a heap that small
+    // would start with no room for a channel, and fail only at the first one made.
+    const maxg = typeof o.maxg === 'number' ? o.maxg : DEFAULT_MAXG;
+    const least = heapReservedBytes(maxg) + HEAP_MIN_ROOM;
+    if (o.heapBytes < least) {
+      throw new RangeError(`${where}: heapBytes ${o.heapBytes} is too small for maxg ${maxg}: the heap keeps ${heapReservedBytes(maxg)} bytes of per-goroutine state, so give heapBytes at least ${least}, or a smaller maxg`);
+    }
+  }
   const rl = o.resourceLimits;
   if (rl !== undefined) {
     if (rl === null || typeof rl !== 'object' || Array.isArray(rl)) {

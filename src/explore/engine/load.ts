@@ -43,7 +43,7 @@ async function load(dir: string): Promise<InstrumentedSched> {
     const mod = (await import('typescript')) as unknown as { default: typeof TS };
     ts = mod.default;
   } catch {
-    throw new NeedsDevInstall('gosched explore needs the development install: it instruments the built scheduler with the TypeScript compiler API, and typescript is a devDependency (run npm ci in the repository)');
+    throw new NeedsDevInstall('gosched explore needs the typescript package: it instruments the built scheduler with the TypeScript compiler API, and typescript is only a devDependency of gosched (run npm ci in its checkout, or install typescript in the project that uses gosched)');
   }
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   if (!files.includes('index.js')) throw new Error(`no built scheduler in ${dir} (run npm run build)`);
