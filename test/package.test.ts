@@ -42,8 +42,10 @@ test('npm pack ships the built library and its declarations, and no tests', { ti
     assert.ok(files.includes(f), `${f} is not in the tarball`);
   }
   // The one source file that ships is data a command reads: the Go benchmarks `bench runtime --go` runs.
-  const stray = files.filter((f) => f !== 'package.json' && f !== 'README.md' && f !== 'src/rtbench/gobench.go.txt' && !/^dist\/src\/.*\.(js|d\.ts)$/.test(f));
-  assert.deepEqual(stray, [], 'only built code, declarations, package.json, README and the Go benchmarks ship');
+  // The licence package.json names ships beside the code it covers.
+  assert.ok(files.includes('LICENSE'), 'LICENSE is not in the tarball');
+  const stray = files.filter((f) => !['package.json', 'README.md', 'LICENSE', 'src/rtbench/gobench.go.txt'].includes(f) && !/^dist\/src\/.*\.(js|d\.ts)$/.test(f));
+  assert.deepEqual(stray, [], 'only built code, declarations, package.json, README, LICENSE and the Go benchmarks ship');
   assert.deepEqual(files.filter((f) => /test|\.map$|\/main(-check)?\./.test(f)), [], 'no tests, source maps or dev entry points');
   // Every built module ships with its declaration.
   const js = files.filter((f) => f.endsWith('.js'));
