@@ -119,6 +119,8 @@ class Parser {
   }
 
   private usesPriority: boolean;
+  /** Parsing a send's first argument (see sendArgs). */
+  private sendHead = false;
 
   adopt(prog: Program): void {
     this.mtypes = [...prog.mtypes];
@@ -747,8 +749,14 @@ class Parser {
     return args;
   }
 
+  /** spin.y's margs: `c!e(a, b)` is `c!e, a, b`. Its first argument is an expression that
+   * a parenthesised list may follow, so a name there followed by `(` is that name, not a
+   * call (glycerine deadlock.giop.prm's `out!msgType(dst, msg)` with `mtype msgType`). */
   private sendArgs(): Expr[] {
-    const args = [this.expr()];
+    this.sendHead = true;
+    let head: Expr;
+    try { head = this.expr(); } finally { this.sendHead = false; }
+    const args = [head];
     for (;;) {
       if (this.is(',')) { this.next(); args.push(this.expr()); }
       else if (this.is('(')) { this.next(); args.push(this.expr()); while (this.is(',')) { this.next(); args.push(this.expr()); } this.expect(')'); }
@@ -1061,7 +1069,7 @@ class Parser {
     if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@' || (this.peek().text === ':' && this.peek(2).kind === 'id'))) return this.remoteRef();
     const m = this.mtypeValue.get(t.text);
     if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
-    if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {
+    if (this.peek().text === '(' && !['if', 'do'].includes(t.text) && !(this.sendHead && !this.inlines.has(t.text))) {
       this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
     }
     const v = this.varref();
