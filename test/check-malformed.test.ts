@@ -92,3 +92,13 @@ test('an empty sequence and a model with no runnable process are refused, as SPI
     assert.ok(compileModel('m.pml', src).machine.trans.length > 0, src);
   }
 });
+
+test("a backslash-newline is cpp's line splice: the tokens after it keep their line (implied semicolons apply), a // comment goes on past it, a #define joins without a space", () => {
+  // SPIN: "syntax error saw '+'" on line 4: cpp prints `+ b` on a line of its own.
+  assert.match(refusal(P('  x = x \\\n  + 1', 'byte x;')), /^m\.pml:4:3: expected an expression but found '\+'/);
+  // cruise.pml's form: the line ends in an operator, so the expression goes on.
+  const m = compileModel('m.pml', P('  x = (x == 0 || \\\n  x == 2 -> 1 : 0); // no x++ here \\\n  x++\n  assert(x == 1)', 'byte x;'));
+  assert.equal(m.machine.layout.procs[0]!.flow.nPcs, 3, 'x = ..., assert and the end: the x++ is in the comment');
+  const n = compileModel('m.pml', '#define N 1\\\n0\nbyte a[N];\nactive proctype P() { a[9] = 1 }\n');
+  assert.equal(n.machine.layout.globals.get('a')!.len, 10, 'N is 10, not 1 0');
+});
