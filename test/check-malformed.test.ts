@@ -102,3 +102,14 @@ test("a backslash-newline is cpp's line splice: the tokens after it keep their l
   const n = compileModel('m.pml', '#define N 1\\\n0\nbyte a[N];\nactive proctype P() { a[9] = 1 }\n');
   assert.equal(n.machine.layout.globals.get('a')!.len, 10, 'N is 10, not 1 0');
 });
+
+test('an array passed whole to an inline is refused at the call, as SPIN 6.5.2 refuses it (missing array index); an element, a field or a global named in the body is not', () => {
+  const inl = 'inline zero(arr) { arr[0] = 0 }\ninline each(arr) { for (x in arr) { skip } }\n';
+  assert.match(refusal(`${inl}${P('  zero(a)', 'byte x, a[2];')}`), /^m\.pml:5:8: missing array index for 'a'/);
+  assert.match(refusal(`${inl}${P('  each(a)', 'byte x, a[2];')}`), /^m\.pml:5:8: missing array index for 'a'/);
+  assert.match(refusal(`${inl}${P('  byte b[3];\n  zero(b)', 'byte x;')}`), /^m\.pml:6:8: missing array index for 'b'/);
+  assert.match(refusal(`typedef T { byte a[2] };\ninline zero(arr) { arr = 0 }\n${P('  zero(s.a)', 'T s;')}`), /^m\.pml:5:10: missing array index for 'a'/);
+  for (const body of ['  zero(a[1])', '  zero(s.a[x])', '  zero(t[1].a[0])', '  zero(x)', '  byte b[3]; zero(b[x])']) {
+    assert.ok(compileModel('m.pml', `typedef T { byte a[2] };\ninline zero(arr) { arr = 0 }\n${P(body, 'byte x, a[2]; T s, t[2];')}`).machine.trans.length > 0, body);
+  }
+});

@@ -708,6 +708,7 @@ class Parser {
       }
     }
     this.next(); // )
+    this.wholeArrayArgs(args);
     if (args.length !== inl.params.length) {
       this.err(`inline '${name.text}' takes ${inl.params.length} argument(s), got ${args.length}`, name);
     }
@@ -734,6 +735,29 @@ class Parser {
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
     return { k: 'block', body: stmts, pos: name };
+  }
+
+  /** SPIN 6.5.2 parses an inline call's arguments as expressions (spin.y's args), so its
+   * pfld check holds there: an array, or an array field of a structure, named without an
+   * index is "missing array index" at the call, even where the body would index it or run
+   * a for over it (glycerine optimized.pml). Another process's variable (`P:a`) is not
+   * looked at. */
+  private wholeArrayArgs(args: Token[][]): void {
+    for (const a of args) {
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i]!;
+        if (x.kind !== 'id' || ['.', ':', '@'].includes(a[i - 1]?.text ?? '')) continue;
+        let d = this.declOf(this.scopes ? this.scopes.resolve(x.text, x) : x.text);
+        for (let at = x; d !== undefined;) {
+          if (a[i + 1]?.text === '[') {
+            for (let depth = 0; i + 1 < a.length; ) { const t = a[++i]!.text; if (t === '[') depth++; else if (t === ']' && --depth === 0) break; }
+          } else if (d.len > 0) this.err(`missing array index for '${at.text}' (SPIN 6.5.2 parses an inline's arguments as expressions: pass an element, or name the array in the inline's body)`, at);
+          if (a[i + 1]?.text !== '.' || a[i + 2]?.kind !== 'id' || !d.struct) break;
+          at = a[i + 2]!; i += 2;
+          d = this.typedefs.get(d.struct)?.find((f) => f.name === at.text);
+        }
+      }
+    }
   }
 
   /** pan's code for a receive saves each variable it writes, to undo the step: one plain
