@@ -113,3 +113,11 @@ test('an array passed whole to an inline is refused at the call, as SPIN 6.5.2 r
     assert.ok(compileModel('m.pml', `typedef T { byte a[2] };\ninline zero(arr) { arr = 0 }\n${P(body, 'byte x, a[2]; T s, t[2];')}`).machine.trans.length > 0, body);
   }
 });
+
+test("a structure sent as one field is refused when its leaves outnumber every channel's fields (spin: too many pars in send, sketch-msg-file1.pml); fewer is pan's run-time error", () => {
+  const decls = 'typedef R { chan req = [1] of { byte, int }; int id };\ntypedef M { R r; int id };\nR ch1;';
+  assert.match(refusal(P('  M m;\n  ch1.req!1, m', decls)), /^m\.pml:6:3: too many pars in send \(ch1\.req: 4 msg parameters sent, 2 expected\)/);
+  assert.match(refusal(P('  ch1.req!1, 2, 3', decls)), /^m\.pml:5:3: too many pars in send \(ch1\.req: 3 msg parameters sent, 2 expected\)/);
+  // A channel of three fields elsewhere in the model: the send is compiled, and fails when it runs.
+  assert.ok(compileModel('m.pml', P('  ch1.req!1, 2, 3', `${decls}\nchan three = [1] of { byte, byte, byte };`)).machine.trans.length > 0);
+});

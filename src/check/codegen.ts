@@ -70,6 +70,12 @@ class Gen {
     }
   }
 
+  /** spin.y's Mpars: the most message fields of any channel declaration (a typedef's as its leaves). */
+  private maxMsgFields(): number {
+    const decls = [...this.prog.globals, ...[...this.prog.typedefs.values()].flat(), ...this.prog.procs.flatMap((p) => p.locals)];
+    return Math.max(0, ...decls.map((d) => d.chan?.fields.length ?? 0));
+  }
+
   private errId(kind: string, message: string, line: number | null): number {
     this.errors.push({ kind, message, line });
     return this.errors.length - 1;
@@ -446,11 +452,18 @@ return { exec, init, prov };
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
     s = { ...s, args: s.args.flatMap((a): Expr[] => (a.k === 'var' ? this.structLeaves(a, ctx) ?? [a] : [a])) };
     const k = this.errId('channel', `too few parameters in send stmnt (${s.ch.name})`, s.pos.line);
-    const known = this.lookup(s.ch, ctx).decl.chan;
-    if (known && s.args.length > known.fields.length) {
-      throw new ModelError(`too many pars in send: ${s.args.length} sent on ${s.ch.name}, ${known.fields.length} expected`, s.pos);
+    // pangen2.c refuses a send of more fields (a structure counted as its leaves) than any
+    // channel declared in the model has (Mpars): "too many pars in send". Fewer than that
+    // but more than this channel's is pan's run-time error (sketch-msg-file1.pml sends a
+    // structure of 7 leaves as one field of a channel of 2).
+    const mpars = this.maxMsgFields();
+    if (s.args.length > mpars) {
+      throw new ModelError(`too many pars in send (${exprText(s.ch)}: ${s.args.length} msg parameters sent, ${mpars} expected)`, s.pos);
     }
-    const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
+    const known = this.lookup(s.ch, ctx).decl.chan;
+    const many = known && s.args.length <= known.fields.length ? ''
+      : `if (${s.args.length} > NF[QD(S, o, c)]) return fail(${this.errId('channel', `too many parameters in send stmnt (${s.ch.name})`, s.pos.line)}); `;
+    const fill = many + s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
     const put = s.sorted ? 'qsorted' : 'qsend';
     if (ctx.inDstep && this.hasRendezvous) {
       return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
