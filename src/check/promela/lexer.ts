@@ -15,13 +15,14 @@ export interface Token extends Pos {
 
 // Longest first, so `->` wins over `-`.
 const OPS = [
-  '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '::', '??', '!!',
+  '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '::', '??', '!!', '##',
   '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '|', '^', '(', ')', '[', ']',
   '{', '}', ';', ',', ':', '.', '?', '@', '#',
 ];
 
-/** `file`: set on every token of an included file (see Pos). */
-export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): Token[] {
+/** `file`: set on every token of an included file (see Pos). `directives`: false for a
+ * #define's body, where `#` is cpp's stringification, not a directive's start. */
+export function lex(src: string, firstLine = 1, firstCol = 1, file?: string, directives = true): Token[] {
   const out: Token[] = [];
   let i = 0, line = firstLine, col = firstCol, bol = true;
   const n = src.length;
@@ -53,7 +54,7 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): To
     // lexer reads it as the end of a comment (spinlex.c's in_comment), not as * and /.
     if (c === '*' && src[i + 1] === '/') { adv(2); continue; }
     const pos = { line, col };
-    if (c === '#' && bol) {
+    if (c === '#' && bol && directives) {
       // A whole logical line: backslash-newline continues it, comments inside are dropped.
       let text = '';
       adv(1);
