@@ -121,3 +121,23 @@ test("a structure sent as one field is refused when its leaves outnumber every c
   // A channel of three fields elsewhere in the model: the send is compiled, and fails when it runs.
   assert.ok(compileModel('m.pml', P('  ch1.req!1, 2, 3', `${decls}\nchan three = [1] of { byte, byte, byte };`)).machine.trans.length > 0);
 });
+
+test("an array size given by a name SPIN 6.5.2 has no initial value for is refused (SPIN crashes); one with a value is that value, or 8", () => {
+  const crash = /array size '(\w+)' names .*SPIN 6\.5\.2 crashes on it/;
+  for (const [src, at] of [
+    ['byte a[M];\nactive proctype P() { a[0] = 1 }\n', 'm.pml:1:8:'], // undeclared
+    ['byte a[N];\nbyte N = 5;\nactive proctype P() { a[0] = 1 }\n', 'm.pml:1:8:'], // declared further on
+    ['byte N = 2;\ntypedef T { byte a[N] };\nT t;\nactive proctype P() { t.a[1] = 1 }\n', 'm.pml:2:20:'], // not a field of T
+    [P('  x = 1;\n  byte n = 4;\n  byte a[n];\n  a[0] = 1', 'byte x;'), 'm.pml:5:10:'], // n = 4 is a step
+    [P('  { byte n = 4; byte a[n]; a[0] = 1 }', 'byte x;'), 'm.pml:3:24:'], // in a block: a step too
+  ] as const) {
+    const r = refusal(src);
+    assert.match(r, crash, src);
+    assert.ok(r.startsWith(at), `${at} ${r}`);
+  }
+  const len = (src: string, name: string) => compileModel('m.pml', src).machine.layout.globals.get(name)!.len;
+  assert.equal(len("byte TARGET_LEN = 13;\nbyte target[TARGET_LEN] = {\n 't','o','b','e','o','r','n','o','t','t','o','b','e' };\nactive proctype P() { skip }\n", 'target'), 13);
+  for (const [decl, n] of [['byte N', 8], ['byte N = 0', 8], ['byte N = 2+3', 8], ['short N = -3', 8], ['int N = 300', 300], ['chan N = [3] of {byte}', 3], ['bool N = true', 1], ["byte N = 'a'", 97]] as const) {
+    assert.equal(len(`${decl};\nbyte a[N];\nactive proctype P() { skip }\n`, 'a'), n, decl);
+  }
+});

@@ -106,6 +106,12 @@ class Parser {
   /** Sequences open in the proctype being parsed: its body is 1, a block or option in it
    * more (SPIN's initialization_ok holds only in the body, before its first statement). */
   private seqDepth = 0;
+  /** A typedef's fields declared so far, while its body is parsed (see boundByName). */
+  private typedefFields: VarDecl[] | null = null;
+  /** Whether the declaration being parsed is a step of its own (see stmt), and the
+   * scalars whose initial value so became a step. */
+  private declIsStep = false;
+  private initIsStep = new WeakSet<VarDecl>();
   /** The token after each variable of the last declaration parsed (see stmt's steps). */
   private declEnds: Token[] = [];
 
@@ -286,6 +292,7 @@ class Parser {
     if (this.typedefs.has(name.text) || BASE_TYPES.has(name.text)) this.err(`type '${name.text}' is declared twice`, name);
     this.expect('{');
     const fields: VarDecl[] = [];
+    this.typedefFields = fields;
     for (;;) {
       while (this.is(';')) this.next();
       if (this.is('}')) break;
@@ -297,6 +304,7 @@ class Parser {
       }
     }
     this.next();
+    this.typedefFields = null;
     if (fields.length === 0) this.err(`typedef '${name.text}' has no fields`, name);
     this.typedefs.set(name.text, fields);
   }
@@ -524,7 +532,9 @@ class Parser {
           return null;
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
-        const decls = this.decl();
+        this.declIsStep = this.seenStmt || this.seqDepth !== 1;
+        let decls: VarDecl[];
+        try { decls = this.decl(); } finally { this.declIsStep = false; }
         if (this.locals === null || this.scopes === null) this.err('declaration outside a proctype', t);
         for (const d of decls) { this.notGlobal(d); d.name = this.scopes.declare(d.name, d.pos); }
         this.locals.push(...decls);
@@ -883,7 +893,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        len = this.constant('an array size');
+        const named = n.kind === 'id' && this.peek().text === ']' && !this.mtypeValue.has(n.text) && !['true', 'false', 'skip'].includes(n.text);
+        len = named ? this.boundByName(this.next(), out) : this.constant('an array size');
         if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
@@ -898,12 +909,38 @@ class Parser {
         else init = this.expr();
       }
       this.declEnds.push(this.t);
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
+      const d: VarDecl = { name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) };
+      // spin.y's ivar: a scalar's initial value that becomes a step (see stmt) is no
+      // longer the symbol's (sym->ini = 0), which boundByName reads.
+      if (this.declIsStep && init !== null && len === 0) this.initIsStep.add(d);
+      out.push(d);
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
     }
+  }
+
+  /** spin.y's `NAME '[' NAME ']'`, an array whose size is a variable's name (alanprawira
+   * monkey.pml's `byte target[TARGET_LEN]` with `byte TARGET_LEN = 13`): SPIN takes the
+   * variable's initial value at that point when it is a constant above 0, and else 8
+   * (6.5.2's "evaluated as 8 by default (to avoid zero)"; a channel's initialiser counts
+   * as its capacity). Where the name has no initial value on record (undeclared, declared
+   * further on, outside the typedef being declared, or a local whose initial value became
+   * a step), SPIN 6.5.2 crashes (segmentation fault, no pan.c): refused. `out`: the
+   * variables declared before it in the same declaration. */
+  private boundByName(t: Token, out: VarDecl[]): number {
+    const mine = out.find((d) => d.name === t.text);
+    const d = this.typedefFields !== null ? mine ?? this.typedefFields.find((f) => f.name === t.text)
+      : mine ?? this.declOf(this.scopes ? this.scopes.resolve(t.text, t) : t.text);
+    if (d === undefined || this.initIsStep.has(d)) {
+      const why = d === undefined ? (this.typedefFields !== null ? 'no field of this typedef declared before it' : 'no variable declared before it')
+        : 'a local whose initial value is a step (declared after the first statement or in a block)';
+      this.err(`array size '${t.text}' names ${why}: SPIN 6.5.2 crashes on it (use a constant or a #define)`, t);
+    }
+    if (d.chan) return d.chan.cap > 0 ? d.chan.cap : 8;
+    const v = d.init?.k === 'num' ? d.init.v : 0;
+    return v > 0 ? v : 8;
   }
 
   /** `priority N` after a proctype's parameters or a run: SPIN's grammar takes a constant
