@@ -141,3 +141,17 @@ test("an array size given by a name SPIN 6.5.2 has no initial value for is refus
     assert.equal(len(`${decl};\nbyte a[N];\nactive proctype P() { skip }\n`, 'a'), n, decl);
   }
 });
+
+test('a goto inside a d_step may land anywhere inside it; one that leaves it, or a break out of a loop around it, is refused (spin: non_local jump in d_step sequence)', () => {
+  for (const [body, at, what] of [
+    ['  d_step { x = 1; goto L; x = 2 };\nL: x = 3', '3:19', 'goto L'],
+    ['L: x = 3;\n  d_step { x = 1; if :: x == 3 -> goto L :: else fi; x = 2 }', '4:35', 'goto L'],
+    ['  do :: d_step { x++; if :: x > 3 -> break :: else fi } od', '3:38', 'break'],
+  ] as const) {
+    assert.match(refusal(P(body, 'byte x;')), new RegExp(`^m\\.pml:${at}: non_local jump in d_step sequence \\(${what} leaves the d_step\\)`), body);
+  }
+  for (const body of ['  d_step { x = 1; L: x++; if :: x < 5 -> goto L :: else fi }', '  d_step { do :: x < 3 -> x++ :: else -> goto E od; E: x = 0 }',
+    '  d_step { do :: x < 3 -> x++ :: else -> break od; x = 0 }']) {
+    assert.ok(compileModel('m.pml', P(body, 'byte x;')).machine.trans.length > 0, body);
+  }
+});

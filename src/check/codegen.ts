@@ -10,6 +10,7 @@ import { TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from '
 import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/ast.js';
 import { exprText, stmtText } from './promela/text.js';
 import { prioritySource } from './priority.js';
+import { hasGoto } from './dstep-jumps.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code; a const
@@ -419,7 +420,50 @@ return { exec, init, prov };
       }
     };
     const blockCode = `return fail(${k});`;
+    if (hasGoto(s.body)) return `if (!(${guard})) return 0; ${this.dstepJumps(s.body, (x) => (x === recvHead ? this.stmt(x, ctx, 'return 0;') : this.stmt(x, inner, blockCode)), (x) => this.guard(x, inner), blockCode)}`;
     return `if (!(${guard})) return 0; ${seq(s.body, null)}`;
+  }
+
+  /** A d_step body with gotos (dstep-jumps.ts: they stay inside it), as pan's C gotos
+   * run it: one switch on a jump target in a loop, statements in source order falling
+   * through from one case to the next, each label, option and loop a case of its own.
+   * The choices are dstep's: the first option whose guard holds, else the else option,
+   * else pan's "block in d_step seq". */
+  private dstepJumps(body: Stmt[], plain: (x: Stmt) => string, guard: (x: Stmt) => string, blockCode: string): string {
+    let n = 1;
+    const labelCase = new Map<string, number>();
+    const caseOf = (label: string) => { if (!labelCase.has(label)) labelCase.set(label, n++); return labelCase.get(label)!; };
+    const jump = (to: number) => `dpc = ${to}; continue DS;`;
+    const out: string[] = [];
+    const seq = (stmts: Stmt[], exit: number | null) => { for (const x of stmts) one(x, exit); };
+    const one = (x: Stmt, exit: number | null): void => {
+      switch (x.k) {
+        case 'label': out.push(`case ${caseOf(x.name)}:`); one(x.s, exit); return;
+        case 'goto': out.push(jump(caseOf(x.label))); return;
+        case 'break': out.push(jump(exit!)); return; // dstep-jumps.ts: a do around it is in the d_step
+        case 'else': return;
+        case 'block': case 'atomic': case 'dstep': seq(x.body, exit); return;
+        case 'if': case 'do': {
+          const top = n++, end = n++;
+          const starts = x.opts.map(() => n++);
+          const opts = x.opts.map((o, i) => ({ o, start: starts[i]! })).filter(({ o }) => o[0]!.k !== 'else');
+          const els = x.opts.findIndex((o) => o[0]!.k === 'else');
+          out.push(`case ${top}:`);
+          for (const { o, start } of opts) out.push(`if (${guard(o[0]!)}) { ${jump(start)} }`);
+          out.push(els >= 0 ? jump(starts[els]!) : blockCode);
+          x.opts.forEach((o, i) => {
+            out.push(`case ${starts[i]}:`);
+            seq(o, x.k === 'do' ? end : exit);
+            out.push(jump(x.k === 'do' ? top : end));
+          });
+          out.push(`case ${end}:`);
+          return;
+        }
+        default: out.push(`{ ${plain(x)} }`);
+      }
+    };
+    seq(body, null);
+    return `let dpc = 0; DS: for (;;) { switch (dpc) { case 0: ${out.join(' ')} } break; }`;
   }
 
   /** Whether a statement can execute now, without side effects (for d_step choices). */
