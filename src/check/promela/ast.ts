@@ -132,4 +132,7 @@ export interface Program {
   /** Whether priorities occur (pan's HAS_PRIORITY): then every proctype's first local is
    * `_priority`, and a process moves only if no process of higher priority can. */
   usesPriority?: boolean;
+  /** With priorities: how many claims SPIN compiles into pan (a never claim, or one per
+   * ltl formula), which sizes pan's process records (pan-padding.ts). */
+  claimsInPan?: number;
 }
