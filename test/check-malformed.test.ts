@@ -155,3 +155,19 @@ test('a goto inside a d_step may land anywhere inside it; one that leaves it, or
     assert.ok(compileModel('m.pml', P(body, 'byte x;')).machine.trans.length > 0, body);
   }
 });
+
+test('a label on the first statement of a { }, atomic, d_step or inline body, or on a plain statement before unless, is refused (spin: label placed incorrectly)', () => {
+  for (const [body, at] of [
+    ['  atomic { L: x++ }', '3:12'], ['  d_step { L: x++ }', '3:12'], ['  { L: x++ }', '3:5'],
+    ['  if :: atomic { L: M: x++ } fi', '3:18'], ['  x++ unless { L: x > 3 }', '3:16'], ['  L: x++ unless { x > 3 }', '3:3'],
+    ['  do :: { L: x++ } unless { x > 3 } od', '3:11'],
+  ] as const) {
+    assert.match(refusal(P(body, 'byte x, i;')), new RegExp(`^m\\.pml:${at}: label '(L|M)' placed incorrectly`), body);
+  }
+  assert.match(refusal(`inline f() { L: x++ }\n${P('  f()', 'byte x;')}`), /^m\.pml:1:14: label 'L' placed incorrectly: .* an inline body/);
+  // What SPIN takes: a label before the block, after the first statement, in a for body or an option.
+  for (const body of ['  L: atomic { x++ }', '  { byte y; L: x++ }', '  x++; { x++; L: x++ }; goto L', '  for (i : 0 .. 2) { L: x++ }',
+    '  L: { x++ } unless { x > 3 }', '  if :: x > 0 -> L: x++ :: else fi']) {
+    assert.ok(compileModel('m.pml', P(body, 'byte x, i;')).machine.trans.length > 0, body);
+  }
+});

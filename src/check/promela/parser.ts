@@ -388,8 +388,9 @@ class Parser {
     if (this.globalDecls.some((g) => g.name === d.name)) this.err(`redeclaration of '${d.name}' (a global of that name is declared above)`, d.pos);
   }
 
-  /** `{ sequence }` */
-  private block(top = false): Stmt[] {
+  /** `{ sequence }`; `what` it is the body of (null for a for loop's, which SPIN's grammar
+   * reads as part of the for). */
+  private block(top = false, what: string | null = 'a { } block'): Stmt[] {
     this.expect('{');
     if (!top) this.openedSeq();
     this.enter();
@@ -397,12 +398,21 @@ class Parser {
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
     const body = this.seq();
+    if (!top && what !== null) this.labelNotFirst(body, what);
     this.scopePath = outer;
     this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
     return body;
+  }
+
+  /** flow.c's close_seq: a label on the first statement of a `{ }`, atomic, d_step or
+   * inline body is SPIN's error "label L placed incorrectly" (it would name the state
+   * before the sequence and one inside it at once; SPIN says to put it before the block). */
+  private labelNotFirst(body: Stmt[], what: string): void {
+    const first = body[0];
+    if (first?.k === 'label') this.err(`label '${first.name}' placed incorrectly: SPIN refuses a label on the first statement of ${what} (put it before the ${what === 'an inline body' ? 'call' : 'block'})`, first.pos);
   }
 
   /** SPIN (spin.y, flow.c's open_seq) initialises locals at process creation only while
@@ -438,6 +448,9 @@ class Parser {
       if (needSep && !sep && !this.is('unless') && !braceOnNewLine) this.err(`expected ';' or '->' between two statements but found ${this.show(this.t)}`);
       let s = this.stmt();
       while (s && this.is('unless')) {
+        // flow.c's do_unless: a label on a plain statement before `unless` is "placed
+        // incorrectly" (SPIN: "Label: { stmnt unless stmnt }"); on a block it is lifted.
+        if (s.k === 'label' && !['block', 'atomic', 'dstep'].includes(s.s.k)) this.err(`label '${s.name}' placed incorrectly: SPIN refuses a label on the statement before 'unless' (write ${s.name}: { ... unless ... })`, s.pos);
         const pos = this.next();
         s = { k: 'unless', main: [s], esc: this.block(), pos };
       }
@@ -491,7 +504,7 @@ class Parser {
         }
         case 'atomic': case 'd_step': {
           this.next();
-          const body = this.block();
+          const body = this.block(false, t.text === 'atomic' ? 'an atomic body' : 'a d_step body');
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
         case 'select': return this.select();
@@ -637,7 +650,7 @@ class Parser {
       this.next();
       const target = this.varref(true, true);
       this.expect(')');
-      const body = this.block(), end = this.toks[this.p - 1]!;
+      const body = this.block(false, null), end = this.toks[this.p - 1]!;
       const vd = this.declOf(v.name), td = this.declOf(target.name);
       if (!vd) this.err(`undeclared variable '${v.name}'`, v.pos);
       if (!td) this.err(`undeclared variable '${target.name}'`, target.pos);
@@ -657,7 +670,7 @@ class Parser {
     this.expect('.'); this.expect('.', "'..'");
     const hi = this.expr();
     this.expect(')');
-    const body = this.block();
+    const body = this.block(false, null);
     return forRange(v, lo, hi, body, pos, this.toks[this.p - 1]!);
   }
 
@@ -739,6 +752,7 @@ class Parser {
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
     const stmts = this.seq();
+    this.labelNotFirst(stmts, 'an inline body');
     this.scopePath = outer;
     this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
