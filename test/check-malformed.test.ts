@@ -165,9 +165,10 @@ test('a label on the first statement of a { }, atomic, d_step or inline body, or
     assert.match(refusal(P(body, 'byte x, i;')), new RegExp(`^m\\.pml:${at}: label '(L|M)' placed incorrectly`), body);
   }
   assert.match(refusal(`inline f() { L: x++ }\n${P('  f()', 'byte x;')}`), /^m\.pml:1:14: label 'L' placed incorrectly: .* an inline body/);
+  assert.match(refusal(P('  L: d_step { x++ } unless { x > 2 }', 'byte x;')), /^m\.pml:3:21: 'unless' inside d_step/);
   // What SPIN takes: a label before the block, after the first statement, in a for body or an option.
   for (const body of ['  L: atomic { x++ }', '  { byte y; L: x++ }', '  x++; { x++; L: x++ }; goto L', '  for (i : 0 .. 2) { L: x++ }',
-    '  L: { x++ } unless { x > 3 }', '  if :: x > 0 -> L: x++ :: else fi']) {
+    '  L: { x++ } unless { x > 3 }', '  L: atomic { x++ } unless { x > 3 }', '  d_step { x++ } unless { x > 3 }', '  if :: x > 0 -> L: x++ :: else fi']) {
     assert.ok(compileModel('m.pml', P(body, 'byte x, i;')).machine.trans.length > 0, body);
   }
 });

@@ -451,6 +451,8 @@ class Parser {
         // flow.c's do_unless: a label on a plain statement before `unless` is "placed
         // incorrectly" (SPIN: "Label: { stmnt unless stmnt }"); on a block it is lifted.
         if (s.k === 'label' && !['block', 'atomic', 'dstep'].includes(s.s.k)) this.err(`label '${s.name}' placed incorrectly: SPIN refuses a label on the statement before 'unless' (write ${s.name}: { ... unless ... })`, s.pos);
+        // The label lifted off a d_step leaves the unless inside it, which SPIN refuses.
+        if (s.k === 'label' && s.s.k === 'dstep') this.err(`'unless' inside d_step: SPIN moves the unless after '${s.name}: d_step { ... }' into the d_step, and refuses it there (write ${s.name}: { d_step { ... } unless { ... } })`, this.t);
         const pos = this.next();
         s = { k: 'unless', main: [s], esc: this.block(), pos };
       }
