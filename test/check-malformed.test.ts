@@ -160,7 +160,7 @@ test('a label on the first statement of a { }, atomic, d_step or inline body, or
   for (const [body, at] of [
     ['  atomic { L: x++ }', '3:12'], ['  d_step { L: x++ }', '3:12'], ['  { L: x++ }', '3:5'],
     ['  if :: atomic { L: M: x++ } fi', '3:18'], ['  x++ unless { L: x > 3 }', '3:16'], ['  L: x++ unless { x > 3 }', '3:3'],
-    ['  do :: { L: x++ } unless { x > 3 } od', '3:11'],
+    ['  do :: { L: x++ } unless { x > 3 } od', '3:11'], ['  atomic { L: if :: x++ fi }', '3:12'], ['  atomic { L: select (i : 0 .. 40) }', '3:12'],
   ] as const) {
     assert.match(refusal(P(body, 'byte x, i;')), new RegExp(`^m\\.pml:${at}: label '(L|M)' placed incorrectly`), body);
   }
@@ -168,7 +168,9 @@ test('a label on the first statement of a { }, atomic, d_step or inline body, or
   assert.match(refusal(P('  L: d_step { x++ } unless { x > 2 }', 'byte x;')), /^m\.pml:3:21: 'unless' inside d_step/);
   // What SPIN takes: a label before the block, after the first statement, in a for body or an option.
   for (const body of ['  L: atomic { x++ }', '  { byte y; L: x++ }', '  x++; { x++; L: x++ }; goto L', '  for (i : 0 .. 2) { L: x++ }',
-    '  L: { x++ } unless { x > 3 }', '  L: atomic { x++ } unless { x > 3 }', '  d_step { x++ } unless { x > 3 }', '  if :: x > 0 -> L: x++ :: else fi']) {
+    '  L: { x++ } unless { x > 3 }', '  L: atomic { x++ } unless { x > 3 }', '  d_step { x++ } unless { x > 3 }', '  if :: x > 0 -> L: x++ :: else fi',
+    // A loop keeps its label on its own element (KWLuna verification-4_copy.pml: atomic{end:do ...}).
+    '  atomic { L: M: do :: x++ :: break od }', '  { L: for (i : 0 .. 2) { x++ } }', '  atomic { L: select (i : 0 .. x) }', '  L: do :: x++ :: break od unless { x > 3 }']) {
     assert.ok(compileModel('m.pml', P(body, 'byte x, i;')).machine.trans.length > 0, body);
   }
 });

@@ -412,7 +412,7 @@ class Parser {
    * before the sequence and one inside it at once; SPIN says to put it before the block). */
   private labelNotFirst(body: Stmt[], what: string): void {
     const first = body[0];
-    if (first?.k === 'label') this.err(`label '${first.name}' placed incorrectly: SPIN refuses a label on the first statement of ${what} (put it before the ${what === 'an inline body' ? 'call' : 'block'})`, first.pos);
+    if (first?.k === 'label' && !labelsLoop(first)) this.err(`label '${first.name}' placed incorrectly: SPIN refuses a label on the first statement of ${what} (put it before the ${what === 'an inline body' ? 'call' : 'block'})`, first.pos);
   }
 
   /** SPIN (spin.y, flow.c's open_seq) initialises locals at process creation only while
@@ -450,7 +450,7 @@ class Parser {
       while (s && this.is('unless')) {
         // flow.c's do_unless: a label on a plain statement before `unless` is "placed
         // incorrectly" (SPIN: "Label: { stmnt unless stmnt }"); on a block it is lifted.
-        if (s.k === 'label' && !['block', 'atomic', 'dstep'].includes(s.s.k)) this.err(`label '${s.name}' placed incorrectly: SPIN refuses a label on the statement before 'unless' (write ${s.name}: { ... unless ... })`, s.pos);
+        if (s.k === 'label' && !['block', 'atomic', 'dstep'].includes(s.s.k) && !labelsLoop(s)) this.err(`label '${s.name}' placed incorrectly: SPIN refuses a label on the statement before 'unless' (write ${s.name}: { ... unless ... })`, s.pos);
         // The label lifted off a d_step leaves the unless inside it, which SPIN refuses.
         if (s.k === 'label' && s.s.k === 'dstep') this.err(`'unless' inside d_step: SPIN moves the unless after '${s.name}: d_step { ... }' into the d_step, and refuses it there (write ${s.name}: { d_step { ... } unless { ... } })`, this.t);
         const pos = this.next();
@@ -639,7 +639,7 @@ class Parser {
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
     // SPIN lists the counting option first in the loop its lexer writes, the break first in sel_index's.
-    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true, ...(b === null ? { selectLoop: true } : {}) };
   }
 
   /** `for (v : lo .. hi) { body }`, `for (v in array) { body }`, `for (m in channel) { body }`
@@ -1159,6 +1159,15 @@ class Parser {
     }
     return v;
   }
+}
+
+/** Whether a labelled statement is a loop: a do, a for, or a select SPIN's parser builds.
+ * SPIN places such a label on the loop's own element, not on the sequence's first (a for's
+ * first is its start assignment), so close_seq and do_unless do not see it there
+ * (KWLuna verification-4_copy.pml's `atomic{end:do :: ... od}`). */
+function labelsLoop(s: Stmt): boolean {
+  while (s.k === 'label') s = s.s;
+  return s.k === 'do' || (s.k === 'block' && (s.forLoop === true || s.selectLoop === true));
 }
 
 /** The value of an expression built from numbers only, or null. */
