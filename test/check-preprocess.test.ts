@@ -71,3 +71,20 @@ test('#include errors name the file: missing, self-inclusion, an #if left open, 
     assert.throws(() => preprocess(lex('#include x.h'), includerFor(main)), /file name in quotes/);
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
+
+test("#p and a ## b in a #define body do what cpp does (SPIN runs cpp: Examples/LTL/ltl_gen.pml's printf(#s))", () => {
+  const quoted = (src: string) => preprocess(lex(src)).filter((t) => t.kind !== 'eof').map((t) => (t.kind === 'str' ? `"${t.text}"` : t.text)).join(' ');
+  const defs = '#define S(x) #x\n#define CAT(a, b) a ## b\n#define STR2(x) S(x)\n#define N 3\n#define OBJ v ## 2\n';
+  // Each expected text is what `gcc -E -x c` (SPIN's preprocessor) prints for the same line.
+  assert.equal(quoted(`${defs}S([]) S(<>  x) S( a  +   b ) S("q\\n") S('\\\\') S(N) STR2(N)`), String.raw`"[]" "<> x" "a + b" "\"q\\n\"" "'\\\\'" "N" "3"`);
+  assert.equal(quoted(`${defs}CAT(v, 1) CAT(N, 4) CAT(x, N) OBJ CAT(,y) CAT(z,) CAT(-, >) CAT(<, =)`), 'v1 N4 xN v2 y z -> <=');
+  // A macro body may start with `#`: it is the operator there, not a directive.
+  assert.equal(quoted('#define Q(x) #x\nprintf(Q(a b))'), 'printf ( "a b" )');
+  const err = (src: string) => assert.throws(() => preprocess(lex(src)), ModelError, src);
+  // cpp refuses these at the #define, whether or not the macro is used.
+  err('#define S(x) #y\n');
+  err('#define P(x) ## x\n');
+  err('#define P(x) x ##\n');
+  assert.equal(quoted('#define H # x\nH'), '# x', 'in an object-like macro # is no operator');
+  err('#define P(a, b) a ## b\nP(+, /)');
+});

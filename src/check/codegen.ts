@@ -10,6 +10,7 @@ import { TY, leaves, typeCode, type Layout, type ProcInfo, type VarInfo } from '
 import type { Expr, Program, RecvArg, Stmt, VarDecl, VarRef } from './promela/ast.js';
 import { exprText, stmtText } from './promela/text.js';
 import { prioritySource } from './priority.js';
+import { hasGoto } from './dstep-jumps.js';
 import type { Trans } from './flow.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code; a const
@@ -68,6 +69,12 @@ class Gen {
       const rv = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].find((c) => c.cap === 0)!;
       throw new ModelError(`use of priorities cannot be combined with rendezvous (channel ${rv.name} has capacity 0)`, null);
     }
+  }
+
+  /** spin.y's Mpars: the most message fields of any channel declaration (a typedef's as its leaves). */
+  private maxMsgFields(): number {
+    const decls = [...this.prog.globals, ...[...this.prog.typedefs.values()].flat(), ...this.prog.procs.flatMap((p) => p.locals)];
+    return Math.max(0, ...decls.map((d) => d.chan?.fields.length ?? 0));
   }
 
   private errId(kind: string, message: string, line: number | null): number {
@@ -413,7 +420,50 @@ return { exec, init, prov };
       }
     };
     const blockCode = `return fail(${k});`;
+    if (hasGoto(s.body)) return `if (!(${guard})) return 0; ${this.dstepJumps(s.body, (x) => (x === recvHead ? this.stmt(x, ctx, 'return 0;') : this.stmt(x, inner, blockCode)), (x) => this.guard(x, inner), blockCode)}`;
     return `if (!(${guard})) return 0; ${seq(s.body, null)}`;
+  }
+
+  /** A d_step body with gotos (dstep-jumps.ts: they stay inside it), as pan's C gotos
+   * run it: one switch on a jump target in a loop, statements in source order falling
+   * through from one case to the next, each label, option and loop a case of its own.
+   * The choices are dstep's: the first option whose guard holds, else the else option,
+   * else pan's "block in d_step seq". */
+  private dstepJumps(body: Stmt[], plain: (x: Stmt) => string, guard: (x: Stmt) => string, blockCode: string): string {
+    let n = 1;
+    const labelCase = new Map<string, number>();
+    const caseOf = (label: string) => { if (!labelCase.has(label)) labelCase.set(label, n++); return labelCase.get(label)!; };
+    const jump = (to: number) => `dpc = ${to}; continue DS;`;
+    const out: string[] = [];
+    const seq = (stmts: Stmt[], exit: number | null) => { for (const x of stmts) one(x, exit); };
+    const one = (x: Stmt, exit: number | null): void => {
+      switch (x.k) {
+        case 'label': out.push(`case ${caseOf(x.name)}:`); one(x.s, exit); return;
+        case 'goto': out.push(jump(caseOf(x.label))); return;
+        case 'break': out.push(jump(exit!)); return; // dstep-jumps.ts: a do around it is in the d_step
+        case 'else': return;
+        case 'block': case 'atomic': case 'dstep': seq(x.body, exit); return;
+        case 'if': case 'do': {
+          const top = n++, end = n++;
+          const starts = x.opts.map(() => n++);
+          const opts = x.opts.map((o, i) => ({ o, start: starts[i]! })).filter(({ o }) => o[0]!.k !== 'else');
+          const els = x.opts.findIndex((o) => o[0]!.k === 'else');
+          out.push(`case ${top}:`);
+          for (const { o, start } of opts) out.push(`if (${guard(o[0]!)}) { ${jump(start)} }`);
+          out.push(els >= 0 ? jump(starts[els]!) : blockCode);
+          x.opts.forEach((o, i) => {
+            out.push(`case ${starts[i]}:`);
+            seq(o, x.k === 'do' ? end : exit);
+            out.push(jump(x.k === 'do' ? top : end));
+          });
+          out.push(`case ${end}:`);
+          return;
+        }
+        default: out.push(`{ ${plain(x)} }`);
+      }
+    };
+    seq(body, null);
+    return `let dpc = 0; DS: for (;;) { switch (dpc) { case 0: ${out.join(' ')} } break; }`;
   }
 
   /** Whether a statement can execute now, without side effects (for d_step choices). */
@@ -446,11 +496,18 @@ return { exec, init, prov };
   private send(s: Stmt & { k: 'send' }, ctx: Ctx, block: string): string {
     s = { ...s, args: s.args.flatMap((a): Expr[] => (a.k === 'var' ? this.structLeaves(a, ctx) ?? [a] : [a])) };
     const k = this.errId('channel', `too few parameters in send stmnt (${s.ch.name})`, s.pos.line);
-    const known = this.lookup(s.ch, ctx).decl.chan;
-    if (known && s.args.length > known.fields.length) {
-      throw new ModelError(`too many pars in send: ${s.args.length} sent on ${s.ch.name}, ${known.fields.length} expected`, s.pos);
+    // pangen2.c refuses a send of more fields (a structure counted as its leaves) than any
+    // channel declared in the model has (Mpars): "too many pars in send". Fewer than that
+    // but more than this channel's is pan's run-time error (sketch-msg-file1.pml sends a
+    // structure of 7 leaves as one field of a channel of 2).
+    const mpars = this.maxMsgFields();
+    if (s.args.length > mpars) {
+      throw new ModelError(`too many pars in send (${exprText(s.ch)}: ${s.args.length} msg parameters sent, ${mpars} expected)`, s.pos);
     }
-    const fill = s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
+    const known = this.lookup(s.ch, ctx).decl.chan;
+    const many = known && s.args.length <= known.fields.length ? ''
+      : `if (${s.args.length} > NF[QD(S, o, c)]) return fail(${this.errId('channel', `too many parameters in send stmnt (${s.ch.name})`, s.pos.line)}); `;
+    const fill = many + s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
     const put = s.sorted ? 'qsorted' : 'qsend';
     if (ctx.inDstep && this.hasRendezvous) {
       return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;

@@ -19,6 +19,7 @@
 import { ModelError } from './errors.js';
 import type { Stmt } from './promela/ast.js';
 import { elementOrder } from './element-order.js';
+import { checkDstepJumps } from './dstep-jumps.js';
 
 export interface El {
   kind: 'stmt' | 'choice' | 'jump' | 'seq' | 'end';
@@ -175,7 +176,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         return [c, exit];
       }
       default: {
-        if (s.k === 'dstep') collect(s);
+        if (s.k === 'dstep') { collect(s); checkDstepJumps(s); }
         const e = mk('stmt', s, next, atomic, s.pos.line);
         return [e, e];
       }

@@ -273,6 +273,7 @@ function newState(r: Run): void {
   // Hidden globals are in the vector but, as in pan (where they are not), no part of a
   // state's identity: blanked while it is hashed, compared or copied as the seed.
   const hidOff = m.layout.hidden.off, hidLen = m.layout.hidden.len, hidSave = new Uint8Array(hidLen);
+  const pad = m.padding;
 
   let s8 = r.S, w32 = r.W;
   let aT = r.aT, depth = 0, aDepth = 0, depthFound = -1, lstate = -1;
@@ -305,6 +306,7 @@ function newState(r: Run): void {
         if ((!VERI || (fr[f + Fr.TAU]! & Tau.CLAIM) || (fr[f - Fr.SIZE + Fr.TAU]! & Tau.STUTTER)) && fr[f + Fr.BOQ] === 0) {
           const o = fr[f + Fr.OFF]!, nw = (fr[f + Fr.LEN]! + 3) >> 2, ow = o >> 2;
           if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+          if (pad !== null) pad.blank(s8, o); // pan's mask over a priority's bits (pan-padding.ts)
           if ((aT & 1) && depth > aDepth && nw === seedWords) {
             let j = 0;
             while (j < nw && w32[ow + j] === seed[j]) j++;
@@ -315,6 +317,7 @@ function newState(r: Run): void {
             // counter), 1 seen, 2 on this search's stack, 3 a cycle closed through the
             // first search's stack.
             const e = store.findOrAdd(w32, ow, nw, depth);
+            if (pad !== null) pad.restore(s8, o);
             if (hidLen !== 0) s8.set(hidSave, o + hidOff);
             lstate = e;
             const flag = ((aT & 1) ? 2 : 1) << (aT & 2);
@@ -367,7 +370,7 @@ function newState(r: Run): void {
               }
             }
             fr[f + Fr.OSTATE] = lstate;
-          } else if (hidLen !== 0) s8.set(hidSave, o + hidOff);
+          } else { if (pad !== null) pad.restore(s8, o); if (hidLen !== 0) s8.set(hidSave, o + hidOff); }
         }
         if (depth > mreached) mreached = depth;
         if (!VERI || (fr[f + Fr.TAU]! & Tau.CLAIM)) fr[f + Fr.TAU] = fr[f + Fr.TAU]! & ~(Tau.TIMEOUT | Tau.RETRY);
@@ -603,7 +606,9 @@ function newState(r: Run): void {
             if (seedWords > seed.length) seed = new Int32Array(seedWords * 2);
             const o = fr[f + Fr.OFF]!;
             if (hidLen !== 0) { hidSave.set(s8.subarray(o + hidOff, o + hidOff + hidLen)); s8.fill(0, o + hidOff, o + hidOff + hidLen); }
+            if (pad !== null) pad.blank(s8, o); // pan's mask over a priority's bits (pan-padding.ts)
             for (let j = 0, ow = o >> 2; j < seedWords; j++) seed[j] = w32[ow + j]!;
+            if (pad !== null) pad.restore(s8, o);
             if (hidLen !== 0) s8.set(hidSave, o + hidOff);
             aDepth = depthFound = depth;
             II = 0; From = s8[o]! + BASE - 1; To = BASE; n = 0; mm = 0; kEnd = 0; k = 0; b = 0; fresh = 0;

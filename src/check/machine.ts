@@ -3,6 +3,7 @@
 import { generate, IO, type ErrInfo, type TransInfo } from './codegen.js';
 import { layout, type Layout } from './layout.js';
 import type { Program } from './promela/ast.js';
+import { PaddingBlanker, panPadding } from './pan-padding.js';
 
 export interface Machine {
   exec(t: number, S: Uint8Array, o: number, b: number, pid: number): number;
@@ -34,6 +35,8 @@ export interface Machine {
   usesTimeout: boolean;
   hasRendezvous: boolean;
   layout: Layout;
+  /** pan's mask over process records where it hides the priority's bits (pan-padding.ts), or null. */
+  padding: PaddingBlanker | null;
   source: string;
   /** Receives printf output; search leaves io[PRINT] at 0 so it is never called then. */
   print: (text: string) => void;
@@ -74,6 +77,7 @@ export function buildMachine(prog: Program): Machine {
     usesTimeout: prog.usesTimeout,
     hasRendezvous: gen.hasRendezvous,
     layout: lay,
+    padding: ((pad) => (pad ? new PaddingBlanker(pad, lay.procBase, Int32Array.from(lay.procs, (p) => p.size)) : null))(panPadding(prog, lay)),
     source: gen.source,
     print: () => {},
   });

@@ -11,6 +11,7 @@
 //    a valid end state, except at the last depth level, as in pan.
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
+import type { PaddingBlanker } from './pan-padding.js';
 import { BitstateStore } from './bitstate-store.js';
 import { HashCompactStore } from './compact-store.js';
 import { StateStore } from './state-store.js';
@@ -66,7 +67,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   m.init(S);
   const vecLen = io[IO.LEN]!;
   if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
-  addState(store, S, W, 0, (vecLen + 3) >> 2, hidOff, hidLen, hidSave);
+  addState(store, S, W, 0, (vecLen + 3) >> 2, hidOff, hidLen, hidSave, m.padding);
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
   // One frame per depth level: the state (off, len) and where its expansion stands.
@@ -144,7 +145,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       const c = o + ((L + 3) & ~3), L2 = io[IO.LEN]!;
       if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) S[j] = 0;
       if (newBoq === 0 && !isAtomic) {
-        if (!addState(store, S, W, c, (L2 + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; continue; }
+        if (!addState(store, S, W, c, (L2 + 3) >> 2, hidOff, hidLen, hidSave, m.padding)) { matched++; continue; }
         stored++;
         if (stored === nextProgress) {
           nextProgress += progressEvery;
@@ -247,7 +248,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
       if (inAtomic[level]) {
         // Blocked inside an atomic sequence: atomicity is lost, the state is stored now.
         inAtomic[level] = 0;
-        if (!addState(store, S, W, o, (L + 3) >> 2, hidOff, hidLen, hidSave)) { matched++; level--; continue; }
+        if (!addState(store, S, W, o, (L + 3) >> 2, hidOff, hidLen, hidSave, m.padding)) { matched++; level--; continue; }
         stored++;
         cur[level] = S[o]! - 1; upto[level] = 0; tix[level] = 0; moved[level] = 0;
         continue;
@@ -274,7 +275,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
 
 /** Adds the state at byte offset `at` (n words) with its hidden bytes blanked: states that
  * differ only there are the same state. The bytes are put back for the moves that follow. */
-function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array): boolean {
+function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number, n: number, hidOff: number, hidLen: number, save: Uint8Array, pad: PaddingBlanker | null): boolean {
+  // pan's mask over a priority's bits (pan-padding.ts): blanked likewise, and put back.
+  if (pad !== null) { pad.blank(S, at); const fresh = addState(store, S, W, at, n, hidOff, hidLen, save, null); pad.restore(S, at); return fresh; }
   if (hidLen === 0) return store.add(W, at >> 2, n);
   const h = at + hidOff;
   save.set(S.subarray(h, h + hidLen));

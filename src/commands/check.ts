@@ -94,9 +94,11 @@ run does; an initialiser on a structure variable is dropped, as pan drops it), p
 _priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
-atomic, d_step, unless, assert, printf, printm, skip, timeout; channels, global or local
+atomic, d_step (a goto inside one lands inside it), unless, assert, printf, printm, skip,
+timeout; channels, global or local
 (numbered as pan numbers them), buffered or rendezvous, whose messages may hold
-typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..],
+typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], c!m(a, b)
+and c?m(a, b) for c!m,a,b and c?m,a,b,
 len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
 next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
@@ -104,17 +106,19 @@ tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); e
 propositional part is one guard of the claim); remote references proc[pid]@label and
 proc[pid]:var (proc@label, proc:var: the first running process of proc; a pid with no
 process reads 0, as pan's does); np_ in claims;
-local/show, xr/xs ignored.
-Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step, a send
-with more fields than its channel, active [N] with N > 255, a for (x in ..) over what is
-not an array or a buffered channel of x's typedef, a local declared again where the name
-is visible, an initialiser list after the first statement or on a scalar, priorities
-with a rendezvous channel.
+local/show, xr/xs ignored. The preprocessor is cpp's as SPIN runs it: #define (with # and
+##), #if/#ifdef/#elif/#else/#endif, #include "file", backslash-newline. An array size may
+name a variable (its constant initial value, else 8, as SPIN 6.5.2).
+Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step or a goto
+out of one, a send with more fields than any channel has, active [N] with N > 255, a for
+(x in ..) over what is not an array or a buffered channel of x's typedef, a local
+declared again where the name is visible, an initialiser list after the first statement
+or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
+a label on the first statement of a { }, atomic, d_step or inline body.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): trace/notrace, several never claims, unsigned
-wider than 31 bits, declarations inside a never claim, c_code and friends, goto inside
-d_step.
+wider than 31 bits, declarations inside a never claim, c_code and friends.
 `;
 
 export async function run(argv: string[]): Promise<number> {

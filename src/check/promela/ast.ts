@@ -52,7 +52,7 @@ export type Stmt = (
   | { k: 'if' | 'do'; opts: Stmt[][]; closeLine?: number }
   /** flat: a block SPIN has no element for (a for or select written out), see element-order;
    * forLoop: a for loop written out (a label on it names its do, see flow). */
-  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean }
+  | { k: 'atomic' | 'dstep' | 'block'; body: Stmt[]; flat?: boolean; forLoop?: boolean; /** a select SPIN's parser builds (sel_index), not its lexer */ selectLoop?: boolean }
   | { k: 'else' }
   /** fixDest, gotoFirst: a goto (SPIN parses `break` as a goto too) that SPIN put after a
    * skip holding its label, and how it numbers the two (label-gotos.ts). */
@@ -132,4 +132,7 @@ export interface Program {
   /** Whether priorities occur (pan's HAS_PRIORITY): then every proctype's first local is
    * `_priority`, and a process moves only if no process of higher priority can. */
   usesPriority?: boolean;
+  /** With priorities: how many claims SPIN compiles into pan (a never claim, or one per
+   * ltl formula), which sizes pan's process records (pan-padding.ts). */
+  claimsInPan?: number;
 }

@@ -15,13 +15,14 @@ export interface Token extends Pos {
 
 // Longest first, so `->` wins over `-`.
 const OPS = [
-  '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '::', '??', '!!',
+  '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '::', '??', '!!', '##',
   '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '|', '^', '(', ')', '[', ']',
   '{', '}', ';', ',', ':', '.', '?', '@', '#',
 ];
 
-/** `file`: set on every token of an included file (see Pos). */
-export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): Token[] {
+/** `file`: set on every token of an included file (see Pos). `directives`: false for a
+ * #define's body, where `#` is cpp's stringification, not a directive's start. */
+export function lex(src: string, firstLine = 1, firstCol = 1, file?: string, directives = true): Token[] {
   const out: Token[] = [];
   let i = 0, line = firstLine, col = firstCol, bol = true;
   const n = src.length;
@@ -34,29 +35,39 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): To
   while (i < n) {
     const c = src[i]!;
     if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\n') { adv(1); continue; }
+    // A backslash-newline outside a directive: SPIN reads the model through cpp, which
+    // removes it, and GNU cpp prints the tokens of the continuation line on a line of
+    // their own, so SPIN's lexer sees a line break there (its implied semicolons apply,
+    // `x = a \` then `+ b` is its syntax error) but never a directive's start.
+    const sp = splice(src, i);
+    if (sp > 0) { const keep: boolean = bol; adv(sp); bol = keep; continue; }
     if (c === '/' && src[i + 1] === '*') {
       const start = { line, col };
       const end = src.indexOf('*/', i + 2);
       if (end < 0) throw new ModelError('unterminated comment', start);
       adv(end + 2 - i); continue;
     }
-    if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(1); continue; }
+    // cpp splices lines before it removes comments: a `//` comment goes on past a
+    // backslash-newline.
+    if (c === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(splice(src, i) || 1); continue; }
     // A `*/` outside a comment (left by a nested `/* .. /* .. */ */`) is nothing: SPIN's
     // lexer reads it as the end of a comment (spinlex.c's in_comment), not as * and /.
     if (c === '*' && src[i + 1] === '/') { adv(2); continue; }
     const pos = { line, col };
-    if (c === '#' && bol) {
+    if (c === '#' && bol && directives) {
       // A whole logical line: backslash-newline continues it, comments inside are dropped.
       let text = '';
       adv(1);
       while (i < n && src[i] !== '\n') {
-        if (src[i] === '\\' && src[i + 1] === '\n') { text += ' '; adv(2); continue; }
+        // Spliced as cpp splices: nothing is put in the backslash-newline's place.
+        const k = splice(src, i);
+        if (k > 0) { adv(k); continue; }
         if (src[i] === '/' && src[i + 1] === '*') {
           const end = src.indexOf('*/', i + 2);
           if (end < 0) throw new ModelError('unterminated comment', { line, col });
           text += ' '; adv(end + 2 - i); continue;
         }
-        if (src[i] === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(1); break; }
+        if (src[i] === '/' && src[i + 1] === '/') { while (i < n && src[i] !== '\n') adv(splice(src, i) || 1); break; }
         text += src[i]; adv(1);
       }
       out.push({ kind: 'directive', text, ...pos, bol: true });
@@ -81,9 +92,9 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): To
     }
     if (c === '"') {
       let j = i + 1;
-      while (j < n && src[j] !== '"' && src[j] !== '\n') j += src[j] === '\\' ? 2 : 1;
+      while (j < n && src[j] !== '"' && src[j] !== '\n') j += splice(src, j) || (src[j] === '\\' ? 2 : 1);
       if (src[j] !== '"') throw new ModelError('unterminated string', pos);
-      out.push({ kind: 'str', text: src.slice(i + 1, j), ...pos, bol: wasBol });
+      out.push({ kind: 'str', text: src.slice(i + 1, j).replace(/\\\r?\n/g, ''), ...pos, bol: wasBol });
       adv(j + 1 - i); continue;
     }
     if (c === "'") {
@@ -104,4 +115,11 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string): To
   out.push({ kind: 'eof', text: 'end of file', line, col });
   if (file !== undefined) for (const t of out) t.file = file;
   return out;
+}
+
+/** The length of a backslash-newline (cpp's line splice) at i, 0 if there is none. */
+function splice(src: string, i: number): number {
+  if (src.charCodeAt(i) !== 92) return 0;
+  const c = src.charCodeAt(i + 1);
+  return c === 10 ? 2 : c === 13 && src.charCodeAt(i + 2) === 10 ? 3 : 0;
 }

@@ -106,6 +106,12 @@ class Parser {
   /** Sequences open in the proctype being parsed: its body is 1, a block or option in it
    * more (SPIN's initialization_ok holds only in the body, before its first statement). */
   private seqDepth = 0;
+  /** A typedef's fields declared so far, while its body is parsed (see boundByName). */
+  private typedefFields: VarDecl[] | null = null;
+  /** Whether the declaration being parsed is a step of its own (see stmt), and the
+   * scalars whose initial value so became a step. */
+  private declIsStep = false;
+  private initIsStep = new WeakSet<VarDecl>();
   /** The token after each variable of the last declaration parsed (see stmt's steps). */
   private declEnds: Token[] = [];
 
@@ -119,6 +125,8 @@ class Parser {
   }
 
   private usesPriority: boolean;
+  /** Parsing a send's first argument (see sendArgs). */
+  private sendHead = false;
 
   adopt(prog: Program): void {
     this.mtypes = [...prog.mtypes];
@@ -207,7 +215,7 @@ class Parser {
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
     if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true } : {}) };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: claim ? 1 : ltl.length } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
@@ -284,6 +292,7 @@ class Parser {
     if (this.typedefs.has(name.text) || BASE_TYPES.has(name.text)) this.err(`type '${name.text}' is declared twice`, name);
     this.expect('{');
     const fields: VarDecl[] = [];
+    this.typedefFields = fields;
     for (;;) {
       while (this.is(';')) this.next();
       if (this.is('}')) break;
@@ -295,6 +304,7 @@ class Parser {
       }
     }
     this.next();
+    this.typedefFields = null;
     if (fields.length === 0) this.err(`typedef '${name.text}' has no fields`, name);
     this.typedefs.set(name.text, fields);
   }
@@ -378,8 +388,9 @@ class Parser {
     if (this.globalDecls.some((g) => g.name === d.name)) this.err(`redeclaration of '${d.name}' (a global of that name is declared above)`, d.pos);
   }
 
-  /** `{ sequence }` */
-  private block(top = false): Stmt[] {
+  /** `{ sequence }`; `what` it is the body of (null for a for loop's, which SPIN's grammar
+   * reads as part of the for). */
+  private block(top = false, what: string | null = 'a { } block'): Stmt[] {
     this.expect('{');
     if (!top) this.openedSeq();
     this.enter();
@@ -387,12 +398,21 @@ class Parser {
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
     const body = this.seq();
+    if (!top && what !== null) this.labelNotFirst(body, what);
     this.scopePath = outer;
     this.scopes?.leave();
     this.nest--;
     if (!this.is('}')) this.err(`expected ';' or '}' but found ${this.show(this.t)}`);
     this.next();
     return body;
+  }
+
+  /** flow.c's close_seq: a label on the first statement of a `{ }`, atomic, d_step or
+   * inline body is SPIN's error "label L placed incorrectly" (it would name the state
+   * before the sequence and one inside it at once; SPIN says to put it before the block). */
+  private labelNotFirst(body: Stmt[], what: string): void {
+    const first = body[0];
+    if (first?.k === 'label' && !labelsLoop(first)) this.err(`label '${first.name}' placed incorrectly: SPIN refuses a label on the first statement of ${what} (put it before the ${what === 'an inline body' ? 'call' : 'block'})`, first.pos);
   }
 
   /** SPIN (spin.y, flow.c's open_seq) initialises locals at process creation only while
@@ -428,6 +448,11 @@ class Parser {
       if (needSep && !sep && !this.is('unless') && !braceOnNewLine) this.err(`expected ';' or '->' between two statements but found ${this.show(this.t)}`);
       let s = this.stmt();
       while (s && this.is('unless')) {
+        // flow.c's do_unless: a label on a plain statement before `unless` is "placed
+        // incorrectly" (SPIN: "Label: { stmnt unless stmnt }"); on a block it is lifted.
+        if (s.k === 'label' && !['block', 'atomic', 'dstep'].includes(s.s.k) && !labelsLoop(s)) this.err(`label '${s.name}' placed incorrectly: SPIN refuses a label on the statement before 'unless' (write ${s.name}: { ... unless ... })`, s.pos);
+        // The label lifted off a d_step leaves the unless inside it, which SPIN refuses.
+        if (s.k === 'label' && s.s.k === 'dstep') this.err(`'unless' inside d_step: SPIN moves the unless after '${s.name}: d_step { ... }' into the d_step, and refuses it there (write ${s.name}: { d_step { ... } unless { ... } })`, this.t);
         const pos = this.next();
         s = { k: 'unless', main: [s], esc: this.block(), pos };
       }
@@ -481,7 +506,7 @@ class Parser {
         }
         case 'atomic': case 'd_step': {
           this.next();
-          const body = this.block();
+          const body = this.block(false, t.text === 'atomic' ? 'an atomic body' : 'a d_step body');
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
         case 'select': return this.select();
@@ -522,7 +547,9 @@ class Parser {
           return null;
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
-        const decls = this.decl();
+        this.declIsStep = this.seenStmt || this.seqDepth !== 1;
+        let decls: VarDecl[];
+        try { decls = this.decl(); } finally { this.declIsStep = false; }
         if (this.locals === null || this.scopes === null) this.err('declaration outside a proctype', t);
         for (const d of decls) { this.notGlobal(d); d.name = this.scopes.declare(d.name, d.pos); }
         this.locals.push(...decls);
@@ -612,7 +639,7 @@ class Parser {
     ];
     const brk: Stmt[] = [{ k: 'break', pos }];
     // SPIN lists the counting option first in the loop its lexer writes, the break first in sel_index's.
-    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true };
+    return { k: 'block', body: [assign(lo), { k: 'do', opts: b !== null ? [step, brk] : [brk, step], pos }], pos, flat: true, ...(b === null ? { selectLoop: true } : {}) };
   }
 
   /** `for (v : lo .. hi) { body }`, `for (v in array) { body }`, `for (m in channel) { body }`
@@ -625,7 +652,7 @@ class Parser {
       this.next();
       const target = this.varref(true, true);
       this.expect(')');
-      const body = this.block(), end = this.toks[this.p - 1]!;
+      const body = this.block(false, null), end = this.toks[this.p - 1]!;
       const vd = this.declOf(v.name), td = this.declOf(target.name);
       if (!vd) this.err(`undeclared variable '${v.name}'`, v.pos);
       if (!td) this.err(`undeclared variable '${target.name}'`, target.pos);
@@ -645,7 +672,7 @@ class Parser {
     this.expect('.'); this.expect('.', "'..'");
     const hi = this.expr();
     this.expect(')');
-    const body = this.block();
+    const body = this.block(false, null);
     return forRange(v, lo, hi, body, pos, this.toks[this.p - 1]!);
   }
 
@@ -706,6 +733,7 @@ class Parser {
       }
     }
     this.next(); // )
+    this.wholeArrayArgs(args);
     if (args.length !== inl.params.length) {
       this.err(`inline '${name.text}' takes ${inl.params.length} argument(s), got ${args.length}`, name);
     }
@@ -726,12 +754,36 @@ class Parser {
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
     const stmts = this.seq();
+    this.labelNotFirst(stmts, 'an inline body');
     this.scopePath = outer;
     this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
     this.toks = saveToks; this.p = saveP;
     this.inlineDepth--;
     return { k: 'block', body: stmts, pos: name };
+  }
+
+  /** SPIN 6.5.2 parses an inline call's arguments as expressions (spin.y's args), so its
+   * pfld check holds there: an array, or an array field of a structure, named without an
+   * index is "missing array index" at the call, even where the body would index it or run
+   * a for over it (glycerine optimized.pml). Another process's variable (`P:a`) is not
+   * looked at. */
+  private wholeArrayArgs(args: Token[][]): void {
+    for (const a of args) {
+      for (let i = 0; i < a.length; i++) {
+        const x = a[i]!;
+        if (x.kind !== 'id' || ['.', ':', '@'].includes(a[i - 1]?.text ?? '')) continue;
+        let d = this.declOf(this.scopes ? this.scopes.resolve(x.text, x) : x.text);
+        for (let at = x; d !== undefined;) {
+          if (a[i + 1]?.text === '[') {
+            for (let depth = 0; i + 1 < a.length; ) { const t = a[++i]!.text; if (t === '[') depth++; else if (t === ']' && --depth === 0) break; }
+          } else if (d.len > 0) this.err(`missing array index for '${at.text}' (SPIN 6.5.2 parses an inline's arguments as expressions: pass an element, or name the array in the inline's body)`, at);
+          if (a[i + 1]?.text !== '.' || a[i + 2]?.kind !== 'id' || !d.struct) break;
+          at = a[i + 2]!; i += 2;
+          d = this.typedefs.get(d.struct)?.find((f) => f.name === at.text);
+        }
+      }
+    }
   }
 
   /** pan's code for a receive saves each variable it writes, to undo the step: one plain
@@ -747,8 +799,14 @@ class Parser {
     return args;
   }
 
+  /** spin.y's margs: `c!e(a, b)` is `c!e, a, b`. Its first argument is an expression that
+   * a parenthesised list may follow, so a name there followed by `(` is that name, not a
+   * call (glycerine deadlock.giop.prm's `out!msgType(dst, msg)` with `mtype msgType`). */
   private sendArgs(): Expr[] {
-    const args = [this.expr()];
+    this.sendHead = true;
+    let head: Expr;
+    try { head = this.expr(); } finally { this.sendHead = false; }
+    const args = [head];
     for (;;) {
       if (this.is(',')) { this.next(); args.push(this.expr()); }
       else if (this.is('(')) { this.next(); args.push(this.expr()); while (this.is(',')) { this.next(); args.push(this.expr()); } this.expect(')'); }
@@ -851,7 +909,8 @@ class Parser {
       if (this.is('[')) {
         this.next();
         const n = this.t;
-        len = this.constant('an array size');
+        const named = n.kind === 'id' && this.peek().text === ']' && !this.mtypeValue.has(n.text) && !['true', 'false', 'skip'].includes(n.text);
+        len = named ? this.boundByName(this.next(), out) : this.constant('an array size');
         if (len < 1) this.err(`array size must be at least 1, got ${len}`, n);
         this.expect(']');
       }
@@ -866,12 +925,38 @@ class Parser {
         else init = this.expr();
       }
       this.declEnds.push(this.t);
-      out.push({ name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) });
+      const d: VarDecl = { name: id.text, type, struct, len, init, chan, pos: id, ...(initList ? { initList } : {}), ...(hidden ? { hidden } : {}), ...(bits ? { bits } : {}) };
+      // spin.y's ivar: a scalar's initial value that becomes a step (see stmt) is no
+      // longer the symbol's (sym->ini = 0), which boundByName reads.
+      if (this.declIsStep && init !== null && len === 0) this.initIsStep.add(d);
+      out.push(d);
       if (this.is(',') && !param) { this.next(); continue; }
       // Parameters share a type until the next ';': `proctype node(chan in, out; byte id)`.
       if (param && this.is(',') && this.peek().kind === 'id' && !this.isType(this.peek())) { this.next(); continue; }
       return out;
     }
+  }
+
+  /** spin.y's `NAME '[' NAME ']'`, an array whose size is a variable's name (alanprawira
+   * monkey.pml's `byte target[TARGET_LEN]` with `byte TARGET_LEN = 13`): SPIN takes the
+   * variable's initial value at that point when it is a constant above 0, and else 8
+   * (6.5.2's "evaluated as 8 by default (to avoid zero)"; a channel's initialiser counts
+   * as its capacity). Where the name has no initial value on record (undeclared, declared
+   * further on, outside the typedef being declared, or a local whose initial value became
+   * a step), SPIN 6.5.2 crashes (segmentation fault, no pan.c): refused. `out`: the
+   * variables declared before it in the same declaration. */
+  private boundByName(t: Token, out: VarDecl[]): number {
+    const mine = out.find((d) => d.name === t.text);
+    const d = this.typedefFields !== null ? mine ?? this.typedefFields.find((f) => f.name === t.text)
+      : mine ?? this.declOf(this.scopes ? this.scopes.resolve(t.text, t) : t.text);
+    if (d === undefined || this.initIsStep.has(d)) {
+      const why = d === undefined ? (this.typedefFields !== null ? 'no field of this typedef declared before it' : 'no variable declared before it')
+        : 'a local whose initial value is a step (declared after the first statement or in a block)';
+      this.err(`array size '${t.text}' names ${why}: SPIN 6.5.2 crashes on it (use a constant or a #define)`, t);
+    }
+    if (d.chan) return d.chan.cap > 0 ? d.chan.cap : 8;
+    const v = d.init?.k === 'num' ? d.init.v : 0;
+    return v > 0 ? v : 8;
   }
 
   /** `priority N` after a proctype's parameters or a run: SPIN's grammar takes a constant
@@ -1061,7 +1146,7 @@ class Parser {
     if (this.procNames.has(t.text) && (this.peek().text === '[' || this.peek().text === '@' || (this.peek().text === ':' && this.peek(2).kind === 'id'))) return this.remoteRef();
     const m = this.mtypeValue.get(t.text);
     if (m !== undefined) { this.next(); return { k: 'num', v: m, pos, text: t.text }; }
-    if (this.peek().text === '(' && !['if', 'do'].includes(t.text)) {
+    if (this.peek().text === '(' && !['if', 'do'].includes(t.text) && !(this.sendHead && !this.inlines.has(t.text))) {
       this.err(this.inlines.has(t.text) ? `inline '${t.text}' used inside an expression` : `unknown function or macro '${t.text}'`, t);
     }
     const v = this.varref();
@@ -1074,6 +1159,15 @@ class Parser {
     }
     return v;
   }
+}
+
+/** Whether a labelled statement is a loop: a do, a for, or a select SPIN's parser builds.
+ * SPIN places such a label on the loop's own element, not on the sequence's first (a for's
+ * first is its start assignment), so close_seq and do_unless do not see it there
+ * (KWLuna verification-4_copy.pml's `atomic{end:do :: ... od}`). */
+function labelsLoop(s: Stmt): boolean {
+  while (s.k === 'label') s = s.s;
+  return s.k === 'do' || (s.k === 'block' && (s.forLoop === true || s.selectLoop === true));
 }
 
 /** The value of an expression built from numbers only, or null. */

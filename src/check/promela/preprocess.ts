@@ -4,6 +4,7 @@
 // (an included file's tokens carry its name, see Pos).
 import { ModelError, type Pos } from '../errors.js';
 import { lex, type Token } from './lexer.js';
+import { paste, stringify } from './macro-operators.js';
 
 interface Macro { params: string[] | null; body: Token[] }
 
@@ -87,7 +88,8 @@ export function preprocess(tokens: Token[], include?: Includer): Token[] {
             params = inner === '' ? [] : inner.split(',').map((s) => s.trim());
             for (const p of params) if (!/^[A-Za-z_]\w*$/.test(p)) throw new ModelError(`bad macro parameter '${p}'`, tok);
           }
-          const body = lex(rest.slice(nm[0].length), tok.line, restCol + nm[0].length, tok.file).filter((t) => t.kind !== 'eof');
+          const body = lex(rest.slice(nm[0].length), tok.line, restCol + nm[0].length, tok.file, false).filter((t) => t.kind !== 'eof');
+          checkOperators(params, body);
           macros.set(nm[1]!, { params, body });
           break;
         }
@@ -148,7 +150,7 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
     };
     if (m.params === null) {
       if (hide.size >= MAX_MACRO_NESTING) throw new ModelError(`macros nest more than ${MAX_MACRO_NESTING} deep at '${t.text}'`, t);
-      append(out, expand(m.body.map(at), macros, new Set([...hide, t.text])));
+      append(out, expand(substitute(m, [], [], at), macros, new Set([...hide, t.text])));
       continue;
     }
     if (toks[i + 1]?.text !== '(') { out.push(t); continue; }
@@ -168,16 +170,58 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
       throw new ModelError(`macro '${t.text}' takes ${m.params.length} argument(s), got ${given}`, t);
     }
     const expanded = args.map((a) => expand(a, macros, hide));
-    const body: Token[] = [];
-    for (const b of m.body) {
-      const k = b.kind === 'id' ? m.params.indexOf(b.text) : -1;
-      if (k >= 0) append(body, expanded[k]!.map(at)); else body.push(at(b));
-    }
+    const body = substitute(m, args, expanded, at);
     if (hide.size >= MAX_MACRO_NESTING) throw new ModelError(`macros nest more than ${MAX_MACRO_NESTING} deep at '${t.text}'`, t);
     append(out, expand(body, macros, new Set([...hide, t.text])));
     i = j;
   }
   return out;
+}
+
+/** cpp refuses a #define whose `#` names no parameter (in a function-like macro) or whose
+ * `##` begins or ends the body, used or not. */
+function checkOperators(params: string[] | null, body: Token[]): void {
+  body.forEach((b, i) => {
+    if (b.kind !== 'op') return;
+    const next = body[i + 1];
+    if (b.text === '#' && params !== null && !(next?.kind === 'id' && params.includes(next.text))) throw new ModelError("'#' is not followed by a macro parameter", b);
+    if (b.text === '##' && (i === 0 || next === undefined)) throw new ModelError("'##' cannot appear at either end of a macro expansion", b);
+  });
+}
+
+/** A macro's body with the arguments put in (`raw` as written, `expanded` after their own
+ * expansion), `#p` and `a ## b` done as cpp does them (macro-operators.ts); `at` places a
+ * token where the macro is used. */
+function substitute(m: Macro, raw: Token[][], expanded: Token[][], at: (b: Token) => Token): Token[] {
+  const param = (b: Token | undefined) => (m.params !== null && b?.kind === 'id' ? m.params.indexOf(b.text) : -1);
+  const isOp = (b: Token | undefined, op: string) => b?.kind === 'op' && b.text === op;
+  const body: Token[] = [];
+  for (let i = 0; i < m.body.length; i++) {
+    const b = m.body[i]!;
+    // `#` is an operator in a function-like macro only (cpp leaves it alone elsewhere).
+    if (m.params !== null && isOp(b, '#')) {
+      const k = param(m.body[i + 1]);
+      body.push(stringify(raw[k]!, at(b))); // k >= 0: checkOperators saw to it at the #define
+      i++;
+      continue;
+    }
+    if (isOp(b, '##')) {
+      const next = m.body[i + 1];
+      const k = param(next!); // never first or last: checkOperators
+      const right = k >= 0 ? raw[k]!.map(at) : [at(next)];
+      i++;
+      // An empty argument on either side leaves the other side as it is.
+      const left = right.length ? body.pop() : undefined;
+      if (left === undefined) { append(body, right); continue; }
+      body.push(paste(left, right[0]!, at(b)));
+      append(body, right.slice(1));
+      continue;
+    }
+    const k = param(b);
+    if (k >= 0) append(body, (isOp(m.body[i + 1], '##') ? raw[k]! : expanded[k]!).map(at));
+    else body.push(at(b));
+  }
+  return body;
 }
 
 /** Evaluates a #if condition: `defined X`, then macros, then C integer arithmetic. */
