@@ -142,7 +142,9 @@ test('minThreads: threads start with the Runtime; goroutines take them without s
   try {
     assert.equal(rt.startedThreads, 4);
     assert.equal(rt.threads, 0, 'no M yet: the threads wait for rows');
-    for (let i = 0; i < 4; i++) rt.go(pool, 'blockCounting', [100, 0, 1]);
+    // A barrier, not a timed block: under load a 100 ms block could end before the
+    // fourth goroutine began, and "four at once" would then be a race (seen: 3 of 4).
+    for (let i = 0; i < 4; i++) rt.go(pool, 'barrier', [4, 1, 10_000]);
     await rt.wait();
     assert.equal(rt.userWords[1], 4, 'all four blocked at once');
     assert.equal(rt.threads, 4);
