@@ -13,17 +13,6 @@ export function mark(slot: number, bit: number): void {
   Atomics.or(userWords(), slot, 1 << bit);
 }
 
-/** Blocks `ms` in a system call, counting how many goroutines are in it at once. */
-export function blockCounting(ms: number, now: number, peak: number): void {
-  const u = userWords();
-  syscall(() => {
-    const n = Atomics.add(u, now, 1) + 1;
-    for (let p = Atomics.load(u, peak); n > p; p = Atomics.load(u, peak)) Atomics.compareExchange(u, peak, p, n);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-    Atomics.sub(u, now, 1);
-  });
-}
-
 /** Blocks in a system call until `n` goroutines have arrived (or `ms` pass: then it
  * throws, failing the test instead of hanging it). */
 export function barrier(n: number, slot: number, ms: number): void {
