@@ -34,7 +34,7 @@
 // the bits of the two searches onto each other past its limit.
 import { doubledSlotTable } from './slot-table.js';
 import { grownFirstChunk } from './arena-chunk.js';
-import { COPY_LOOP_WORDS, vectorHash } from './state-store.js';
+import { vectorHash, VectorCopy } from './state-store.js';
 
 /** Header words before each vector: the vector's length in words (bits 0-23), the visited
  * bits (24-27) and the stack tags (28-31); the depth; fairness bits 0-31. Three words, not
@@ -161,7 +161,7 @@ export class LivenessStore {
     const d = this.data, at = this.used;
     d[at + H_META] = n; d[at + H_DEPTH] = depth; d[at + H_FAIR] = 0;
     const v = at + HEADER;
-    if (n > COPY_LOOP_WORDS) d.set(W.subarray(o, o + n), v);
+    if (n > VectorCopy.LOOP_MAX_WORDS) d.set(W.subarray(o, o + n), v);
     else for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
     this.used = v + n;
     const e = (this.chunks.length - 1) << CHUNK_BITS | at;

@@ -28,6 +28,7 @@
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
 import { LivenessStore } from './liveness-store.js';
+import { VectorCopy } from './state-store.js';
 import { progressLine, type SearchResult, type Step } from './search.js';
 
 export type LivenessMode = 'safety' | 'accept' | 'non-progress';
@@ -475,7 +476,7 @@ function newState(r: Run): void {
                 if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
                 const ow = o >> 2, cw = c >> 2;
                 const nw = (L + 3) >> 2;
-                if (nw > COPY_LOOP_WORDS) w32.copyWithin(cw, ow, ow + nw);
+                if (nw > VectorCopy.LOOP_MAX_WORDS) w32.copyWithin(cw, ow, ow + nw);
                 else for (let j = 0; j < nw; j++) w32[cw + j] = w32[ow + j]!;
                 fresh = 1;
                 io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
@@ -741,7 +742,3 @@ function flatMoves(m: Machine): { moves: Int32Array; movesAt: Int32Array; pcBase
   return { moves, movesAt, pcBase, tfl };
 }
 const EMPTY8 = new Uint8Array(0);
-/** Vectors of more words than this are copied by copyWithin (a memmove, about 40 ns a
- * call whatever the length), shorter ones by a loop (about 2 ns a word): measured with
- * Node 20 on the build machine, the loop took 600 to 800 ns for 330 words. */
-const COPY_LOOP_WORDS = 16;

@@ -13,7 +13,7 @@ import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
 import { BitstateStore } from './bitstate-store.js';
 import { HashCompactStore } from './compact-store.js';
-import { StateStore } from './state-store.js';
+import { StateStore, VectorCopy } from './state-store.js';
 import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 export interface SearchOptions {
@@ -125,7 +125,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         if (fresh === 0) {
           if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; W = new Int32Array(S.buffer); }
           const ow = o >> 2, cw = c >> 2, n = (L + 3) >> 2;
-          if (n > COPY_LOOP_WORDS) W.copyWithin(cw, ow, ow + n);
+          if (n > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(cw, ow, ow + n);
           else for (let j = 0; j < n; j++) W[cw + j] = W[ow + j]!;
           fresh = 1;
           // Only a move that happens changes these, and then the slot is copied afresh.
@@ -207,7 +207,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
             if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, pos, b, II); }
           } else {
             at = alt;
-            if (nw > COPY_LOOP_WORDS) W.copyWithin(alt >> 2, pos >> 2, (pos >> 2) + nw);
+            if (nw > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(alt >> 2, pos >> 2, (pos >> 2) + nw);
             else for (let j = 0, pw = pos >> 2, aw = alt >> 2; j < nw; j++) W[aw + j] = W[pw + j]!;
             let k = 0;
             for (; k < list.length; k++) {
@@ -216,7 +216,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
               if (r !== 0 || io[IO.ERR] !== 0) break;
             }
             if (r === 1 && io[IO.ERR] === 0 && k + 1 < list.length && isElse[list[k + 1]!] === 0) {
-              if (nw > COPY_LOOP_WORDS) W.copyWithin(probe >> 2, pos >> 2, (pos >> 2) + nw);
+              if (nw > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(probe >> 2, pos >> 2, (pos >> 2) + nw);
               else for (let j = 0, pw = pos >> 2, qw = probe >> 2; j < nw; j++) W[qw + j] = W[pw + j]!;
               let other = false;
               for (let j = k + 1; j < list.length && !other; j++) {
@@ -303,11 +303,6 @@ function addState(store: VisitedStates, S: Uint8Array, W: Int32Array, at: number
   S.set(save, h);
   return fresh;
 }
-
-/** Vectors of more words than this are copied by copyWithin (a memmove, about 40 ns a
- * call whatever the length), shorter ones by a loop (about 2 ns a word): measured with
- * Node 20 on the build machine, the loop took 600 to 800 ns for 330 words. */
-const COPY_LOOP_WORDS = 16;
 
 function grow32(a: Int32Array, n: number): Int32Array<ArrayBuffer> { const b = new Int32Array(n); b.set(a); return b; }
 function grow8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> { const b = new Uint8Array(n); b.set(a); return b; }
