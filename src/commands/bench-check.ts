@@ -58,7 +58,7 @@ options:
                   rows' objects when more than one row runs)
   -h, --help      this text
 
-The atomic and liveness rows read models of the repository (models/), so they need a
+The atomic, large and liveness rows read models of the repository (models/), so they need a
 checkout of gosched; the npm package ships none, and there they are refused (exit 2).
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
