@@ -1,7 +1,8 @@
 // How `gosched bench-check` reads pan's report, and how it reports the comparison.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchCheck, parsePanOutput, type BenchCheckResult } from '../src/bench/check-vs-spin.js';
 import { repoRoot, runCli } from './support/check-cli.js';
@@ -90,8 +91,8 @@ test('without SPIN the report gives ours only and says why', () => {
 test('bench-check: --help tells the options; bad usage exits 2 without running anything', async () => {
   const help = await runCli(['bench-check', '--help'], 20_000);
   assert.equal(help.code, 0);
-  for (const opt of ['--runs', '--json', '--max-depth', '--atomic', '--only ROWS', 'atomic_long.pml', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE']) assert.ok(help.stdout.includes(opt), opt);
-  for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml'], ['--only', 'suite,nope'], ['--only', ',']]) {
+  for (const opt of ['--runs', '--json', '--max-depth', '--atomic', '--large', '--vectorsz N', '--only ROWS', 'atomic_long.pml', 'pegs_large.pml', 'spin -o1 -o2 -o3 -a', '-DSAFETY -DNOREDUCE', '-DVECTORSZ=N']) assert.ok(help.stdout.includes(opt), opt);
+  for (const args of [['--runs', '0'], ['--runs', 'x'], ['a.pml', 'b.pml'], ['--bogus'], ['/no/such/model.pml'], ['--only', 'suite,nope'], ['--only', ','], ['--vectorsz', '0'], ['--vectorsz', 'big']]) {
     const r = await runCli(['bench-check', ...args], 20_000);
     assert.equal(r.code, 2, `bench-check ${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^gosched: /, `bench-check ${args.join(' ')}: one-line message`);
@@ -114,4 +115,24 @@ test("the table calls counts past 1e8 equal when pan's rounded figure agrees (at
   assert.doesNotMatch(formatBenchCheck({ ...r, ours, spin }), /MISMATCH/);
   const off = { ...spin, counts: { ...spin.counts, atomicSteps: 117596480 } };
   assert.match(formatBenchCheck({ ...r, ours, spin: off }), /atomicSteps\s+117596384\s+117596480\s+MISMATCH/);
+});
+
+test('bench-check on a vector over pan\'s default 1024 bytes: refused with --vectorsz named, equal counts with it', { timeout: 240_000 }, async (t) => {
+  const { benchCheck, BenchCheckError } = await import('../src/bench/check-vs-spin.js');
+  const onPath = (x: string) => (process.env['PATH'] ?? '').split(':').some((d) => d !== '' && existsSync(join(d, x)));
+  if (!onPath('spin') || !onPath('gcc')) { t.skip('spin or gcc not on PATH'); return; }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-vectorsz-'));
+  try {
+    // 1,200 bytes of array, four states (two assignments, then the end): pan's default
+    // build stops at the first one.
+    const model = join(dir, 'wide.pml');
+    writeFileSync(model, 'byte a[1200];\nactive proctype p() { a[1199] = 1; a[0] = 2 }\n');
+    await assert.rejects(benchCheck({ model, runs: 1, maxDepth: 100 }), (e: unknown) => e instanceof BenchCheckError && /--vectorsz N/.test(e.message));
+    const r = await benchCheck({ model, runs: 1, maxDepth: 100, vectorSize: 2048 });
+    assert.ok(r.spin !== null && r.spin.commands.includes('-DVECTORSZ=2048'), r.spin?.commands);
+    assert.equal(r.countsMatch, true, r.mismatches.join('; '));
+    assert.equal(r.ours.counts.statesStored, 4);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

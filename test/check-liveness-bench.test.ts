@@ -41,13 +41,16 @@ test('the suite has a model for the benchmark that pan searches completely with 
   assert.ok(af.command.includes(` -m${best.maxDepth}`), `${best.name}: depth bound ${best.maxDepth} not in '${af.command}'`);
 });
 
-test('bench-check --only picks rows in the table\'s order; without it --atomic and --liveness add theirs', () => {
-  const rows = (only: string | undefined, atomic = false, liveness = false) => [...onlyRows(only, atomic, liveness)];
+test('bench-check --only picks rows in the table\'s order; without it --atomic, --large and --liveness add theirs', () => {
+  const rows = (only: string | undefined, atomic = false, liveness = false, large = false) => [...onlyRows(only, atomic, liveness, large)];
   assert.deepEqual(rows(undefined), ['safety']);
   assert.deepEqual(rows(undefined, true, true), ['safety', 'atomic', 'suite', 'wired']);
+  assert.deepEqual(rows(undefined, true, true, true), ['safety', 'atomic', 'large', 'suite', 'wired']);
+  assert.deepEqual(rows(undefined, false, false, true), ['safety', 'large']);
   assert.deepEqual(rows(undefined, false, true), ['safety', 'suite', 'wired']);
   assert.deepEqual(rows('wired, suite'), ['suite', 'wired']);
+  assert.deepEqual(rows('wired,large'), ['large', 'wired']);
   assert.deepEqual(rows('suite', true, true), ['suite']);
-  assert.throws(() => rows('suite,filter_lock_4'), (e: unknown) => e instanceof UsageError && /unknown row 'filter_lock_4' \(rows: safety, atomic, suite, wired\)/.test(e.message));
+  assert.throws(() => rows('suite,filter_lock_4'), (e: unknown) => e instanceof UsageError && /unknown row 'filter_lock_4' \(rows: safety, atomic, large, suite, wired\)/.test(e.message));
   assert.throws(() => rows(' , '), UsageError);
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { hashWords, StateStore } from '../src/check/state-store.js';
+import { StateStore, vectorHash } from '../src/check/state-store.js';
 import { HashCompactStore } from '../src/check/compact-store.js';
 import { BitstateStore } from '../src/check/bitstate-store.js';
 import { LivenessStore } from '../src/check/liveness-store.js';
@@ -58,30 +58,57 @@ test('the liveness store finds each state again, from its cache of recent entrie
   assert.equal(s.added, true);
 });
 
-test('two states with one hash stay two states, in the exact store and the liveness store', () => {
-  // Two-word vectors until two of them share all 32 bits of the stores' hash (about
-  // 77,000 vectors give even odds); the search is the same for any hash function.
-  const seen = new Map<number, number>();
-  const two = (i: number) => Int32Array.of(i, i ^ 0x5bd1e995);
-  let a = -1, b = -1;
-  for (let i = 0; i < 1 << 20 && a < 0; i++) {
-    const h = hashWords(two(i), 0, 2, 0x9747b28c);
-    const j = seen.get(h);
-    if (j === undefined) seen.set(h, i); else { a = j; b = i; }
+for (const words of [2, 21]) {
+  test(`two states of ${words} words with one hash stay two states, in the exact store and the liveness store`, () => {
+    // Vectors until two of them share all 32 bits of the stores' hash (about 77,000
+    // vectors give even odds); the search is the same for any hash function. 21 words
+    // take vectorHash's four lanes, then its tail, and the stores' copy by set().
+    const seen = new Map<number, number>();
+    const vec = (i: number) => { const v = new Int32Array(words); v[0] = i; v[words - 1] = i ^ 0x5bd1e995; if (words > 2) v[words >> 1] = 7; return v; };
+    let a = -1, b = -1;
+    for (let i = 0; i < 1 << 20 && a < 0; i++) {
+      const h = vectorHash(vec(i), 0, words);
+      const j = seen.get(h);
+      if (j === undefined) seen.set(h, i); else { a = j; b = i; }
+    }
+    assert.ok(a >= 0, 'no two vectors with one hash');
+    const live = new LivenessStore(4, 64), exact = new StateStore();
+    const ea = live.findOrAdd(vec(a), 0, words, 1);
+    assert.equal(exact.add(vec(a), 0, words), true);
+    // b right after a: a is in the recent entries under b's hash.
+    const eb = live.findOrAdd(vec(b), 0, words, 2);
+    assert.equal(live.added, true, 'a state taken for another with its hash');
+    assert.notEqual(eb, ea);
+    assert.equal(exact.add(vec(b), 0, words), true);
+    assert.equal(live.findOrAdd(vec(a), 0, words, -1), ea);
+    assert.equal(live.findOrAdd(vec(b), 0, words, -1), eb);
+    assert.equal(exact.add(vec(a), 0, words), false);
+    assert.equal(exact.add(vec(b), 0, words), false);
+    assert.equal(live.count, 2);
+  });
+}
+
+test('vectorHash: every word counts, in its place, and the hashes spread over a slot table', () => {
+  const n = 37, base = new Int32Array(n).map((_, i) => i * 1000003);
+  const h0 = vectorHash(base, 0, n), seen = new Set<number>([h0]);
+  for (let i = 0; i < n; i++) {
+    for (const bit of [0, 13, 31]) {
+      const v = base.slice(); v[i] = v[i]! ^ (1 << bit);
+      seen.add(vectorHash(v, 0, n));
+    }
+    // The same words in another order (two neighbours swapped, which moves each to
+    // another lane) are another state.
+    if (i + 1 < n) { const v = base.slice(); v[i] = base[i + 1]!; v[i + 1] = base[i]!; seen.add(vectorHash(v, 0, n)); }
   }
-  assert.ok(a >= 0, 'no two vectors with one hash');
-  const live = new LivenessStore(4, 64), exact = new StateStore();
-  const ea = live.findOrAdd(two(a), 0, 2, 1);
-  assert.equal(exact.add(two(a), 0, 2), true);
-  // b right after a: a is in the recent entries under b's hash.
-  const eb = live.findOrAdd(two(b), 0, 2, 2);
-  assert.equal(live.added, true, 'a state taken for another with its hash');
-  assert.notEqual(eb, ea);
-  assert.equal(exact.add(two(b), 0, 2), true);
-  assert.equal(live.findOrAdd(two(a), 0, 2, -1), ea);
-  assert.equal(live.findOrAdd(two(b), 0, 2, -1), eb);
-  assert.equal(exact.add(two(a), 0, 2), false);
-  assert.equal(live.count, 2);
+  assert.equal(seen.size, 1 + 3 * n + (n - 1), 'two of these vectors hash alike');
+  // An offset into a larger array hashes the same words the same way.
+  const wide = new Int32Array(n + 5); wide.set(base, 3);
+  assert.equal(vectorHash(wide, 3, n), h0);
+  // Vectors differing in one counter word fill 1024 slots (by the low 10 bits) evenly.
+  const slots = new Int32Array(1024);
+  for (let i = 0; i < 65536; i++) { const v = base.slice(); v[20] = i; slots[vectorHash(v, 0, n) & 1023]!++; }
+  const max = Math.max(...slots), min = Math.min(...slots);
+  assert.ok(max < 110 && min > 25, `slots filled between ${min} and ${max} (64 on average)`);
 });
 
 test('the exact store stops at its limit with MemoryLimitReached', () => {

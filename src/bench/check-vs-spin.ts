@@ -196,7 +196,12 @@ export function defaultModel(): string {
  * against pan built without -DSAFETY and run with `-a [-f] [-N NAME]`. */
 export interface LivenessBench { ltl: string | null; fair: boolean }
 
-export interface BenchOptions { model: string; runs: number; maxDepth: number; liveness?: LivenessBench; log?: (line: string) => void }
+export interface BenchOptions {
+  model: string; runs: number; maxDepth: number; liveness?: LivenessBench; log?: (line: string) => void;
+  /** pan's -DVECTORSZ (its largest state vector in bytes; 1024 unless given): a bound of
+   * pan's build, not of the model, so no count depends on it. */
+  vectorSize?: number;
+}
 
 /** Runs ours N times, then SPIN N times when spin and gcc are on PATH. */
 export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> {
@@ -207,7 +212,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
   const live = opts.liveness;
   const ourFlags = live ? ['--accept', ...(live.fair ? ['--fair'] : []), ...(live.ltl ? ['--ltl', live.ltl] : [])] : [];
   const panFlags = live ? ['-a', ...(live.fair ? ['-f'] : []), ...(live.ltl ? ['-N', live.ltl] : [])] : [];
-  const gccFlags = live ? ['-O2', '-DNOREDUCE'] : ['-O2', '-DSAFETY', '-DNOREDUCE'];
+  const gccFlags = [...(live ? ['-O2', '-DNOREDUCE'] : ['-O2', '-DSAFETY', '-DNOREDUCE']), ...(opts.vectorSize !== undefined ? [`-DVECTORSZ=${opts.vectorSize}`] : [])];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-check-'));
   try {
     const ours: OursRun[] = [];
@@ -250,6 +255,9 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
         const g = await exec(gccBin, [...gccFlags, '-o', 'pan', 'pan.c'], dir, false);
         if (g.code !== 0) throw new BenchCheckError(`gcc failed: ${g.stderr}`);
         const p = await exec(join(dir, 'pan'), [...panFlags, `-m${opts.maxDepth}`], dir, true);
+        // pan stops at once on a vector larger than its build allows: no verdict to compare.
+        const tooLong = /VECTORSZ too small, recompile pan\.c with -DVECTORSZ=N with N>(\d+)/.exec(p.stdout);
+        if (tooLong) throw new BenchCheckError(`pan's state vector is larger than its build allows (${tooLong[1]} bytes): run again with --vectorsz N, N above pan's vector size`);
         const rep = parsePanOutput(p.stdout);
         if (rep.statesStored === null) throw new BenchCheckError(`cannot read pan's report: ${p.stdout.slice(0, 2000)}`);
         version = rep.spinVersion;

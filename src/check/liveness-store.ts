@@ -34,7 +34,7 @@
 // the bits of the two searches onto each other past its limit.
 import { doubledSlotTable } from './slot-table.js';
 import { grownFirstChunk } from './arena-chunk.js';
-import { hashWords } from './state-store.js';
+import { vectorHash, VectorCopy } from './state-store.js';
 
 /** Header words before each vector: the vector's length in words (bits 0-23), the visited
  * bits (24-27) and the stack tags (28-31); the depth; fairness bits 0-31. Three words, not
@@ -128,7 +128,7 @@ export class LivenessStore {
    * its depth (and sets `added`).
    */
   findOrAdd(W: Int32Array, o: number, n: number, depth: number): number {
-    const h = hashWords(W, o, n, 0x9747b28c);
+    const h = vectorHash(W, o, n);
     const table = this.table, chunks = this.chunks, mask = this.mask;
     const recent = this.recent, ri = 2 * ((h >>> RECENT_SHIFT) & RECENT_MASK);
     if (recent[ri] === h) {
@@ -161,7 +161,8 @@ export class LivenessStore {
     const d = this.data, at = this.used;
     d[at + H_META] = n; d[at + H_DEPTH] = depth; d[at + H_FAIR] = 0;
     const v = at + HEADER;
-    for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
+    if (n > VectorCopy.LOOP_MAX_WORDS) d.set(W.subarray(o, o + n), v);
+    else for (let j = 0; j < n; j++) d[v + j] = W[o + j]!;
     this.used = v + n;
     const e = (this.chunks.length - 1) << CHUNK_BITS | at;
     table[2 * i] = h; table[2 * i + 1] = e;

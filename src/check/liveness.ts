@@ -28,6 +28,7 @@
 import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
 import { LivenessStore } from './liveness-store.js';
+import { VectorCopy } from './state-store.js';
 import { progressLine, type SearchResult, type Step } from './search.js';
 
 export type LivenessMode = 'safety' | 'accept' | 'non-progress';
@@ -260,11 +261,25 @@ function newState(r: Run): void {
   const fr = r.fr;
   const { exec, io, procSize, procBase, acceptPc, progressPc, hasProvided } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
+  const forced = forcedAtomic(m, movesAt, moves);
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
   // When every proctype's record has the same size, process II's record is found by a
   // multiplication instead of a walk over the records before it.
   const sizes = new Set(Array.from(procSize).filter((_, ty) => ty !== m.claimType));
   const recSize = sizes.size === 1 ? [...sizes][0]! : 0;
+  // Otherwise the records' offsets (from the state's start) in states of layout recGen,
+  // found by one walk when a process is first wanted: finding each process's record by a
+  // walk over those before it made an expansion quadratic in the number of processes
+  // (Romsou solitaireV1, 37 processes: 39% of the search). A layout is the sequence of
+  // record sizes; layOf[frame] numbers the layout of the frame's state. A move that keeps
+  // the vector's length keeps the layout (only run and a process's end change the records,
+  // and both change the length), so its child keeps its parent's number; any other move
+  // gives a new one. Rejected: the table kept for one state offset, rebuilt when the
+  // search came back to it: every step of an atomic sequence (one process tried) rebuilt
+  // all of it.
+  const recOff = new Int32Array(256), layOf = new Int32Array(cap + 2);
+  let recGen = 0, layouts = 1;
+  layOf[1] = 1;
   // Read once: the loop reads no object field that differs between searches.
   const maxDepth = opts.maxDepth, memLimitBytes = opts.memLimitBytes, progress = opts.progress, t0 = r.t0;
   const claimEnd = VERI ? m.endPc[m.claimType]! : EMPTY8;
@@ -284,6 +299,8 @@ function newState(r: Run): void {
   // The loop's registers (pan's new_state locals).
   // k runs over moves[] from a process's first move to kEnd.
   let II = 0, From = s8[fr[Fr.SIZE + Fr.OFF]!]! + BASE - 1, To = BASE, n = 0, mm = 0, kEnd = 0, k = 0, b = 0, fresh = 0;
+  // Whether the process being expanded makes its move in place (see forcedAtomic).
+  let inPl = 0;
   // A nested search running, and what its caller had in the registers and changed.
   let nested = false, cF = 0, cAT = 0, cCnt = 0, cOstate = 0;
   let cII = 0, cFrom = 0, cTo = 0, cN = 0, cMm = 0, cKEnd = 0, cK = 0, cB = 0, cFresh = 0;
@@ -411,9 +428,16 @@ function newState(r: Run): void {
             const o = fr[f + Fr.OFF]!;
             if (VERI && II === 0) b = o + claimOff;
             else if (recSize !== 0) b = o + procBase + (II - BASE) * recSize;
-            else { b = o + procBase; for (let j = BASE; j < II; j++) b += procSize[s8[b]!]!; }
+            else {
+              if (recGen !== layOf[depth + 1]) {
+                for (let j = 0, x = procBase, nr = s8[o]!; j < nr; j++) { recOff[j] = x; x += procSize[s8[o + x]!]!; }
+                recGen = layOf[depth + 1]!;
+              }
+              b = o + recOff[II - BASE]!;
+            }
             const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
             k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
+            inPl = forced[pc] === 1 && (fr[f + Fr.TAU]! & (Tau.ATOM | Tau.CLAIM)) === Tau.ATOM && fr[f + Fr.BOQ] === 0 ? 1 : 0;
             fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~(Pm.MOVED | Pm.CNTNOW);
             if (fairness && fr[f + Fr.BOQ] === 0 && !(fr[f + Fr.OPM]! & Pm.CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
               cnt[aT & 1] = cnt[aT & 1]! - 1;
@@ -445,14 +469,22 @@ function newState(r: Run): void {
               if ((fl & Tf.ELSE) !== 0 && (fr[f + Fr.OPM]! & Pm.MOVED)) continue;
               if (es !== 0 && fl >> 8 !== es) continue;
             }
-            const c = o + ((L + 3) & ~3);
-            if (fresh === 0) {
-              if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
-              const ow = o >> 2, cw = c >> 2;
-              for (let j = 0, nw = (L + 3) >> 2; j < nw; j++) w32[cw + j] = w32[ow + j]!;
-              fresh = 1;
-              io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
+            let c = o;
+            if (inPl !== 0) {
+              io[IO.LEN] = L; io[IO.BOQ] = 0; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
               io[IO.NP] = !(fr[f + Fr.OPM]! & Pm.PROGRESS) && !(fr[f + Fr.TAU]! & Tau.STUTTER) ? 1 : 0;
+            } else {
+              c = o + ((L + 3) & ~3);
+              if (fresh === 0) {
+                if (c + L + slack > s8.length) { const nS = new Uint8Array(s8.length * 2); nS.set(s8); s8 = nS; w32 = new Int32Array(nS.buffer); }
+                const ow = o >> 2, cw = c >> 2;
+                const nw = (L + 3) >> 2;
+                if (nw > VectorCopy.LOOP_MAX_WORDS) w32.copyWithin(cw, ow, ow + nw);
+                else for (let j = 0; j < nw; j++) w32[cw + j] = w32[ow + j]!;
+                fresh = 1;
+                io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = fr[f + Fr.TAU]! & Tau.TIMEOUT;
+                io[IO.NP] = !(fr[f + Fr.OPM]! & Pm.PROGRESS) && !(fr[f + Fr.TAU]! & Tau.STUTTER) ? 1 : 0;
+              }
             }
             const rx = exec(t, s8, c, c + (b - o), VERI && II === 0 ? 0 : II - BASE);
             if (rx === 0 && io[IO.ERR] === 0) { if (io[IO.LEN] !== L) fresh = 0; continue; }
@@ -484,6 +516,7 @@ function newState(r: Run): void {
             depth++;
             const L2 = io[IO.LEN]!;
             if (L2 !== L) for (let j = c + L2, e = c + ((L2 + 3) & ~3); j < e; j++) s8[j] = 0;
+            layOf[depth + 1] = L2 === L ? layOf[depth]! : ++layouts;
             fr[f + Fr.SIZE + Fr.OFF] = c; fr[f + Fr.SIZE + Fr.LEN] = L2; fr[f + Fr.SIZE + Fr.BOQ] = newBoq; fr[f + Fr.SIZE + Fr.TID] = t; fr[f + Fr.SIZE + Fr.PR] = II;
             let pm = fr[f + Fr.SIZE + Fr.OPM]! & ~(Pm.ACCEPT | Pm.PROGRESS);
             if (aCycles) {
@@ -539,6 +572,7 @@ function newState(r: Run): void {
           fr[f + Fr.SIZE + Fr.BUP] = cnt[aT & 1]!;
           cnt[aT & 1] = 1;
           fr[f + Fr.SIZE + Fr.TAU] = VERI ? Tau.CLAIM : 0;
+          layOf[depth + 1] = layOf[depth]!;
           fr[f + Fr.SIZE + Fr.OFF] = fr[f + Fr.OFF]!; fr[f + Fr.SIZE + Fr.LEN] = fr[f + Fr.LEN]!; fr[f + Fr.SIZE + Fr.BOQ] = 0; fr[f + Fr.SIZE + Fr.TID] = -1; fr[f + Fr.SIZE + Fr.PR] = -1;
           From = s8[fr[f + Fr.OFF]!]! + BASE - 1; To = BASE;
           at = At.DOWN; continue;
@@ -635,7 +669,7 @@ function newState(r: Run): void {
         }
         depth--;
         if (mm > n || (n > 3 && mm !== 0)) n = mm;
-        fresh = 0;
+        fresh = 0; inPl = 0;
         mode = Mode.TRY;
         at = At.EXPAND; continue;
       }
@@ -653,6 +687,32 @@ function newState(r: Run): void {
     r.S = s8; r.W = w32; r.aT = aT;
     r.nstates = nstates; r.nShadow = nShadow; r.truncs = truncs; r.nlinks = nlinks; r.mreached = mreached; r.depthLimitHit = depthLimitHit;
   }
+}
+
+/**
+ * forcedAtomic(m, movesAt, moves)[pcBase[type] + pc]: 1 where the process's moves are all
+ * atomic, written in place (TransInfo.inPlace: only when they move, keeping the length,
+ * with no rendezvous offer) and no unless escape or override, and it has exactly one move
+ * to make (a single transition, or one and an else, which runs only when the other
+ * blocks). Inside an atomic sequence (a frame of Tau.ATOM, not the claim's turn, no offer
+ * pending) such a move is made on the frame's own vector, which its child then shares,
+ * not on a copy: once it has moved, the frame tries nothing else on that vector (the else
+ * is skipped after a move; atomicity is lost, and the processes tried again, only where
+ * nothing moved, and a blocked move writes nothing), and the frame's parent copies its own
+ * vector again before its next move. Why: inside long atomic sequences the copy of a large
+ * vector before each step was the search's largest single cost (Romsou solitaireV1: 12.8
+ * million atomic steps of a 1.3 KB vector at -m1010). The same rule as the safety search's
+ * chainable() kind 1.
+ */
+function forcedAtomic(m: Machine, movesAt: Int32Array, moves: Int32Array): Uint8Array {
+  const ok = (t: number) => m.atomic[t] === 1 && m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
+  const forced = new Uint8Array(movesAt.length);
+  for (let pc = 0; pc + 1 < movesAt.length; pc++) {
+    const list = Array.from(moves.subarray(movesAt[pc]!, movesAt[pc + 1]!));
+    if (list.length === 0 || !list.every(ok) || m.isElse[list[0]!] !== 0 && list.length > 1) continue;
+    if (list.length === 1 || (list.length === 2 && m.isElse[list[1]!] === 1)) forced[pc] = 1;
+  }
+  return forced;
 }
 
 /** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role

@@ -14,7 +14,7 @@ import type { Machine } from './machine.js';
 import type { PaddingBlanker } from './pan-padding.js';
 import { BitstateStore } from './bitstate-store.js';
 import { HashCompactStore } from './compact-store.js';
-import { StateStore } from './state-store.js';
+import { StateStore, VectorCopy } from './state-store.js';
 import { MemoryLimitReached, type VisitedStates } from './visited.js';
 
 export interface SearchOptions {
@@ -77,6 +77,17 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   let boqOf = new Int32Array(cap), sender = new Int32Array(cap), tmo = new Uint8Array(cap);
   // The depth of each frame's state: deeper than its level where atomic steps ran in place.
   let dep = new Int32Array(cap);
+  // The records' offsets (from the state's start) in states of layout recGen, found by
+  // one walk when a process is first wanted: a walk over the records before each process
+  // made an expansion quadratic in the number of processes. A layout is the sequence of
+  // record sizes; lay[level] numbers the layout of the frame's state. A move that keeps
+  // the vector's length keeps the layout (only run and a process's end change the records,
+  // and both change the length), so its child keeps its parent's number; any other move
+  // gives a new one.
+  let lay = new Int32Array(cap);
+  const recOff = new Int32Array(256);
+  let recGen = 0, layouts = 1;
+  lay[0] = 1;
   // The move into each depth, for a counterexample (indexed by depth, not level).
   let dcap = cap, tidOf = new Int32Array(dcap), pidOf = new Int32Array(dcap);
   const progressEvery = 1_000_000;
@@ -94,8 +105,11 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
     let found = -1, fresh = 0;
     while (II >= to) {
       if (boq !== 0 && II === sender[level]) { II--; ti = 0; mv = 0; continue; }
-      let b = o + procBase;
-      for (let j = 0; j < II; j++) b += procSize[S[b]!]!;
+      if (recGen !== lay[level]) {
+        for (let j = 0, x = procBase, nr = S[o]!; j < nr; j++) { recOff[j] = x; x += procSize[S[o + x]!]!; }
+        recGen = lay[level]!;
+      }
+      const b = o + recOff[II]!;
       const list = transOf[S[b]!]![S[b + 1]! | S[b + 2]! << 8]!;
       while (ti < list.length) {
         const t = list[ti++]!;
@@ -111,8 +125,9 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         // moves write nothing (generated code tests before it writes).
         if (fresh === 0) {
           if (c + L + slack > S.length) { const n = new Uint8Array(S.length * 2); n.set(S); S = n; W = new Int32Array(S.buffer); }
-          const ow = o >> 2, cw = c >> 2;
-          for (let j = 0, n = (L + 3) >> 2; j < n; j++) W[cw + j] = W[ow + j]!;
+          const ow = o >> 2, cw = c >> 2, n = (L + 3) >> 2;
+          if (n > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(cw, ow, ow + n);
+          else for (let j = 0; j < n; j++) W[cw + j] = W[ow + j]!;
           fresh = 1;
           // Only a move that happens changes these, and then the slot is copied afresh.
           io[IO.LEN] = L; io[IO.BOQ] = boq; io[IO.TIMEOUT] = tmo[level]!;
@@ -175,8 +190,10 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         io[IO.LEN] = L2; io[IO.BOQ] = 0; io[IO.TIMEOUT] = 0;
         // These moves keep the vector's length and every process's type, so the moving
         // process's record stays where it is (rel bytes into the state).
+        // The parent's table holds: a move that keeps the length keeps the layout.
         let rel = procBase;
-        for (let j = 0; j < II; j++) rel += procSize[S[c + rel]!]!;
+        if (L2 === L && recGen === lay[level]) rel = recOff[II]!;
+        else for (let j = 0; j < II; j++) rel += procSize[S[c + rel]!]!;
         const ty = S[c + rel]!, kinds = chainPc[ty]!, lists = transOf[ty]!;
         for (;;) {
           if (depth + 1 >= maxDepth) break;
@@ -191,7 +208,8 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
             if (r === 0 && io[IO.ERR] === 0 && list.length === 2) { t = list[1]!; r = exec(t, S, pos, b, II); }
           } else {
             at = alt;
-            for (let j = 0, pw = pos >> 2, aw = alt >> 2; j < nw; j++) W[aw + j] = W[pw + j]!;
+            if (nw > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(alt >> 2, pos >> 2, (pos >> 2) + nw);
+            else for (let j = 0, pw = pos >> 2, aw = alt >> 2; j < nw; j++) W[aw + j] = W[pw + j]!;
             let k = 0;
             for (; k < list.length; k++) {
               t = list[k]!;
@@ -199,7 +217,8 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
               if (r !== 0 || io[IO.ERR] !== 0) break;
             }
             if (r === 1 && io[IO.ERR] === 0 && k + 1 < list.length && isElse[list[k + 1]!] === 0) {
-              for (let j = 0, pw = pos >> 2, qw = probe >> 2; j < nw; j++) W[qw + j] = W[pw + j]!;
+              if (nw > VectorCopy.LOOP_MAX_WORDS) W.copyWithin(probe >> 2, pos >> 2, (pos >> 2) + nw);
+              else for (let j = 0, pw = pos >> 2, qw = probe >> 2; j < nw; j++) W[qw + j] = W[pw + j]!;
               let other = false;
               for (let j = k + 1; j < list.length && !other; j++) {
                 const u = list[j]!;
@@ -230,10 +249,11 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         cap = Math.min(cap * 2, maxDepth + 2);
         off = grow32(off, cap); len = grow32(len, cap); cur = grow32(cur, cap); upto = grow32(upto, cap);
         tix = grow32(tix, cap); nMoves = grow32(nMoves, cap); boqOf = grow32(boqOf, cap); sender = grow32(sender, cap);
-        dep = grow32(dep, cap);
+        dep = grow32(dep, cap); lay = grow32(lay, cap);
         moved = grow8(moved, cap); inAtomic = grow8(inAtomic, cap); tmo = grow8(tmo, cap);
       }
       level++;
+      lay[level] = L2 === L ? lay[level - 1]! : ++layouts;
       off[level] = pos; len[level] = L2; dep[level] = depth;
       // After an atomic move only the same process continues; after a rendezvous offer
       // every other process may answer it.

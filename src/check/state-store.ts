@@ -51,7 +51,7 @@ export class StateStore implements VisitedStates {
    * whole words) unless present; returns true when it was new.
    */
   add(W: Int32Array, o: number, n: number): boolean {
-    const h = hashWords(W, o, n, 0x9747b28c);
+    const h = vectorHash(W, o, n);
     const table = this.table, mask = this.mask;
     let i = h & mask;
     for (;;) {
@@ -71,7 +71,8 @@ export class StateStore implements VisitedStates {
     if (this.used + n + 1 > this.chunk.length) this.room(n + 1);
     const d = this.chunk, p = this.used;
     d[p] = n;
-    for (let j = 0; j < n; j++) d[p + 1 + j] = W[o + j]!;
+    if (n > VectorCopy.LOOP_MAX_WORDS) d.set(W.subarray(o, o + n), p + 1);
+    else for (let j = 0; j < n; j++) d[p + 1 + j] = W[o + j]!;
     this.used = p + 1 + n;
     table[2 * i] = h; table[2 * i + 1] = (this.chunks.length - 1) << CHUNK_BITS | p;
     if (++this.count * 2 > mask + 1) this.rehash();
@@ -112,6 +113,49 @@ export class StateStore implements VisitedStates {
   reportLines(): string[] {
     return [`hash conflicts: ${String(this.conflicts).padStart(9)} (resolved)`];
   }
+}
+
+/** How the checker copies a vector: of more than LOOP_MAX_WORDS words by copyWithin or
+ * set() on a view (a memmove behind one call, about 40-50 ns whatever the length), of
+ * fewer by a loop (about 2 ns a word; 600-800 ns for 330 words, measured with Node 20 on
+ * the build machine). A const enum, so that tsc writes the number into the hot loops
+ * (search.ts, liveness.ts), not a load from this module's context. */
+export const enum VectorCopy { LOOP_MAX_WORDS = 16 }
+
+/**
+ * The hash of the exact stores (this one and the liveness store), where it only spreads
+ * states over the slot table: four murmur3-style lanes over words 4i, 4i+1, 4i+2, 4i+3,
+ * folded together and mixed at the end. Each lane's chain (xor, rotate, multiply-add) is
+ * independent of the others', so the processor runs the four side by side; one chain over
+ * every word (hashWords) took about 2.5 ns a word, most of a large vector's lookup.
+ * Not for the stores whose counts depend on the hash (hash compaction and bitstate keep
+ * hashWords, whose collisions their reports and tests describe).
+ */
+export function vectorHash(W: Int32Array, o: number, n: number): number {
+  let a = 0x9747b28c ^ n, b = 0x85ebca6b, c = 0xc2b2ae35, d = 0x27d4eb2f;
+  let i = o;
+  for (const end4 = o + (n & ~3); i < end4; i += 4) {
+    let k = Math.imul(W[i]!, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);
+    a ^= k; a = a << 13 | a >>> 19; a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    k = Math.imul(W[i + 1]!, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);
+    b ^= k; b = b << 13 | b >>> 19; b = (Math.imul(b, 5) + 0xe6546b64) | 0;
+    k = Math.imul(W[i + 2]!, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);
+    c ^= k; c = c << 13 | c >>> 19; c = (Math.imul(c, 5) + 0xe6546b64) | 0;
+    k = Math.imul(W[i + 3]!, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);
+    d ^= k; d = d << 13 | d >>> 19; d = (Math.imul(d, 5) + 0xe6546b64) | 0;
+  }
+  for (const end = o + n; i < end; i++) {
+    let k = Math.imul(W[i]!, 0xcc9e2d51); k = k << 15 | k >>> 17; k = Math.imul(k, 0x1b873593);
+    a ^= k; a = a << 13 | a >>> 19; a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+  }
+  // Fold the lanes in order (each rotated apart, so that moving a word between lanes
+  // changes the result), then murmur3's finaliser.
+  let h = a;
+  h = Math.imul(h ^ (b << 7 | b >>> 25), 0x85ebca6b);
+  h = Math.imul(h ^ (c << 17 | c >>> 15), 0xc2b2ae35);
+  h = Math.imul(h ^ (d << 23 | d >>> 9), 0x27d4eb2f);
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+  return h;
 }
 
 /** Murmur3-style 32-bit hash of a range of 32-bit words; distinct seeds give independent hashes. */

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, type BenchCheckResult, type LivenessBench } from '../bench/check-vs-spin.js';
 import { parse, positiveInt, UsageError } from './usage.js';
 
-export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--atomic] [--liveness]
-                           [--only ROWS]
+export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--atomic] [--large]
+                           [--liveness] [--only ROWS] [--vectorsz N]
 
 Times gosched's model checker ('gosched check') against SPIN on a Promela model, by
 default the commit's model ../shared/seed/proc.p beside the repository.
@@ -25,6 +25,11 @@ With --atomic, a row follows for models/spin/bench/atomic_long.pml: 111,151 stat
 reached through 117,596,384 steps inside atomic sequences (loops of about 400 steps that
 are never stored), so its ratio is that of the time per atomic step.
 
+With --large, a row follows for models/spin/bench/pegs_large.pml (max depth 10000):
+656,711 states of a 696-byte state vector (pan's figure; proc.p's is 100 bytes), most of
+it tables that never change once set up, so its ratio is that of the time per state
+where copying, hashing and comparing the vector dominate.
+
 With --liveness, two more rows follow the safety one, each an acceptance-cycle search
 with weak fairness ('check --accept --fair' against pan built without -DSAFETY and run
 with -a -f): the largest model of models/liveness (by SPIN's states stored under -a -f,
@@ -39,16 +44,21 @@ that both checkers search the same product and the counts must be equal.
 options:
   --runs N        runs of each checker (default 3)
   --atomic        add the long-atomic-sequences row
+  --large         add the large-state-vector row
   --liveness      add the two liveness rows
   --only ROWS     run only these rows, comma-separated: safety (MODEL), atomic,
-                  suite (the liveness suite's model), wired (gosched-wired); naming
-                  atomic, suite or wired stands for --atomic or --liveness
+                  large, suite (the liveness suite's model), wired (gosched-wired);
+                  naming atomic, large, suite or wired stands for its option
   --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
+  --vectorsz N    build pan with -DVECTORSZ=N (for MODEL's row only), for a model
+                  whose state vector is larger than pan's default bound of 1024
+                  bytes (pan stops at once there, and bench-check says so); a bound
+                  of pan's build: no count depends on it. Ours needs no such option.
   --json          print one JSON object instead of the table (an array of the
                   rows' objects when more than one row runs)
   -h, --help      this text
 
-The atomic and liveness rows read models of the repository (models/), so they need a
+The atomic, large and liveness rows read models of the repository (models/), so they need a
 checkout of gosched; the npm package ships none, and there they are refused (exit 2).
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
@@ -58,6 +68,7 @@ checker fails to run, 2 on bad usage.
 /** The models each extra row reads from the repository checkout; the npm package ships none. */
 const ROW_MODELS: Record<string, string[]> = {
   atomic: ['models/spin/bench/atomic_long.pml'],
+  large: ['models/spin/bench/pegs_large.pml'],
   suite: ['models/liveness'],
   wired: ['models/gosched-wired.pml', 'models/liveness-wired/properties.json', 'models/liveness-wired/expected.json'],
 };
@@ -80,6 +91,8 @@ export async function run(argv: string[]): Promise<number> {
     'max-depth': { type: 'string' },
     liveness: { type: 'boolean' },
     atomic: { type: 'boolean' },
+    large: { type: 'boolean' },
+    vectorsz: { type: 'string' },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, true);
@@ -92,7 +105,8 @@ export async function run(argv: string[]): Promise<number> {
   // as such even where the default model is absent (an npm install).
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
-  const rows = onlyRows(values.only, values.atomic === true, values.liveness === true);
+  const vectorSize = values.vectorsz === undefined ? undefined : positiveInt('vectorsz', values.vectorsz, 1024);
+  const rows = onlyRows(values.only, values.atomic === true, values.liveness === true, values.large === true);
   // The checkers run in a scratch directory: a relative path must not depend on it.
   const model = resolve(positionals[0] ?? defaultModel());
   // Only the safety row reads MODEL: `--only suite` runs without proc.p.
@@ -106,8 +120,9 @@ export async function run(argv: string[]): Promise<number> {
   const results: BenchCheckResult[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));
   try {
-    if (rows.has('safety')) results.push(await benchCheck({ model, runs, maxDepth, log }));
+    if (rows.has('safety')) results.push(await benchCheck({ model, runs, maxDepth, log, ...(vectorSize !== undefined ? { vectorSize } : {}) }));
     if (rows.has('atomic')) results.push(await benchCheck({ model: join(repoRoot(), 'models', 'spin', 'bench', 'atomic_long.pml'), runs, maxDepth: 500000, log }));
+    if (rows.has('large')) results.push(await benchCheck({ model: join(repoRoot(), 'models', 'spin', 'bench', 'pegs_large.pml'), runs, maxDepth: 10000, log }));
     if (rows.has('suite') || rows.has('wired')) {
       const [suite, wired] = livenessRows(scratch);
       if (rows.has('suite')) results.push(await benchCheck({ ...suite!, runs, log }));
@@ -126,17 +141,18 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The rows of the table, in its order. */
-export const BENCH_ROWS = ['safety', 'atomic', 'suite', 'wired'] as const;
+export const BENCH_ROWS = ['safety', 'atomic', 'large', 'suite', 'wired'] as const;
 export type BenchRow = typeof BENCH_ROWS[number];
 
 /**
  * The rows to run: those --only names (in the table's order, whatever order they are
- * named in), or without it the safety row and those --atomic and --liveness add.
+ * named in), or without it the safety row and those --atomic, --large and --liveness add.
  */
-export function onlyRows(only: string | undefined, atomic: boolean, liveness: boolean): Set<BenchRow> {
+export function onlyRows(only: string | undefined, atomic: boolean, liveness: boolean, large = false): Set<BenchRow> {
   if (only === undefined) {
     const rows = new Set<BenchRow>(['safety']);
     if (atomic) rows.add('atomic');
+    if (large) rows.add('large');
     if (liveness) { rows.add('suite'); rows.add('wired'); }
     return rows;
   }
