@@ -109,7 +109,7 @@ function compare(model, mode, ltl, pre) {
     const pan = sh('./pan', panArgs, dir);
     const panSeconds = (Date.now() - started) / 1000;
     if (pan.timedOut) return { status: 'too big', detail: `pan ran past ${timeoutMs / 1000} s` };
-    if (/out of memory|memory limit/i.test(pan.out)) return { status: 'too big', detail: `pan hit -DMEMLIM=${memlim}` };
+    if (/out of memory|memory limit|reached -DMEMLIM bound/i.test(pan.out)) return { status: 'too big', detail: `pan hit -DMEMLIM=${memlim}` };
     // A vector over -DVECTORSZ=4096 stops pan: a bound of pan's build, not a verdict.
     if (/VECTORSZ too small/.test(pan.out)) return { status: 'too big', detail: 'pan: state vector over -DVECTORSZ=4096' };
     // The liveness parser knows the cycle kinds and the visited count, the safety one
