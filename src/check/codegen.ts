@@ -71,10 +71,15 @@ class Gen {
     }
   }
 
-  /** spin.y's Mpars: the most message fields of any channel declaration (a typedef's as its leaves). */
+  /** spin.y's Mpars: the most message fields of any channel declaration (a typedef's as its
+   * leaves); found once per model, on the first send compiled. */
+  private mpars: number | null = null;
   private maxMsgFields(): number {
-    const decls = [...this.prog.globals, ...[...this.prog.typedefs.values()].flat(), ...this.prog.procs.flatMap((p) => p.locals)];
-    return Math.max(0, ...decls.map((d) => d.chan?.fields.length ?? 0));
+    if (this.mpars === null) {
+      const decls = [...this.prog.globals, ...[...this.prog.typedefs.values()].flat(), ...this.prog.procs.flatMap((p) => p.locals)];
+      this.mpars = Math.max(0, ...decls.map((d) => d.chan?.fields.length ?? 0));
+    }
+    return this.mpars;
   }
 
   private errId(kind: string, message: string, line: number | null): number {
@@ -409,10 +414,10 @@ return { exec, init, prov };
           chain = opts.length ? `${chain} else ${fallback}` : fallback;
           return x.k === 'do' ? `${lbl}: for (;;) { ${chain} }` : chain;
         }
+        // No goto reaches here: a body that holds one is compiled by dstepJumps.
         case 'break':
           if (!brk) throw new ModelError("'break' outside a do loop", x.pos);
           return `break ${brk};`;
-        case 'goto': throw new ModelError("'goto' inside d_step is not supported", x.pos);
         case 'else': return '';
         case 'label': return one(x.s, brk);
         case 'block': case 'atomic': case 'dstep': return seq(x.body, brk);

@@ -22,8 +22,9 @@ function* walk(body: Stmt[]): Generator<{ s: Stmt; loops: number }> {
   }
 }
 
-/** Refuses a goto or break in the d_step `d` that leaves it. */
-export function checkDstepJumps(d: Stmt & { body: Stmt[] }): void {
+/** Refuses a goto or break in the d_step `d` that leaves it; returns the labels inside
+ * it (flow.ts refuses a goto from outside to any of them). */
+export function checkDstepJumps(d: Stmt & { body: Stmt[] }): Set<string> {
   const labels = new Set<string>();
   for (const { s } of walk(d.body)) if (s.k === 'label') labels.add(s.name);
   for (const { s, loops } of walk(d.body)) {
@@ -31,6 +32,7 @@ export function checkDstepJumps(d: Stmt & { body: Stmt[] }): void {
       throw new ModelError(`non_local jump in d_step sequence (${s.k === 'goto' ? `goto ${s.label}` : 'break'} leaves the d_step)`, s.pos);
     }
   }
+  return labels;
 }
 
 /** Whether a d_step's body holds a goto (codegen then compiles it as a jump table). */

@@ -80,15 +80,6 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
   const labels = new Map<string, El>();
   /** Labels inside d_step bodies: no goto from outside may lead there. */
   const dstepLabels = new Set<string>();
-  const collect = (s: Stmt): void => {
-    const stack = [s];
-    while (stack.length) {
-      const x = stack.pop()!;
-      if (x.k === 'label') { dstepLabels.add(x.name); stack.push(x.s); }
-      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) stack.push(...o);
-      else if (x.k === 'atomic' || x.k === 'block' || x.k === 'dstep') stack.push(...x.body);
-    }
-  };
   const gotos: El[] = [];
   let escapes: El[] = [];
   const { order: orderOf, end: endOrder } = elementOrder(body);
@@ -176,7 +167,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
         return [c, exit];
       }
       default: {
-        if (s.k === 'dstep') { collect(s); checkDstepJumps(s); }
+        if (s.k === 'dstep') for (const l of checkDstepJumps(s)) dstepLabels.add(l);
         const e = mk('stmt', s, next, atomic, s.pos.line);
         return [e, e];
       }
