@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { outputDir, parse, positiveInt, UsageError } from './usage.js';
+import { outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
 import { POOLS, WORKLOADS, formatPoolTable, idealS, runPoolBench } from '../bench/pool/run.js';
 import type { PoolName } from '../bench/pool/child.js';
 import { piecesTo, progressFor } from '../bench/progress.js';
@@ -78,9 +78,8 @@ export async function run(argv: string[]): Promise<number> {
   if (v.placement && v.idle) throw new UsageError('--placement and --idle are two different runs: give one');
   if (v.threads !== undefined && !v.idle) throw new UsageError('--threads is for --idle');
   // Each of the two other runs ignores some options: refused, naming them, not dropped.
-  const given = (names: readonly ('pool' | 'out' | 'workload' | 'warm')[]) => names.filter((o) => v[o] !== undefined).map((o) => `--${o}`).join(', ');
-  if (v.placement && given(['pool', 'out']) !== '') throw new UsageError(`--placement runs gosched alone and writes no file: ${given(['pool', 'out'])} does not apply`);
-  if (v.idle && given(['workload', 'warm']) !== '') throw new UsageError(`--idle runs no workload, it starts idle threads: ${given(['workload', 'warm'])} does not apply`);
+  if (v.placement) refuseUnused(v, ['pool', 'out'], '--placement runs gosched alone and writes no file');
+  if (v.idle) refuseUnused(v, ['workload', 'warm'], '--idle runs no workload, it starts idle threads');
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   const out = v.out ?? 'bench-results';
   outputDir('--out', out);

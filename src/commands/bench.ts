@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputDir, parse, positiveInt, UsageError } from './usage.js';
+import { outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
 import { parseBenchtime, formatBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { headerLines, nameWidth, resultLine, benchName, type ParsedLine } from '../bench/format.js';
 import { formatTable, tableLines } from '../bench/table.js';
@@ -126,10 +126,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   // --cpu-prof runs one fixed benchmark (its help says which): an option that would choose
   // another is refused rather than silently dropped.
   if (v['cpu-prof'] && v.help !== true) {
-    const ignored = (['cpu', 'protocol', 'count', 'bench', 'go'] as const).filter((o) => v[o] !== undefined);
-    if (ignored.length > 0) {
-      throw new UsageError(`--cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once (it takes --benchtime, --out and --json): ${ignored.map((o) => `--${o}`).join(', ')} does not apply`);
-    }
+    refuseUnused(v, ['cpu', 'protocol', 'count', 'bench', 'go'], '--cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once (it takes --benchtime, --out and --json)');
   }
   return {
     cpus, protocols, benchtime, benchtimeText, count: positiveInt('count', v.count, 1), bench,

@@ -4,7 +4,7 @@ import { parseSchedule } from '../explore/engine/search.js';
 import { explore, findScenario, formatRun, replaySchedule } from '../explore/run.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import { parseProtocols } from './stress.js';
-import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
 
 export const help = `usage: gosched explore [--scenario NAMES] [--protocol lock|atomic|lock,atomic]
                        [--preemptions K] [--max-executions N] [--no-hashing] [--json]
@@ -71,8 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.replay !== undefined) {
       if (scenarios.length !== 1 || protocols.length !== 1) throw new UsageError('--replay needs exactly one --scenario and one --protocol');
       // A replay runs the one schedule given: the search's options would be dropped.
-      const searchOnly = (['preemptions', 'max-executions', 'no-hashing'] as const).filter((o) => values[o] !== undefined).map((o) => `--${o}`);
-      if (searchOnly.length > 0) throw new UsageError(`--replay runs one schedule, no search: ${searchOnly.join(', ')} does not apply`);
+      refuseUnused(values, ['preemptions', 'max-executions', 'no-hashing'], '--replay runs one schedule, no search');
       let schedule: number[];
       try {
         schedule = parseSchedule(values.replay);

@@ -3,7 +3,7 @@ import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
-import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
+import { UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
@@ -51,12 +51,10 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   // An option the run would not use is refused, naming it, rather than dropped.
-  const given = (names: readonly string[]) => names.filter((o) => (values as Record<string, unknown>)[o] !== undefined).map((o) => `--${o}`).join(', ');
-  const listIgnores = given(['only', 'stress-runs', 'stress-seconds', 'preemptions', 'no-stress', 'no-explore', 'markdown']);
-  if (values.list && listIgnores !== '') throw new UsageError(`--list prints the catalogue (with --json as JSON): ${listIgnores} does not apply`);
-  if (values['no-stress'] && given(['stress-runs', 'stress-seconds']) !== '') throw new UsageError(`--no-stress runs no stress: ${given(['stress-runs', 'stress-seconds'])} does not apply`);
+  if (values.list) refuseUnused(values, ['only', 'stress-runs', 'stress-seconds', 'preemptions', 'no-stress', 'no-explore', 'markdown'], '--list prints the catalogue (with --json as JSON)');
+  if (values['no-stress']) refuseUnused(values, ['stress-runs', 'stress-seconds'], '--no-stress runs no stress');
   if (values['no-stress'] && values['no-explore']) throw new UsageError('--no-stress and --no-explore leave nothing to run: give one');
-  if (values['no-explore'] && given(['preemptions']) !== '') throw new UsageError('--no-explore runs no explorer: --preemptions does not apply');
+  if (values['no-explore']) refuseUnused(values, ['preemptions'], '--no-explore runs no explorer');
   if (values.list) {
     // --json holds here too: every command's --json output is one JSON document.
     if (values.json) process.stdout.write(`${JSON.stringify(MUTANTS.map((m) => ({ id: m.id, protocol: m.protocol, stands: m.stands })))}\n`);

@@ -42,6 +42,13 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
 /** An option as the user types it: `-w` for a one-letter name, `--max-depth` otherwise. */
 export const optionFlag = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
 
+/** Refuses the options of `names` that were given, naming them, where the run chosen
+ * (`run` says what it does) would not use them: dropped silently, they would mislead. */
+export function refuseUnused(values: Record<string, unknown>, names: readonly string[], run: string): void {
+  const given = names.filter((o) => values[o] !== undefined).map(optionFlag);
+  if (given.length > 0) throw new UsageError(`${run}: ${given.join(', ')} does not apply`);
+}
+
 /** Parses a positive integer option, naming the option in the error. */
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
