@@ -25,6 +25,7 @@ import type { MMessage } from './messages.js';
 import { ThreadSabs, type SabMessage } from './sab.js';
 import { freeSpec, readSpec, specName } from './spec.js';
 import { panicText } from './panic-text.js';
+import { importAsGoroutineCode } from './goroutine-import.js';
 import { classInstanceProblem } from './clone-check.js';
 
 const { buffer, ctl, heapBuffer, sabPort, sabsKnown } = workerData as {
@@ -151,7 +152,7 @@ async function rungoroutine(g: number): Promise<void> {
     // start (about a tenth of a millisecond on a thread whose code is still cold).
     let mod = loadedModule(spec.url);
     if (mod === undefined) {
-      mod = await importForGoroutine(spec.url);
+      mod = await importForGoroutine(spec.url, goid);
       registerModule(spec.url, mod);
     }
     const fn = mod[spec.name];
@@ -175,9 +176,9 @@ async function rungoroutine(g: number): Promise<void> {
 /** import() of a goroutine's module; a module that fails to load (its top-level code
  * threw, or it does not parse) is the goroutine's panic, saying which module. A thrown
  * Error keeps its own stack: it says where in the module the throw was. */
-async function importForGoroutine(url: string): Promise<Record<string, unknown>> {
+async function importForGoroutine(url: string, goid: number): Promise<Record<string, unknown>> {
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return await importAsGoroutineCode(url, `the thread of goroutine ${goid}`);
   } catch (err) {
     const { message, stack } = panicText(err, url);
     const e = new Error(`cannot load ${url}: ${message}`);

@@ -10,6 +10,7 @@ import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
+import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkRuntimeOptions } from './options.js';
 import { DISCARD_VALUE } from './abort.js';
 import { showValue } from './show-value.js';
@@ -30,6 +31,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   let url: string;
   let name: string;
   let opts: RunOptions;
+  refuseWhileImportingGoroutineCode('run');
   if (typeof main === 'function') {
     opts = (nameOrOpts as RunOptions | undefined) ?? {};
     ({ url, name } = locate(main, 'run'));

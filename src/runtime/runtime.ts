@@ -18,6 +18,7 @@ import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
+import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkProcs } from './procs.js';
 import { showValue } from './show-value.js';
 import { DEFAULT_MAXG, DEFAULT_MAXM, checkRuntimeOptions } from './options.js';
@@ -135,6 +136,7 @@ export class Runtime {
    * threads start as goroutines need them. `close()` is optional: the Runtime keeps the
    * process alive only while it has goroutines or results outstanding. */
   static async start(opts: RuntimeOptions = {}): Promise<Runtime> {
+    refuseWhileImportingGoroutineCode('Runtime.start');
     const rt = new Runtime(opts);
     await rt.pool.warm();
     return rt;
