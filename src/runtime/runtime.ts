@@ -267,8 +267,9 @@ export class Runtime {
 
   /**
    * Resolves when no goroutine is alive. Rejects with the first GoroutinePanic if a
-   * goroutine threw since the last wait, or at once with a SchedulerError if the
-   * scheduler threw.
+   * goroutine threw since the last wait (one nobody holds the handle of), or at once with
+   * a SchedulerError if the scheduler threw. Of several panics, each is the next wait()'s,
+   * or, with no wait() called at once, surfaces as an unhandled rejection.
    */
   wait(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -401,7 +402,10 @@ export class Runtime {
       if (outcome === null) w.resolve();
       else w.reject(outcome);
     }
-    if (outcome !== this.fatal) this.panics = [];
+    // Each panic not taken here is the next wait()'s, or, if no wait() is pending by then,
+    // surfaces as an unhandled rejection: every panic reaches the owner (clearing the
+    // list here once dropped all but the first of panics that came together).
+    if (outcome !== this.fatal) for (const p of this.panics) this.surfaceIfUnobserved(p);
   }
 
   /** A panic nobody waits for (no wait() pending, its handle's result never asked for)
