@@ -263,6 +263,26 @@ test('a panic whose message is still on its way is reported before a fatal error
   }
 });
 
+test('a goroutine panics holding a Mutex and leaves another blocked for ever: wait() reports the panic first, then the deadlock; neither is lost', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2 });
+  try {
+    const h = rt.go(bodies, 'lockAfterPanicker');
+    rt.seal();
+    // The panic, which caused the deadlock, comes first, as Go reports it; before, the
+    // deadlock took wait() and the panic of a goroutine nobody held the handle of was lost.
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof GoroutinePanic
+      && /^goroutine \d+ \[lockAndPanic \(file:.*bad-bodies\.js\)\] panicked: died holding the lock$/.test(e.message));
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && /all goroutines are asleep - deadlock!$/.test(e.message)
+      && e.goroutines.some((g) => g.func === 'lockAfterPanicker' && g.state === 'semacquire'));
+    await assert.rejects(h.result, /deadlock/);
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
 function gosched(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, GOMAXPROCS: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {

@@ -390,7 +390,9 @@ export class Runtime {
       && (this.sched.gcount !== 0 || Atomics.load(this.sched.mem, S_PANICS) !== this.panicsReceived || this.results.pending !== 0));
     if (this.waiters.length === 0) return;
     let outcome: Error | null | undefined;
-    if (this.fatal) outcome = this.fatal;
+    // A panic received before the fatal error came first (the deadlock it left, say):
+    // it is reported first, as Go reports the panic that ended its program; then the fatal.
+    if (this.fatal) outcome = this.panics.shift() ?? this.fatal;
     else if (this.closed) outcome = new Error('Runtime closed');
     else if (this.sched.gcount === 0 && Atomics.load(this.sched.mem, S_PANICS) === this.panicsReceived) {
       outcome = this.panics.shift() ?? null;
@@ -405,14 +407,15 @@ export class Runtime {
     // Each panic not taken here is the next wait()'s, or, if no wait() is pending by then,
     // surfaces as an unhandled rejection: every panic reaches the owner (clearing the
     // list here once dropped all but the first of panics that came together).
-    if (outcome !== this.fatal) for (const p of this.panics) this.surfaceIfUnobserved(p);
+    for (const p of this.panics) this.surfaceIfUnobserved(p);
   }
 
   /** A panic nobody waits for (no wait() pending, its handle's result never asked for)
    * surfaces as an unhandled rejection would: none is dropped silently. */
   private surfaceIfUnobserved(p: GoroutinePanic): void {
     setImmediate(() => {
-      if (!this.panics.includes(p) || this.closed || this.waiters.length > 0) return;
+      // A Runtime that a fatal error ended was not closed by its owner: its panics still surface.
+      if (!this.panics.includes(p) || (this.closed && this.fatal === undefined) || this.waiters.length > 0) return;
       this.panics.splice(this.panics.indexOf(p), 1);
       void Promise.reject(p);
     });
