@@ -309,10 +309,15 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
       [['run', ok], { GOMAXPROCS: '-1' }, /^gosched: GOMAXPROCS=-1: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: 'NaN' }, /^gosched: GOMAXPROCS=NaN: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: '2.5' }, /^gosched: GOMAXPROCS=2\.5: must be a positive integer\n$/],
+      // Number() reads these as 2; Go's atoi does not (Go then ignores the setting).
+      [['run', ok], { GOMAXPROCS: ' 2' }, /^gosched: GOMAXPROCS= 2: must be a positive integer\n$/],
+      [['run', ok], { GOMAXPROCS: '0x2' }, /^gosched: GOMAXPROCS=0x2: must be a positive integer\n$/],
+      [['run', ok], { GOMAXPROCS: '+2' }, /^gosched: GOMAXPROCS=\+2: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: '1e9' }, /^gosched: GOMAXPROCS=1e9: at most 32757/],
       [['run', ok], { GOSCHED_PROTOCOL: 'fast' }, /^gosched: GOSCHED_PROTOCOL=fast: must be lock or atomic\n$/],
       [['run', ok], { GOSCHED_HEAP_MB: '0' }, /^gosched: GOSCHED_HEAP_MB=0: must be an integer from 1 to 2047\n$/],
       [['run', ok], { GOSCHED_HEAP_MB: 'lots' }, /^gosched: GOSCHED_HEAP_MB=lots: must be an integer from 1 to 2047\n$/],
+      [['run', ok], { GOSCHED_HEAP_MB: '0x40' }, /^gosched: GOSCHED_HEAP_MB=0x40: must be an integer from 1 to 2047\n$/],
     ];
     const results = await Promise.all(cases.map(([args, env]) => gosched(args, env)));
     results.forEach((r, i) => {
