@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { run } from '../src/runtime/program.js';
 import { GoroutinePanic, Runtime, SchedulerError } from '../src/runtime/runtime.js';
 import { PROTOCOLS } from '../src/sched/index.js';
+import { Chan } from '../src/runtime/chan.js';
 
 const bodies = new URL('./support/chan-bodies.js', import.meta.url).href;
 const T = { timeout: 60_000 };
@@ -123,6 +124,21 @@ for (const protocol of PROTOCOLS) {
       while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
       assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
       await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: a channel a goroutine returns is a Chan on the owner: used there it says it needs a goroutine; passed on, it works`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      const ch = await rt.go(bodies, 'leaveBlocked').result;
+      // Before, a plain object: ch.send was "not a function", and capacity undefined.
+      assert.ok(ch instanceof Chan, `got ${Object.prototype.toString.call(ch)} with keys ${Object.keys(ch as object).join(',')}`);
+      assert.throws(() => ch.send(1), /^Error: send called outside a goroutine \(only code started with go\(\) may call it/);
+      assert.throws(() => ch.length, /^Error: length called outside a goroutine/);
+      rt.go(bodies, 'sendTo', [ch, 5]);
+      await rt.wait();
     } finally {
       await rt.close();
     }

@@ -16,6 +16,10 @@ import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, freeSpec, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
+import { reviveHandles } from './codec.js';
+// The handle classes, registered for reviveHandles (a goroutine may return a channel).
+import './chan.js';
+import './sync.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
 import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
@@ -322,7 +326,7 @@ export class Runtime {
         break;
       }
       case 'done':
-        this.results.resolve(msg.goid, msg.value);
+        this.results.resolve(msg.goid, reviveHandles(msg.value));
         break;
       case 'sab':
         this.sabs.add(msg);
