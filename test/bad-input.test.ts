@@ -185,6 +185,10 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['go symbol argument', /TypeError: go\(echo\): argument 1 \(symbol\) cannot be passed/],
       ['go class instance argument', /TypeError: go\(echo\): argument 1 is an instance of class Secret/],
       ['go relative path', /'\.\/bad-bodies\.js' is a relative path; pass import\.meta\.url/],
+      ['gosched inside syscall', /^gosched inside syscall: Error: gosched: this goroutine is inside syscall\(\); block only outside it$/],
+      ['GOMAXPROCS inside syscall', /^GOMAXPROCS inside syscall: Error: GOMAXPROCS: this goroutine is inside syscall\(\); block only outside it$/],
+      ['sleep inside syscall', /^sleep inside syscall: Error: sleep: this goroutine is inside syscall\(\); block only outside it$/],
+      ['recv inside syscall', /^recv inside syscall: Error: recv: this goroutine is inside syscall\(\); block only outside it$/],
     ];
     assert.equal(got.length, want.length);
     want.forEach(([what, re], i) => {

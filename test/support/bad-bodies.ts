@@ -1,7 +1,7 @@
 // Goroutine bodies for test/bad-input.test.ts: goroutines that throw what is not an
 // Error, throw inside syscall(), return what cannot be copied, and call the goroutine
 // API with bad arguments.
-import { chan, close, go, GOMAXPROCS, Mutex, Once, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
+import { chan, close, go, gosched, GOMAXPROCS, Mutex, Once, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
 
 /** A class whose instances lose their private field and getter in a structured clone. */
 export class Secret {
@@ -82,6 +82,13 @@ export function badCalls(): string[] {
     ['go symbol argument', () => go(import.meta.url, 'echo', Symbol('x'))],
     ['go class instance argument', () => go(import.meta.url, 'echo', new Secret())],
     ['go relative path', () => go('./bad-bodies.js', 'echo')],
+    // Inside syscall() the goroutine holds no cpu slot: a call that may give one up, or
+    // wait for one, would corrupt the counts (gosched() there left mcpu at -1 and
+    // schedlock held, and every goroutine stuck).
+    ['gosched inside syscall', () => syscall(() => gosched())],
+    ['GOMAXPROCS inside syscall', () => syscall(() => GOMAXPROCS(1))],
+    ['sleep inside syscall', () => syscall(() => sleep(1))],
+    ['recv inside syscall', () => syscall(() => chan(1).recv())],
   ];
   return tries.map(([what, f]) => {
     try {
