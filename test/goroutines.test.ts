@@ -123,6 +123,10 @@ for (const protocol of PROTOCOLS) {
       await rt.go(bodies, 'leaveBlocked').result;
       while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
       assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
+      // seal() promised no more goroutines from the owner: go() after it is refused at the
+      // call (before, it was accepted, and could start a goroutine after its deadlock was
+      // reported); here the fatal error came first, and go() throws that.
+      assert.throws(() => rt.go(bodies, 'sendTo', [ch, 6]), /deadlock/);
       await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
     } finally {
       await rt.close();
@@ -138,6 +142,20 @@ for (const protocol of PROTOCOLS) {
       assert.throws(() => ch.send(1), /^Error: send called outside a goroutine \(only code started with go\(\) may call it/);
       assert.throws(() => ch.length, /^Error: length called outside a goroutine/);
       rt.go(bodies, 'sendTo', [ch, 5]);
+      await rt.wait();
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: go() after seal() is refused at the call, naming seal()`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      const h = rt.go(bodies, 'sleepFor', [50]);
+      rt.seal();
+      assert.throws(() => rt.go(bodies, 'sleepFor', [1]), /^Error: Runtime\.go: the Runtime is sealed: seal\(\) said the owner starts no more goroutines/);
+      rt.seal(); // again: nothing more to say
+      await h.result;
       await rt.wait();
     } finally {
       await rt.close();

@@ -106,6 +106,8 @@ export class Runtime {
   /** A fatal error that waits for panic messages already on their way (onMessage). */
   private fatalPending: Extract<MMessage, { type: 'fatal' }> | undefined;
   private closed = false;
+  /** seal() was called: the owner starts no more goroutines. */
+  private sealed = false;
 
   private constructor(opts: RuntimeOptions) {
     checkRuntimeOptions(opts, 'Runtime.start');
@@ -167,6 +169,9 @@ export class Runtime {
     argsOrOptions?: unknown[] | GoOptions, maybeOptions?: GoOptions,
   ): Goroutine<unknown> {
     this.checkOpen('go');
+    // After seal(), an all-blocked Runtime is a deadlock: a goroutine started now could
+    // come after its report, and would break the promise the report rests on.
+    if (this.sealed) throw new Error('Runtime.go: the Runtime is sealed: seal() said the owner starts no more goroutines (from then on, all goroutines blocked is a deadlock); start goroutines from a goroutine, or seal() once the last is started');
     let href: string;
     let name: unknown;
     let args: unknown;
@@ -219,6 +224,7 @@ export class Runtime {
    */
   seal(): void {
     this.checkOpen('seal');
+    this.sealed = true;
     if (this.sched.mem[S_OWNERS] === 0) return;
     this.fatalOnThrow(() => ownerdone(this.sched));
   }

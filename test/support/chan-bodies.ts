@@ -413,3 +413,8 @@ export function onceThrows(): unknown[] {
   out.push(ran);
   return out;
 }
+
+export function sleepFor(ms: number): number {
+  sleep(ms);
+  return ms;
+}
