@@ -287,6 +287,24 @@ test('a goroutine panics holding a Mutex and leaves another blocked for ever: wa
   }
 });
 
+test('a goroutine that runs its thread out of heap: the fatal error names the goroutine and the option that raises the limit', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+  try {
+    const h = rt.go(bodies, 'hogMemory');
+    // Before: "m0: Worker terminated due to reaching memory limit: JS heap out of memory",
+    // naming neither the goroutine nor what to raise.
+    const named = (e: unknown) => e instanceof SchedulerError
+      && /^m\d+: Worker terminated due to reaching memory limit: JS heap out of memory \(goroutine 1 \[hogMemory \(file:.*bad-bodies\.js\)\] was running on the thread; raise resourceLimits\.maxOldGenerationSizeMb, 32 now\)$/.test(e.message);
+    await assert.rejects(h.result, named);
+    await assert.rejects(rt.wait(), named);
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
 function gosched(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, GOMAXPROCS: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {

@@ -4,7 +4,7 @@
 
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
+  G_GOID, G_STATUS, Gdead, M_LOCKEDG, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
   SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { DISCARD_VALUE, type GoOptions, watchAbort } from './abort.js';
@@ -14,7 +14,7 @@ import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
 import { MPool, type ThreadLimits, defaultResourceLimits } from './m-pool.js';
 import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
-import { encodeSpec, freeSpec, writeSpec } from './spec.js';
+import { encodeSpec, freeSpec, specName, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
 import { reviveHandles } from './codec.js';
 // The handle classes, registered for reviveHandles (a goroutine may return a channel).
@@ -125,7 +125,7 @@ export class Runtime {
       { minThreads, maxm: this.sched.layout.maxm, resourceLimits: opts.resourceLimits ?? defaultResourceLimits },
       {
         message: (msg) => this.onMessage(msg),
-        crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message, stack }),
+        crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message: this.crashText(m, message, opts.resourceLimits ?? defaultResourceLimits), stack }),
         waitingRows: (claimed) => freshwaiting(this.sched, claimed),
         inSyscall: () => insyscall(this.sched),
         threadData: () => this.threadData(),
@@ -378,6 +378,24 @@ export class Runtime {
     // Delivered asynchronously: an 'exit' may arrive after newer goroutines started,
     // so settle() looks at gcount itself rather than trusting the message.
     queueMicrotask(() => this.settle());
+  }
+
+  /** What a thread that ended unasked was doing: the goroutine wired to its M (whose own
+   * report died with the thread), and for a thread that reached its V8 heap limit, the
+   * option that raises it. */
+  private crashText(m: number, message: string, limits: ThreadLimits): string {
+    const notes: string[] = [];
+    const g = m === NIL ? NIL : this.sched.mem[this.sched.m(m, M_LOCKEDG)]!;
+    if (g !== NIL && this.sched.mem[this.sched.g(g, G_STATUS)] !== Gdead) {
+      const at = specName(this.heap, g);
+      const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
+      notes.push(`goroutine ${goid} [${at === null ? '(unknown)' : `${at.name} (${at.url})`}] was running on the thread`);
+    }
+    // Node's ERR_WORKER_OUT_OF_MEMORY, known here by its message only.
+    if (/reaching memory limit/.test(message)) {
+      notes.push(`raise resourceLimits.maxOldGenerationSizeMb, ${limits.maxOldGenerationSizeMb ?? "Node's default"} now`);
+    }
+    return notes.length === 0 ? message : `${message} (${notes.join('; ')})`;
   }
 
   /** Panics counted in shared memory whose messages have not been read yet. */

@@ -146,3 +146,9 @@ export function lockAfterPanicker(): void {
   locked.recv();
   mu.lock();
 }
+
+/** Allocates until its thread's V8 heap limit ends the thread. */
+export function hogMemory(): void {
+  const keep: number[][] = [];
+  for (;;) keep.push(new Array(100_000).fill(keep.length));
+}
