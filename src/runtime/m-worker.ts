@@ -156,9 +156,7 @@ async function rungoroutine(g: number): Promise<void> {
       registerModule(spec.url, mod);
     }
     const fn = mod[spec.name];
-    if (typeof fn !== 'function') {
-      throw new TypeError(`module ${spec.url} has no exported function '${spec.name}'`);
-    }
+    if (typeof fn !== 'function') throw new TypeError(missingExport(spec.url, spec.name, mod));
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
     if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
@@ -171,6 +169,15 @@ async function rungoroutine(g: number): Promise<void> {
     // gone (gcount) without knowing that a panic message is on its way.
     Atomics.add(s.mem, S_PANICS, 1);
   }
+}
+
+/** Why a goroutine's function is not there: the module's exported functions, and, since
+ * go(fn) names fn by its own name (gofn.ts), why a function exported under another name
+ * was missed (it was found by V8, in its module, under a name the module does not export). */
+function missingExport(url: string, name: string, mod: Record<string, unknown>): string {
+  const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+  return `module ${url} has no exported function '${name}'; its exported functions: ${fns.length === 0 ? 'none' : fns.slice(0, 8).join(', ') + (fns.length > 8 ? `, ... (${fns.length} in all)` : '')}` +
+    (fns.length === 0 ? '' : ` (go(fn) looks fn up by its own name, ${name}: one exported under another name needs go(url, 'name', ...))`);
 }
 
 /** import() of a goroutine's module; a module that fails to load (its top-level code

@@ -3,7 +3,7 @@
 import {
   chan, close, go, gosched, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
-import { helperWorker } from './helper-module.js';
+import { aliasedWorker, helperWorker } from './helper-module.js';
 
 /** An export that is not a function (Runtime.go refuses it at the call). */
 export const notAFunction = 42;
@@ -271,6 +271,13 @@ export function goHelper(): string {
   const ch = chan<string>();
   go(helperWorker, ch, 'hi');
   return ch.recv()!;
+}
+
+/** go(fn) of a function exported under another name than its own: the new goroutine
+ * cannot find it (by its own name) and panics; this one returns. */
+export function goAliased(): string {
+  go(aliasedWorker, chan<string>(1));
+  return 'started';
 }
 
 function notExported(): void {}
