@@ -86,6 +86,14 @@ test('bad calls from the owner fail at the call, naming the argument, and count 
     assert.throws(() => rt.go(bodies, 'echo', [() => 1]), /go\(echo\): argument 1 \(function \(anonymous\)\) cannot be passed/);
     assert.throws(() => rt.go(bodies, 'echo', [1, new Secret()]), /^TypeError: go\(echo\): argument 2 is an instance of class Secret, which would arrive as a plain object without its methods, getters or private fields/);
     assert.throws(() => rt.go(bodies, 'echo', [{ deep: [0, new Map([['k', new Secret()]])] }]), /go\(echo\): argument 1\.deep\[1\]\.get\("k"\) is an instance of class Secret/);
+    // An Error crosses as name, message, stack and cause only: a subclass would arrive as
+    // a plain Error, and own fields (a Node error's code, errno, path) would be dropped, so
+    // both are refused as class instances are (before, both went through, silently cut).
+    class HttpError extends Error { status = 404; }
+    assert.throws(() => rt.go(bodies, 'echo', [new HttpError('nf')]), /^TypeError: go\(echo\): argument 1 is an instance of class HttpError, an Error subclass, which would arrive as a plain Error without its class, methods or own fields; pass plain data/);
+    const coded = Object.assign(new Error('no such file'), { code: 'ENOENT', errno: -2 });
+    assert.throws(() => rt.go(bodies, 'echo', [{ err: coded }]), /^TypeError: go\(echo\): argument 1\.err is an Error with own fields \(code, errno\) that the copy would drop \(it keeps name, message, stack and cause\); pass plain data such as \{ message: e\.message, code: e\.code \}$/);
+    assert.throws(() => rt.go(bodies, 'echo', [new Error('outer', { cause: new HttpError('inner') })]), /argument 1\.cause is an instance of class HttpError/);
     assert.throws(() => rt.go(bodies, 'echo', 'x' as never), /Runtime\.go\(echo\): args must be an array/);
     assert.throws(() => rt.go(bodies, 'echo', [], { sginal: new AbortController().signal } as never), /^TypeError: Runtime\.go\(echo\): unknown option 'sginal' \(the one option is signal\)$/);
     assert.throws(() => rt.go(bodies, 'echo', [], { signal: 'stop' } as never), /^TypeError: Runtime\.go\(echo\): signal must be an AbortSignal, got the string "stop"$/);
@@ -93,7 +101,7 @@ test('bad calls from the owner fail at the call, naming the argument, and count 
     assert.throws(() => rt.gomaxprocs(NaN), /got number NaN/);
     assert.throws(() => rt.gomaxprocs(undefined as never), /got undefined/);
     // Values that do cross: plain data, built-ins, handles' plain shapes.
-    const plain = { a: [1, 'x', null], d: new Date(5), m: new Map([[1, { s: new Set([2]) }]]), e: new RangeError('r'), u: new Uint8Array([1, 2]) };
+    const plain = { a: [1, 'x', null], d: new Date(5), m: new Map([[1, { s: new Set([2]) }]]), e: new RangeError('r'), u: new Uint8Array([1, 2]), c: new Error('c', { cause: { why: 1 } }) };
     assert.deepEqual(await rt.go(bodies, 'echo', [plain]).result, plain);
     assert.deepEqual(await rt.go(bodies, 'echo', [Object.assign(Object.create(null) as object, { n: 1 })]).result, { n: 1 });
     // A result is posted before its goroutine's goexit: wait() is when gcount is 0.
