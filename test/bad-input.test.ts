@@ -86,6 +86,14 @@ test('bad calls from the owner fail at the call, naming the argument, and count 
     assert.throws(() => rt.go(bodies, 'echo', [() => 1]), /go\(echo\): argument 1 \(function \(anonymous\)\) cannot be passed/);
     assert.throws(() => rt.go(bodies, 'echo', [1, new Secret()]), /^TypeError: go\(echo\): argument 2 is an instance of class Secret, which would arrive as a plain object without its methods, getters or private fields/);
     assert.throws(() => rt.go(bodies, 'echo', [{ deep: [0, new Map([['k', new Secret()]])] }]), /go\(echo\): argument 1\.deep\[1\]\.get\("k"\) is an instance of class Secret/);
+    // An Error crosses as name, message, stack and cause only: a subclass would arrive as
+    // a plain Error, and own fields (a Node error's code, errno, path) would be dropped, so
+    // both are refused as class instances are (before, both went through, silently cut).
+    class HttpError extends Error { status = 404; }
+    assert.throws(() => rt.go(bodies, 'echo', [new HttpError('nf')]), /^TypeError: go\(echo\): argument 1 is an instance of class HttpError, an Error subclass, which would arrive as a plain Error without its class, methods or own fields; pass plain data/);
+    const coded = Object.assign(new Error('no such file'), { code: 'ENOENT', errno: -2 });
+    assert.throws(() => rt.go(bodies, 'echo', [{ err: coded }]), /^TypeError: go\(echo\): argument 1\.err is an Error with own fields \(code, errno\) that the copy would drop \(it keeps name, message, stack and cause\); pass plain data such as \{ message: e\.message, code: e\.code \}$/);
+    assert.throws(() => rt.go(bodies, 'echo', [new Error('outer', { cause: new HttpError('inner') })]), /argument 1\.cause is an instance of class HttpError/);
     assert.throws(() => rt.go(bodies, 'echo', 'x' as never), /Runtime\.go\(echo\): args must be an array/);
     assert.throws(() => rt.go(bodies, 'echo', [], { sginal: new AbortController().signal } as never), /^TypeError: Runtime\.go\(echo\): unknown option 'sginal' \(the one option is signal\)$/);
     assert.throws(() => rt.go(bodies, 'echo', [], { signal: 'stop' } as never), /^TypeError: Runtime\.go\(echo\): signal must be an AbortSignal, got the string "stop"$/);
@@ -93,7 +101,7 @@ test('bad calls from the owner fail at the call, naming the argument, and count 
     assert.throws(() => rt.gomaxprocs(NaN), /got number NaN/);
     assert.throws(() => rt.gomaxprocs(undefined as never), /got undefined/);
     // Values that do cross: plain data, built-ins, handles' plain shapes.
-    const plain = { a: [1, 'x', null], d: new Date(5), m: new Map([[1, { s: new Set([2]) }]]), e: new RangeError('r'), u: new Uint8Array([1, 2]) };
+    const plain = { a: [1, 'x', null], d: new Date(5), m: new Map([[1, { s: new Set([2]) }]]), e: new RangeError('r'), u: new Uint8Array([1, 2]), c: new Error('c', { cause: { why: 1 } }) };
     assert.deepEqual(await rt.go(bodies, 'echo', [plain]).result, plain);
     assert.deepEqual(await rt.go(bodies, 'echo', [Object.assign(Object.create(null) as object, { n: 1 })]).result, { n: 1 });
     // A result is posted before its goroutine's goexit: wait() is when gcount is 0.
@@ -185,6 +193,10 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['go symbol argument', /TypeError: go\(echo\): argument 1 \(symbol\) cannot be passed/],
       ['go class instance argument', /TypeError: go\(echo\): argument 1 is an instance of class Secret/],
       ['go relative path', /'\.\/bad-bodies\.js' is a relative path; pass import\.meta\.url/],
+      ['gosched inside syscall', /^gosched inside syscall: Error: gosched: this goroutine is inside syscall\(\); block only outside it$/],
+      ['GOMAXPROCS inside syscall', /^GOMAXPROCS inside syscall: Error: GOMAXPROCS: this goroutine is inside syscall\(\); block only outside it$/],
+      ['sleep inside syscall', /^sleep inside syscall: Error: sleep: this goroutine is inside syscall\(\); block only outside it$/],
+      ['recv inside syscall', /^recv inside syscall: Error: recv: this goroutine is inside syscall\(\); block only outside it$/],
     ];
     assert.equal(got.length, want.length);
     want.forEach(([what, re], i) => {
@@ -263,6 +275,44 @@ test('a panic whose message is still on its way is reported before a fatal error
   }
 });
 
+test('a goroutine panics holding a Mutex and leaves another blocked for ever: wait() reports the panic first, then the deadlock; neither is lost', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2 });
+  try {
+    const h = rt.go(bodies, 'lockAfterPanicker');
+    rt.seal();
+    // The panic, which caused the deadlock, comes first, as Go reports it; before, the
+    // deadlock took wait() and the panic of a goroutine nobody held the handle of was lost.
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof GoroutinePanic
+      && /^goroutine \d+ \[lockAndPanic \(file:.*bad-bodies\.js\)\] panicked: died holding the lock$/.test(e.message));
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && /all goroutines are asleep - deadlock!$/.test(e.message)
+      && e.goroutines.some((g) => g.func === 'lockAfterPanicker' && g.state === 'semacquire'));
+    await assert.rejects(h.result, /deadlock/);
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a goroutine that runs its thread out of heap: the fatal error names the goroutine and the option that raises the limit', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+  try {
+    const h = rt.go(bodies, 'hogMemory');
+    // Before: "m0: Worker terminated due to reaching memory limit: JS heap out of memory",
+    // naming neither the goroutine nor what to raise.
+    const named = (e: unknown) => e instanceof SchedulerError
+      && /^m\d+: Worker terminated due to reaching memory limit: JS heap out of memory \(goroutine 1 \[hogMemory \(file:.*bad-bodies\.js\)\] was running on the thread; raise resourceLimits\.maxOldGenerationSizeMb, 32 now\)$/.test(e.message);
+    await assert.rejects(h.result, named);
+    await assert.rejects(rt.wait(), named);
+    const t0 = Date.now();
+    await rt.close();
+    assert.ok(Date.now() - t0 < 10_000);
+  } finally {
+    await rt.close();
+  }
+});
+
 function gosched(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, GOMAXPROCS: '', ...env }, timeout: 30_000 }, (err, stdout, stderr) => {
@@ -289,10 +339,15 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
       [['run', ok], { GOMAXPROCS: '-1' }, /^gosched: GOMAXPROCS=-1: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: 'NaN' }, /^gosched: GOMAXPROCS=NaN: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: '2.5' }, /^gosched: GOMAXPROCS=2\.5: must be a positive integer\n$/],
+      // Number() reads these as 2; Go's atoi does not (Go then ignores the setting).
+      [['run', ok], { GOMAXPROCS: ' 2' }, /^gosched: GOMAXPROCS= 2: must be a positive integer\n$/],
+      [['run', ok], { GOMAXPROCS: '0x2' }, /^gosched: GOMAXPROCS=0x2: must be a positive integer\n$/],
+      [['run', ok], { GOMAXPROCS: '+2' }, /^gosched: GOMAXPROCS=\+2: must be a positive integer\n$/],
       [['run', ok], { GOMAXPROCS: '1e9' }, /^gosched: GOMAXPROCS=1e9: at most 32757/],
       [['run', ok], { GOSCHED_PROTOCOL: 'fast' }, /^gosched: GOSCHED_PROTOCOL=fast: must be lock or atomic\n$/],
       [['run', ok], { GOSCHED_HEAP_MB: '0' }, /^gosched: GOSCHED_HEAP_MB=0: must be an integer from 1 to 2047\n$/],
       [['run', ok], { GOSCHED_HEAP_MB: 'lots' }, /^gosched: GOSCHED_HEAP_MB=lots: must be an integer from 1 to 2047\n$/],
+      [['run', ok], { GOSCHED_HEAP_MB: '0x40' }, /^gosched: GOSCHED_HEAP_MB=0x40: must be an integer from 1 to 2047\n$/],
     ];
     const results = await Promise.all(cases.map(([args, env]) => gosched(args, env)));
     results.forEach((r, i) => {

@@ -104,6 +104,15 @@ test('a panic nobody waits for surfaces as an unhandled rejection', T, async () 
   });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /GoroutinePanic: goroutine 1 \[boom .*\] panicked: nobody listened/);
+  // Several panics, one wait(): it takes one, and the next surfaces (the rest were
+  // dropped with it before).
+  const once = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [path.join(support, 'unhandled-panic.js'), 'wait-once'], { timeout: 30_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }));
+  });
+  assert.match(once.stdout, /^wait rejected: goroutine \d+ \[boom .*\] panicked: boom \d\n$/);
+  assert.equal(once.code, 1, `${once.stdout}${once.stderr}`);
+  assert.match(once.stderr, /GoroutinePanic: goroutine \d+ \[boom .*\] panicked: boom \d/);
 });
 
 test('gosched bench runtime prints one Go benchmark line per benchmark, procs and protocol', T, async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { run } from '../src/runtime/program.js';
 import { GoroutinePanic, Runtime, SchedulerError } from '../src/runtime/runtime.js';
 import { PROTOCOLS } from '../src/sched/index.js';
+import { Chan } from '../src/runtime/chan.js';
 
 const bodies = new URL('./support/chan-bodies.js', import.meta.url).href;
 const T = { timeout: 60_000 };
@@ -122,7 +123,40 @@ for (const protocol of PROTOCOLS) {
       await rt.go(bodies, 'leaveBlocked').result;
       while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
       assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
+      // seal() promised no more goroutines from the owner: go() after it is refused at the
+      // call (before, it was accepted, and could start a goroutine after its deadlock was
+      // reported); here the fatal error came first, and go() throws that.
+      assert.throws(() => rt.go(bodies, 'sendTo', [ch, 6]), /deadlock/);
       await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError && e.goroutines[0]?.state === 'chan receive');
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: a channel a goroutine returns is a Chan on the owner: used there it says it needs a goroutine; passed on, it works`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      const ch = await rt.go(bodies, 'leaveBlocked').result;
+      // Before, a plain object: ch.send was "not a function", and capacity undefined.
+      assert.ok(ch instanceof Chan, `got ${Object.prototype.toString.call(ch)} with keys ${Object.keys(ch as object).join(',')}`);
+      assert.throws(() => ch.send(1), /^Error: send called outside a goroutine \(only code started with go\(\) may call it/);
+      assert.throws(() => ch.length, /^Error: length called outside a goroutine/);
+      rt.go(bodies, 'sendTo', [ch, 5]);
+      await rt.wait();
+    } finally {
+      await rt.close();
+    }
+  });
+
+  test(`${protocol}: go() after seal() is refused at the call, naming seal()`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
+    try {
+      const h = rt.go(bodies, 'sleepFor', [50]);
+      rt.seal();
+      assert.throws(() => rt.go(bodies, 'sleepFor', [1]), /^Error: Runtime\.go: the Runtime is sealed: seal\(\) said the owner starts no more goroutines/);
+      rt.seal(); // again: nothing more to say
+      await h.result;
+      await rt.wait();
     } finally {
       await rt.close();
     }
@@ -161,6 +195,10 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): cannot tell which module exports this function; export it and call go\(import\.meta\.url, 'name', \.\.\.\)/);
     await assert.rejects(rt.go(bodies, 'goNotExported').result, /go\(notExported\): file:.*chan-bodies\.js has no export 'notExported' that is this function/);
     assert.equal(await rt.go(bodies, 'goHelper').result, 'helper got hi', 'found through V8: a module no goroutine ran from');
+    // Exported under another name: the new goroutine's panic says which names there are
+    // and why go(fn) missed (before: only "has no exported function 'renamed'").
+    assert.equal(await rt.go(bodies, 'goAliased').result, 'started');
+    await assert.rejects(rt.wait(), /has no exported function 'renamed'; its exported functions: aliasedWorker, helperWorker \(go\(fn\) looks fn up by its own name, renamed: one exported under another name needs go\(url, 'name', \.\.\.\)\)$/);
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     assert.throws(() => rt.go(bodies, 'noSuch'), /Runtime\.go\(noSuch\): file:.*chan-bodies\.js has no exported function 'noSuch'; its exported functions: allBlock, /);

@@ -25,6 +25,6 @@ test('gosched run: a promise that never settles holds its thread inside syscall(
   assert.equal(inSyscall!.stdout, 'main returns\n');
   assert.equal(bare!.code, 2, bare!.stderr);
   assert.equal(bare!.stdout, '');
-  assert.match(bare!.stderr, /^fatal error: thread of m\d+ exited with code 0: nothing was left on its event loop, so its goroutine awaits a promise that can never settle; .*`await syscall\(\(\) => promise\)`/m);
+  assert.match(bare!.stderr, /^fatal error: thread of m\d+ exited with code 0: nothing was left on its event loop, so its goroutine awaits a promise that can never settle; .*`await syscall\(\(\) => promise\)`, which holds the thread \(and no cpu slot\) until it settles \(goroutine \d+ \[waits \(file:.*bare\.mjs\)\] was running on the thread\)$/m);
   assert.match(bare!.stderr, /^goroutine \d+ \[running\]:\nwaits\(\.\.\.\)/m);
 });

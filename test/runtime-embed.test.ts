@@ -114,3 +114,31 @@ test('workerExecArgv drops the owner\'s entry-point options and keeps the rest',
     ['--max-old-space-size=64', '--enable-source-maps']);
 });
 
+
+// A one-file program (goroutine functions beside the code that starts the Runtime) is the
+// first thing a new user writes. Its module is imported on every thread that runs its
+// functions (an M, and the export check's thread), so its top-level Runtime.start or
+// run() ran there again, whose threads imported it again: threads without end, and the
+// program hung. Now the call is refused on such a thread, and the error reaches the user.
+test('a one-file program (its top level starts the Runtime that runs its own functions): a clear error at once, not threads without end', T, async () => {
+  const viaRuntime = join(scratch, 'one-file-runtime.mjs');
+  writeFileSync(viaRuntime, `
+    import { Runtime } from ${JSON.stringify(index)};
+    export function double(x) { return x * 2; }
+    const rt = await Runtime.start({ gomaxprocs: 2 });
+    console.log('result ' + await rt.go(double, [21]).result);
+  `);
+  const viaRun = join(scratch, 'one-file-run.mjs');
+  writeFileSync(viaRun, `
+    import { run } from ${JSON.stringify(index)};
+    export function main() { return 42; }
+    console.log('result ' + await run(main, { gomaxprocs: 2 }));
+  `);
+  for (const [file, call] of [[viaRuntime, 'Runtime.start'], [viaRun, 'run']] as const) {
+    const r = await runChild([file]);
+    assert.notEqual(r.code, 0, `${file}: exit ${r.code}\n${r.stdout}\n${r.stderr}`);
+    assert.doesNotMatch(r.stdout, /result/);
+    const url = new URL(`file://${file}`).href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(r.stderr, new RegExp(`${call}: called while ${url} is being imported as goroutine code .*Put the goroutines' functions in a module of their own`), r.stderr);
+  }
+});

@@ -83,6 +83,28 @@ for (const protocol of PROTOCOLS) {
     }
   });
 
+  test(`${protocol}: several goroutines panic at once: each wait() rejects with the next, until every one is reported`, T, async () => {
+    const rt = await Runtime.start({ protocol, gomaxprocs: 2 });
+    try {
+      rt.go(bodies, 'spawnBooms', [6]);
+      const seen: string[] = [];
+      for (let tries = 0; tries < 10; tries++) {
+        try {
+          await rt.wait();
+          break;
+        } catch (e) {
+          assert.ok(e instanceof GoroutinePanic, String(e));
+          seen.push(/panicked: (boom \d)$/.exec(e.message)?.[1] ?? e.message);
+        }
+      }
+      // Before, wait() rejected with one and the other five were dropped.
+      assert.deepEqual(seen.sort(), ['boom 0', 'boom 1', 'boom 2', 'boom 3', 'boom 4', 'boom 5']);
+      await assertAtRest(rt);
+    } finally {
+      await rt.close();
+    }
+  });
+
   test(`${protocol}: issue 2337: GOMAXPROCS(2), stop/start the world, GOMAXPROCS(1) is no deadlock`, T, async () => {
     const rt = await Runtime.start({ protocol, gomaxprocs: 1 });
     try {

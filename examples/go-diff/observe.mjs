@@ -17,7 +17,8 @@ export const cases = [
   ['panic_goroutine', 2], ['panic_string', 2], ['fatal_unlock_unlocked', 2], ['fatal_deadlock', 2],
   ['fatal_deadlock_send', 2], ['fatal_deadlock_select', 2], ['os_exit', 2], ['fatal_deadlock_nil', 2],
   ['panic_init', 2], ['panic_nil', 2], ['main_returns', 2], ['sleep_wakes', 1], ['select_default_syscall', 1], ['fatal_deadlock_one_case', 2], ['panic_float', 2],
-  ['syscall_promise_stuck', 1],
+  ['syscall_promise_stuck', 1], ['deadlock_mixed', 2], ['once_reentrant', 2], ['once_panic', 2],
+  ['close_wakes_sender', 2], ['select_send_closed', 2], ['panic_holding_mutex', 2], ['panic_many_at_once', 1], ['fifo_blocked', 2],
 ].map(([name, gomaxprocs]) => ({ name, gomaxprocs }));
 
 /** The comparable part of stderr (see the header). */

@@ -82,8 +82,8 @@ async function runFile(argv: string[]): Promise<number> {
   }
   const protocol = (process.env.GOSCHED_PROTOCOL || 'atomic') as Protocol;
   if (!PROTOCOLS.includes(protocol)) throw new UsageError(`GOSCHED_PROTOCOL=${protocol}: must be lock or atomic`);
-  const heapMb = Number(process.env.GOSCHED_HEAP_MB || 256);
-  if (!Number.isInteger(heapMb) || heapMb < 1 || heapMb > 2047) throw new UsageError(`GOSCHED_HEAP_MB=${process.env.GOSCHED_HEAP_MB}: must be an integer from 1 to 2047`);
+  // Decimal digits only, as GOSCHED_MAXM and GOSCHED_MAXG (Number() would take ' 8' or '0x8').
+  const heapMb = envInt('GOSCHED_HEAP_MB', 256, 2047);
   // The Runtime's maxm and maxg, which a program run here has no other way to set: the
   // messages that say to raise them name these instead (tableHint).
   const maxm = envInt('GOSCHED_MAXM', DEFAULT_MAXM, TABLE_MAX);

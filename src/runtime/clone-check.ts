@@ -4,13 +4,20 @@
 // program that passes one gets a different object from the one it sent, silently.
 // Refused instead, at the send, naming where in the value the instance sits. Allowed:
 // plain objects (Object.prototype or null prototype), arrays, and the built-ins the
-// structured clone copies whole (Map, Set, Date, RegExp, Error and its kinds, ArrayBuffer,
-// SharedArrayBuffer, typed arrays and DataView, boxed primitives), and gosched's own
-// handles (revived on the other side, codec.ts).
+// structured clone copies whole (Map, Set, Date, RegExp, ArrayBuffer, SharedArrayBuffer,
+// typed arrays and DataView, boxed primitives), gosched's own handles (revived on the other
+// side, codec.ts), and an Error of a kind the clone keeps (Error, TypeError, RangeError, ...)
+// that holds nothing but its name, message, stack and cause: the clone keeps only those, so
+// an Error subclass (it would arrive as a plain Error) and an Error with own fields (a Node
+// error's code, errno, path: dropped) are refused too, as class instances are.
 //
 // Rejected alternative: refusing only what the serializer refuses (functions, symbols),
 // as postMessage does; that loses the private fields the owner meant to pass.
 import { HANDLE_KEY } from './codec.js';
+
+/** The Error kinds V8's serializer keeps (any other arrives as a plain Error). */
+const CLONED_ERRORS: object[] = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError].map((c) => c.prototype);
+const ERROR_KEPT = new Set(['message', 'stack', 'cause']);
 
 const WHOLE: object[] = [
   Map.prototype, Set.prototype, Date.prototype, RegExp.prototype, ArrayBuffer.prototype, SharedArrayBuffer.prototype,
@@ -24,7 +31,7 @@ const NEVER: object[] = [WeakMap.prototype, WeakSet.prototype, WeakRef.prototype
 /** Where in v a class instance sits ("" for v itself, ".a[2]" below it) and its class,
  * or null when v may be cloned as it is. Walks objects only: numbers and strings inside
  * arrays cost a typeof each. */
-export function classInstanceIn(v: unknown): { at: string; cls: string; never?: boolean } | null {
+export function classInstanceIn(v: unknown): Problem | null {
   if (typeof v !== 'object' || v === null) return null;
   try {
     if (flatPlain(v)) return null;
@@ -63,8 +70,19 @@ function readKey(o: Record<string, unknown>, k: string, at: string): unknown {
 }
 
 /** One object of the walk: its class problem, or null after pushing what it holds. */
-function visit(o: object, at: string, stack: [object, string][]): { at: string; cls: string; never?: boolean } | null {
-  if (ArrayBuffer.isView(o) || o instanceof Error) return null;
+/** Where a value that cannot cross sits, and why: a class instance (`cls`), a built-in the
+ * clone refuses (`never`), an Error subclass (`error`), an Error's own fields (`fields`). */
+interface Problem {
+  at: string;
+  cls: string;
+  never?: boolean;
+  error?: boolean;
+  fields?: string[];
+}
+
+function visit(o: object, at: string, stack: [object, string][]): Problem | null {
+  if (ArrayBuffer.isView(o)) return null;
+  if (o instanceof Error) return errorProblem(o, at, stack);
   const proto = Object.getPrototypeOf(o) as object | null;
   if (Array.isArray(o)) {
     if (proto !== Array.prototype) return { at, cls: o.constructor?.name ?? 'an Array subclass' };
@@ -98,6 +116,18 @@ function visit(o: object, at: string, stack: [object, string][]): { at: string; 
   return null;
 }
 
+/** An Error crosses only as a kind the clone keeps, holding nothing the clone drops; its
+ * cause (which the clone keeps) is walked like any value. */
+function errorProblem(o: Error, at: string, stack: [object, string][]): Problem | null {
+  const proto = Object.getPrototypeOf(o) as object;
+  if (!CLONED_ERRORS.includes(proto)) return { at, cls: (o as { constructor?: { name?: string } }).constructor?.name || '(anonymous class)', error: true };
+  const fields = Object.keys(o).filter((k) => !ERROR_KEPT.has(k));
+  if (fields.length > 0) return { at, cls: (proto as { constructor: { name: string } }).constructor.name, fields };
+  const cause: unknown = readKey(o as unknown as Record<string, unknown>, 'cause', `${at}.cause`);
+  if (typeof cause === 'object' && cause !== null) stack.push([cause, `${at}.cause`]);
+  return null;
+}
+
 /** A plain object whose values are all primitives (the common channel value, { i, name }):
  * decided without the walk's allocations. */
 function flatPlain(o: object): boolean {
@@ -111,7 +141,7 @@ function flatPlain(o: object): boolean {
 
 /** The sentence for an error message, or null. `what` names the value ("argument 2"). */
 export function classInstanceProblem(v: unknown, what: string): string | null {
-  let bad: { at: string; cls: string; never?: boolean } | null;
+  let bad: Problem | null;
   try {
     bad = classInstanceIn(v);
   } catch (err) {
@@ -124,6 +154,11 @@ export function classInstanceProblem(v: unknown, what: string): string | null {
   if (bad === null) return null;
   const where = bad.at === '' ? what : `${what}${bad.at}`;
   if (bad.never === true) return `${where} is a ${bad.cls}, which cannot be copied to another thread; pass plain data`;
+  if (bad.error === true) return `${where} is an instance of class ${bad.cls}, an Error subclass, which would arrive as a plain Error without its class, methods or own fields; pass plain data (such as { name, message })`;
+  if (bad.fields !== undefined) {
+    const f = bad.fields[0]!;
+    return `${where} is ${/^[AEIOU]/.test(bad.cls) ? 'an' : 'a'} ${bad.cls} with own fields (${bad.fields.join(', ')}) that the copy would drop (it keeps name, message, stack and cause); pass plain data such as { message: e.message, ${f}: e.${f} }`;
+  }
   return `${where} is an instance of class ${bad.cls}, which would arrive as a plain object without its methods, getters or private fields; pass a plain object (or share memory through a SharedArrayBuffer)`;
 }
 

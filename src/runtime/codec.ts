@@ -153,13 +153,21 @@ export function decodeBytes(sabs: SabRegistry, bytes: Buffer): unknown {
   return revive(sabs, v, new Set());
 }
 
+/** A value posted to the owning thread (a goroutine's return value) with its handles'
+ * prototypes back: a channel a goroutine returns is a Chan there too (its methods then
+ * say they need a goroutine), not a plain object without methods. postMessage keeps
+ * shared buffers as they are, so there are no markers to swap here. */
+export function reviveHandles(v: unknown): unknown {
+  return revive(undefined, v, new Set());
+}
+
 /** Gives handles their prototypes back and swaps shared-buffer markers for the buffers. */
-function revive(sabs: SabRegistry, v: unknown, seen: Set<object>): unknown {
+function revive(sabs: SabRegistry | undefined, v: unknown, seen: Set<object>): unknown {
   if (typeof v !== 'object' || v === null || seen.has(v)) return v;
   seen.add(v);
   const kind = (v as Record<string, unknown>)[HANDLE_KEY];
   if (typeof kind === 'string') {
-    if (kind === 'sab') return reviveShared(sabs, v as Record<string, unknown>);
+    if (kind === 'sab') return sabs === undefined ? v : reviveShared(sabs, v as Record<string, unknown>);
     const proto = prototypes.get(kind);
     if (proto !== undefined) Object.setPrototypeOf(v, proto);
     return v;

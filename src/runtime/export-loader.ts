@@ -3,6 +3,7 @@
 // which waits for the answer in Atomics.wait. It loads nothing of gosched's.
 import { parentPort, workerData } from 'node:worker_threads';
 import { typeOf } from './export-loader-types.js';
+import { importAsGoroutineCode } from './goroutine-import.js';
 
 const { flag, reply } = workerData as { flag: Int32Array; reply: Uint8Array };
 
@@ -27,7 +28,7 @@ function answer(doc: unknown): void {
 }
 
 parentPort!.on('message', (url: string) => {
-  import(url).then(
+  importAsGoroutineCode(url, "Runtime.go's export check").then(
     (mod: Record<string, unknown>) => answer({ ok: true, exports: Object.keys(mod).map((k) => [k, typeOf(mod, k)]) }),
     (err: unknown) => answer({ ok: false, message: err instanceof Error ? err.message : String(err) }),
   );

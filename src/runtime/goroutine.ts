@@ -99,7 +99,9 @@ export function NumGoroutine(): number {
 
 /** runtime.Gosched: yield the cpu slot; returns when this goroutine may run again. */
 export function gosched(): void {
-  const c = cur('gosched');
+  // running(), not cur(): inside syscall() the goroutine holds no cpu slot to give up
+  // (gosched there left mcpu at -1 with schedlock held, and every goroutine stuck).
+  const c = running('gosched');
   const next = schedGosched(c.s, c.m, c.g);
   // A started goroutine is wired to its thread, so the scheduler can only give it back.
   if (next !== c.g) schedThrow(`gosched: m${c.m} was handed g${next} while g${c.g} is on its stack`);
@@ -109,7 +111,8 @@ export function gosched(): void {
  * Returns the previous setting. */
 export function GOMAXPROCS(n: number): number {
   checkProcs(n);
-  const c = cur('GOMAXPROCS');
+  // Lowering it below the goroutines running calls gosched: not inside syscall() (above).
+  const c = running('GOMAXPROCS');
   return gomaxprocsfunc(c.s, c.m, c.g, n);
 }
 

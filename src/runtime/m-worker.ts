@@ -25,6 +25,7 @@ import type { MMessage } from './messages.js';
 import { ThreadSabs, type SabMessage } from './sab.js';
 import { freeSpec, readSpec, specName } from './spec.js';
 import { panicText } from './panic-text.js';
+import { importAsGoroutineCode } from './goroutine-import.js';
 import { classInstanceProblem } from './clone-check.js';
 
 const { buffer, ctl, heapBuffer, sabPort, sabsKnown } = workerData as {
@@ -151,13 +152,11 @@ async function rungoroutine(g: number): Promise<void> {
     // start (about a tenth of a millisecond on a thread whose code is still cold).
     let mod = loadedModule(spec.url);
     if (mod === undefined) {
-      mod = await importForGoroutine(spec.url);
+      mod = await importForGoroutine(spec.url, goid);
       registerModule(spec.url, mod);
     }
     const fn = mod[spec.name];
-    if (typeof fn !== 'function') {
-      throw new TypeError(`module ${spec.url} has no exported function '${spec.name}'`);
-    }
+    if (typeof fn !== 'function') throw new TypeError(missingExport(spec.url, spec.name, mod));
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
     if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
@@ -172,12 +171,21 @@ async function rungoroutine(g: number): Promise<void> {
   }
 }
 
+/** Why a goroutine's function is not there: the module's exported functions, and, since
+ * go(fn) names fn by its own name (gofn.ts), why a function exported under another name
+ * was missed (it was found by V8, in its module, under a name the module does not export). */
+function missingExport(url: string, name: string, mod: Record<string, unknown>): string {
+  const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
+  return `module ${url} has no exported function '${name}'; its exported functions: ${fns.length === 0 ? 'none' : fns.slice(0, 8).join(', ') + (fns.length > 8 ? `, ... (${fns.length} in all)` : '')}` +
+    (fns.length === 0 ? '' : ` (go(fn) looks fn up by its own name, ${name}: one exported under another name needs go(url, 'name', ...))`);
+}
+
 /** import() of a goroutine's module; a module that fails to load (its top-level code
  * threw, or it does not parse) is the goroutine's panic, saying which module. A thrown
  * Error keeps its own stack: it says where in the module the throw was. */
-async function importForGoroutine(url: string): Promise<Record<string, unknown>> {
+async function importForGoroutine(url: string, goid: number): Promise<Record<string, unknown>> {
   try {
-    return (await import(url)) as Record<string, unknown>;
+    return await importAsGoroutineCode(url, `the thread of goroutine ${goid}`);
   } catch (err) {
     const { message, stack } = panicText(err, url);
     const e = new Error(`cannot load ${url}: ${message}`);

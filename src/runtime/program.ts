@@ -10,6 +10,7 @@ import { checkUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
+import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkRuntimeOptions } from './options.js';
 import { DISCARD_VALUE } from './abort.js';
 import { showValue } from './show-value.js';
@@ -30,6 +31,7 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   let url: string;
   let name: string;
   let opts: RunOptions;
+  refuseWhileImportingGoroutineCode('run');
   if (typeof main === 'function') {
     opts = (nameOrOpts as RunOptions | undefined) ?? {};
     ({ url, name } = locate(main, 'run'));
@@ -70,17 +72,20 @@ export async function run<T = unknown>(main: string | ((...args: any[]) => T | P
   }
 }
 
-/** $GOMAXPROCS: unset or empty, 1 (the commit's default); a positive integer up to
- * maxgomaxprocs, that; anything else an error (where the commit's schedinit would ignore a
+/** $GOMAXPROCS: unset or empty, 1 (the commit's default); a positive integer (decimal
+ * digits) up to maxgomaxprocs, that; anything else an error (where the commit's schedinit would ignore a
  * value atoi does not read as positive, and clamp one above the maximum). */
 export function gomaxprocsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const v = env.GOMAXPROCS;
   if (v === undefined || v === '') return 1;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`GOMAXPROCS=${v}: must be a positive integer`);
   // The commit's schedinit would clamp it; a setting that cannot take effect is refused
   // instead, so that nobody believes they run with it.
-  if (n > maxgomaxprocs) throw new RangeError(`GOMAXPROCS=${v}: at most ${maxgomaxprocs} (mcpumax's 15 bits in the scheduler's word)`);
+  const tooLarge = Number.isInteger(n) && n > maxgomaxprocs;
+  // Decimal digits only, as Go's atoi reads it: Number() would also take ' 2', '0x2',
+  // '+2' and '2e0', which Go ignores (it runs with its default instead).
+  if (!tooLarge && (!/^[0-9]+$/.test(v) || n < 1)) throw new RangeError(`GOMAXPROCS=${v}: must be a positive integer`);
+  if (tooLarge) throw new RangeError(`GOMAXPROCS=${v}: at most ${maxgomaxprocs} (mcpumax's 15 bits in the scheduler's word)`);
   return n;
 }
 

@@ -4,7 +4,7 @@
 
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import {
-  G_GOID, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
+  G_GOID, G_STATUS, Gdead, M_LOCKEDG, M_WHERE, NIL, type Protocol, S_FATAL, S_OWNERS, S_PANICS, Sched, type SchedCounters, USER_WORDS,
   SchedFatal, WHERE_NAMES, counters, freshwaiting, gomaxprocsfunc, insyscall, initdone, newproc, ownerdone, schedinit,
 } from '../sched/index.js';
 import { DISCARD_VALUE, type GoOptions, watchAbort } from './abort.js';
@@ -14,10 +14,15 @@ import { DEFAULT_HEAP_BYTES, H_SABGEN, Heap } from './heap.js';
 import { MPool, type ThreadLimits, defaultResourceLimits } from './m-pool.js';
 import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
-import { encodeSpec, freeSpec, writeSpec } from './spec.js';
+import { encodeSpec, freeSpec, specName, writeSpec } from './spec.js';
 import { checkUrl } from './url.js';
+import { reviveHandles } from './codec.js';
+// The handle classes, registered for reviveHandles (a goroutine may return a channel).
+import './chan.js';
+import './sync.js';
 import { exportCheck } from './export-check.js';
 import { locate } from './gofn.js';
+import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkProcs } from './procs.js';
 import { showValue } from './show-value.js';
 import { DEFAULT_MAXG, DEFAULT_MAXM, checkRuntimeOptions } from './options.js';
@@ -101,6 +106,8 @@ export class Runtime {
   /** A fatal error that waits for panic messages already on their way (onMessage). */
   private fatalPending: Extract<MMessage, { type: 'fatal' }> | undefined;
   private closed = false;
+  /** seal() was called: the owner starts no more goroutines. */
+  private sealed = false;
 
   private constructor(opts: RuntimeOptions) {
     checkRuntimeOptions(opts, 'Runtime.start');
@@ -118,7 +125,7 @@ export class Runtime {
       { minThreads, maxm: this.sched.layout.maxm, resourceLimits: opts.resourceLimits ?? defaultResourceLimits },
       {
         message: (msg) => this.onMessage(msg),
-        crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message, stack }),
+        crash: (m, message, stack) => this.onMessage({ type: 'fatal', m, message: this.crashText(m, message, opts.resourceLimits ?? defaultResourceLimits), stack }),
         waitingRows: (claimed) => freshwaiting(this.sched, claimed),
         inSyscall: () => insyscall(this.sched),
         threadData: () => this.threadData(),
@@ -135,6 +142,7 @@ export class Runtime {
    * threads start as goroutines need them. `close()` is optional: the Runtime keeps the
    * process alive only while it has goroutines or results outstanding. */
   static async start(opts: RuntimeOptions = {}): Promise<Runtime> {
+    refuseWhileImportingGoroutineCode('Runtime.start');
     const rt = new Runtime(opts);
     await rt.pool.warm();
     return rt;
@@ -161,6 +169,9 @@ export class Runtime {
     argsOrOptions?: unknown[] | GoOptions, maybeOptions?: GoOptions,
   ): Goroutine<unknown> {
     this.checkOpen('go');
+    // After seal(), an all-blocked Runtime is a deadlock: a goroutine started now could
+    // come after its report, and would break the promise the report rests on.
+    if (this.sealed) throw new Error('Runtime.go: the Runtime is sealed: seal() said the owner starts no more goroutines (from then on, all goroutines blocked is a deadlock); start goroutines from a goroutine, or seal() once the last is started');
     let href: string;
     let name: unknown;
     let args: unknown;
@@ -213,6 +224,7 @@ export class Runtime {
    */
   seal(): void {
     this.checkOpen('seal');
+    this.sealed = true;
     if (this.sched.mem[S_OWNERS] === 0) return;
     this.fatalOnThrow(() => ownerdone(this.sched));
   }
@@ -265,8 +277,9 @@ export class Runtime {
 
   /**
    * Resolves when no goroutine is alive. Rejects with the first GoroutinePanic if a
-   * goroutine threw since the last wait, or at once with a SchedulerError if the
-   * scheduler threw.
+   * goroutine threw since the last wait (one nobody holds the handle of), or at once with
+   * a SchedulerError if the scheduler threw. Of several panics, each is the next wait()'s,
+   * or, with no wait() called at once, surfaces as an unhandled rejection.
    */
   wait(): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -319,7 +332,7 @@ export class Runtime {
         break;
       }
       case 'done':
-        this.results.resolve(msg.goid, msg.value);
+        this.results.resolve(msg.goid, reviveHandles(msg.value));
         break;
       case 'sab':
         this.sabs.add(msg);
@@ -367,6 +380,24 @@ export class Runtime {
     queueMicrotask(() => this.settle());
   }
 
+  /** What a thread that ended unasked was doing: the goroutine wired to its M (whose own
+   * report died with the thread), and for a thread that reached its V8 heap limit, the
+   * option that raises it. */
+  private crashText(m: number, message: string, limits: ThreadLimits): string {
+    const notes: string[] = [];
+    const g = m === NIL ? NIL : this.sched.mem[this.sched.m(m, M_LOCKEDG)]!;
+    if (g !== NIL && this.sched.mem[this.sched.g(g, G_STATUS)] !== Gdead) {
+      const at = specName(this.heap, g);
+      const goid = this.sched.mem[this.sched.g(g, G_GOID)]!;
+      notes.push(`goroutine ${goid} [${at === null ? '(unknown)' : `${at.name} (${at.url})`}] was running on the thread`);
+    }
+    // Node's ERR_WORKER_OUT_OF_MEMORY, known here by its message only.
+    if (/reaching memory limit/.test(message)) {
+      notes.push(`raise resourceLimits.maxOldGenerationSizeMb, ${limits.maxOldGenerationSizeMb ?? "Node's default"} now`);
+    }
+    return notes.length === 0 ? message : `${message} (${notes.join('; ')})`;
+  }
+
   /** Panics counted in shared memory whose messages have not been read yet. */
   private panicsInFlight(): boolean {
     return Atomics.load(this.sched.mem, S_PANICS) !== this.panicsReceived;
@@ -387,7 +418,9 @@ export class Runtime {
       && (this.sched.gcount !== 0 || Atomics.load(this.sched.mem, S_PANICS) !== this.panicsReceived || this.results.pending !== 0));
     if (this.waiters.length === 0) return;
     let outcome: Error | null | undefined;
-    if (this.fatal) outcome = this.fatal;
+    // A panic received before the fatal error came first (the deadlock it left, say):
+    // it is reported first, as Go reports the panic that ended its program; then the fatal.
+    if (this.fatal) outcome = this.panics.shift() ?? this.fatal;
     else if (this.closed) outcome = new Error('Runtime closed');
     else if (this.sched.gcount === 0 && Atomics.load(this.sched.mem, S_PANICS) === this.panicsReceived) {
       outcome = this.panics.shift() ?? null;
@@ -399,14 +432,18 @@ export class Runtime {
       if (outcome === null) w.resolve();
       else w.reject(outcome);
     }
-    if (outcome !== this.fatal) this.panics = [];
+    // Each panic not taken here is the next wait()'s, or, if no wait() is pending by then,
+    // surfaces as an unhandled rejection: every panic reaches the owner (clearing the
+    // list here once dropped all but the first of panics that came together).
+    for (const p of this.panics) this.surfaceIfUnobserved(p);
   }
 
   /** A panic nobody waits for (no wait() pending, its handle's result never asked for)
    * surfaces as an unhandled rejection would: none is dropped silently. */
   private surfaceIfUnobserved(p: GoroutinePanic): void {
     setImmediate(() => {
-      if (!this.panics.includes(p) || this.closed || this.waiters.length > 0) return;
+      // A Runtime that a fatal error ended was not closed by its owner: its panics still surface.
+      if (!this.panics.includes(p) || (this.closed && this.fatal === undefined) || this.waiters.length > 0) return;
       this.panics.splice(this.panics.indexOf(p), 1);
       void Promise.reject(p);
     });

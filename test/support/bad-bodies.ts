@@ -1,7 +1,7 @@
 // Goroutine bodies for test/bad-input.test.ts: goroutines that throw what is not an
 // Error, throw inside syscall(), return what cannot be copied, and call the goroutine
 // API with bad arguments.
-import { chan, close, go, GOMAXPROCS, Once, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
+import { chan, close, go, gosched, GOMAXPROCS, Mutex, Once, select, sleep, syscall, WaitGroup, type Chan } from '../../src/runtime/goroutine.js';
 
 /** A class whose instances lose their private field and getter in a structured clone. */
 export class Secret {
@@ -82,6 +82,13 @@ export function badCalls(): string[] {
     ['go symbol argument', () => go(import.meta.url, 'echo', Symbol('x'))],
     ['go class instance argument', () => go(import.meta.url, 'echo', new Secret())],
     ['go relative path', () => go('./bad-bodies.js', 'echo')],
+    // Inside syscall() the goroutine holds no cpu slot: a call that may give one up, or
+    // wait for one, would corrupt the counts (gosched() there left mcpu at -1 and
+    // schedlock held, and every goroutine stuck).
+    ['gosched inside syscall', () => syscall(() => gosched())],
+    ['GOMAXPROCS inside syscall', () => syscall(() => GOMAXPROCS(1))],
+    ['sleep inside syscall', () => syscall(() => sleep(1))],
+    ['recv inside syscall', () => syscall(() => chan(1).recv())],
   ];
   return tries.map(([what, f]) => {
     try {
@@ -121,4 +128,27 @@ export function exitWith(code: unknown): void {
 export async function lostRejection(): Promise<void> {
   void Promise.reject(new Error('nobody awaited this'));
   await syscall(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+}
+
+/** Locks mu, says so on `locked`, and panics holding it. */
+export function lockAndPanic(mu: Mutex, locked: Chan): void {
+  mu.lock();
+  locked.send(true);
+  throw new Error('died holding the lock');
+}
+
+/** Starts lockAndPanic, then waits for the Mutex it never unlocks: with nothing else
+ * alive, the panic leaves this goroutine blocked for ever (a deadlock, once sealed). */
+export function lockAfterPanicker(): void {
+  const mu = new Mutex();
+  const locked = chan();
+  go(import.meta.url, 'lockAndPanic', mu, locked);
+  locked.recv();
+  mu.lock();
+}
+
+/** Allocates until its thread's V8 heap limit ends the thread. */
+export function hogMemory(): void {
+  const keep: number[][] = [];
+  for (;;) keep.push(new Array(100_000).fill(keep.length));
 }

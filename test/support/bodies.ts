@@ -31,6 +31,11 @@ export function spawner(n: number, slot: number): void {
   for (let i = 0; i < n; i++) go(import.meta.url, 'bump', slot);
 }
 
+/** Starts n goroutines that each panic with 'boom i' (nobody holds their handles). */
+export function spawnBooms(n: number): void {
+  for (let i = 0; i < n; i++) go(import.meta.url, 'boom', `boom ${i}`);
+}
+
 /** go() by a name this module does not export, from inside a goroutine: only the thread
  * that starts the new goroutine finds out (the owner's Runtime.go checks at the call). */
 export function spawnMissing(): void {

@@ -3,7 +3,7 @@
 import {
   chan, close, go, gosched, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
-import { helperWorker } from './helper-module.js';
+import { aliasedWorker, helperWorker } from './helper-module.js';
 
 /** An export that is not a function (Runtime.go refuses it at the call). */
 export const notAFunction = 42;
@@ -273,6 +273,13 @@ export function goHelper(): string {
   return ch.recv()!;
 }
 
+/** go(fn) of a function exported under another name than its own: the new goroutine
+ * cannot find it (by its own name) and panics; this one returns. */
+export function goAliased(): string {
+  go(aliasedWorker, chan<string>(1));
+  return 'started';
+}
+
 function notExported(): void {}
 
 export function goNotExported(): void {
@@ -412,4 +419,9 @@ export function onceThrows(): unknown[] {
   });
   out.push(ran);
   return out;
+}
+
+export function sleepFor(ms: number): number {
+  sleep(ms);
+  return ms;
 }

@@ -5,3 +5,9 @@ import type { Chan } from '../../src/runtime/goroutine.js';
 export function helperWorker(ch: Chan<string>, s: string): void {
   ch.send(`helper got ${s}`);
 }
+
+function renamed(ch: Chan<string>): void {
+  ch.send('renamed');
+}
+/** Exported under another name than its own: go(aliasedWorker) cannot find it by name. */
+export { renamed as aliasedWorker };
