@@ -5,9 +5,11 @@
 // timeout) are tried depth first, those whose number matches pan's first, until a
 // sequence follows every line. It succeeds when the trail ends at an error or simply ends
 // (a deadlock); a step that errs before the last line, or no executable move, backtracks.
-// One exception: pan writes a trail for a trace's error (event-trace.ts) one step too long
-// (its require() raises the depth before uerror, so the trail takes in a frame the search
-// left behind); an error of the trace at the line before the last ends the replay there.
+// One exception: pan's trail for a trace's error (event-trace.ts) may be one line too long:
+// require() raises the depth before uerror, which raises it again to take in the failed
+// step, so the frame after that step is written too when the search had been deeper
+// before (a move it left behind; trace_dstep_array); an error of the trace at the line
+// before the last ends the replay there.
 //
 // Rejected: taking pan's numbers as the only key. The checker rebuilds SPIN's numbering
 // (element-order.ts) from details of SPIN's parser that could drift unnoticed; used as a
