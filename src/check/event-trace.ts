@@ -122,6 +122,13 @@ function globalChannel(v: VarRef, lay: Layout, word: string): void {
   }
 }
 
+/** Whether the system state at S[0..] (with processes) leaves the trace away from its end
+ * and end labels: pan's "event_trace not completed", checked once every process is at a
+ * valid end state. */
+export function traceIncomplete(t: EventTrace | null, S: Uint8Array): boolean {
+  return t !== null && S[0]! > 0 && t.stop[S[t.off]!] !== 1;
+}
+
 /** What the generated code offers the trace's function: a channel variable's value and an
  * expression's, read from the state at S[o..] in global context, and error numbers. */
 export interface TraceJs {
