@@ -81,7 +81,7 @@ export function buildMachine(prog: Program): Machine {
     hasRendezvous: gen.hasRendezvous,
     trace: gen.trace,
     layout: lay,
-    padding: ((pad) => (pad ? new PaddingBlanker(pad, lay.procBase, Int32Array.from(lay.procs, (p) => p.size)) : null))(panPadding(prog, lay)),
+    padding: ((pad) => (pad ? new PaddingBlanker(pad, lay.procBase, Int32Array.from(lay.procs, (p) => p.size)) : null))(panPadding(prog, lay, gen.trace)),
     source: gen.source,
     print: () => {},
   });
