@@ -31,6 +31,7 @@ const trails = [
   ['race_counter', /Error: assertion violated/], ['philosophers_deadlock', /invalid end state/],
   ['unless_escape_reversed', /Error: assertion violated/], ['unless_nested', /invalid end state/],
   ['trace_no_match', /Error: event_trace error \(no matching event\)/],
+  ['trace_declared_first', /Error: event_trace error \(no matching event\)/],
 ] as const;
 
 for (const [name, error] of trails) {

@@ -81,8 +81,10 @@ export interface EventTrace {
   stop: Uint8Array;
   /** moves[pc]: the trace's moves from pc, in pan's order. */
   moves: TraceMove[][];
-  /** How many elements SPIN makes of the body (pan-padding.ts counts its states). */
+  /** How many elements SPIN makes of the body (pan-padding.ts counts its states), and
+   * how many proctypes are declared before it (pan-trail.ts numbers transitions so). */
   elements: number;
+  order: number;
 }
 
 /** The model's trace, compiled to a table, or null without one. */
@@ -110,7 +112,7 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   }));
   return {
     negated: decl.negated, off: lay.eventOff, start: flow.start, end,
-    stop: Uint8Array.from({ length: flow.nPcs }, (_, pc) => (flow.endPcs.has(pc) ? 1 : 0)), moves, elements: flow.elements,
+    stop: Uint8Array.from({ length: flow.nPcs }, (_, pc) => (flow.endPcs.has(pc) ? 1 : 0)), moves, elements: flow.elements, order: decl.order,
   };
 }
 

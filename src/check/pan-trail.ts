@@ -30,7 +30,12 @@ interface Frame { S: Uint8Array; L: number; boq: number; options: number[]; next
 export function panTransitionIds(m: Machine): Int32Array {
   const first = new Map<number, number>();
   let count = 0;
-  for (const p of [...m.layout.procs].sort((a, b) => a.decl.order - b.decl.order)) { first.set(p.type, count); count += p.flow.elements; }
+  // A trace is one of pan's proctypes too: its elements come where it is declared.
+  let trace = m.trace;
+  for (const p of [...m.layout.procs].sort((a, b) => a.decl.order - b.decl.order)) {
+    if (trace && p.decl.order >= trace.order) { count += trace.elements; trace = null; }
+    first.set(p.type, count); count += p.flow.elements;
+  }
   return Int32Array.from(m.trans, (x) => (x.spinState < 0 ? -1 : first.get(x.type)! + x.spinState - 1));
 }
 

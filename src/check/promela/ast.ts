@@ -117,7 +117,12 @@ export interface LtlBlock { name: string; formula: import('../ltl/formula.js').L
 
 /** `trace { }` (negated false) or `notrace { }`: sends and receives on the channels it
  * names must follow it (must not complete it); see src/check/event-trace.ts. */
-export interface EventTraceDecl { negated: boolean; body: Stmt[]; pos: Pos }
+export interface EventTraceDecl {
+  negated: boolean; body: Stmt[]; pos: Pos;
+  /** How many proctypes (init included) are declared before it: pan numbers its
+   * transitions among theirs in declaration order (pan-trail.ts). */
+  order: number;
+}
 
 export interface Program {
   /** typedef name -> its fields, in declaration order. */

@@ -196,7 +196,7 @@ class Parser {
         const b = this.ltlDef(ltl.length);
         if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
         ltl.push(b);
-      } else if (this.is('trace') || this.is('notrace')) this.traceDef();
+      } else if (this.is('trace') || this.is('notrace')) this.traceDef(procs.length);
       else if (this.is('inline')) this.inlineDef();
       else if (this.is('typedef')) this.typedefDef();
       else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '='
@@ -238,7 +238,7 @@ class Parser {
 
   /** `trace { ... }` / `notrace { ... }`: the event trace the system's channel operations
    * must follow (or must not complete); see trace-body.ts for what its body may hold. */
-  private traceDef(): void {
+  private traceDef(order: number): void {
     const at = this.next();
     const word = at.text === 'notrace' ? 'notrace' : 'trace';
     // spin.y: "trace %s redefined", an error; pan follows one event trace.
@@ -249,7 +249,7 @@ class Parser {
     try { body = this.labelScoped(() => this.block(true)); } finally { this.inTrace = null; }
     this.locals = null;
     checkTraceBody(body, word);
-    this.trace = { negated: word === 'notrace', body, pos: at };
+    this.trace = { negated: word === 'notrace', body, pos: at, order };
   }
 
   /** `ltl [name] { formula }`; an unnamed one is called ltl_N as SPIN does. */
