@@ -35,6 +35,8 @@ test('trace bodies the checker refuses although SPIN takes them say so, at the s
     ['trace { q[x]!1 }', /^m\.pml:5:9: the channel 'q' of a trace needs a constant index in 0\.\.1/],
     ['trace { c!1 }\nnotrace { c!1 }', /^m\.pml:6:1: a second trace or notrace/],
   ];
+  // SPIN's "undeclared variable": a field that matches anything still names a global.
+  assert.match(refusal(model('trace { c!1; c?y }').replace('{ c!1; c!1 }', '{ byte y; c!1; c!1 }')), /^m\.pml:5:16: undeclared variable 'y' \(a trace sees only globals\)/);
   for (const [trace, want] of cases) assert.match(refusal(model(trace)), want, trace);
 });
 

@@ -105,6 +105,9 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
       throw new ModelError(`a ${word} may move only by a send or a receive (here SPIN would make a step that matches any event)`, s?.pos ?? decl.pos);
     }
     globalChannel(s.ch, lay, word);
+    // A field that matches anything still names variables the trace can see: globals.
+    if (s.k === 'send') for (const a of s.args) globalNames(a, lay);
+    else for (const a of s.args) if (a.k !== 'any') globalNames(a.k === 'store' ? a.v : a.e, lay);
     const fields = s.k === 'send'
       ? s.args.map((a) => (a.k === 'num' ? a : null))
       : s.args.map((a) => (a.k === 'match' ? a.e : null));
@@ -131,6 +134,19 @@ function globalChannel(v: VarRef, lay: Layout, word: string): void {
  * valid end state. */
 export function traceIncomplete(t: EventTrace | null, S: Uint8Array): boolean {
   return t !== null && S[0]! > 0 && t.stop[S[t.off]!] !== 1;
+}
+
+/** SPIN reads a trace's names in global scope: a local of a proctype there is its
+ * "undeclared variable" (and `_`, in a send, the write-only name it always knows). */
+function globalNames(e: Expr, lay: Layout): void {
+  if (e.k === 'var') {
+    if (e.name !== '_' && !lay.globals.has(e.name)) throw new ModelError(`undeclared variable '${e.name}' (a trace sees only globals)`, e.pos);
+    if (e.index) globalNames(e.index, lay);
+    return;
+  }
+  for (const x of Object.values(e)) {
+    if (x !== null && typeof x === 'object' && 'k' in x && 'pos' in x) globalNames(x as Expr, lay);
+  }
 }
 
 /** What the generated code offers the trace's function: a channel variable's value and an
