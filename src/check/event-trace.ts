@@ -9,7 +9,8 @@
 //  - It observes the channel operations of the system: every send on a channel that a
 //    send of the trace names, and every receive on a channel that a receive of the trace
 //    names (pan's in_s_scope / in_r_scope, compared by channel number when the operation
-//    runs); other channels, and the other direction on a named one, are not observed.
+//    runs; every send and receive of the body counts, one the trace can never reach too:
+//    `trace_unreachable`)//    runs); other channels, and the other direction on a named one, are not observed.
 //    A send is observed once its message is in the channel (a rendezvous send when it
 //    offers, before any receiver takes it), and pan compares the channel's LAST slot
 //    with the trace (after a sorted send `!!` that is not always the message sent; pan's
@@ -29,16 +30,17 @@
 //  - notrace: an observed operation that no move matches abandons the trace for good
 //    (pan sets it to its end, "only 1st try will count"); reaching the end by matching is
 //    the error "event_trace error (all events matched)".
-//  - At a valid end state of the system (safety search only, pan's `!a_cycles`), the
-//    trace must rest at its end or at an end label, else pan prints "event_trace not
-//    completed" and reports an invalid end state. That holds for notrace too: one stopped
-//    half way is an invalid end state, one abandoned or never begun (at its start, with
-//    an end label there) is not. A system whose processes have all ended is no end state
-//    that pan checks (as for any model).
-//  - d_step and atomic make no difference (the hooks are in pan's qsend and qrecv); a
-//    never claim or ltl formula neither (the claim sends and receives nothing), except
-//    that with -a pan skips the end-state rule above, as the liveness search here has no
-//    end-state rule at all.
+//  - At a valid end state of the system the trace must rest at its end or at an end
+//    label, else pan prints "event_trace not completed" and reports an invalid end
+//    state. That holds for notrace too: one stopped half way is an invalid end state,
+//    one abandoned or never begun (at its start, with an end label there) is not. A
+//    system whose processes have all ended is no end state that pan checks (as for any
+//    model), and pan checks end states only `if (!noends && !a_cycles)`: not with -E
+//    (which gosched has no option for), nor with -a or -l (the liveness search here has
+//    no end-state rule at all).
+//  - d_step and atomic make no difference (the hooks are in pan's qsend and qrecv), nor
+//    does a never claim or ltl formula (the claim sends and receives nothing; models
+//    ../liveness/trace_ltl*). Rendezvous: see the send rule above.
 //
 // Rejected designs: (1) the trace as a process of the vector, stepped by the search
 // after each move: the search would need to know which move sent what, and pan's
@@ -59,7 +61,7 @@
 import { ModelError } from './errors.js';
 import { buildFlow } from './flow.js';
 import type { Layout } from './layout.js';
-import type { Expr, Program, VarRef } from './promela/ast.js';
+import type { Expr, Program, Stmt, VarRef } from './promela/ast.js';
 
 export interface TraceMove {
   /** 0: a send, 1: a receive (pan's _tp 's' and 'r'). */
@@ -81,6 +83,8 @@ export interface EventTrace {
   stop: Uint8Array;
   /** moves[pc]: the trace's moves from pc, in pan's order. */
   moves: TraceMove[][];
+  /** The channels of every send (scope[0]) and receive (scope[1]) written in the body. */
+  scope: [VarRef[], VarRef[]];
   /** How many elements SPIN makes of the body (pan-padding.ts counts its states), and
    * how many proctypes are declared before it (pan-trail.ts numbers transitions so). */
   elements: number;
@@ -113,8 +117,18 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
       : s.args.map((a) => (a.k === 'match' ? a.e : null));
     return { tp: s.k === 'send' ? 0 : 1, ch: s.ch, fields, target: t.target };
   }));
+  // Every send and receive written in the body, reachable or not (pan compiles them all).
+  const scope: [VarRef[], VarRef[]] = [[], []];
+  const walk = (list: Stmt[]): void => {
+    for (const x of list) {
+      if (x.k === 'send' || x.k === 'recv') { globalChannel(x.ch, lay, word); scope[x.k === 'send' ? 0 : 1].push(x.ch); }
+      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) walk(o);
+      else if (x.k === 'label') walk([x.s]);
+    }
+  };
+  walk(decl.body);
   return {
-    negated: decl.negated, off: lay.eventOff, start: flow.start, end,
+    negated: decl.negated, off: lay.eventOff, start: flow.start, end, scope,
     stop: Uint8Array.from({ length: flow.nPcs }, (_, pc) => (flow.endPcs.has(pc) ? 1 : 0)), moves, elements: flow.elements, order: decl.order,
   };
 }
@@ -167,9 +181,8 @@ export function eventTraceSource(t: EventTrace, js: TraceJs): string {
   const noMatch = js.errId('trace', 'event_trace error (no matching event)', null);
   const allMatched = js.errId('notrace', 'event_trace error (all events matched)', null);
   const nondet = js.errId('trace-nondeterminism', 'non-determinism in event-trace', null);
-  const all = t.moves.flat();
   const scope = (tp: 0 | 1) => {
-    const chans = [...new Set(all.filter((m) => m.tp === tp).map((m) => js.chanValue(m.ch)))];
+    const chans = [...new Set(t.scope[tp].map((v) => js.chanValue(v)))];
     return chans.length ? chans.map((c) => `c === ${c}`).join(' || ') : 'false';
   };
   const cond = (m: TraceMove) => [`tp === ${m.tp}`, `c === ${js.chanValue(m.ch)}`,
