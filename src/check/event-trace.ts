@@ -103,30 +103,31 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   // matches nothing (`return 0`).
   const end = flow.trans.findIndex((list) => list.some((t) => t.el.kind === 'end'));
   if (end < 0) throw new Error(`internal: the ${word} has no end state`);
+  // Every send and receive written in the body, reachable or not (pan compiles them all).
+  const scope: [VarRef[], VarRef[]] = [[], []];
+  const walk = (list: Stmt[]): void => {
+    for (const x of list) {
+      if (x.k === 'send' || x.k === 'recv') {
+        globalChannel(x.ch, lay, word);
+        // A field that matches anything still names variables the trace can see: globals.
+        if (x.k === 'send') for (const a of x.args) globalNames(a, lay);
+        else for (const a of x.args) if (a.k !== 'any') globalNames(a.k === 'store' ? a.v : a.e, lay);
+        scope[x.k === 'send' ? 0 : 1].push(x.ch);
+      } else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) walk(o);
+      else if (x.k === 'label') walk([x.s]);
+    }
+  };
+  walk(decl.body);
   const moves = flow.trans.map((list) => list.filter((t) => t.el.kind !== 'end').map((t): TraceMove => {
     const s = t.el.stmt;
     if (!s || (s.k !== 'send' && s.k !== 'recv')) {
       throw new ModelError(`a ${word} may move only by a send or a receive (here SPIN would make a step that matches any event)`, s?.pos ?? decl.pos);
     }
-    globalChannel(s.ch, lay, word);
-    // A field that matches anything still names variables the trace can see: globals.
-    if (s.k === 'send') for (const a of s.args) globalNames(a, lay);
-    else for (const a of s.args) if (a.k !== 'any') globalNames(a.k === 'store' ? a.v : a.e, lay);
     const fields = s.k === 'send'
       ? s.args.map((a) => (a.k === 'num' ? a : null))
       : s.args.map((a) => (a.k === 'match' ? a.e : null));
     return { tp: s.k === 'send' ? 0 : 1, ch: s.ch, fields, target: t.target };
   }));
-  // Every send and receive written in the body, reachable or not (pan compiles them all).
-  const scope: [VarRef[], VarRef[]] = [[], []];
-  const walk = (list: Stmt[]): void => {
-    for (const x of list) {
-      if (x.k === 'send' || x.k === 'recv') { globalChannel(x.ch, lay, word); scope[x.k === 'send' ? 0 : 1].push(x.ch); }
-      else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) walk(o);
-      else if (x.k === 'label') walk([x.s]);
-    }
-  };
-  walk(decl.body);
   return {
     negated: decl.negated, off: lay.eventOff, start: flow.start, end, scope,
     stop: Uint8Array.from({ length: flow.nPcs }, (_, pc) => (flow.endPcs.has(pc) ? 1 : 0)), moves, elements: flow.elements, order: decl.order,
