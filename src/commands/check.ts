@@ -77,10 +77,10 @@ enabled() about itself), trace (pan's "event_trace error (no matching event)": a
 or receive that the trace does not expect), notrace ("event_trace error (all events
 matched)"), trace-nondeterminism (two moves of the trace match one event); a trace not
 at its end or an end label when the system stops is an invalid-end-state, "event_trace
-not completed" (safety search only, as pan); with a claim or --accept/--non-progress also acceptance-cycle,
-non-progress-cycle, claim-end (end state in claim reached), accept-stutter (a blocked
-accepting state, pan -a without a claim) and remote (a remote reference to a process
-that does not exist). Differences from pan: division or
+not completed" (safety search only, as pan); with a claim or --accept/--non-progress
+also acceptance-cycle, non-progress-cycle, claim-end (end state in claim reached),
+accept-stutter (a blocked accepting state, pan -a without a claim) and remote (a remote
+reference to a process that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
 exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
@@ -127,8 +127,10 @@ second trace.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): several never claims, unsigned wider than 31 bits,
-declarations inside a never claim or a trace, for/select, accept/progress labels, a
-label with no statement or an end label on a goto in a trace, c_code and friends.
+declarations inside a never claim, c_code and friends; in a trace: declarations, for,
+select, accept/progress labels, a label with no statement, an end label on a goto or
+break, a goto or break as an option's first statement, a channel that is not a global
+chan variable (or an element of a global array of them at a constant index).
 `;
 
 export async function run(argv: string[]): Promise<number> {
