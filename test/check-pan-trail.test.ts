@@ -30,6 +30,8 @@ function steps(text: string): string[] {
 const trails = [
   ['race_counter', /Error: assertion violated/], ['philosophers_deadlock', /invalid end state/],
   ['unless_escape_reversed', /Error: assertion violated/], ['unless_nested', /invalid end state/],
+  ['trace_no_match', /Error: event_trace error \(no matching event\)/],
+  ['trace_declared_first', /Error: event_trace error \(no matching event\)/],
 ] as const;
 
 for (const [name, error] of trails) {
@@ -62,6 +64,19 @@ test("the moves found for pan's trails carry pan's own transition numbers (SPIN'
     const moves = resolvePanTrail(model.machine, trail.pids, trail.tids);
     assert.deepEqual(moves.map((s) => ids[s.tid]), trail.tids, name);
   }
+});
+
+test("pan's trail for a trace's error, one line too long (a frame left behind), replays to the error on the line before", { timeout: 60_000 }, async () => {
+  const name = 'trace_dstep_array';
+  const trail = parsePanTrail(readFileSync(join(dir, `${name}.pml.trail`), 'utf8'), name);
+  const model = compileModel(`${name}.pml`, readFileSync(join(repoRoot, 'models', 'spin', `${name}.pml`), 'utf8'));
+  const moves = resolvePanTrail(model.machine, trail.pids, trail.tids);
+  assert.equal(moves.length, trail.pids.length - 1, 'the replay stops at the error, before pan\'s last line');
+  const ids = panTransitionIds(model.machine);
+  assert.deepEqual(moves.map((s) => ids[s.tid]), trail.tids.slice(0, -1));
+  const run = await runCli(['replay', join(repoRoot, 'models', 'spin', `${name}.pml`), join(dir, `${name}.pml.trail`)], 50_000);
+  assert.equal(run.code, 1, describeRun(run));
+  assert.match(run.stdout, /Error: event_trace error \(no matching event\)\nspin: trail ends after 5 steps/);
 });
 
 test("a pan trail that no sequence of moves follows is refused (exit 2)", { timeout: 60_000 }, async () => {

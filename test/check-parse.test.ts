@@ -17,7 +17,7 @@ test('a missing brace says what was expected', () => {
 
 test('unsupported constructs are named', () => {
   assert.match(errorOf('active proctype A() { priority 2 }'), /^m\.pml:1:23: 'priority' belongs after a proctype's parameters or a run's arguments/);
-  assert.match(errorOf('trace { skip }'), /^m\.pml:1:1: 'trace' is not supported/);
+  assert.match(errorOf('active proctype A() { skip }\ntrace { skip }'), /^m\.pml:2:9: not an event: an expression statement/);
   assert.match(errorOf('active proctype A() { c_code { x = 1; } }'), /'c_code' is not supported/);
 });
 

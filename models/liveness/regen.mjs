@@ -44,7 +44,11 @@ export function parseLivenessPan(text) {
     : /^pan:\d+: assertion violated - invalid array index/m.test(text) ? 'index'
     : /^pan:\d+: assertion violated/m.test(text) ? 'assertion'
     : /^pan:\d+: invalid end state/m.test(text) ? 'invalid-end-state'
-    : /^pan:\d+: used: enabled\(pid=thisproc\)/m.test(text) ? 'enabled-self' : null;
+    : /^pan:\d+: used: enabled\(pid=thisproc\)/m.test(text) ? 'enabled-self'
+    // A trace assertion's errors (src/check/event-trace.ts).
+    : /^pan:\d+: event_trace error \(no matching event\)/m.test(text) ? 'trace'
+    : /^pan:\d+: event_trace error \(all events matched\)/m.test(text) ? 'notrace'
+    : /^pan:\d+: non-determinism in event-trace/m.test(text) ? 'trace-nondeterminism' : null;
   const stored = num(/([\d.e+]+) states, stored/);
   const matched = num(/([\d.e+]+) states, matched/);
   const transitions = num(/([\d.e+]+) transitions \(= (?:stored|visited)\+matched\)/);

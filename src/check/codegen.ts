@@ -12,6 +12,7 @@ import { exprText, stmtText } from './promela/text.js';
 import { prioritySource } from './priority.js';
 import { hasGoto } from './dstep-jumps.js';
 import type { Trans } from './flow.js';
+import { eventTrace, eventTraceSource, type EventTrace } from './event-trace.js';
 
 /** Slots of the shared Int32Array `io` between the search and the generated code; a const
  * enum so that the search loops index io with numbers, not with a property of an object held
@@ -42,6 +43,8 @@ export interface Generated {
   transOf: Int32Array[][];
   errors: ErrInfo[];
   hasRendezvous: boolean;
+  /** The model's trace or notrace (event-trace.ts), or null. */
+  trace: EventTrace | null;
 }
 
 export function generate(prog: Program, lay: Layout): Generated {
@@ -61,8 +64,10 @@ class Gen {
   private trans: TransInfo[] = [];
   private cases: string[] = [];
   private hasRendezvous: boolean;
+  private trace: EventTrace | null;
 
   constructor(private prog: Program, private lay: Layout) {
+    this.trace = eventTrace(prog, lay);
     this.hasRendezvous = [...lay.chans, ...lay.procs.flatMap((p) => p.localChans)].some((c) => c.cap === 0);
     // pan.c: "#error use of priorities cannot be combined with rendezvous".
     if (prog.usesPriority && this.hasRendezvous) {
@@ -203,6 +208,7 @@ function qdel(S, o, c) {
   S.fill(0, q + 1 + (m - 1) * s, q + 1 + m * s);
   S[q] = m - 1;
 }
+${this.trace ? this.traceSource(this.trace) : ''}
 ${L.procs.map((p) => this.runHelper(p)).join('\n')}
 ${this.execSource()}
 ${this.provSource()}
@@ -213,11 +219,12 @@ function init(S) {
   io[${IO.LEN}] = ${L.procBase};
 ${[...L.globals.values()].map((v) => this.initGlobal(v)).join('\n')}
 ${L.claimType >= 0 ? `  S[${L.claimOff}] = ${L.claimType}; S[${L.claimOff + 1}] = ${L.procs[L.claimType]!.flow.start & 255}; S[${L.claimOff + 2}] = ${L.procs[L.claimType]!.flow.start >> 8};` : ''}
+${this.trace ? `  S[${L.eventOff}] = ${this.trace.start};` : ''}
 ${[...this.prog.procs].sort((a, b) => a.order - b.order).flatMap((p) => { const q = L.procs.find((x) => x.decl === p)!; return Array.from({ length: p.active }, () => `  run_${q.type}(S, 0${this.prog.usesPriority ? `${', 0'.repeat(this.paramLeaves(q).length)}, ${p.priority ?? 1}` : ''});`); }).join('\n')}
 }
 return { exec, init, prov };
 `;
-    return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous };
+    return { source: src, trans: this.trans, transOf, errors: this.errors, hasRendezvous: this.hasRendezvous, trace: this.trace };
   }
 
   /**
@@ -514,15 +521,17 @@ return { exec, init, prov };
       : `if (${s.args.length} > NF[QD(S, o, c)]) return fail(${this.errId('channel', `too many parameters in send stmnt (${s.ch.name})`, s.pos.line)}); `;
     const fill = many + s.args.map((a, i) => `A[${i}] = ${this.expr(a, ctx)};`).join(' ');
     const put = s.sorted ? 'qsorted' : 'qsend';
+    // The trace sees the send once its message is in the channel (pan's qsend calls require).
+    const ev = this.trace ? ' if (EV(S, o, 0, c) === 2) return 2;' : '';
     if (ctx.inDstep && this.hasRendezvous) {
-      return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; }`;
+      return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); if (CAP[cd] === 0) return fail(${this.errId('rv-attempt-in-d_step', 'rv-attempt in d_step', s.pos.line)}); if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2;${ev} }`;
     }
     // A rendezvous send leaves the message in the channel's slot and marks it pending
     // (pan's boq); only a matching receive may move next.
     const rv = this.hasRendezvous
-      ? `if (CAP[cd] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[cq] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2; io[${IO.BOQ}] = c; } else `
+      ? `if (CAP[cd] === 0) { if (io[${IO.BOQ}] !== 0) ${block} ${fill} S[cq] = 0; if (qsend(S, o, c, ${s.args.length}, ${k}) === 2) return 2;${ev} io[${IO.BOQ}] = c; } else `
       : '';
-    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}{ if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2; } }`;
+    return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rv}{ if (S[cq] >= CAP[cd]) ${block} ${fill} if (${put}(S, o, c, ${s.args.length}, ${k}) === 2) return 2;${ev} } }`;
   }
 
   private recv(s: Stmt & { k: 'recv' }, ctx: Ctx, block: string): string {
@@ -533,7 +542,12 @@ return { exec, init, prov };
     const random = s.random === true;
     const checks = s.args.map((a, i) => a.k === 'match'
       ? `if (qat(S, o, c, j, ${i}) !== (${this.expr(a.e, ctx)})) ${random ? 'continue;' : block}` : '').join(' ');
-    const stores = s.args.map((a, i) => a.k === 'store' ? `${this.assign(a.v, `qat(S, o, c, j, ${i})`, ctx)};` : '').join(' ');
+    const store = (a: RecvArg, i: number) => (a.k === 'store' ? `${this.assign(a.v, `qat(S, o, c, j, ${i})`, ctx)};` : '');
+    // The trace sees a receive that takes its message (not c?<..>) where pan's qrecv calls
+    // require: after the fields before the last are stored, the message still in place.
+    const ev = this.trace && !s.keep ? 'if (EV(S, o, 1, c) === 2) return 2;' : '';
+    const n = s.args.length;
+    const stores = [...s.args.slice(0, n - 1).map(store), ev, ...s.args.slice(n - 1).map((a) => store(a, n - 1))].join(' ');
     const find = random
       ? `let j = 0; for (const n = S[cq]; ; j++) { if (j === n) ${block} ${checks} break; }`
       : `const j = 0; ${checks}`;
@@ -551,6 +565,16 @@ return { exec, init, prov };
     const rvPoll = this.hasRendezvous && s.keep
       ? `if (CAP[cd] === 0) return fail(${this.errId('channel', 'polling rv chan', s.pos.line)}); ` : '';
     return `{ const c = ${this.chan(s.ch, ctx)}; const cd = QD(S, o, c), cq = QB(S, o, c); ${rvPoll}${rv}if (S[cq] === 0) ${block} if (NF[cd] !== ${s.args.length}) return fail(${k}); ${find} ${stores} ${after} }`;
+  }
+
+  /** The trace's function EV (event-trace.ts), its channels and values read in global context. */
+  private traceSource(t: EventTrace): string {
+    const ctx: Ctx = { proc: null, inDstep: false };
+    return eventTraceSource(t, {
+      chanValue: (v) => this.read(v, ctx),
+      value: (e) => this.expr(e, ctx),
+      errId: (kind, message, line) => this.errId(kind, message, line),
+    });
   }
 
   /**

@@ -56,6 +56,8 @@ export interface Layout {
   initialVector: number;
   /** Where `_last` is kept, or 0 when the model does not use it. */
   lastOff: number;
+  /** Where a trace's state is kept (pan's _event, event-trace.ts), or 0 without a trace. */
+  eventOff: number;
   /** The bytes of hidden globals: in the vector, but blanked when states are compared. */
   hidden: { off: number; len: number };
   /** The never claim's type (the last entry of procs) and the offset of its record
@@ -97,6 +99,7 @@ export function layout(prog: Program): Layout {
   }
   // pan's HAS_LAST: a model that reads _last keeps the last mover's pid in the state.
   const lastOff = prog.usesLast ? off++ : 0;
+  const eventOff = prog.trace ? off++ : 0;
   const chans: ChanInfo[] = [];
   // pan's iniglobals creates the channels of chan variables first, then those of the
   // initialised chan fields of structures (walk_struct), each group in declaration order
@@ -154,7 +157,7 @@ export function layout(prog: Program): Layout {
     names.add(p.name);
   }
   return {
-    structs, globals, chans, procBase: off, procs, lastOff, initialVector, hidden: { off: hiddenStart, len: hiddenEnd - hiddenStart },
+    structs, globals, chans, procBase: off, procs, lastOff, eventOff, initialVector, hidden: { off: hiddenStart, len: hiddenEnd - hiddenStart },
     claimType: prog.claim ? procs.length - 1 : -1, claimOff,
   };
 }

@@ -4,6 +4,7 @@ import { generate, IO, type ErrInfo, type TransInfo } from './codegen.js';
 import { layout, type Layout } from './layout.js';
 import type { Program } from './promela/ast.js';
 import { PaddingBlanker, panPadding } from './pan-padding.js';
+import type { EventTrace } from './event-trace.js';
 
 export interface Machine {
   exec(t: number, S: Uint8Array, o: number, b: number, pid: number): number;
@@ -34,6 +35,8 @@ export interface Machine {
   errors: ErrInfo[];
   usesTimeout: boolean;
   hasRendezvous: boolean;
+  /** The model's trace or notrace, whose state the generated code keeps (event-trace.ts), or null. */
+  trace: EventTrace | null;
   layout: Layout;
   /** pan's mask over process records where it hides the priority's bits (pan-padding.ts), or null. */
   padding: PaddingBlanker | null;
@@ -76,8 +79,9 @@ export function buildMachine(prog: Program): Machine {
     errors: gen.errors,
     usesTimeout: prog.usesTimeout,
     hasRendezvous: gen.hasRendezvous,
+    trace: gen.trace,
     layout: lay,
-    padding: ((pad) => (pad ? new PaddingBlanker(pad, lay.procBase, Int32Array.from(lay.procs, (p) => p.size)) : null))(panPadding(prog, lay)),
+    padding: ((pad) => (pad ? new PaddingBlanker(pad, lay.procBase, Int32Array.from(lay.procs, (p) => p.size)) : null))(panPadding(prog, lay, gen.trace)),
     source: gen.source,
     print: () => {},
   });

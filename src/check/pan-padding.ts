@@ -14,6 +14,7 @@
 // priority and bit variables would have to be packed and unpacked by the generated code.
 import type { Layout } from './layout.js';
 import type { Program } from './promela/ast.js';
+import type { EventTrace } from './event-trace.js';
 
 /** spin's blog: the bit-field width pan gives a number below n. */
 function blog(n: number): number {
@@ -26,13 +27,15 @@ function blog(n: number): number {
 export interface PanPadding { offs: Int32Array[]; keep: Uint8Array[]; max: number }
 
 /** pan's padding for a model that uses priorities, or null where it hides nothing. */
-export function panPadding(prog: Program, lay: Layout): PanPadding | null {
+export function panPadding(prog: Program, lay: Layout, trace: EventTrace | null = null): PanPadding | null {
   if (!prog.usesPriority) return null;
   // SPIN's ready list: the proctypes, init and the claims it compiles (a never claim, or
-  // one per ltl formula; the claim of --non-progress is pan's -DNP, no proctype).
+  // one per ltl formula; the claim of --non-progress is pan's -DNP, no proctype), and a
+  // trace, which pan compiles as a proctype too (model priority_padding_trace).
   const claims = prog.claimsInPan ?? 0;
   const states = lay.procs.filter((p) => !p.decl.isClaim || claims > 0).map((p) => p.flow.elements + 1);
-  const nBits0 = 8 + blog(prog.procs.length + claims + 1) + blog(Math.max(...states));
+  if (trace) states.push(trace.elements + 1);
+  const nBits0 = 8 + blog(prog.procs.length + claims + (trace ? 1 : 0) + 1) + blog(Math.max(...states));
   const offs: Int32Array[] = [], keep: Uint8Array[] = [];
   let max = 0;
   for (const p of lay.procs) {

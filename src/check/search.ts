@@ -281,6 +281,11 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
         break;
       }
+      // A trace must rest at its end or an end label too (pan: "event_trace not completed").
+      if (m.trace !== null && m.trace.stop[S[o + m.trace.off]!] !== 1) {
+        error = { kind: 'invalid-end-state', message: 'invalid end state (event_trace not completed)', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
+        break;
+      }
     }
     if (boq !== 0 && nMoves[level]! > 0) { nMoves[level - 1]!++; moved[level - 1] = 1; }
     level--;

@@ -73,10 +73,14 @@ past 255 processes), rv-attempt-in-d_step (a rendezvous send inside d_step), ind
 (array index out of bounds), channel (too few parameters in send stmnt, missing pars in
 receive, an uninitialised channel, c?[..] or c?<..> on a rendezvous channel),
 block-in-d_step, enabled-self (pan's "used: enabled(pid=thisproc)": a process asking
-enabled() about itself); with a claim or --accept/--non-progress also acceptance-cycle,
-non-progress-cycle, claim-end (end state in claim reached), accept-stutter (a blocked
-accepting state, pan -a without a claim) and remote (a remote reference to a process
-that does not exist). Differences from pan: division or
+enabled() about itself), trace (pan's "event_trace error (no matching event)": a send
+or receive that the trace does not expect), notrace ("event_trace error (all events
+matched)"), trace-nondeterminism (two moves of the trace match one event); a trace not
+at its end or an end label when the system stops is an invalid-end-state, "event_trace
+not completed" (safety search only, as pan); with a claim or --accept/--non-progress
+also acceptance-cycle, non-progress-cycle, claim-end (end state in claim reached),
+accept-stutter (a blocked accepting state, pan -a without a claim) and remote (a remote
+reference to a process that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
 exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
@@ -99,7 +103,10 @@ timeout; channels, global or local
 (numbered as pan numbers them), buffered or rendezvous, whose messages may hold
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], c!m(a, b)
 and c?m(a, b) for c!m,a,b and c?m,a,b,
-len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
+len/empty/full/nempty/nfull; end/progress/accept labels; trace and notrace (sends,
+receives, if, do, goto, break and end labels in the body; its channels global, an array
+of them indexed by a constant; as pan: a send checked against the channel's last slot, a
+receive against its first); never claims; ltl blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
 next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
 tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); each
@@ -114,11 +121,16 @@ out of one, a send with more fields than any channel has, active [N] with N > 25
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
 declared again where the name is visible, an initialiser list after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
-a label on the first statement of a { }, atomic, d_step or inline body.
+a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
+trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless), a
+second trace.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): trace/notrace, several never claims, unsigned
-wider than 31 bits, declarations inside a never claim, c_code and friends.
+Not supported (named in the error): several never claims, unsigned wider than 31 bits,
+declarations inside a never claim, c_code and friends; in a trace: declarations, for,
+select, accept/progress labels, a label with no statement, an end label on a goto or
+break, a goto or break as an option's first statement, a channel that is not a global
+chan variable (or an element of a global array of them at a constant index).
 `;
 
 export async function run(argv: string[]): Promise<number> {

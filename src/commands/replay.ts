@@ -4,6 +4,7 @@ import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
 import { readAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
+import { traceIncomplete } from '../check/event-trace.js';
 import { loadOrExplain, quietOnClosedPipe } from './check.js';
 import { parse, UsageError } from './usage.js';
 
@@ -67,8 +68,10 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const stuck = stuckProcesses(model.machine, outcome.state);
-    if (stuck.length > 0 && !canMove(model.machine, outcome.state, outcome.len)) {
-      process.stdout.write(`gosched: invalid end state\n${stuck.map((s) => `\t${s}\n`).join('')}`);
+    // pan looks at the trace only once every process is at an end state.
+    const traceOpen = stuck.length === 0 && traceIncomplete(m.trace, outcome.state);
+    if ((stuck.length > 0 || traceOpen) && !canMove(model.machine, outcome.state, outcome.len)) {
+      process.stdout.write(`gosched: invalid end state${traceOpen ? ' (event_trace not completed)' : ''}\n${stuck.map((s) => `\t${s}\n`).join('')}`);
       return 1;
     }
     process.stdout.write(`gosched: trail ends after ${steps.length} steps without an error\n`);

@@ -137,7 +137,7 @@ export interface SpinExpected {
   command: string;
   spinVersion: string;
   errors: number;
-  errorKind: null | 'assertion' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step';
+  errorKind: null | 'assertion' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'trace' | 'notrace' | 'trace-nondeterminism';
   statesStored: number;
   statesMatched: number;
   transitions: number;

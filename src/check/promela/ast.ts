@@ -115,6 +115,15 @@ export interface ProcType {
 /** An `ltl name { formula }` block; the formula's atoms are Promela expressions. */
 export interface LtlBlock { name: string; formula: import('../ltl/formula.js').Ltl<Expr>; text: string; pos: Pos }
 
+/** `trace { }` (negated false) or `notrace { }`: sends and receives on the channels it
+ * names must follow it (must not complete it); see src/check/event-trace.ts. */
+export interface EventTraceDecl {
+  negated: boolean; body: Stmt[]; pos: Pos;
+  /** How many proctypes (init included) are declared before it: pan numbers its
+   * transitions among theirs in declaration order (pan-trail.ts). */
+  order: number;
+}
+
 export interface Program {
   /** typedef name -> its fields, in declaration order. */
   typedefs: Map<string, VarDecl[]>;
@@ -127,6 +136,8 @@ export interface Program {
   /** The `never { }` claim, if the model has one. */
   claim: ProcType | null;
   ltl: LtlBlock[];
+  /** The model's trace or notrace, if it has one. */
+  trace?: EventTraceDecl;
   /** Whether `_last` occurs: then the state holds the pid of the last mover (pan's HAS_LAST). */
   usesLast?: boolean;
   /** Whether priorities occur (pan's HAS_PRIORITY): then every proctype's first local is

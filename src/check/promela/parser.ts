@@ -9,15 +9,16 @@ import { RESERVED } from './reserved.js';
 import { BlockScopes } from './scopes.js';
 import type { Token } from './lexer.js';
 import { exprText } from './text.js';
-import type { BaseType, ChanType, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
+import type { BaseType, ChanType, EventTraceDecl, Expr, LtlBlock, ProcType, Program, RecvArg, Stmt, VarDecl, VarRef } from './ast.js';
 import { parseLtl, ltlText } from '../ltl/parse.js';
 import { ltlOperand } from './ltl-operands.js';
 import { resolveLabelScopes, type GotoSite, type LabelSite } from './label-scopes.js';
 import { pruneSkips } from './redundant-skips.js';
+import { checkTraceBody } from './trace-body.js';
 
 const BASE_TYPES = new Set(['bit', 'bool', 'byte', 'short', 'int', 'pid', 'mtype', 'chan']);
 const UNSUPPORTED = new Set([
-  'trace', 'notrace', 'c_code', 'c_expr', 'c_decl', 'c_state', 'c_track',
+  'c_code', 'c_expr', 'c_decl', 'c_state', 'c_track',
 ]);
 /** The words with which a model uses priorities (SPIN's lexer sets has_priority on each). */
 const PRIORITY_WORDS = new Set(['priority', 'get_priority', 'set_priority', '_priority']);
@@ -80,6 +81,9 @@ class Parser {
   private scopePath = '_';
   /** Parsing the never claim, whose options SPIN leaves as written (redundant-skips.ts). */
   private inClaim = false;
+  /** Parsing a trace or notrace body (trace-body.ts), and the one parsed, if any. */
+  private inTrace: 'trace' | 'notrace' | null = null;
+  private trace: EventTraceDecl | null = null;
   private scopesOpened = 0;
   private labelSites: LabelSite[] = [];
   private gotoSites: GotoSite[] = [];
@@ -192,7 +196,8 @@ class Parser {
         const b = this.ltlDef(ltl.length);
         if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
         ltl.push(b);
-      } else if (this.is('inline')) this.inlineDef();
+      } else if (this.is('trace') || this.is('notrace')) this.traceDef(procs.length);
+      else if (this.is('inline')) this.inlineDef();
       else if (this.is('typedef')) this.typedefDef();
       else if (this.is('mtype') && (this.peek().text === '{' || this.peek().text === '='
         || (this.peek().text === ':' && ['{', '='].includes(this.peek(3).text)))) this.mtypeDef();
@@ -215,7 +220,7 @@ class Parser {
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
     if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: claim ? 1 : ltl.length } : {}) };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.trace ? { trace: this.trace } : {}), ...(this.usesPriority ? { usesPriority: true, claimsInPan: claim ? 1 : ltl.length } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
@@ -229,6 +234,22 @@ class Parser {
     const locals = this.locals; this.locals = null;
     if (locals.length > 0) this.err('declarations inside a never claim are not supported', locals[0]!.pos);
     return { name: ':never:', params: [], locals: [], body, active: 0, isInit: false, pos, order, isClaim: true };
+  }
+
+  /** `trace { ... }` / `notrace { ... }`: the event trace the system's channel operations
+   * must follow (or must not complete); see trace-body.ts for what its body may hold. */
+  private traceDef(order: number): void {
+    const at = this.next();
+    const word = at.text === 'notrace' ? 'notrace' : 'trace';
+    // spin.y: "trace %s redefined", an error; pan follows one event trace.
+    if (this.trace) this.err(`a second trace or notrace (SPIN allows one per model: "trace redefined")`, at);
+    this.locals = []; this.seenStmt = false;
+    this.inTrace = word;
+    let body: Stmt[];
+    try { body = this.labelScoped(() => this.block(true)); } finally { this.inTrace = null; }
+    this.locals = null;
+    checkTraceBody(body, word);
+    this.trace = { negated: word === 'notrace', body, pos: at, order };
   }
 
   /** `ltl [name] { formula }`; an unnamed one is called ltl_N as SPIN does. */
@@ -509,8 +530,9 @@ class Parser {
           const body = this.block(false, t.text === 'atomic' ? 'an atomic body' : 'a d_step body');
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
-        case 'select': return this.select();
-        case 'for': return this.forLoop();
+        case 'select': case 'for':
+          if (this.inTrace) this.err(`'${t.text}' in a ${this.inTrace} body is not supported`, t);
+          return t.text === 'select' ? this.select() : this.forLoop();
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
         case 'skip': this.next(); return { k: 'expr', e: { k: 'num', v: 1, pos, text: 'skip' }, pos };
@@ -547,6 +569,7 @@ class Parser {
           return null;
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
+        if (this.inTrace) this.err(`declarations inside a ${this.inTrace} body are not supported`, t);
         this.declIsStep = this.seenStmt || this.seqDepth !== 1;
         let decls: VarDecl[];
         try { decls = this.decl(); } finally { this.declIsStep = false; }
