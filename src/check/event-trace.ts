@@ -10,7 +10,8 @@
 //    send of the trace names, and every receive on a channel that a receive of the trace
 //    names (pan's in_s_scope / in_r_scope, compared by channel number when the operation
 //    runs; every send and receive of the body counts, one the trace can never reach too:
-//    `trace_unreachable`)//    runs); other channels, and the other direction on a named one, are not observed.
+//    `trace_unreachable`); other channels, and the other direction on a named one, are
+//    not observed.
 //    A send is observed once its message is in the channel (a rendezvous send when it
 //    offers, before any receiver takes it), and pan compares the channel's LAST slot
 //    with the trace (after a sorted send `!!` that is not always the message sent; pan's
