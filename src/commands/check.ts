@@ -90,7 +90,7 @@ channel per instance, numbered as pan numbers them), hidden globals
 (left out of state comparison, as in SPIN); constant expressions as sizes; inline;
 SPIN 6's block scopes for locals and labels; proctype (parameters may share a type:
 'chan in, out; byte id'; a typedef parameter takes a structure field by field, as pan's
-run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run ... priority N,
+run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run/init ... priority N,
 _priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),

@@ -237,6 +237,8 @@ class Parser {
     const name = this.t.kind === 'id' ? this.next().text : `ltl_${n}`;
     this.expect('{');
     const formula = this.ltlFormula();
+    // spin.y's ltl_body is `'{' full_expr OS '}'`: one `;` may end the formula.
+    if (this.is(';')) this.next();
     this.expect('}', "'}' after the LTL formula");
     return { name, formula, text: ltlText(formula, exprText), pos };
   }
@@ -336,10 +338,12 @@ class Parser {
     let active = 0;
     if (this.is('init')) {
       this.next();
+      // spin.y's `INIT Opt_priority body`: init starts at that priority, as an active proctype.
+      const priority = this.is('priority') ? this.priorityValue() : undefined;
       this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
       const body = this.labelScoped(() => this.block(true));
       const locals = this.locals; this.locals = null; this.scopes = null;
-      return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
+      return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order, ...(priority !== undefined ? { priority } : {}) };
     }
     if (this.is('active')) {
       this.next(); active = 1;
@@ -454,12 +458,22 @@ class Parser {
         // The label lifted off a d_step leaves the unless inside it, which SPIN refuses.
         if (s.k === 'label' && s.s.k === 'dstep') this.err(`'unless' inside d_step: SPIN moves the unless after '${s.name}: d_step { ... }' into the d_step, and refuses it there (write ${s.name}: { d_step { ... } unless { ... } })`, this.t);
         const pos = this.next();
-        s = { k: 'unless', main: [s], esc: this.block(), pos };
+        // spin.y's `stmnt UNLESS stmnt`: the escape may be any statement, `od unless (c)`;
+        // do_unless makes a sequence of one of a statement that is not a { } block.
+        s = { k: 'unless', main: [s], esc: this.is('{') ? this.block() : this.unlessEscape(), pos };
       }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
       const last = this.toks[this.p - 1];
       needSep = !(last !== undefined && last.kind !== 'str' && (last.text === '}' || last.text === 'else')) && s?.k !== 'block';
     }
+  }
+
+  /** An unless escape that is one statement, not a { } block. */
+  private unlessEscape(): Stmt[] {
+    const t = this.t;
+    const s = this.stmt();
+    if (s === null) this.err(`expected a statement after 'unless' but found ${this.show(t)}`, t);
+    return [s];
   }
 
   private stmt(): Stmt | null {
