@@ -90,3 +90,10 @@ test('a chan field in a typedef is accepted uninitialised, and initialised it ke
   const c = i.program.typedefs.get('T')![1]!;
   assert.deepEqual([c.len, c.chan?.cap, c.chan?.fields], [2, 3, ['byte', 'short']]);
 });
+
+test("'return' belongs in an inline called for a value (v = f(args)); SPIN refuses it elsewhere and reserves the word", () => {
+  assert.match(errorOf('byte x;\ninline f() { return 1 }\nactive proctype P() { f() }'), /^m\.pml:2:14: 'return' outside an inline called for a value/);
+  assert.match(errorOf('byte x;\nactive proctype P() { x = 1; return x }'), /^m\.pml:2:30: 'return' outside an inline called for a value/);
+  assert.match(errorOf('byte x;\ninline f() { return 1 }\nactive proctype P() { x = f() + 1 }'), /^m\.pml:3:31: expected an expression but found '\+'/);
+  assert.match(errorOf('byte return;\nactive proctype P() { skip }'), /'return' is a reserved word/);
+});

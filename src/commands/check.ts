@@ -87,7 +87,7 @@ including file), comments; bit bool byte short int pid unsigned (name : bits)
 mtype (and mtype:name sets, commas optional) chan and arrays, array initialiser lists
 ({c0, c1, ...}: the last repeats), typedef (a chan field given a channel type makes a
 channel per instance, numbered as pan numbers them), hidden globals
-(left out of state comparison, as in SPIN); constant expressions as sizes; inline;
+(left out of state comparison, as in SPIN); constant expressions as sizes; inline (and v = f(args), each return e in f assigning v);
 SPIN 6's block scopes for locals and labels; proctype (parameters may share a type:
 'chan in, out; byte id'; a typedef parameter takes a structure field by field, as pan's
 run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run/init ... priority N,

@@ -74,6 +74,9 @@ class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** For each inline expansion under way, innermost last: the variable its `return e`
+   * assigns (the call was `v = f(args)`), or null for a plain call. */
+  private returnTargets: (VarRef | null)[] = [];
   /** SPIN's block scope where the parser stands (a path of `{` and inline expansions), the
    * number of scopes opened, and the current proctype's labels and gotos with theirs
    * (label-scopes.ts). */
@@ -592,14 +595,27 @@ class Parser {
         return steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos, flat: true };
       }
       const inl = this.inlines.get(t.text);
-      if (inl && this.peek().text === '(') return this.inlineCall(inl);
+      if (inl && this.peek().text === '(') return this.inlineCall(inl, null);
+      if (t.text === 'return') {
+        this.next();
+        const target = this.returnTargets[this.returnTargets.length - 1];
+        if (!target) this.err("'return' outside an inline called for a value (SPIN: \"return statement outside inline\"; write v = f(args))", t);
+        return { k: 'assign', lhs: structuredClone(target), rhs: this.expr(), pos };
+      }
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
     if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled', 'get_priority', 'set_priority'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
-      if (this.is('=')) { this.next(); return { k: 'assign', lhs: v, rhs: this.expr(), pos }; }
+      if (this.is('=')) {
+        this.next();
+        // spin.y's `varref ASGN INAME (args) Stmnt`: an inline called for a value; each
+        // `return e` in its body is `varref = e` (spinlex.c's return_statement).
+        const called = this.t.kind === 'id' && this.peek().text === '(' ? this.inlines.get(this.t.text) : undefined;
+        if (called) return this.inlineCall(called, v);
+        return { k: 'assign', lhs: v, rhs: this.expr(), pos };
+      }
       if (this.is('++') || this.is('--')) { const d = this.next().text === '++' ? 1 : -1; return { k: 'incr', lhs: v, d, pos }; }
       if (this.is('!') || this.is('!!')) {
         const sorted = this.next().text === '!!';
@@ -730,7 +746,7 @@ class Parser {
     return this.locals?.find((d) => d.name === name) ?? this.params?.find((d) => d.name === name) ?? this.globalDecls.find((d) => d.name === name);
   }
 
-  private inlineCall(inl: Inline): Stmt {
+  private inlineCall(inl: Inline, returnTo: VarRef | null): Stmt {
     const name = this.next();
     this.next(); // (
     const args: Token[][] = [];
@@ -767,7 +783,9 @@ class Parser {
     this.scopes?.enter();
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
+    this.returnTargets.push(returnTo);
     const stmts = this.seq();
+    this.returnTargets.pop();
     this.labelNotFirst(stmts, 'an inline body');
     this.scopePath = outer;
     this.scopes?.leave();
