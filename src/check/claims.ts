@@ -37,7 +37,9 @@ export function chooseClaim(prog: Program, opts: { ltl?: string | undefined; non
     return { ltlName: null, claimText: NON_PROGRESS_CLAIM };
   }
   if (opts.ltl !== undefined && prog.ltl.length === 0) throw new ModelError(`--ltl ${opts.ltl}: the model has no ltl formulas`, null);
-  if (prog.ltl.length === 0) return { ltlName: null, claimText: null };
+  // A never claim beside ltl formulas is pan's first claim (never_0), the one it checks
+  // without -N; -N NAME picks a formula's claim instead.
+  if (prog.ltl.length === 0 || (prog.claim && opts.ltl === undefined)) return { ltlName: null, claimText: null };
   const block = opts.ltl === undefined ? prog.ltl[0]! : prog.ltl.find((b) => b.name === opts.ltl);
   if (!block) throw new ModelError(`--ltl ${opts.ltl}: no such formula (the model has ${prog.ltl.map((b) => b.name).join(', ')})`, null);
   const text = neverClaimFor({ k: 'not', a: collapsePropositional(block.formula, (part) => asExpr(part, block.pos)) }, exprText);

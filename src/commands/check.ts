@@ -56,7 +56,8 @@ options:
                    and the search is the safety one
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
-  --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
+  --ltl NAME       check the ltl formula NAME, as pan -N NAME (default: the never
+                   claim if the model has one beside its ltl blocks, else the first)
   -h, --help       this text
 
 exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,

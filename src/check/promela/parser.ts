@@ -217,8 +217,7 @@ class Parser {
     }
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
-    if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: claim ? 1 : ltl.length } : {}) };
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: (claim ? 1 : 0) + ltl.length } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
