@@ -97,3 +97,11 @@ test("'return' belongs in an inline called for a value (v = f(args)); SPIN refus
   assert.match(errorOf('byte x;\ninline f() { return 1 }\nactive proctype P() { x = f() + 1 }'), /^m\.pml:3:31: expected an expression but found '\+'/);
   assert.match(errorOf('byte return;\nactive proctype P() { skip }'), /'return' is a reserved word/);
 });
+
+test('never claims are named as SPIN names them: never NAME, or never_N (N the claims before it); the name of the claim just before cannot be used again', () => {
+  assert.match(errorOf('byte x;\nactive proctype P() { x++ }\nnever a { skip }\nnever a { skip }'), /^m\.pml:4:1: claim a redefined/);
+  assert.match(errorOf('byte x;\nactive proctype P() { x++ }\nnever { skip }\nnever never_0 { skip }'), /^m\.pml:4:1: claim never_0 redefined/);
+  const m = compileModel('m.pml', 'byte x;\nactive proctype P() { x++ }\nnever { skip }\nnever b { skip }\nnever { x == 1 }', { ltl: 'never_2' });
+  assert.deepEqual(m.program.nevers!.map((n) => n.name), ['never_0', 'b', 'never_2']);
+  assert.equal(m.program.claim, m.program.nevers![2]!.claim);
+});

@@ -100,7 +100,7 @@ timeout; channels, global or local
 (numbered as pan numbers them), buffered or rendezvous, whose messages may hold
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], c!m(a, b)
 and c?m(a, b) for c!m,a,b and c?m,a,b,
-len/empty/full/nempty/nfull; end/progress/accept labels; never claims; ltl blocks
+len/empty/full/nempty/nfull; end/progress/accept labels; never claims (several: --ltl NAME picks one, as pan -N); ltl blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
 next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
 tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); each
@@ -118,7 +118,7 @@ or on a scalar, priorities with a rendezvous channel, an array passed whole to a
 a label on the first statement of a { }, atomic, d_step or inline body.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): trace/notrace, several never claims, unsigned
+Not supported (named in the error): trace/notrace, unsigned
 wider than 31 bits, declarations inside a never claim, c_code and friends.
 `;
 

@@ -183,14 +183,19 @@ class Parser {
   program(): Program {
     const globals: VarDecl[] = this.globalDecls;
     const procs: ProcType[] = [];
-    let claim: ProcType | null = null;
+    const nevers: { name: string; claim: ProcType }[] = [];
     const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
       if (this.is(';')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
       if (this.is('never')) {
-        if (claim) this.err('a second never claim (SPIN allows one per model)');
-        claim = this.claimDef(procs.length);
+        // spin.y's claim: SPIN compiles every never claim (pan -N NAME picks one, the first
+        // by default); an unnamed one is never_N, N the claims before it; the name of the
+        // claim just before cannot be used again ("claim NAME redefined").
+        const named = this.peek().kind === 'id' ? this.peek().text : null;
+        const name = named ?? `never_${nevers.length}`;
+        if (nevers[nevers.length - 1]?.name === name) this.err(`claim ${name} redefined`);
+        nevers.push({ name, claim: this.claimDef(procs.length) });
       } else if (this.is('ltl')) {
         const b = this.ltlDef(ltl.length);
         if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
@@ -217,7 +222,8 @@ class Parser {
     }
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: (claim ? 1 : 0) + ltl.length } : {}) };
+    const claim = nevers[0]?.claim ?? null;
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ...(nevers.length > 0 ? { nevers } : {}), ltl, ...(this.usesPriority ? { usesPriority: true, claimsInPan: nevers.length + ltl.length } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
