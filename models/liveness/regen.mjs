@@ -63,7 +63,7 @@ export function parseLivenessPan(text) {
     statesVisited: visited,
     statesMatched: matched,
     transitions,
-    atomicSteps: num(/(\d+) atomic steps/),
+    atomicSteps: num(/([\d.e+]+) atomic steps/),
     depthReached: num(/depth reached (\d+)/),
   };
 }
