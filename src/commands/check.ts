@@ -113,7 +113,7 @@ name a variable (its constant initial value, else 8, as SPIN 6.5.2).
 Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step or a goto
 out of one, a send with more fields than any channel has, active [N] with N > 255, a for
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
-declared again where the name is visible, an initialiser list after the first statement
+declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
 a label on the first statement of a { }, atomic, d_step or inline body.
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree

@@ -580,8 +580,11 @@ class Parser {
         // block, an option or an inline, is a step of its own where it stands, assigning
         // its initial value (or 0).
         if (!this.seenStmt && this.seqDepth === 1) return null;
-        const listed = decls.find((d) => d.initList);
-        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule)', listed.pos);
+        // SPIN 6.5.2 refuses a list of two or more here; a list of one constant, `{c}`, is a
+        // c_list that is that constant: it initialises every element when the process is
+        // created, and its step sets element 0 (spin.y's ivar keeps sym->ini).
+        const listed = decls.find((d) => d.initList && d.initList.length > 1);
+        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule; a list of one constant is taken)', listed.pos);
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         // As pan (spin.y's ivar): one step per variable, `x = init` or `x = 0`; for an
@@ -592,7 +595,7 @@ class Parser {
           const at = this.declEnds[i]!;
           const pos: Pos = { ...(at.text === ';' ? this.toks[this.toks.indexOf(at) + 1] ?? at : at), col: d.pos.col };
           if (d.struct) return { k: 'expr', e: { k: 'num', v: 1, pos, text: '' }, pos };
-          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos };
+          const rhs: Expr = d.initList?.[0] ?? d.init ?? { k: 'num', v: 0, pos };
           d.init = null;
           const index: Expr | null = d.len ? { k: 'num', v: 0, pos } : null;
           return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos, declared: true };
