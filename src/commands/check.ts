@@ -27,8 +27,8 @@ invalid end states are not checked; --accept looks for acceptance cycles (pan -a
 --non-progress for cycles that pass no progress label (pan -l, pan built with -DNP),
 --fair restricts either to weakly fair runs (pan -f). A cycle's trail holds the path
 to the cycle and the cycle, marked <<<<<START OF CYCLE>>>>> in the listing. These
-searches use the exact store (--hc and --bitstate are refused with them) and do not
-yet handle _last (refused, naming the combination).
+searches use the exact store (--hc and --bitstate are refused with them); _last is
+the last process to move, the claim's moves not counted, as in pan.
 
 options:
   --json           print one JSON object on stdout and nothing else there
@@ -175,8 +175,6 @@ export async function run(argv: string[]): Promise<number> {
     if (store.kind !== 'exact') {
       throw new UsageError(`${file}: --${store.kind} with ${combination} is not supported: the liveness search keeps every state exactly (pan's -DHC4 and -DBITSTATE with a claim or -a/-l are not implemented here); drop --${store.kind}`);
     }
-    const unsupported = livenessUnsupported(model);
-    if (unsupported) throw new UsageError(`${file}: ${unsupported} with ${combination} is not supported (only the safety search without a claim handles it)`);
   }
   if (model.machine.claimType >= 0) {
     const mode: LivenessMode = values['non-progress'] ? 'non-progress' : values.accept ? 'accept' : 'safety';
@@ -216,13 +214,6 @@ export async function run(argv: string[]): Promise<number> {
   // A search cut short by --memlim verified nothing about the rest of the state space:
   // a script must not take it for a pass.
   return result.error ? 1 : result.memoryLimitHit ? 3 : 0;
-}
-
-/** The constructs the liveness search does not handle yet, named, or null. */
-function livenessUnsupported(model: ReturnType<typeof loadOrExplain>): string | null {
-  // _last: the generated code records every mover, the claim too, where pan does not.
-  if (model.program.usesLast) return '_last';
-  return null;
 }
 
 function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode: LivenessMode, fair: boolean,
