@@ -115,7 +115,8 @@ out of one, a send with more fields than any channel has, active [N] with N > 25
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
 declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
-a label on the first statement of a { }, atomic, d_step or inline body.
+a label on the first statement of a { }, atomic, d_step or inline body,
+proctype parameters of another type after a comma (int x, int y: SPIN wants int x; int y).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): trace/notrace, unsigned

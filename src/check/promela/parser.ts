@@ -369,8 +369,13 @@ class Parser {
     const params: VarDecl[] = [];
     while (!this.is(')')) {
       params.push(...this.decl(true));
-      if (this.is(';') || this.is(',')) this.next();
-      else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
+      // spin.y's decl_lst: declarations separated by ';', none after the last; within one,
+      // names separated by ',' (decl has taken those): a type after ',' is a syntax error.
+      if (this.is(',')) this.err(`expected a parameter name after ',' but found ${this.show(this.peek())} (parameters of another type follow a ';': int x; int y)`, this.peek());
+      if (this.is(';')) {
+        this.next();
+        if (this.is(')')) this.err("expected a parameter declaration after ';' but found ')'");
+      } else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
     const priority = this.is('priority') ? this.priorityValue() : undefined;
