@@ -152,7 +152,10 @@ function compare(model, mode, ltl, pre) {
       else {
         const alt = join(dir, `spinclaim-${basename(model)}`);
         writeFileSync(alt, withSpinClaim(source, pickClaim(claims, claimLtl)));
-        const o = sh(process.execPath, [cli, 'check', alt, '--json', '--max-depth', '10000', '--memlim', String(memlim), '--trail', join(dir, 'g2.trail'), ...flags], dir);
+        // SPIN's claim keeps the formula's name (never NAME): beside a never claim of the
+        // model's own, which is checked by default, it is picked by that name.
+        const pick = pre.never ? ['--ltl', claimLtl] : [];
+        const o = sh(process.execPath, [cli, 'check', alt, '--json', '--max-depth', '10000', '--memlim', String(memlim), '--trail', join(dir, 'g2.trail'), ...flags, ...pick], dir);
         try { counted = JSON.parse(o.stdout); } catch { counted = null; countNote = ` (with SPIN's claim: ${firstLines(o.out)})`; }
         if (counted && counted.exitCode) { countNote = ` (with SPIN's claim: ${counted.error?.message?.split('\n')[0]})`; counted = null; }
         if (counted && (counted.error?.kind ?? null) !== spin.errorKind) diffs.push(`kind with SPIN's claim ${counted.error?.kind ?? null} (SPIN ${spin.errorKind})`);
