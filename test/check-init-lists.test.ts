@@ -39,7 +39,7 @@ test('a typedef field and a local array at the start of a proctype take a list',
   assert.equal(errorOf('active proctype P() { short s[3] = {5, 6}; assert(s[2] == 6 && s[0] == 5) }'), null);
 });
 
-test('what SPIN refuses: a scalar, a sign or an expression, an empty list, a list after the first statement', () => {
+test('what SPIN refuses: a scalar, a sign or an expression, an empty list, a list of two or more after the first statement', () => {
   assert.match(errorOf('byte x = {1};\nactive proctype P() { skip }')!, /^m\.pml:1:6: x must be an array/);
   assert.match(errorOf('byte a[2] = {-1, 2};\nactive proctype P() { skip }')!, /^m\.pml:1:14: an array initialiser list holds constants only .*found '-'/);
   assert.match(errorOf('byte a[2] = {1 + 1};\nactive proctype P() { skip }')!, /^m\.pml:1:16: expected ',' or '}' in the initialiser list but found '\+'/);

@@ -98,12 +98,5 @@ test('what the liveness search does not handle is refused, naming the combinatio
   const np = await runCli(['check', model('progress_busy_wait'), '--hc', '--non-progress'], T, scratch);
   assert.equal(np.code, 2, np.stderr);
   assert.match(np.stderr, /--hc with --non-progress is not supported/);
-  const f = join(scratch, 'last.pml');
-  writeFileSync(f, 'byte x;\nactive [2] proctype P() { do :: x = _last od }\nnever { do :: x == 0 od }\n');
-  const last = await runCli(['check', f], T, scratch);
-  assert.equal(last.code, 2, last.stderr);
-  assert.match(last.stderr, /_last with a never claim is not supported/);
-  // The same model without the claim is the safety search, which handles both.
-  writeFileSync(f, 'byte x;\nactive [2] proctype P() { do :: x = _last od }\n');
-  assert.equal((await runCli(['check', f, '--hc'], T, scratch)).code, 0);
+  // _last with a claim is searched (models/liveness/last_claim, last_progress).
 });

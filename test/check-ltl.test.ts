@@ -10,6 +10,7 @@ import { parseLtlFormula } from '../src/check/promela/parser.js';
 import { lex } from '../src/check/promela/lexer.js';
 import { exprText } from '../src/check/promela/text.js';
 import { compileModel } from '../src/check/model.js';
+import { refusal } from './support/check-source.js';
 
 type F = Ltl<number>;
 
@@ -150,4 +151,10 @@ test('accept_all is written last, so that its skip ends the claim instead of fal
   const text = neverClaimFor(parseLtlFormula(lex('!(p && [] q)')), exprText);
   assert.match(text, /T0_S\d+:/);
   assert.match(text, /\naccept_all:\n\tskip\n\}\n$/);
+});
+
+test("an ltl block may end its formula with one ';' (spin.y's ltl_body: '{' full_expr OS '}'), not two", () => {
+  const claimOf = (block: string) => compileModel('m.pml', `bool b;\nactive proctype A() { do :: b = !b od }\n${block}`).claim.claimText!;
+  assert.equal(claimOf('ltl p1 {\n  [] b;\n}'), claimOf('ltl p1 { [] b }'));
+  assert.match(refusal('bool b;\nactive proctype A() { b = true }\nltl p1 { [] b;; }'), /expected '}' after the LTL formula but found ';'/);
 });

@@ -90,3 +90,18 @@ test('a chan field in a typedef is accepted uninitialised, and initialised it ke
   const c = i.program.typedefs.get('T')![1]!;
   assert.deepEqual([c.len, c.chan?.cap, c.chan?.fields], [2, 3, ['byte', 'short']]);
 });
+
+test("'return' belongs in an inline called for a value (v = f(args)); SPIN refuses it elsewhere and reserves the word", () => {
+  assert.match(errorOf('byte x;\ninline f() { return 1 }\nactive proctype P() { f() }'), /^m\.pml:2:14: 'return' outside an inline called for a value/);
+  assert.match(errorOf('byte x;\nactive proctype P() { x = 1; return x }'), /^m\.pml:2:30: 'return' outside an inline called for a value/);
+  assert.match(errorOf('byte x;\ninline f() { return 1 }\nactive proctype P() { x = f() + 1 }'), /^m\.pml:3:31: expected an expression but found '\+'/);
+  assert.match(errorOf('byte return;\nactive proctype P() { skip }'), /'return' is a reserved word/);
+});
+
+test('never claims are named as SPIN names them: never NAME, or never_N (N the claims before it); the name of the claim just before cannot be used again', () => {
+  assert.match(errorOf('byte x;\nactive proctype P() { x++ }\nnever a { skip }\nnever a { skip }'), /^m\.pml:4:1: claim a redefined/);
+  assert.match(errorOf('byte x;\nactive proctype P() { x++ }\nnever { skip }\nnever never_0 { skip }'), /^m\.pml:4:1: claim never_0 redefined/);
+  const m = compileModel('m.pml', 'byte x;\nactive proctype P() { x++ }\nnever { skip }\nnever b { skip }\nnever { x == 1 }', { ltl: 'never_2' });
+  assert.deepEqual(m.program.nevers!.map((n) => n.name), ['never_0', 'b', 'never_2']);
+  assert.equal(m.program.claim, m.program.nevers![2]!.claim);
+});

@@ -66,3 +66,11 @@ test('for (x in ...) over what is not an array or buffered channel of its type (
   assert.match(at('byte i; for (arr in arr) { skip }'), /^m\.pml:7:15: bad index in for-construct arr/);
   compileModel('m.pml', `${decls}active proctype P() { byte i; Msg m; for (i in arr) { skip }; for (m in q) { skip } }`);
 });
+
+test("a proctype's parameters: a type after ',' or a separator before ')' (spin: syntax error, saw 'data typename' / saw ')')", () => {
+  assert.match(refusal('proctype P(int x, int y) { skip }\ninit { run P(1, 2) }'), /^m\.pml:1:19: expected a parameter name after ',' but found 'int'/);
+  assert.match(refusal('proctype P(int x; int y;) { skip }\ninit { run P(1, 2) }'), /^m\.pml:1:25: expected a parameter declaration after ';' but found '\)'/);
+  assert.match(refusal('proctype P(int x, y,) { skip }\ninit { run P(1, 2) }'), /^m\.pml:1:21: expected a parameter name after ',' but found '\)'/);
+  // Names sharing a type, and types separated by ';', are SPIN's forms.
+  assert.throws(() => refusal('proctype P(int x, y; byte z) { skip }\ninit { run P(1, 2, 3) }'), 'SPIN takes int x, y; byte z');
+});

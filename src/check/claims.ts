@@ -36,8 +36,13 @@ export function chooseClaim(prog: Program, opts: { ltl?: string | undefined; non
     prog.claim = parseClaim(lex(NON_PROGRESS_CLAIM), prog);
     return { ltlName: null, claimText: NON_PROGRESS_CLAIM };
   }
-  if (opts.ltl !== undefined && prog.ltl.length === 0) throw new ModelError(`--ltl ${opts.ltl}: the model has no ltl formulas`, null);
-  if (prog.ltl.length === 0) return { ltlName: null, claimText: null };
+  // pan -N NAME may name a never claim of the model's own too (SPIN compiles them all).
+  const never = opts.ltl === undefined ? undefined : prog.nevers?.find((n) => n.name === opts.ltl);
+  if (never) { prog.claim = never.claim; return { ltlName: null, claimText: null }; }
+  if (opts.ltl !== undefined && prog.ltl.length === 0) throw new ModelError(`--ltl ${opts.ltl}: the model has no ltl formulas${prog.nevers ? ` and no never claim of that name (it has ${prog.nevers.map((n) => n.name).join(', ')})` : ''}`, null);
+  // A never claim beside ltl formulas is pan's first claim (never_0), the one it checks
+  // without -N; -N NAME picks a formula's claim instead.
+  if (prog.ltl.length === 0 || (prog.claim && opts.ltl === undefined)) return { ltlName: null, claimText: null };
   const block = opts.ltl === undefined ? prog.ltl[0]! : prog.ltl.find((b) => b.name === opts.ltl);
   if (!block) throw new ModelError(`--ltl ${opts.ltl}: no such formula (the model has ${prog.ltl.map((b) => b.name).join(', ')})`, null);
   const text = neverClaimFor({ k: 'not', a: collapsePropositional(block.formula, (part) => asExpr(part, block.pos)) }, exprText);

@@ -341,8 +341,9 @@ return { exec, init, prov };
     } else {
       body = `${this.stmt(s!, ctx, 'return 0;')} ${setpc} return 1;`;
     }
-    // pan's HAS_LAST: every move records its process in the state.
-    if (this.lay.lastOff > 0) body = body.replace(/return 1;$/, `S[o + ${this.lay.lastOff}] = pid; return 1;`);
+    // pan's HAS_LAST: every move records its process in the state, the claim's none (pan
+    // sets now._last only `if (II != 0)`, II 0 being the claim under VERI).
+    if (this.lay.lastOff > 0 && p.type !== this.lay.claimType) body = body.replace(/return 1;$/, `S[o + ${this.lay.lastOff}] = pid; return 1;`);
     const provided = p.decl.provided;
     // enabled() looks past provided clauses, as pan's does: NOPROVIDED is set while it asks.
     if (provided) body = `if (io[${IO.NOPROVIDED}] === 0 && !(${this.cond(provided, ctx)})) return 0; ${body}`;

@@ -282,7 +282,7 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
       pc: i,
       target: e.kind === 'end' ? i : pcOf(o.to),
       el: o.el,
-      isElse: o.el.stmt?.k === 'else',
+      isElse: o.el.stmt?.k === 'else' || (o.el.stmt?.k === 'dstep' && startsWithElse(o.el.stmt.body)),
       atomic: e.kind !== 'end' && atom(o.el) && o.to.atomic,
       unless: o.org ? marks.get(o.org)! : marks.size ? 255 : 0,
     }));
@@ -317,4 +317,13 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     }
   }
   return { trans, start, endPcs, acceptPcs, progressPcs, labelPcs, lines: states.map((s) => s.line), spinStates: states.map((s) => s.order), nPcs: states.length, elements: endOrder };
+}
+
+/** A d_step whose first statement is `else` is one move that pan runs only while no move
+ * before it in the state's list has been made (pangen2.c's ELSE code, `trpt->o_pm&1`,
+ * sits at the head of the d_step's code); unlike an else option it is not put last. */
+function startsWithElse(body: Stmt[]): boolean {
+  let s = body[0];
+  while (s && (s.k === 'label' || (s.k === 'block' && s.body.length > 0))) s = s.k === 'label' ? s.s : s.body[0];
+  return s?.k === 'else';
 }

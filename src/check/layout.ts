@@ -153,7 +153,8 @@ export function layout(prog: Program): Layout {
   }
   const names = new Set<string>();
   for (const p of prog.procs) {
-    if (names.has(p.name)) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
+    // SPIN makes each init block an :init: process of its own (spin.y's init: mk_rdy).
+    if (names.has(p.name) && !p.isInit) throw new ModelError(`proctype '${p.name}' is declared twice`, p.pos);
     names.add(p.name);
   }
   return {

@@ -27,8 +27,8 @@ invalid end states are not checked; --accept looks for acceptance cycles (pan -a
 --non-progress for cycles that pass no progress label (pan -l, pan built with -DNP),
 --fair restricts either to weakly fair runs (pan -f). A cycle's trail holds the path
 to the cycle and the cycle, marked <<<<<START OF CYCLE>>>>> in the listing. These
-searches use the exact store (--hc and --bitstate are refused with them) and do not
-yet handle _last (refused, naming the combination).
+searches use the exact store (--hc and --bitstate are refused with them); _last is
+the last process to move, the claim's moves not counted, as in pan.
 
 options:
   --json           print one JSON object on stdout and nothing else there
@@ -56,7 +56,8 @@ options:
                    and the search is the safety one
   --non-progress   non-progress cycles (pan -l); the model must have no claim
   --fair           weak fairness, with --accept or --non-progress (pan -f)
-  --ltl NAME       check the ltl formula NAME (default: the first), as pan -N NAME
+  --ltl NAME       check the ltl formula NAME, as pan -N NAME (default: the never
+                   claim if the model has one beside its ltl blocks, else the first)
   -h, --help       this text
 
 exit status: 0 no error; 1 the model has an error; 2 bad usage or a bad model (syntax,
@@ -91,10 +92,10 @@ including file), comments; bit bool byte short int pid unsigned (name : bits)
 mtype (and mtype:name sets, commas optional) chan and arrays, array initialiser lists
 ({c0, c1, ...}: the last repeats), typedef (a chan field given a channel type makes a
 channel per instance, numbered as pan numbers them), hidden globals
-(left out of state comparison, as in SPIN); constant expressions as sizes; inline;
+(left out of state comparison, as in SPIN); constant expressions as sizes; inline (and v = f(args), each return e in f assigning v);
 SPIN 6's block scopes for locals and labels; proctype (parameters may share a type:
 'chan in, out; byte id'; a typedef parameter takes a structure field by field, as pan's
-run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run ... priority N,
+run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run/init ... priority N,
 _priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
 _last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
@@ -106,7 +107,8 @@ and c?m(a, b) for c!m,a,b and c?m,a,b,
 len/empty/full/nempty/nfull; end/progress/accept labels; trace and notrace (sends,
 receives, if, do, goto, break and end labels in the body; its channels global, an array
 of them indexed by a constant; as pan: a send checked against the channel's last slot, a
-receive against its first); never claims; ltl blocks
+receive against its first); never claims (several: --ltl NAME picks one, as pan -N); ltl
+blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
 next implies equivalent, true, false; read as SPIN 6.5.2 reads them: [] <> X ! bind
 tightest, so [] p U q is ([] p) U q and [] x == 1 is SPIN's constant (333==1); each
@@ -119,18 +121,19 @@ name a variable (its constant initial value, else 8, as SPIN 6.5.2).
 Refused like SPIN (file:line:col): arithmetic on a channel, a jump into d_step or a goto
 out of one, a send with more fields than any channel has, active [N] with N > 255, a for
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
-declared again where the name is visible, an initialiser list after the first statement
+declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
 trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless), a
-second trace.
+second trace, proctype parameters of another type after a comma (int x, int y: SPIN wants
+int x; int y).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
-Not supported (named in the error): several never claims, unsigned wider than 31 bits,
-declarations inside a never claim, c_code and friends; in a trace: declarations, for,
-select, accept/progress labels, a label with no statement, an end label on a goto or
-break, a goto or break as an option's first statement, a channel that is not a global
-chan variable (or an element of a global array of them at a constant index).
+Not supported (named in the error): unsigned wider than 31 bits, declarations inside a
+never claim, c_code and friends; in a trace: declarations, for, select, accept/progress
+labels, a label with no statement, an end label on a goto or break, a goto or break as an
+option's first statement, a channel that is not a global chan variable (or an element of
+a global array of them at a constant index).
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -186,8 +189,6 @@ export async function run(argv: string[]): Promise<number> {
     if (store.kind !== 'exact') {
       throw new UsageError(`${file}: --${store.kind} with ${combination} is not supported: the liveness search keeps every state exactly (pan's -DHC4 and -DBITSTATE with a claim or -a/-l are not implemented here); drop --${store.kind}`);
     }
-    const unsupported = livenessUnsupported(model);
-    if (unsupported) throw new UsageError(`${file}: ${unsupported} with ${combination} is not supported (only the safety search without a claim handles it)`);
   }
   if (model.machine.claimType >= 0) {
     const mode: LivenessMode = values['non-progress'] ? 'non-progress' : values.accept ? 'accept' : 'safety';
@@ -227,13 +228,6 @@ export async function run(argv: string[]): Promise<number> {
   // A search cut short by --memlim verified nothing about the rest of the state space:
   // a script must not take it for a pass.
   return result.error ? 1 : result.memoryLimitHit ? 3 : 0;
-}
-
-/** The constructs the liveness search does not handle yet, named, or null. */
-function livenessUnsupported(model: ReturnType<typeof loadOrExplain>): string | null {
-  // _last: the generated code records every mover, the claim too, where pan does not.
-  if (model.program.usesLast) return '_last';
-  return null;
 }
 
 function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode: LivenessMode, fair: boolean,

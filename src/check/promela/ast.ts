@@ -133,8 +133,12 @@ export interface Program {
   /** Each mtype name's value (SPIN numbers them from the end of each declaration). */
   mtypeValues: Map<string, number>;
   usesTimeout: boolean;
-  /** The `never { }` claim, if the model has one. */
+  /** The claim checked: the model's first `never { }` claim (pan's default), if it has
+   * one, until claims.ts puts another in its place (--ltl NAME). */
   claim: ProcType | null;
+  /** Every never claim with SPIN's name for it (`never NAME`, or never_N where N counts
+   * the claims before it), in declaration order; pan -N NAME picks one. */
+  nevers?: { name: string; claim: ProcType }[];
   ltl: LtlBlock[];
   /** The model's trace or notrace, if it has one. */
   trace?: EventTraceDecl;

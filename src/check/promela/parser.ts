@@ -75,6 +75,9 @@ class Parser {
   private p = 0;
   private inlines = new Map<string, Inline>();
   private inlineDepth = 0;
+  /** For each inline expansion under way, innermost last: the variable its `return e`
+   * assigns (the call was `v = f(args)`), or null for a plain call. */
+  private returnTargets: (VarRef | null)[] = [];
   /** SPIN's block scope where the parser stands (a path of `{` and inline expansions), the
    * number of scopes opened, and the current proctype's labels and gotos with theirs
    * (label-scopes.ts). */
@@ -184,14 +187,19 @@ class Parser {
   program(): Program {
     const globals: VarDecl[] = this.globalDecls;
     const procs: ProcType[] = [];
-    let claim: ProcType | null = null;
+    const nevers: { name: string; claim: ProcType }[] = [];
     const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
       if (this.is(';')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
       if (this.is('never')) {
-        if (claim) this.err('a second never claim (SPIN allows one per model)');
-        claim = this.claimDef(procs.length);
+        // spin.y's claim: SPIN compiles every never claim (pan -N NAME picks one, the first
+        // by default); an unnamed one is never_N, N the claims before it; the name of the
+        // claim just before cannot be used again ("claim NAME redefined").
+        const named = this.peek().kind === 'id' ? this.peek().text : null;
+        const name = named ?? `never_${nevers.length}`;
+        if (nevers[nevers.length - 1]?.name === name) this.err(`claim ${name} redefined`);
+        nevers.push({ name, claim: this.claimDef(procs.length) });
       } else if (this.is('ltl')) {
         const b = this.ltlDef(ltl.length);
         if (ltl.some((x) => x.name === b.name)) this.err(`ltl '${b.name}' is declared twice`, b.pos);
@@ -219,8 +227,8 @@ class Parser {
     }
     // pan's HAS_PRIORITY: a `_priority` byte in every process, before its own variables.
     if (this.usesPriority) for (const p of procs) p.locals.unshift({ name: '_priority', type: 'byte', struct: null, len: 0, init: null, chan: null, pos: p.pos });
-    if (claim && ltl.length > 0) this.err('the model has both a never claim and ltl formulas (SPIN accepts one or the other)', claim.pos);
-    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ltl, ...(this.trace ? { trace: this.trace } : {}), ...(this.usesPriority ? { usesPriority: true, claimsInPan: claim ? 1 : ltl.length } : {}) };
+    const claim = nevers[0]?.claim ?? null;
+    return { typedefs: this.typedefs, globals, procs, mtypes: this.mtypes, mtypeValues: this.mtypeValue, usesTimeout: this.usesTimeout, usesLast: this.usesLast, claim, ...(nevers.length > 0 ? { nevers } : {}), ltl, ...(this.trace ? { trace: this.trace } : {}), ...(this.usesPriority ? { usesPriority: true, claimsInPan: nevers.length + ltl.length } : {}) };
   }
 
   /** `never { ... }`: the claim, a process of its own that moves in lockstep with the system. */
@@ -258,6 +266,8 @@ class Parser {
     const name = this.t.kind === 'id' ? this.next().text : `ltl_${n}`;
     this.expect('{');
     const formula = this.ltlFormula();
+    // spin.y's ltl_body is `'{' full_expr OS '}'`: one `;` may end the formula.
+    if (this.is(';')) this.next();
     this.expect('}', "'}' after the LTL formula");
     return { name, formula, text: ltlText(formula, exprText), pos };
   }
@@ -357,10 +367,12 @@ class Parser {
     let active = 0;
     if (this.is('init')) {
       this.next();
+      // spin.y's `INIT Opt_priority body`: init starts at that priority, as an active proctype.
+      const priority = this.is('priority') ? this.priorityValue() : undefined;
       this.locals = []; this.seenStmt = false; this.scopes = new BlockScopes();
       const body = this.labelScoped(() => this.block(true));
       const locals = this.locals; this.locals = null; this.scopes = null;
-      return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order };
+      return { name: ':init:', params: [], locals, body, active: 1, isInit: true, pos, order, ...(priority !== undefined ? { priority } : {}) };
     }
     if (this.is('active')) {
       this.next(); active = 1;
@@ -378,8 +390,13 @@ class Parser {
     const params: VarDecl[] = [];
     while (!this.is(')')) {
       params.push(...this.decl(true));
-      if (this.is(';') || this.is(',')) this.next();
-      else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
+      // spin.y's decl_lst: declarations separated by ';', none after the last; within one,
+      // names separated by ',' (decl has taken those): a type after ',' is a syntax error.
+      if (this.is(',')) this.err(`expected a parameter name after ',' but found ${this.show(this.peek())} (parameters of another type follow a ';': int x; int y)`, this.peek());
+      if (this.is(';')) {
+        this.next();
+        if (this.is(')')) this.err("expected a parameter declaration after ';' but found ')'");
+      } else if (!this.is(')')) this.err(`expected ';' or ')' but found ${this.show(this.t)}`);
     }
     this.next();
     const priority = this.is('priority') ? this.priorityValue() : undefined;
@@ -475,12 +492,22 @@ class Parser {
         // The label lifted off a d_step leaves the unless inside it, which SPIN refuses.
         if (s.k === 'label' && s.s.k === 'dstep') this.err(`'unless' inside d_step: SPIN moves the unless after '${s.name}: d_step { ... }' into the d_step, and refuses it there (write ${s.name}: { d_step { ... } unless { ... } })`, this.t);
         const pos = this.next();
-        s = { k: 'unless', main: [s], esc: this.block(), pos };
+        // spin.y's `stmnt UNLESS stmnt`: the escape may be any statement, `od unless (c)`;
+        // do_unless makes a sequence of one of a statement that is not a { } block.
+        s = { k: 'unless', main: [s], esc: this.is('{') ? this.block() : this.unlessEscape(), pos };
       }
       if (s) { out.push(s); if (this.locals !== null) this.seenStmt = true; }
       const last = this.toks[this.p - 1];
       needSep = !(last !== undefined && last.kind !== 'str' && (last.text === '}' || last.text === 'else')) && s?.k !== 'block';
     }
+  }
+
+  /** An unless escape that is one statement, not a { } block. */
+  private unlessEscape(): Stmt[] {
+    const t = this.t;
+    const s = this.stmt();
+    if (s === null) this.err(`expected a statement after 'unless' but found ${this.show(t)}`, t);
+    return [s];
   }
 
   private stmt(): Stmt | null {
@@ -581,8 +608,11 @@ class Parser {
         // block, an option or an inline, is a step of its own where it stands, assigning
         // its initial value (or 0).
         if (!this.seenStmt && this.seqDepth === 1) return null;
-        const listed = decls.find((d) => d.initList);
-        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule)', listed.pos);
+        // SPIN 6.5.2 refuses a list of two or more here; a list of one constant, `{c}`, is a
+        // c_list that is that constant: it initialises every element when the process is
+        // created, and its step sets element 0 (spin.y's ivar keeps sym->ini).
+        const listed = decls.find((d) => d.initList && d.initList.length > 1);
+        if (listed) this.err('cannot use an array list initializer here (only where the proctype starts, SPIN\'s rule; a list of one constant is taken)', listed.pos);
         const ch = decls.find((d) => d.chan);
         if (ch) this.err(`place initialized chan decl of '${ch.name}' at start of proctype`, ch.pos);
         // As pan (spin.y's ivar): one step per variable, `x = init` or `x = 0`; for an
@@ -593,7 +623,7 @@ class Parser {
           const at = this.declEnds[i]!;
           const pos: Pos = { ...(at.text === ';' ? this.toks[this.toks.indexOf(at) + 1] ?? at : at), col: d.pos.col };
           if (d.struct) return { k: 'expr', e: { k: 'num', v: 1, pos, text: '' }, pos };
-          const rhs: Expr = d.init ?? { k: 'num', v: 0, pos };
+          const rhs: Expr = d.initList?.[0] ?? d.init ?? { k: 'num', v: 0, pos };
           d.init = null;
           const index: Expr | null = d.len ? { k: 'num', v: 0, pos } : null;
           return { k: 'assign', lhs: { k: 'var', name: d.name, index, fields: [], pos: d.pos }, rhs, pos, declared: true };
@@ -601,14 +631,27 @@ class Parser {
         return steps.length === 1 ? steps[0]! : { k: 'block', body: steps, pos, flat: true };
       }
       const inl = this.inlines.get(t.text);
-      if (inl && this.peek().text === '(') return this.inlineCall(inl);
+      if (inl && this.peek().text === '(') return this.inlineCall(inl, null);
+      if (t.text === 'return') {
+        this.next();
+        const target = this.returnTargets[this.returnTargets.length - 1];
+        if (!target) this.err("'return' outside an inline called for a value (SPIN: \"return statement outside inline\"; write v = f(args))", t);
+        return { k: 'assign', lhs: structuredClone(target), rhs: this.expr(), pos };
+      }
     }
     if (this.is('{')) return { k: 'block', body: this.block(), pos };
     if (t.kind === 'id' && !['run', 'len', 'empty', 'full', 'nempty', 'nfull', 'timeout', 'true', 'false', '_pid', '_nr_pr', '_last', 'enabled', 'get_priority', 'set_priority'].includes(t.text)
       && !this.mtypes.includes(t.text)) {
       const save = this.p;
       const v = this.varref();
-      if (this.is('=')) { this.next(); return { k: 'assign', lhs: v, rhs: this.expr(), pos }; }
+      if (this.is('=')) {
+        this.next();
+        // spin.y's `varref ASGN INAME (args) Stmnt`: an inline called for a value; each
+        // `return e` in its body is `varref = e` (spinlex.c's return_statement).
+        const called = this.t.kind === 'id' && this.peek().text === '(' ? this.inlines.get(this.t.text) : undefined;
+        if (called) return this.inlineCall(called, v);
+        return { k: 'assign', lhs: v, rhs: this.expr(), pos };
+      }
       if (this.is('++') || this.is('--')) { const d = this.next().text === '++' ? 1 : -1; return { k: 'incr', lhs: v, d, pos }; }
       if (this.is('!') || this.is('!!')) {
         const sorted = this.next().text === '!!';
@@ -739,7 +782,7 @@ class Parser {
     return this.locals?.find((d) => d.name === name) ?? this.params?.find((d) => d.name === name) ?? this.globalDecls.find((d) => d.name === name);
   }
 
-  private inlineCall(inl: Inline): Stmt {
+  private inlineCall(inl: Inline, returnTo: VarRef | null): Stmt {
     const name = this.next();
     this.next(); // (
     const args: Token[][] = [];
@@ -776,7 +819,9 @@ class Parser {
     this.scopes?.enter();
     const outer = this.scopePath;
     this.scopePath += `${++this.scopesOpened}_`;
+    this.returnTargets.push(returnTo);
     const stmts = this.seq();
+    this.returnTargets.pop();
     this.labelNotFirst(stmts, 'an inline body');
     this.scopePath = outer;
     this.scopes?.leave();

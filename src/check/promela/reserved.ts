@@ -7,6 +7,6 @@ export const RESERVED = new Set([
   'chan', 'D_proctype', 'd_step', 'do', 'else', 'empty', 'enabled', 'eval', 'false', 'fi', 'for', 'full',
   'get_priority', 'goto', 'hidden', 'if', 'init', 'inline', 'int', 'len', 'local', 'ltl', 'mtype', 'nempty',
   'never', 'nfull', 'notrace', 'od', 'of', 'pc_value', 'pid', 'printf', 'printm', 'priority', 'proctype',
-  'provided', 'run', 'select', 'set_priority', 'short', 'show', 'skip', 'timeout', 'trace', 'true', 'typedef',
+  'provided', 'return', 'run', 'select', 'set_priority', 'short', 'show', 'skip', 'timeout', 'trace', 'true', 'typedef',
   'unless', 'unsigned', 'xr', 'xs',
 ]);
