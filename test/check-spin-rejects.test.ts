@@ -32,7 +32,11 @@ test('a goto or break that lands on a d_step (spin: jump into d_step sequence), 
   assert.match(refusal('active proctype P() { byte x;\n  goto L;\nL: d_step { x = 1 } }'), /^m\.pml:2:3: jump into d_step sequence/);
   assert.match(refusal('active proctype P() { byte x;\n  do :: x < 2 -> x++ :: else -> break od;\n  d_step { x = 1 } }'), /^m\.pml:2:33: jump into d_step sequence/);
   assert.match(refusal('active proctype P() { byte x;\n  if :: do :: break od fi;\n  d_step { x = 1 } }'), /^m\.pml:2:15: jump into d_step sequence/);
-  for (const ok of ['if :: x++ :: skip fi; d_step { x = 1 }', 'do :: x < 2 -> x++ :: else -> break od; skip; d_step { x = 1 }', 'for (x : 0 .. 1) { d_step { x = x } }']) {
+  // A break inside an atomic sequence lands where the sequence ends (pan's huntele stops
+  // there), not on the d_step after it: models/spin/dstep_after_atomic_loop.
+  assert.match(refusal('active proctype P() { byte x;\n  atomic { do :: break od; d_step { x = 1 }; x = 2 } }'), /^m\.pml:2:18: jump into d_step sequence/);
+  for (const ok of ['if :: x++ :: skip fi; d_step { x = 1 }', 'do :: x < 2 -> x++ :: else -> break od; skip; d_step { x = 1 }', 'for (x : 0 .. 1) { d_step { x = x } }',
+    'atomic { for (x : 0 .. 2) { skip } }; d_step { x = 1 }', 'atomic { do :: x < 2 -> x++ :: else -> break od }; d_step { x = 1 }']) {
     assert.throws(() => refusal(`active proctype P() { byte x; ${ok} }`), `SPIN takes: ${ok}`);
   }
 });
@@ -73,4 +77,16 @@ test("a proctype's parameters: a type after ',' or a separator before ')' (spin:
   assert.match(refusal('proctype P(int x, y,) { skip }\ninit { run P(1, 2) }'), /^m\.pml:1:21: expected a parameter name after ',' but found '\)'/);
   // Names sharing a type, and types separated by ';', are SPIN's forms.
   assert.throws(() => refusal('proctype P(int x, y; byte z) { skip }\ninit { run P(1, 2, 3) }'), 'SPIN takes int x, y; byte z');
+});
+
+test('an mtype name declared twice (spin: name X appears twice in mtype declaration; a later list: syntax error)', () => {
+  assert.match(refusal('mtype = { req, req, ack };\nactive proctype P() { skip }'), /^m\.pml:1:16: name req appears twice in mtype declaration/);
+  assert.match(refusal('mtype = { req, ack };\nmtype = { ack, nak };\nactive proctype P() { skip }'), /^m\.pml:2:11: syntax error: saw 'a constant' near 'ack'/);
+  assert.throws(() => refusal('mtype = { req, ack };\nmtype = { nak };\nactive proctype P() { mtype m = nak; m != req }'), 'SPIN takes a second list of new names');
+});
+
+test("a variable named like a proctype declared above it (spin: syntax error, saw 'process name')", () => {
+  assert.match(refusal('active proctype P() { skip }\nproctype Q() { byte P; P = 1 }'), /^m\.pml:2:21: syntax error: saw 'process name' 'P'/);
+  assert.match(refusal('active proctype P() { skip }\nbyte P;'), /^m\.pml:2:6: syntax error: saw 'process name' 'P'/);
+  assert.throws(() => refusal('proctype Q() { byte P; P = 1 }\nactive proctype P() { run Q() }'), 'SPIN takes a local named like a proctype declared after it');
 });

@@ -181,15 +181,6 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     if (!t) throw new ModelError(`undefined label '${g.label}'`, g.stmt!.pos);
     g.target = t;
   }
-  // SPIN also refuses a goto or break that lands on a d_step, through the jumps after an
-  // if or do (`do :: ... :: else -> break od; d_step { ... }`); plain sequence into one
-  // is fine.
-  for (const g of gotos) {
-    let t = g.target;
-    for (let n = 0; t && t.kind === 'jump' && n < 1000; n++) t = t.target;
-    if (t && t.kind === 'stmt' && t.stmt?.k === 'dstep') throw new ModelError('jump into d_step sequence', g.stmt!.pos);
-  }
-
   // Whether an element counts as atomic for hunting and for its own transition (SPIN's
   // ATOM status): inside an atomic sequence but not its last element; a goto or break
   // whose destination lies outside the atomic sequence is not atomic either.
@@ -203,6 +194,17 @@ export function buildFlow(body: Stmt[], endLine: number): Flow {
     }
     return e;
   };
+
+  // SPIN also refuses a goto or break that lands on a d_step, through the jumps after an
+  // if or do (`do :: ... :: else -> break od; d_step { ... }`); plain sequence into one
+  // is fine. Where it lands is found as pan's put_el finds it, by hunting from the jump's
+  // target with the jump's own atomicity: a jump inside an atomic sequence stops at the
+  // sequence's end, so a loop that ends an atomic followed by a d_step lands on the
+  // loop's exit, not on the d_step (`atomic { for (...) {...} }; d_step {...}`).
+  for (const g of gotos) {
+    const t = hunt(g.target!, atom(g), g);
+    if (t.kind === 'stmt' && t.stmt?.k === 'dstep') throw new ModelError('jump into d_step sequence', g.stmt!.pos);
+  }
 
   // Number the states reachable from the start, breadth first, and list their transitions.
   const states: El[] = [];

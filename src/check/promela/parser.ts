@@ -126,8 +126,16 @@ class Parser {
    * ltl block or claim that comes before the proctype are recognised. */
   private procNames: Set<string>;
 
+  /** Where each proctype's name is first declared (its token's index): from there on
+   * SPIN's lexer reads the name as a process name (PNAME), so a variable declared with it
+   * later is its syntax error "saw 'process name'". */
+  private procDeclaredAt = new Map<string, number>();
+
   constructor(private toks: Token[]) {
     this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
+    toks.forEach((t, i) => {
+      if (i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id' && !this.procDeclaredAt.has(t.text)) this.procDeclaredAt.set(t.text, i);
+    });
     this.usesPriority = toks.some((t) => t.kind === 'id' && PRIORITY_WORDS.has(t.text));
   }
 
@@ -300,6 +308,10 @@ class Parser {
       while (!first && this.is(',')) this.next();
       if (!first && this.is('}')) break;
       const id = this.newName('an mtype name');
+      // SPIN: a name twice in one list is its error; one declared by an earlier mtype is
+      // already a constant to its lexer, a syntax error in a list of names.
+      if (names.includes(id.text)) this.err(`name ${id.text} appears twice in mtype declaration`, id);
+      if (this.mtypeValue.has(id.text)) this.err(`syntax error: saw 'a constant' near '${id.text}' (already an mtype name)`, id);
       if (this.mtypes.length + names.length >= 255) this.err('too many mtype names (255 at most)', id);
       names.push(id.text);
     }
@@ -963,6 +975,7 @@ class Parser {
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.newName('a variable name');
+      if ((this.procDeclaredAt.get(id.text) ?? Infinity) < this.p - 1) this.err(`syntax error: saw 'process name' '${id.text}' (a proctype declared above; SPIN's lexer reads the name as that process from there on)`, id);
       let len = 0, bits = 0;
       // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits
       // (pan's C bit-field). Kept in the smallest basic type that holds it unsigned.
