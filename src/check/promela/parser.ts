@@ -132,10 +132,10 @@ class Parser {
   private procDeclaredAt = new Map<string, number>();
 
   constructor(private toks: Token[]) {
-    this.procNames = new Set(toks.filter((t, i) => i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id').map((t) => t.text));
     toks.forEach((t, i) => {
       if (i > 0 && toks[i - 1]!.text === 'proctype' && t.kind === 'id' && !this.procDeclaredAt.has(t.text)) this.procDeclaredAt.set(t.text, i);
     });
+    this.procNames = new Set(this.procDeclaredAt.keys());
     this.usesPriority = toks.some((t) => t.kind === 'id' && PRIORITY_WORDS.has(t.text));
   }
 
