@@ -145,11 +145,11 @@ function globalChannel(v: VarRef, lay: Layout, word: string): void {
   }
 }
 
-/** Whether the system state at S[0..] (with processes) leaves the trace away from its end
+/** Whether the system state at S[o..] (with processes) leaves the trace away from its end
  * and end labels: pan's "event_trace not completed", checked once every process is at a
- * valid end state. */
-export function traceIncomplete(t: EventTrace | null, S: Uint8Array): boolean {
-  return t !== null && S[0]! > 0 && t.stop[S[t.off]!] !== 1;
+ * valid end state (by the search and by replay). */
+export function traceIncomplete(t: EventTrace | null, S: Uint8Array, o = 0): boolean {
+  return t !== null && S[o]! > 0 && t.stop[S[o + t.off]!] !== 1;
 }
 
 /** SPIN reads a trace's names in global scope: a local of a proctype there is its

@@ -16,6 +16,7 @@ import { BitstateStore } from './bitstate-store.js';
 import { HashCompactStore } from './compact-store.js';
 import { StateStore, VectorCopy } from './state-store.js';
 import { MemoryLimitReached, type VisitedStates } from './visited.js';
+import { traceIncomplete } from './event-trace.js';
 
 export interface SearchOptions {
   maxDepth: number;
@@ -282,7 +283,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         break;
       }
       // A trace must rest at its end or an end label too (pan: "event_trace not completed").
-      if (m.trace !== null && m.trace.stop[S[o + m.trace.off]!] !== 1) {
+      if (traceIncomplete(m.trace, S, o)) {
         error = { kind: 'invalid-end-state', message: 'invalid end state (event_trace not completed)', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
         break;
       }
