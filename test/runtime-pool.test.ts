@@ -159,6 +159,28 @@ test('minThreads: threads start with the Runtime; goroutines take them without s
   await small.close();
 });
 
+test('past maxm, a started goroutine that yields runs again while a goroutine that can get no thread waits at the head of the run queue', T, async () => {
+  // One M, one cpu: the first goroutine starts and yields; the second, never started,
+  // is at the queue's head and can get no M until the first ends. The yielded one must
+  // not queue behind it (its M would sleep with the cpu free: every goroutine stuck).
+  for (const protocol of ['lock', 'atomic'] as const) {
+    for (const [maxm, n] of [[1, 2], [1, 4], [2, 5]] as const) {
+      const rt = await Runtime.start({ protocol, gomaxprocs: 1, maxm });
+      try {
+        for (let i = 0; i < n; i++) rt.go(pool, 'yieldThenMark', [3, 0, i]);
+        const done = rt.wait();
+        const bound = new Promise<'stuck'>((r) => setTimeout(() => r('stuck'), 20_000).unref());
+        const outcome = await Promise.race([done.then(() => 'done' as const), bound]);
+        assert.equal(outcome, 'done', `${protocol}, maxm ${maxm}, ${n} goroutines: stuck with ${JSON.stringify(rt.counters())}`);
+        assert.equal(rt.userWords[0], (1 << n) - 1, 'every goroutine ran to its end');
+        assert.deepEqual([rt.counters().gcount, rt.counters().gwait, rt.counters().mcpu], [0, 0, 0]);
+      } finally {
+        await rt.close();
+      }
+    }
+  }
+});
+
 test('goroutines that block while others wait get threads: a barrier of 24 in system calls is passed', T, async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
   try {

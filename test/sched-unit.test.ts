@@ -7,7 +7,7 @@ import {
   exitsyscall, gget, goexit, gomaxprocsfunc, gosched, gput, haveg, lockOSThread, matchmg, maxgomaxprocs,
   mget, mput, newproc, nextgandunlock, schedlock, schedule, schedunlock, setcpuprofilerate,
   setmcpumax, starttheworld, stoptheworld, type Sched, S_PREDAWN, S_ATOMIC, S_STOPPED, S_GRUNNING,
-  M_LOCKEDG, WAITSTOP_BIT, GWAITING_BIT, S_MAXM, S_MCOUNT,
+  M_LOCKEDG, WAITSTOP_BIT, GWAITING_BIT, S_MAXM, S_MCOUNT, S_GBYPASS, S_GRETTAIL, S_GTAIL, BYPASS_MAX, ggetwired, gputtail,
 } from '../src/sched/index.js';
 import { fixture, lockgen } from './support/sched-fixture.js';
 import { armWatchdog } from './support/watchdog.js';
@@ -154,6 +154,35 @@ for (const protocol of PROTOCOLS) {
     schedunlock(s);
     assert.equal(s.mem[s.m(m0, M_NEXTG)], g0, 'handed back: the head could not use the cpu');
     assert.deepEqual([counters(s).gwait, counters(s).mcpu], [1, 1]);
+  });
+
+  test(`${protocol}: past a full M table, matchmg gives the free cpus to the wired g's behind a g that can get no M`, () => {
+    // Queue, head first: g1 (back from a syscall: the head segment), u (never started,
+    // unwired), g0 (yielded). gget takes u by the bypass bound; no M can be made for it.
+    const { s, started } = fixture(protocol, 2);
+    const [[m0, g0], [m1, g1]] = running(s, started, 2) as [[number, number], [number, number]];
+    const u = newproc(s, NIL, noop); // both cpus taken: queued
+    schedlock(s, m0);
+    Atomics.sub(s.mem, S_ATOMIC, 2); // g0 and g1 off their cpus
+    s.mem[s.g(g0, G_STATUS)] = Grunnable;
+    gputtail(s, g0); // a yield queues at the tail (schedule)
+    s.mem[s.g(g1, G_STATUS)] = Grunnable;
+    gput(s, g1, true); // back from a syscall: the head segment
+    assert.deepEqual([s.mem[S_GHEAD], s.mem[S_GRETTAIL], s.mem[S_GTAIL], counters(s).gwait], [g1, g1, g0, 3]);
+    s.mem[S_MAXM] = s.mem[S_MCOUNT]!; // the M table is full now
+    s.mem[S_GBYPASS] = BYPASS_MAX;
+    matchmg(s, m0);
+    schedunlock(s);
+    assert.equal(s.mem[s.m(m1, M_NEXTG)], g1, 'the segment\'s g to its M');
+    assert.equal(s.mem[s.m(m0, M_NEXTG)], g0, 'the yielded g, behind u, to its M');
+    assert.deepEqual([s.mem[S_GHEAD], s.mem[S_GRETTAIL], s.mem[S_GTAIL]], [u, NIL, u], 'u alone in the queue, no segment');
+    const c = counters(s);
+    assert.deepEqual([c.gwait, c.gwaiting, c.mcpu], [1, 1, 2]);
+    schedlock(s, NIL);
+    assert.equal(ggetwired(s), NIL, 'no wired g left');
+    assert.equal(gget(s, NIL), u);
+    schedunlock(s);
+    assert.deepEqual([counters(s).gwait, counters(s).gwaiting], [0, 0]);
   });
 
   test(`${protocol}: gosched of a wired g gives the same g back and balances the counts`, () => {

@@ -142,7 +142,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'gget-gwaiting-kept', file: 'queue.js', protocol: 'both',
-    find: 'if (--mem[S_GWAIT] === 0)\n            Atomics.add(mem, S_ATOMIC, GWAITING_BIT);', replace: 'if (--mem[S_GWAIT] === 0)\n            ;',
+    find: 'if (--mem[S_GWAIT] === 0)\n        Atomics.add(mem, S_ATOMIC, GWAITING_BIT);', replace: 'if (--mem[S_GWAIT] === 0)\n        ;',
     stands: 'gget empties the run queue but leaves the gwaiting bit set, so every entersyscall takes the slow path for nothing',
   },
   {

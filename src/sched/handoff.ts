@@ -1,7 +1,7 @@
 // Handing G's to M's: mnextg, matchmg, and nextgandunlock, where an M finds (or waits
 // for) the next G to run.
 
-import { gget, gunget, haveg, mget, mput } from './queue.js';
+import { gget, ggetwired, gunget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
   G_LOCKEDM, M_FRESH, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
@@ -157,10 +157,21 @@ export function matchmg(s: Sched, m: number): void {
         // JavaScript difference: the commit's M's are unbounded (a thread per blocked
         // goroutine). Here the M table is sized when the Runtime starts; when it is full,
         // g goes back to the head of the queue, with its cpu slot, and waits for an M
-        // whose goroutine ends (nextgandunlock takes it then). Until then, and only
-        // then, g's may wait while mcpu < mcpumax: invariant 1 holds for M's that exist.
+        // whose goroutine ends (nextgandunlock takes it then). The wired g's queued
+        // behind it need no other M than their own: they take the free cpus meanwhile
+        // (ggetwired). Until then, and only then, unwired g's may wait while mcpu <
+        // mcpumax: invariant 1 holds for M's that exist.
         gunget(s, g);
         Atomics.sub(s.mem, S_ATOMIC, MCPU_ONE);
+        while (canaddmcpu(s)) {
+          const w = ggetwired(s);
+          if (w === NIL) {
+            Atomics.sub(s.mem, S_ATOMIC, MCPU_ONE);
+            break;
+          }
+          countPath(s, P['matchmg.lockedm']);
+          mnextg(s, s.mem[s.g(w, G_LOCKEDM)]!, w);
+        }
         return;
       }
       started = 'new';

@@ -6,7 +6,7 @@ export * from './sched.js';
 export { lock, unlock, lockNoStarve, unlockNoStarve, NOSTARVE_WORDS, STARVE_MS, noteclear, notesleep, notewakeup } from './lock.js';
 export { schedlock, schedunlock } from './schedlock.js';
 export { setmcpumax, canaddmcpu } from './mcpu.js';
-export { BYPASS_MAX, gput, gget, gunget, haveg, mput, mget, gfput, gfget } from './queue.js';
+export { BYPASS_MAX, gput, gputtail, gget, ggetwired, gunget, haveg, mput, mget, gfput, gfget } from './queue.js';
 export { freshwaiting, insyscall, mnextg, matchmg, nextgandunlock } from './handoff.js';
 export { cancelrunnable } from './cancel.js';
 export { schedinit, initdone, newproc, readylocked, ready, schedule, gosched, goexit, park, ownerdone, lockOSThread, gstatus } from './schedule.js';

@@ -144,6 +144,15 @@ function queued(s: Sched): void {
   }
 }
 
+/** A g left the run queue (gget, ggetwired). */
+function dequeued(s: Sched): void {
+  const mem = s.mem;
+  // Decrement gwait; if it transitions to zero, clear the atomic gwaiting bit.
+  // (The commit adds -1<<gwaitingShift; in 32 bits that is the same number as
+  // 1<<gwaitingShift, and Atomics.add wraps modulo 2^32 just as the uint32 xadd does.)
+  if (--mem[S_GWAIT]! === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+}
+
 /** haveg: report whether gget would return something. Sched must be locked. */
 export function haveg(s: Sched, m: number): boolean {
   return s.mem[S_GHEAD] !== NIL || (m !== NIL && s.mem[s.m(m, M_IDLEG)] !== NIL);
@@ -182,10 +191,7 @@ export function gget(s: Sched, m: number, mfree = false): number {
     else mem[s.g(prev, G_SCHEDLINK)] = next;
     if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
     if (g === seg) mem[S_GRETTAIL] = NIL;
-    // Decrement gwait; if it transitions to zero, clear the atomic gwaiting bit.
-    // (The commit adds -1<<gwaitingShift; in 32 bits that is the same number as
-    // 1<<gwaitingShift, and Atomics.add wraps modulo 2^32 just as the uint32 xadd does.)
-    if (--mem[S_GWAIT]! === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+    dequeued(s);
   } else if (m !== NIL && mem[s.m(m, M_IDLEG)] !== NIL) {
     g = mem[s.m(m, M_IDLEG)]!;
     mem[s.m(m, M_IDLEG)] = NIL;
@@ -210,6 +216,31 @@ export function gunget(s: Sched, g: number): void {
   }
   if (mem[s.g(g, G_SCHEDLINK)] === NIL) mem[S_GTAIL] = g;
   if (mem[S_GWAIT]!++ === 0) Atomics.add(mem, S_ATOMIC, GWAITING_BIT);
+}
+
+/** ggetwired: take the first wired g in the run queue, wherever it stands; NIL if none
+ * is wired. Sched must be locked.
+ *
+ * JavaScript difference, for a full M table only (matchmg, when newm fails): the g's
+ * before it are unwired g's that can get no M until an M's goroutine ends, and a wired
+ * g needs no M but its own, which waits for it. Serving the queue in order there would
+ * leave the free cpus idle and every wired g's M asleep behind them; if those M's hold
+ * all the goroutines that could end, nothing ever runs again. */
+export function ggetwired(s: Sched): number {
+  const mem = s.mem;
+  let prev = NIL;
+  for (let g = mem[S_GHEAD]!; g !== NIL; prev = g, g = mem[s.g(g, G_SCHEDLINK)]!) {
+    if (mem[s.g(g, G_LOCKEDM)] === NIL) continue;
+    const next = mem[s.g(g, G_SCHEDLINK)]!;
+    if (prev === NIL) mem[S_GHEAD] = next;
+    else mem[s.g(prev, G_SCHEDLINK)] = next;
+    if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
+    // The head segment runs from the head to S_GRETTAIL: without g, it ends at prev.
+    if (mem[S_GRETTAIL] === g) mem[S_GRETTAIL] = prev;
+    dequeued(s);
+    return g;
+  }
+  return NIL;
 }
 
 /** mput: put m on the idle list. Sched must be locked. */

@@ -1,5 +1,5 @@
 // Goroutine bodies for the pool and limit tests (test/runtime-pool.test.ts).
-import { syscall, userWords } from '../../src/runtime/goroutine.js';
+import { gosched, syscall, userWords } from '../../src/runtime/goroutine.js';
 
 /** Holds its cpu slot (no syscall) until userWords[gate] becomes nonzero. */
 export function holdSlot(gate: number, started: number): void {
@@ -11,6 +11,12 @@ export function holdSlot(gate: number, started: number): void {
 /** Records that it ran: bit `bit` of userWords[slot]. */
 export function mark(slot: number, bit: number): void {
   Atomics.or(userWords(), slot, 1 << bit);
+}
+
+/** Yields `times` times (gosched), then records that it ran, as mark does. */
+export function yieldThenMark(times: number, slot: number, bit: number): void {
+  for (let i = 0; i < times; i++) gosched();
+  mark(slot, bit);
 }
 
 /** Blocks in a system call until `n` goroutines have arrived (or `ms` pass: then it
