@@ -128,8 +128,14 @@ class Parser {
 
   /** Where each proctype's name is first declared (its token's index): from there on
    * SPIN's lexer reads the name as a process name (PNAME), so a variable declared with it
-   * later is its syntax error "saw 'process name'". */
+   * later is its syntax error "saw 'process name'" (see lexedAs). */
   private procDeclaredAt = new Map<string, number>();
+  /** Where SPIN's lexer stands while an inline's body is parsed: the call (the outermost,
+   * for nested calls), since SPIN reads the body's text there, not where it is defined. */
+  private callSite: number | null = null;
+  /** Parsing an ltl block, which SPIN reads once the whole model is (every proctype
+   * declared by then). */
+  private inLtl = false;
 
   constructor(private toks: Token[]) {
     toks.forEach((t, i) => {
@@ -176,6 +182,28 @@ class Parser {
     if (this.t.kind !== 'id') this.err(`expected ${what} but found ${this.show(this.t)}`);
     this.rejectUnsupported(this.t);
     return this.next();
+  }
+  /** What SPIN's lexer reads a name as where the parser stands, when not a plain NAME
+   * (spinlex.c's check_name, in its order: an mtype name is a CONST, then a typedef's
+   * name UNAME, a declared proctype's PNAME, a defined inline's INAME), worded as
+   * spin.y's syntax error prints the token; null for a plain name. spin.y takes only a
+   * NAME as a variable being declared and as a structure field (pfld), so each of these
+   * is its syntax error there. */
+  private lexedAs(name: string): string | null {
+    if (this.mtypeValue.has(name)) return 'a constant';
+    if (this.typedefs.has(name)) return 'a typename';
+    const at = this.inLtl ? Infinity : this.callSite ?? this.p - 1;
+    if ((this.procDeclaredAt.get(name) ?? Infinity) < at) return 'process name';
+    if (this.inlines.has(name)) return 'inline name';
+    return null;
+  }
+  /** Refuses a name just read (t) that SPIN's lexer does not read as a plain name. */
+  private plainName(t: Token, what: string): void {
+    const kind = this.lexedAs(t.text);
+    if (kind === null) return;
+    const why = kind === 'process name' ? 'a proctype declared above; SPIN\'s lexer reads the name as that process from there on'
+      : kind === 'a constant' ? 'an mtype name declared above' : kind === 'a typename' ? 'a typedef declared above' : 'an inline defined above';
+    this.err(`syntax error: saw '${kind}' '${t.text}' (${what} named like ${why})`, t);
   }
   /** A name being declared: SPIN's reserved words cannot be one. */
   private newName(what: string): Token {
@@ -273,7 +301,9 @@ class Parser {
     const pos: Pos = this.next();
     const name = this.t.kind === 'id' ? this.next().text : `ltl_${n}`;
     this.expect('{');
-    const formula = this.ltlFormula();
+    this.inLtl = true;
+    let formula: LtlBlock['formula'];
+    try { formula = this.ltlFormula(); } finally { this.inLtl = false; }
     // spin.y's ltl_body is `'{' full_expr OS '}'`: one `;` may end the formula.
     if (this.is(';')) this.next();
     this.expect('}', "'}' after the LTL formula");
@@ -824,7 +854,8 @@ class Parser {
       if (k >= 0) body.push(...args[k]!); else body.push(b);
     }
     body.push({ kind: 'eof', text: 'end of file', line: name.line, col: name.col });
-    const saveToks = this.toks, saveP = this.p;
+    const saveToks = this.toks, saveP = this.p, saveSite = this.callSite;
+    this.callSite ??= saveP;
     this.toks = body; this.p = 0;
     // SPIN gives each expansion a scope of its own: an inline that declares a local can be
     // called twice.
@@ -838,7 +869,7 @@ class Parser {
     this.scopePath = outer;
     this.scopes?.leave();
     if (this.t.kind !== 'eof') this.err(`expected ';' but found ${this.show(this.t)} in inline '${name.text}'`);
-    this.toks = saveToks; this.p = saveP;
+    this.toks = saveToks; this.p = saveP; this.callSite = saveSite;
     this.inlineDepth--;
     return { k: 'block', body: stmts, pos: name };
   }
@@ -935,13 +966,17 @@ class Parser {
       this.expect(']');
     } else if (!this.is('@') && !this.is(':')) this.err(`expected '[pid]', '@label' or ':variable' after '${t.text}'`);
     if (this.is('@')) { this.next(); return { k: 'rlabel', proc: t.text, pid, label: this.ident('a label').text, pos }; }
-    if (this.is(':')) { this.next(); return { k: 'rvar', proc: t.text, pid, v: this.varref(false), pos }; }
+    if (this.is(':')) {
+      this.next();
+      return { k: 'rvar', proc: t.text, pid, v: this.varref(false, false, t.text), pos };
+    }
     return this.err(`expected '@label' or ':variable' after ${t.text}${pid ? '[...]' : ''}`);
   }
 
   /** `scoped`: the name is resolved in the block scopes where the parser stands (not for
-   * a remote reference's, which names another process's local). */
-  private varref(scoped = true, wholeArray = false): VarRef {
+   * a remote reference's, which names another process's local); `remote`: the proctype
+   * of a remote reference `P:v` (spin.y's `PNAME ':' pfld`), whose v takes no field. */
+  private varref(scoped = true, wholeArray = false, remote: string | null = null): VarRef {
     const id = this.ident('a variable');
     const name = scoped && this.scopes ? this.scopes.resolve(id.text, id) : id.text;
     let index: Expr | null = null;
@@ -952,8 +987,10 @@ class Parser {
     const fields: VarRef['fields'] = [];
     // `x .. y` (a for or select range) is no field of x.
     while (this.is('.') && this.peek().text !== '.') {
+      if (remote !== null) this.err(`syntax error: saw '.' (a remote reference ${remote}:${id.text} names a variable or an array element, not a structure field)`);
       this.next();
       const f = this.ident('a field name');
+      this.plainName(f, 'a field');
       let fi: Expr | null = null;
       if (this.is('[')) { this.next(); fi = this.expr(); this.expect(']'); }
       fields.push({ name: f.text, index: fi, pos: f });
@@ -975,7 +1012,7 @@ class Parser {
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.newName('a variable name');
-      if ((this.procDeclaredAt.get(id.text) ?? Infinity) < this.p - 1) this.err(`syntax error: saw 'process name' '${id.text}' (a proctype declared above; SPIN's lexer reads the name as that process from there on)`, id);
+      this.plainName(id, this.typedefFields !== null ? 'a field' : 'a variable');
       let len = 0, bits = 0;
       // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits
       // (pan's C bit-field). Kept in the smallest basic type that holds it unsigned.
