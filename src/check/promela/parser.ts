@@ -291,9 +291,10 @@ class Parser {
     this.inTrace = word;
     let body: Stmt[];
     try { body = this.labelScoped(() => this.block(true)); } finally { this.inTrace = null; }
+    const locals = this.locals;
     this.locals = null;
     checkTraceBody(body, word);
-    this.trace = { negated: word === 'notrace', body, pos: at, order };
+    this.trace = { negated: word === 'notrace', body, pos: at, order, locals };
   }
 
   /** `ltl [name] { formula }`; an unnamed one is called ltl_N as SPIN does. */
@@ -600,7 +601,7 @@ class Parser {
           return { k: t.text === 'atomic' ? 'atomic' : 'dstep', body, pos };
         }
         case 'select': case 'for':
-          if (this.inTrace) this.err(`'${t.text}' in a ${this.inTrace} body is not supported`, t);
+          if (this.inTrace) this.traceLoop(t);
           return t.text === 'select' ? this.select() : this.forLoop();
         case 'break': this.next(); return { k: 'break', pos };
         case 'else': this.next(); return { k: 'else', pos };
@@ -638,7 +639,7 @@ class Parser {
           return null;
       }
       if (this.isType(t) && !(t.text === 'mtype' && this.peek().kind !== 'id' && !(this.peek().text === ':' && this.peek(3).kind === 'id'))) {
-        if (this.inTrace) this.err(`declarations inside a ${this.inTrace} body are not supported`, t);
+        if (this.inTrace) return this.traceDecl(t);
         this.declIsStep = this.seenStmt || this.seqDepth !== 1;
         let decls: VarDecl[];
         try { decls = this.decl(); } finally { this.declIsStep = false; }
@@ -715,6 +716,46 @@ class Parser {
     return { k: 'expr', e: this.expr(), pos };
   }
 
+  /** A declaration in a trace body. At its top, before any statement, SPIN gives the
+   * variables no storage and the trace no step (model trace_declarations); the checker
+   * keeps them for the names of wildcard fields (event-trace.ts). Anywhere else SPIN makes
+   * it a step `x = 0`, which pan runs as a move of the trace that matches any event and
+   * writes through the record of the process that sent or received: refused. */
+  private traceDecl(t: Token): null {
+    const word = this.inTrace!;
+    if (this.seenStmt || this.seqDepth !== 1) {
+      this.err(`a declaration after the first statement of a ${word} body is not supported: SPIN makes it a step, which pan runs as a move of the ${word} that matches any event and writes into the variables of the process that made the event`, t);
+    }
+    const decls = this.decl();
+    for (const d of decls) {
+      this.notGlobal(d);
+      if (d.chan) this.err(`a channel created in a ${word} body is not supported: the ${word} is no process, pan creates no channel for it`, d.pos);
+    }
+    this.locals!.push(...decls);
+    return null;
+  }
+
+  /** Whether SPIN's lexer writes out the select whose `(` is the current token. */
+  private selectWrittenOut(): boolean {
+    const tok = (k: number) => this.peek(k);
+    return this.inlineDepth === 0 && tok(0).text === '(' && tok(1).kind === 'id' && /^[A-Za-z0-9]+$/.test(tok(1).text)
+      && tok(2).text === ':' && tok(3).kind === 'num' && /^\d+$/.test(tok(3).text) && tok(4).text === '.' && tok(5).text === '.'
+      && tok(6).kind === 'num' && /^\d+$/.test(tok(6).text) && tok(7).text === ')';
+  }
+
+  /** `for` or `select` in a trace body (t the keyword), refused. A select SPIN's lexer
+   * writes out is an if of assignments, "not an event" to SPIN. Any other becomes steps
+   * of a counter (assignments, a bound test) that pan runs as moves of the trace, each
+   * matching any event (models tried: pan reports non-determinism at the first event). */
+  private traceLoop(t: Token): never {
+    const word = this.inTrace!;
+    this.next();
+    if (t.text === 'select' && this.selectWrittenOut()) {
+      this.err(`not an event: select (${this.peek().text} : ${this.peek(3).text} .. ${this.peek(6).text}) in a ${word} body (SPIN's lexer writes it out as an if of assignments; SPIN takes only sends, receives, if, do, goto, break and labels there)`, t);
+    }
+    this.err(`'${t.text}' in a ${word} body is not supported: SPIN makes its counter's steps (assignments, the bound test) moves of the ${word}, which pan takes on any event`, t);
+  }
+
   /** `select (v : lo .. hi)`, expanded as SPIN 6.5.2 does: a constant range of at most 33
    * values becomes an if with one assignment per value; any other a counting loop. */
   private select(): Stmt {
@@ -724,10 +765,7 @@ class Parser {
     // letters and digits only, two decimal numbers, and a select not in an inline body.
     // Any other select (a bound such as (N-1), a name with _) is built by the parser
     // (flow.c's sel_index) as a loop whose break comes first.
-    const tok = (k: number) => this.peek(k);
-    const literal = this.inlineDepth === 0 && tok(0).text === '(' && tok(1).kind === 'id' && /^[A-Za-z0-9]+$/.test(tok(1).text)
-      && tok(2).text === ':' && tok(3).kind === 'num' && /^\d+$/.test(tok(3).text) && tok(4).text === '.' && tok(5).text === '.'
-      && tok(6).kind === 'num' && /^\d+$/.test(tok(6).text) && tok(7).text === ')';
+    const literal = this.selectWrittenOut();
     this.expect('(');
     const v = this.varref();
     this.expect(':');
