@@ -9,7 +9,7 @@
 // or break, where SPIN makes a skip of its own (spin.y's `NAME ':'`, flow.c's add_el):
 // pan's trace code runs that skip as its generic move, which matches any event
 // (event-trace.ts; models trace_label_alone, trace_end_goto). Declarations at the top of
-// the body: the parser keeps them (parser.ts traceDecl; model trace_declarations).
+// the body: the parser keeps them (parse-stmt.ts traceDecl; model trace_declarations).
 //
 // Refused here although SPIN takes them, each with its reason: accept/progress labels
 // (pan's require() marks the move into such a state of the trace for its acceptance and
