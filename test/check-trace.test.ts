@@ -33,7 +33,6 @@ test('trace bodies the checker refuses although SPIN takes them say why, at the 
     ['trace { select (x : 1 .. x + 1); c!1 }', /^m\.pml:5:9: 'select' in a trace body is not supported: SPIN makes its counter's steps/],
     ['trace { accept: c!1 }', /^m\.pml:5:9: an accept label \(accept\) in a trace body is not supported: pan counts the trace's state for acceptance cycles/],
     ['notrace { progress: c!1 }', /^m\.pml:5:11: a progress label \(progress\) in a notrace body is not supported: pan counts the notrace's state for non-progress cycles/],
-    ['trace { do :: break od }', /^m\.pml:5:15: a trace may move only by a send, a receive or the skip SPIN makes for a label/],
     ['trace { x!1 }', /^m\.pml:5:9: the channel 'x' of a trace must be a global chan variable or a chan field of a global structure/],
     ['trace { q[x]!1 }', /^m\.pml:5:9: the channel 'q' of a trace needs a constant index in 0\.\.1 \(pan's trace code does not compile with another\)/],
     ['trace { c!1 }\nnotrace { c!1 }', /^m\.pml:6:1: a second trace or notrace/],

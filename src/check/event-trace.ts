@@ -54,13 +54,13 @@
 // state byte and search.ts the end-state rule.
 //
 // SPIN's own skips (a label with no statement, `L: ;`, and the skip flow.c's add_el puts
-// before a goto or break with an end label) are moves of the trace too: pan compiles them
-// as its generic move, which in the trace's code matches any observed event (models
-// trace_label_alone, trace_end_goto).
+// before a goto or break with an end label) are moves of the trace too, as is a goto or
+// break that is an option's first statement: pan compiles each as its generic move, which
+// in the trace's code matches any observed event (models trace_label_alone,
+// trace_end_goto, trace_goto_move; trace_break_option is its non-determinism).
 //
 // Refused (ModelError with a position), where pan would run something the checker does
-// not follow: a move of the trace that is a goto or break itself (an option's first
-// statement), a channel in the trace that is not a global chan variable or a chan field
+// not follow: a channel in the trace that is not a global chan variable or a chan field
 // of a global structure (each array on the way indexed by a constant in bounds: pan's
 // code for another index does not compile), the trace's own variables in a compared
 // field (pan reads them through another process's record); and more than 255 trace
@@ -73,8 +73,9 @@ import type { Pos } from './errors.js';
 
 export interface TraceMove {
   /** 0: a send, 1: a receive (pan's _tp 's' and 'r'); 2: SPIN's skip for a label with no
-   * statement or an end label on a goto or break, pan's generic move ("generic 'goto' or
-   * 'skip'", IfNotBlocked with boq = -1), which matches any event the trace observes. */
+   * statement or an end label on a goto or break, or a goto or break that is a move by
+   * itself: pan's generic move ("generic 'goto' or 'skip'", IfNotBlocked with boq = -1),
+   * which matches any event the trace observes. */
   tp: 0 | 1 | 2;
   ch: VarRef | null;
   /** Per message field as written: the value it must have, or null for any. */
@@ -133,10 +134,10 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   walk(decl.body);
   const moves = flow.trans.map((list) => list.filter((t) => t.el.kind !== 'end').map((t): TraceMove => {
     const s = t.el.stmt;
-    if (s?.k === 'expr' && s.e.k === 'num' && s.e.text === undefined) return { tp: 2, ch: null, fields: [], target: t.target };
-    if (!s || (s.k !== 'send' && s.k !== 'recv')) {
-      throw new ModelError(`a ${word} may move only by a send, a receive or the skip SPIN makes for a label (a goto or break here is a step that matches any event)`, s?.pos ?? decl.pos);
-    }
+    // SPIN's skip for a label, and a goto or break that is a move itself (an option's
+    // first statement): pan's generic move, which matches any event.
+    if ((s?.k === 'expr' && s.e.k === 'num' && s.e.text === undefined) || s?.k === 'goto' || s?.k === 'break') return { tp: 2, ch: null, fields: [], target: t.target };
+    if (!s || (s.k !== 'send' && s.k !== 'recv')) throw new Error(`internal: a move of the ${word} that is no event (${s?.k ?? 'none'})`);
     const fields = s.k === 'send'
       ? s.args.map((a) => (a.k === 'num' ? a : null))
       : s.args.map((a) => (a.k === 'match' ? a.e : null));

@@ -105,9 +105,9 @@ timeout; channels, global or local
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], c!m(a, b)
 and c?m(a, b) for c!m,a,b and c?m,a,b,
 len/empty/full/nempty/nfull; end/progress/accept labels; trace and notrace (sends,
-receives, if, do, goto, break and end labels in the body, declarations at its top, a
-label with no statement or an end label on a goto or break, where SPIN's skip matches any
-event; its channels global chan variables or chan fields of global structures, arrays on
+receives, if, do, goto, break and end labels in the body, declarations at its top; a
+label with no statement, an end label on a goto or break, and a goto or break that is an
+option's first statement are pan's generic move, which matches any event; its channels global chan variables or chan fields of global structures, arrays on
 the way indexed by a constant; as pan: a send checked against the channel's last slot, a
 receive against its first); never claims (several: --ltl NAME picks one, as pan -N); ltl
 blocks
@@ -136,8 +136,8 @@ deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): unsigned wider than 31 bits, declarations inside a
 never claim, c_code and friends; in a trace (each error says why pan's run differs):
 a declaration after its first statement, the trace's own variable in eval(), for,
-select, accept/progress labels, a goto or break as an option's first statement, a
-channel indexed by a variable or that is no global's.
+select, accept/progress labels, a channel indexed by a variable or that is no
+global's.
 `;
 
 export async function run(argv: string[]): Promise<number> {

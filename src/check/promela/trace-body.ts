@@ -7,8 +7,9 @@
 //
 // Taken as SPIN takes them: a label with no statement (`L: ;`) and an end label on a goto
 // or break, where SPIN makes a skip of its own (spin.y's `NAME ':'`, flow.c's add_el):
-// pan's trace code runs that skip as its generic move, which matches any event
-// (event-trace.ts; models trace_label_alone, trace_end_goto). Declarations at the top of
+// pan's trace code runs that skip as its generic move, which matches any event, as it
+// runs a goto or break that is an option's first statement (event-trace.ts; models
+// trace_label_alone, trace_end_goto, trace_goto_move). Declarations at the top of
 // the body: the parser keeps them (parse-stmt.ts traceDecl; model trace_declarations).
 //
 // Refused here although SPIN takes them, each with its reason: accept/progress labels
