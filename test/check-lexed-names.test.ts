@@ -52,6 +52,14 @@ test("a field or variable named like an mtype constant, a typedef or an inline d
   assert.match(refusal('typedef U { int x }\nint U;\ninit { U = 1 }'), /^m\.pml:2:5: syntax error: saw 'a typename' 'U'/);
 });
 
+test("a remote reference's variable named like a proctype declared above (spin: syntax error, saw 'process name')", () => {
+  const p = 'active proctype P() { byte i; do :: i < 3 -> i++ :: else -> break od }\n';
+  assert.match(refusal(`${p}active proctype i() { skip }\nnever { do :: P:i == 2 od }`), /^m\.pml:3:17: syntax error: saw 'process name' 'i' \(the variable of a remote reference P:i/);
+  // An ltl block is read once the whole model is: the proctype after it counts.
+  assert.match(refusal(`${p}ltl p1 { [] (P[0]:i < 3) }\nactive proctype i() { skip }`), /^m\.pml:2:19: syntax error: saw 'process name' 'i'/);
+  assert.throws(() => refusal(`${p}never { do :: P:i == 2 od }\nactive proctype i() { skip }`), /accepted/, 'SPIN takes P:i before proctype i');
+});
+
 test("a remote reference names a variable, not a structure field (spin: syntax error, saw '.')", () => {
   assert.match(refusal('typedef T { int x }\nactive proctype Q() { T a; a.x = 1 }\nactive proctype P() { Q:a.x == 1 }'), /^m\.pml:3:26: syntax error: saw '\.'/);
   assert.throws(() => refusal('active proctype Q() { byte z; z = 1 }\nactive proctype P() { Q:z == 1 }'), /accepted/, 'SPIN takes Q:z');

@@ -130,7 +130,7 @@ trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, un
 select SPIN's lexer writes out), a second trace, proctype parameters of another type after
 a comma (int x, int y: SPIN wants int x; int y), a variable or structure field named like
 a proctype declared above it, an mtype name, a typedef or an inline (SPIN's lexer reads
-the name as that), a structure field after a remote reference (P:v.f).
+the name as that; P:v counts), a structure field after a remote reference (P:v.f).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): unsigned wider than 31 bits, declarations inside a

@@ -160,6 +160,8 @@ export abstract class ExprParser extends NameScope {
    * of a remote reference `P:v` (spin.y's `PNAME ':' pfld`), whose v takes no field. */
   protected varref(scoped = true, wholeArray = false, remote: string | null = null): VarRef {
     const id = this.ident('a variable');
+    // spin.y's `PNAME ':' pfld`: the variable must lex as a plain NAME (parse-names.ts).
+    if (remote !== null) this.plainName(id, `the variable of a remote reference ${remote}:${id.text}`);
     const name = scoped && this.scopes ? this.scopes.resolve(id.text, id) : id.text;
     let index: Expr | null = null;
     if (this.is('[')) { this.next(); index = this.expr(); this.expect(']'); }
