@@ -34,6 +34,7 @@ export abstract class TokenCursor {
     if (!this.is(text)) this.err(`expected ${what} but found ${this.show(this.t)}`);
     return this.next();
   }
+
   /** At a token that closes a sequence (`}`, `od`, `fi`, `::`, the end). */
   protected atSeqEnd(): boolean {
     return SEQ_END.has(this.t.kind === 'eof' ? 'end of file' : this.t.text) && this.t.kind !== 'str';

@@ -15,11 +15,10 @@ export abstract class DeclParser extends ExprParser {
   /** Whether the declaration being parsed is a step of its own (see stmt), and the
    * scalars whose initial value so became a step. */
   protected declIsStep = false;
-
   protected initIsStep = new WeakSet<VarDecl>();
-
   /** The token after each variable of the last declaration parsed (see stmt's steps). */
   protected declEnds: Token[] = [];
+
   /** Declarations: `type name[N] = init, ...`. Channels: `chan c = [N] of { t, ... }`. */
   protected decl(param = false): VarDecl[] {
     this.declEnds = [];

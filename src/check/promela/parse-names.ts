@@ -67,6 +67,7 @@ export abstract class NameScope extends TokenCursor {
     this.rejectUnsupported(this.t);
     return this.next();
   }
+
   /** What SPIN's lexer reads a name as where the parser stands, when not a plain NAME
    * (spinlex.c's check_name, in its order: an mtype name is a CONST, then a typedef's
    * name UNAME, a declared proctype's PNAME, a defined inline's INAME), worded as
@@ -81,6 +82,7 @@ export abstract class NameScope extends TokenCursor {
     if (this.inlines.has(name)) return 'inline name';
     return null;
   }
+
   /** Refuses a name just read (t) that SPIN's lexer does not read as a plain name. */
   protected plainName(t: Token, what: string): void {
     const kind = this.lexedAs(t.text);
@@ -89,25 +91,30 @@ export abstract class NameScope extends TokenCursor {
       : kind === 'a constant' ? 'an mtype name declared above' : kind === 'a typename' ? 'a typedef declared above' : 'an inline defined above';
     this.err(`syntax error: saw '${kind}' '${t.text}' (${what} named like ${why})`, t);
   }
+
   /** A name being declared: SPIN's reserved words cannot be one. */
   protected newName(what: string): Token {
     const t = this.ident(what);
     if (RESERVED.has(t.text)) this.err(`'${t.text}' is a reserved word and cannot be ${what}`, t);
     return t;
   }
+
   protected rejectUnsupported(t: Token): void {
     if (t.kind === 'id' && UNSUPPORTED.has(t.text)) this.err(`'${t.text}' is not supported`, t);
     if (t.kind === 'id' && t.text === 'priority') this.err("'priority' belongs after a proctype's parameters or a run's arguments (proctype P() priority N, run P() priority N)", t);
   }
+
   /** A variable by name as seen where the parser stands: local, parameter, then global. */
   protected declOf(name: string): VarDecl | undefined {
     return this.locals?.find((d) => d.name === name) ?? this.params?.find((d) => d.name === name) ?? this.globalDecls.find((d) => d.name === name);
   }
+
   /** SPIN's lookup finds a global declared above before a new local of its name: a
    * local or parameter may not share a name with one ("redeclaration"). */
   protected notGlobal(d: VarDecl): void {
     if (this.globalDecls.some((g) => g.name === d.name)) this.err(`redeclaration of '${d.name}' (a global of that name is declared above)`, d.pos);
   }
+
   /** SPIN (spin.y, flow.c's open_seq) initialises locals at process creation only while
    * no statement has been read and no nested sequence (option, atomic, d_step, { }, inline
    * call) opened: `init { atomic { byte i = 0; ... } }` makes `i = 0` a step of the atomic. */
