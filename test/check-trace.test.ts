@@ -23,21 +23,31 @@ test('SPIN\'s "not an event": a trace body holds only sends, receives, if, do, g
   }
 });
 
-test('trace bodies the checker refuses although SPIN takes them say so, at the statement', () => {
+test('trace bodies the checker refuses although SPIN takes them say why, at the statement', () => {
   const cases: [string, RegExp][] = [
-    ['trace { byte y; c!1 }', /^m\.pml:5:9: declarations inside a trace body are not supported/],
-    ['notrace { for (x : 1 .. 2) { c!1 } }', /^m\.pml:5:11: 'for' in a notrace body is not supported/],
-    ['trace { accept: c!1 }', /^m\.pml:5:9: an accept label \(accept\) in a trace body is not supported/],
-    ['trace { c!1; end: goto L; L: c!1 }', /^m\.pml:5:14: an end label on a goto .* not supported/],
-    ['trace { c!1; L: }', /^m\.pml:5:14: a label with no statement/],
-    ['trace { do :: break od }', /^m\.pml:5:15: a trace may move only by a send or a receive/],
-    ['trace { x!1 }', /^m\.pml:5:9: the channel 'x' of a trace must be a global chan variable/],
-    ['trace { q[x]!1 }', /^m\.pml:5:9: the channel 'q' of a trace needs a constant index in 0\.\.1/],
+    ['trace { c!1; byte y; c!1 }', /^m\.pml:5:14: a declaration after the first statement of a trace body is not supported: SPIN makes it a step, which pan runs as a move/],
+    ['trace { do :: c!1; byte y od }', /^m\.pml:5:20: a declaration after the first statement of a trace body/],
+    ['trace { chan d = [1] of { byte }; c!1 }', /^m\.pml:5:14: a channel created in a trace body is not supported/],
+    ['trace { byte y; c?eval(y) }', /^m\.pml:5:24: the trace's own variable 'y' in a compared field is not supported: pan reads it through the record/],
+    ['notrace { for (x : 1 .. 2) { c!1 } }', /^m\.pml:5:11: 'for' in a notrace body is not supported: SPIN makes its counter's steps .* moves of the notrace, which pan takes on any event/],
+    ['trace { select (x : 1 .. x + 1); c!1 }', /^m\.pml:5:9: 'select' in a trace body is not supported: SPIN makes its counter's steps/],
+    ['trace { accept: c!1 }', /^m\.pml:5:9: an accept label \(accept\) in a trace body is not supported: pan counts the trace's state for acceptance cycles/],
+    ['notrace { progress: c!1 }', /^m\.pml:5:11: a progress label \(progress\) in a notrace body is not supported: pan counts the notrace's state for non-progress cycles/],
+    ['trace { x!1 }', /^m\.pml:5:9: the channel 'x' of a trace must be a global chan variable or a chan field of a global structure/],
+    ['trace { q[x]!1 }', /^m\.pml:5:9: the channel 'q' of a trace needs a constant index in 0\.\.1 \(pan's trace code does not compile with another\)/],
     ['trace { c!1 }\nnotrace { c!1 }', /^m\.pml:6:1: a second trace or notrace/],
   ];
   // SPIN's "undeclared variable": a field that matches anything still names a global.
-  assert.match(refusal(model('trace { c!1; c?y }').replace('{ c!1; c!1 }', '{ byte y; c!1; c!1 }')), /^m\.pml:5:16: undeclared variable 'y' \(a trace sees only globals\)/);
+  assert.match(refusal(model('trace { c!1; c?y }').replace('{ c!1; c!1 }', '{ byte y; c!1; c!1 }')), /^m\.pml:5:16: undeclared variable 'y' \(a trace sees only globals and its own variables\)/);
   for (const [trace, want] of cases) assert.match(refusal(model(trace)), want, trace);
+  // A chan field of a global structure: the same constant-index rule on the way.
+  const fields = 'typedef T { chan c = [1] of { byte } }\nT t[2];\nbyte i;\nactive proctype P() { t[0].c!1 }\n';
+  assert.match(refusal(`${fields}trace { t[i].c!1 }`), /^m\.pml:5:9: the channel 't' of a trace needs a constant index in 0\.\.1/);
+  assert.match(refusal(`${fields}trace { i!1 }`), /^m\.pml:5:9: the channel 'i' of a trace must be a global chan variable/);
+});
+
+test("SPIN's select that its lexer writes out is an if of assignments in a trace: not an event", () => {
+  assert.match(refusal(model('trace { select (x : 1 .. 2); c!1 }')), /^m\.pml:5:9: not an event: select \(x : 1 \.\. 2\) in a trace body/);
 });
 
 test("the checker's trail of a trace's error replays to that error", { timeout: 60_000 }, async () => {

@@ -12,7 +12,8 @@
 // that seeds recorded before then give the same models; --wide writes the models of
 // fuzz-wide.mjs instead: the types, operators, channel forms, remote references and
 // statements listed there, which the default models never use; --trace adds a random
-// trace or notrace over the channels of a default model that has any, fuzz-trace.mjs)
+// trace or notrace over the channels of a default model that has any, fuzz-trace.mjs;
+// --trace-skips adds to it the forms pan runs as a move that matches any event)
 //
 // The generated models use globals kept small (values mod 4), a hidden global, up to two
 // channels (a rendezvous one and a buffered one in the same model), if/do with else, break,
@@ -35,8 +36,8 @@ import { traceBlock } from './fuzz-trace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const values = parseFuzzArgs('models/spin/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' }, wide: { type: 'boolean' }, trace: { type: 'boolean' } },
-  '[--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--stop] [--classic | --wide] [--trace]');
+const values = parseFuzzArgs('models/spin/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' }, wide: { type: 'boolean' }, trace: { type: 'boolean' }, 'trace-skips': { type: 'boolean' } },
+  '[--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--stop] [--classic | --wide] [--trace [--trace-skips]]');
 const classic = values.classic === true;
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
@@ -183,7 +184,7 @@ function model() {
     lines.push('}');
   }
   if (spawn) lines.push(`proctype Q() {\n${classic ? '' : '\tbyte i;\n'}\t${block('\t', 0, false, channel, 2)}\n}`);
-  if (values.trace && channel) lines.push(traceBlock(rng, channel));
+  if (values.trace && channel) lines.push(traceBlock(rng, channel, values['trace-skips'] === true));
   return lines.join('\n') + '\n';
 }
 

@@ -53,21 +53,31 @@
 // generated code's own channel accessors; codegen.ts only adds those calls, layout.ts the
 // state byte and search.ts the end-state rule.
 //
+// SPIN's own skips (a label with no statement, `L: ;`, and the skip flow.c's add_el puts
+// before a goto or break with an end label) are moves of the trace too, as is a goto or
+// break that is an option's first statement: pan compiles each as its generic move, which
+// in the trace's code matches any observed event (models trace_label_alone,
+// trace_end_goto, trace_goto_move; trace_break_option is its non-determinism).
+//
 // Refused (ModelError with a position), where pan would run something the checker does
-// not follow: a move of the trace that is not a send or receive (a labelled goto becomes
-// a skip in SPIN, which in pan's trace code matches every operation), a channel in the
-// trace that is not a global chan variable (with a constant index within bounds for an
-// array of channels); and more than 255 trace states. See promela/trace-body.ts for what
-// the body may hold.
+// not follow: a channel in the trace that is not a global chan variable or a chan field
+// of a global structure (each array on the way indexed by a constant in bounds: pan's
+// code for another index does not compile), the trace's own variables in a compared
+// field (pan reads them through another process's record); and more than 255 trace
+// states. See promela/trace-body.ts for what the body may hold.
 import { ModelError } from './errors.js';
 import { buildFlow } from './flow.js';
 import type { Layout } from './layout.js';
-import type { Expr, Program, Stmt, VarRef } from './promela/ast.js';
+import type { Expr, Program, Stmt, VarDecl, VarRef } from './promela/ast.js';
+import type { Pos } from './errors.js';
 
 export interface TraceMove {
-  /** 0: a send, 1: a receive (pan's _tp 's' and 'r'). */
-  tp: 0 | 1;
-  ch: VarRef;
+  /** 0: a send, 1: a receive (pan's _tp 's' and 'r'); 2: SPIN's skip for a label with no
+   * statement or an end label on a goto or break, or a goto or break that is a move by
+   * itself: pan's generic move ("generic 'goto' or 'skip'", IfNotBlocked with boq = -1),
+   * which matches any event the trace observes. */
+  tp: 0 | 1 | 2;
+  ch: VarRef | null;
   /** Per message field as written: the value it must have, or null for any. */
   fields: (Expr | null)[];
   target: number;
@@ -106,13 +116,16 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   if (end < 0) throw new Error(`internal: the ${word} has no end state`);
   // Every send and receive written in the body, reachable or not (pan compiles them all).
   const scope: [VarRef[], VarRef[]] = [[], []];
+  const mine = new Set(decl.locals.map((d) => d.name));
   const walk = (list: Stmt[]): void => {
     for (const x of list) {
       if (x.k === 'send' || x.k === 'recv') {
-        globalChannel(x.ch, lay, word);
-        // A field that matches anything still names variables the trace can see: globals.
-        if (x.k === 'send') for (const a of x.args) globalNames(a, lay);
-        else for (const a of x.args) if (a.k !== 'any') globalNames(a.k === 'store' ? a.v : a.e, lay);
+        globalChannel(x.ch, prog, lay, word);
+        // A field that matches anything still names variables the trace can see: globals
+        // and its own. A compared field (eval) reads globals only: pan reads a trace's
+        // variable through the record of the process that made the event.
+        if (x.k === 'send') for (const a of x.args) globalNames(a, lay, mine, a.k !== 'num', word);
+        else for (const a of x.args) if (a.k !== 'any') globalNames(a.k === 'store' ? a.v : a.e, lay, mine, a.k === 'store', word);
         scope[x.k === 'send' ? 0 : 1].push(x.ch);
       } else if (x.k === 'if' || x.k === 'do') for (const o of x.opts) walk(o);
       else if (x.k === 'label') walk([x.s]);
@@ -121,9 +134,10 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   walk(decl.body);
   const moves = flow.trans.map((list) => list.filter((t) => t.el.kind !== 'end').map((t): TraceMove => {
     const s = t.el.stmt;
-    if (!s || (s.k !== 'send' && s.k !== 'recv')) {
-      throw new ModelError(`a ${word} may move only by a send or a receive (here SPIN would make a step that matches any event)`, s?.pos ?? decl.pos);
-    }
+    // SPIN's skip for a label, and a goto or break that is a move itself (an option's
+    // first statement): pan's generic move, which matches any event.
+    if ((s?.k === 'expr' && s.e.k === 'num' && s.e.text === undefined) || s?.k === 'goto' || s?.k === 'break') return { tp: 2, ch: null, fields: [], target: t.target };
+    if (!s || (s.k !== 'send' && s.k !== 'recv')) throw new Error(`internal: a move of the ${word} that is no event (${s?.k ?? 'none'})`);
     const fields = s.k === 'send'
       ? s.args.map((a) => (a.k === 'num' ? a : null))
       : s.args.map((a) => (a.k === 'match' ? a.e : null));
@@ -135,14 +149,28 @@ export function eventTrace(prog: Program, lay: Layout): EventTrace | null {
   };
 }
 
-/** pan compiles the trace's channel as a global's value; the checker takes a global chan
- * variable, or an element of a global array of them at a constant index in bounds. */
-function globalChannel(v: VarRef, lay: Layout, word: string): void {
+/** pan compiles the trace's channel as a global's value: a global chan variable, or a chan
+ * field of a global structure (model trace_chan_field), each array on the way indexed by
+ * a constant in bounds. pan's trace code for a variable index does not compile (its
+ * Index() check names II, which require() does not have); a trace cannot name another
+ * process's variables (SPIN: "undeclared variable", or a syntax error for P:c). */
+function globalChannel(v: VarRef, prog: Program, lay: Layout, word: string): void {
   const g = lay.globals.get(v.name);
-  if (!g || g.decl.type !== 'chan' || v.fields.length > 0) throw new ModelError(`the channel '${v.name}' of a ${word} must be a global chan variable`, v.pos);
-  if (g.len > 0 && (v.index?.k !== 'num' || v.index.v < 0 || v.index.v >= g.len)) {
-    throw new ModelError(`the channel '${v.name}' of a ${word} needs a constant index in 0..${g.len - 1}`, v.pos);
+  if (!g) throw new ModelError(`the channel '${v.name}' of a ${word} must be a global chan variable or a chan field of a global structure`, v.pos);
+  const constIndex = (d: VarDecl, index: Expr | null, name: string, pos: Pos) => {
+    if (d.len > 0 && (index?.k !== 'num' || index.v < 0 || index.v >= d.len)) {
+      throw new ModelError(`the channel '${name}' of a ${word} needs a constant index in 0..${d.len - 1} (pan's trace code does not compile with another)`, pos);
+    }
+  };
+  let d: VarDecl = g.decl;
+  constIndex(d, v.index, v.name, v.pos);
+  for (const f of v.fields) {
+    const field = d.struct ? prog.typedefs.get(d.struct)?.find((x) => x.name === f.name) : undefined;
+    if (!field) throw new ModelError(`no field '${f.name}' in the channel '${v.name}' of a ${word}`, f.pos);
+    d = field;
+    constIndex(d, f.index, f.name, f.pos);
   }
+  if (d.type !== 'chan') throw new ModelError(`the channel '${v.name}' of a ${word} must be a global chan variable or a chan field of a global structure`, v.pos);
 }
 
 /** Whether the system state at S[o..] (with processes) leaves the trace away from its end
@@ -152,16 +180,21 @@ export function traceIncomplete(t: EventTrace | null, S: Uint8Array, o = 0): boo
   return t !== null && S[o]! > 0 && t.stop[S[o + t.off]!] !== 1;
 }
 
-/** SPIN reads a trace's names in global scope: a local of a proctype there is its
- * "undeclared variable" (and `_`, in a send, the write-only name it always knows). */
-function globalNames(e: Expr, lay: Layout): void {
+/** SPIN reads a trace's names in global scope and its own: a local of a proctype there is
+ * its "undeclared variable" (and `_`, in a send, the write-only name it always knows).
+ * `mine`: the trace's own variables, which pan never reads in a wildcard field and reads
+ * through the record of the process that made the event in a compared one (eval). */
+function globalNames(e: Expr, lay: Layout, mine: Set<string>, wildcard: boolean, word: string): void {
   if (e.k === 'var') {
-    if (e.name !== '_' && !lay.globals.has(e.name)) throw new ModelError(`undeclared variable '${e.name}' (a trace sees only globals)`, e.pos);
-    if (e.index) globalNames(e.index, lay);
+    if (e.name !== '_' && !lay.globals.has(e.name)) {
+      if (!mine.has(e.name)) throw new ModelError(`undeclared variable '${e.name}' (a ${word} sees only globals and its own variables)`, e.pos);
+      if (!wildcard) throw new ModelError(`the ${word}'s own variable '${e.name}' in a compared field is not supported: pan reads it through the record of the process that made the event`, e.pos);
+    }
+    if (e.index) globalNames(e.index, lay, mine, wildcard, word);
     return;
   }
   for (const x of Object.values(e)) {
-    if (x !== null && typeof x === 'object' && 'k' in x && 'pos' in x) globalNames(x as Expr, lay);
+    if (x !== null && typeof x === 'object' && 'k' in x && 'pos' in x) globalNames(x as Expr, lay, mine, wildcard, word);
   }
 }
 
@@ -187,8 +220,8 @@ export function eventTraceSource(t: EventTrace, js: TraceJs): string {
     const chans = [...new Set(t.scope[tp].map((v) => js.chanValue(v)))];
     return chans.length ? chans.map((c) => `c === ${c}`).join(' || ') : 'false';
   };
-  const cond = (m: TraceMove) => [`tp === ${m.tp}`, `c === ${js.chanValue(m.ch)}`,
-    ...m.fields.flatMap((f, i) => (f ? [`qat(S, o, c, m, ${i}) === (${js.value(f)})`] : []))].join(' && ');
+  const cond = (m: TraceMove) => (m.ch === null ? 'true' : [`tp === ${m.tp}`, `c === ${js.chanValue(m.ch)}`,
+    ...m.fields.flatMap((f, i) => (f ? [`qat(S, o, c, m, ${i}) === (${js.value(f)})`] : []))].join(' && '));
   const cases = t.moves.map((list, pc) => {
     if (list.length === 0) return '';
     const tries = list.map((mv, i) => {

@@ -105,8 +105,10 @@ timeout; channels, global or local
 typedefs, with !, !! (sorted), ?, ?? (random), ?<..>, eval(), ?[..], ??[..], c!m(a, b)
 and c?m(a, b) for c!m,a,b and c?m,a,b,
 len/empty/full/nempty/nfull; end/progress/accept labels; trace and notrace (sends,
-receives, if, do, goto, break and end labels in the body; its channels global, an array
-of them indexed by a constant; as pan: a send checked against the channel's last slot, a
+receives, if, do, goto, break and end labels in the body, declarations at its top; a
+label with no statement, an end label on a goto or break, and a goto or break that is an
+option's first statement are pan's generic move, which matches any event; its channels global chan variables or chan fields of global structures, arrays on
+the way indexed by a constant; as pan: a send checked against the channel's last slot, a
 receive against its first); never claims (several: --ltl NAME picks one, as pan -N); ltl
 blocks
 ([] <> X U W V ! && || -> <->, and always eventually until stronguntil weakuntil release
@@ -124,16 +126,18 @@ out of one, a send with more fields than any channel has, active [N] with N > 25
 declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
-trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless), a
-second trace, proctype parameters of another type after a comma (int x, int y: SPIN wants
-int x; int y).
+trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless, a
+select SPIN's lexer writes out), a second trace, proctype parameters of another type after
+a comma (int x, int y: SPIN wants int x; int y), a variable or structure field named like
+a proctype declared above it, an mtype name, a typedef or an inline (SPIN's lexer reads
+the name as that; P:v counts), a structure field after a remote reference (P:v.f).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
 deeper than 600, macros nesting over 200 deep.
 Not supported (named in the error): unsigned wider than 31 bits, declarations inside a
-never claim, c_code and friends; in a trace: declarations, for, select, accept/progress
-labels, a label with no statement, an end label on a goto or break, a goto or break as an
-option's first statement, a channel that is not a global chan variable (or an element of
-a global array of them at a constant index).
+never claim, c_code and friends; in a trace (each error says why pan's run differs):
+a declaration after its first statement, the trace's own variable in eval(), for,
+select, accept/progress labels, a channel indexed by a variable or that is no
+global's.
 `;
 
 export async function run(argv: string[]): Promise<number> {

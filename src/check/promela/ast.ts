@@ -119,6 +119,9 @@ export interface LtlBlock { name: string; formula: import('../ltl/formula.js').L
  * names must follow it (must not complete it); see src/check/event-trace.ts. */
 export interface EventTraceDecl {
   negated: boolean; body: Stmt[]; pos: Pos;
+  /** The variables declared at the top of its body: SPIN gives them no storage and pan
+   * never reads them where the checker accepts them (wildcard fields only). */
+  locals: VarDecl[];
   /** How many proctypes (init included) are declared before it: pan numbers its
    * transitions among theirs in declaration order (pan-trail.ts). */
   order: number;

@@ -15,8 +15,10 @@ const SPECIAL = /^(accept|end|progress)/;
 
 /** Rewrites `L: goto X` into `L: 1; goto X` where SPIN keeps L a state. */
 export function splitLabelledGotos(prog: Program): void {
-  for (const p of [...prog.procs, ...(prog.claim ? [prog.claim] : [])]) {
-    for (const seq of sequences(p.body)) splitGotos(seq, (l) => SPECIAL.test(l), 'gotoFirst');
+  // The trace too (pan compiles it as a proctype): there the skip is a move that matches
+  // any event (event-trace.ts).
+  for (const body of [...prog.procs.map((p) => p.body), ...(prog.claim ? [prog.claim.body] : []), ...(prog.trace ? [prog.trace.body] : [])]) {
+    for (const seq of sequences(body)) splitGotos(seq, (l) => SPECIAL.test(l), 'gotoFirst');
   }
   fixRemoteLabelGotos(prog);
 }

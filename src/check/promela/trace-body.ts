@@ -5,14 +5,19 @@
 // sorted send `!!`, a random receive `??` and the polls `?<..>`, which are all its Stmnt
 // rule). SPIN refuses the model then, and so does the checker, at the statement.
 //
-// Refused here although SPIN takes them, each with its reason (the checker would give
-// figures it cannot vouch for): a declaration (SPIN's front end takes it, as a local of a
-// trace that has no process to hold it), `for` and `select` (their loops assign a
-// counter, which pan's trace code would not do), accept/progress labels (pan makes the
-// trace's state count for acceptance cycles and non-progress, not followed here), and
-// the two places where SPIN makes a skip of its own (a label with no statement, `L: ;`,
-// and an end label on a goto or break, flow.c's add_el): in pan's trace code a skip is a
-// move that matches every event, which the checker refuses to imitate.
+// Taken as SPIN takes them: a label with no statement (`L: ;`) and an end label on a goto
+// or break, where SPIN makes a skip of its own (spin.y's `NAME ':'`, flow.c's add_el):
+// pan's trace code runs that skip as its generic move, which matches any event, as it
+// runs a goto or break that is an option's first statement (event-trace.ts; models
+// trace_label_alone, trace_end_goto, trace_goto_move). Declarations at the top of
+// the body: the parser keeps them (parse-stmt.ts traceDecl; model trace_declarations).
+//
+// Refused here although SPIN takes them, each with its reason: accept/progress labels
+// (pan's require() marks the move into such a state of the trace for its acceptance and
+// non-progress cycles, which the liveness search here does not follow; a safety search
+// is unaffected, but the front end refuses what one of the searches cannot check). `for`,
+// `select` and declarations after the first statement are refused by the parser, with
+// theirs.
 import { ModelError } from '../errors.js';
 import type { Stmt } from './ast.js';
 
@@ -22,7 +27,6 @@ export function checkTraceBody(body: Stmt[], word: 'trace' | 'notrace'): void {
 }
 
 function checkEvent(s: Stmt, word: string): void {
-  const no = (what: string) => new ModelError(`${what} in a ${word} body is not supported`, s.pos);
   switch (s.k) {
     case 'send':
       if (s.sorted) throw notAnEvent(s, word, 'a sorted send (!!)');
@@ -37,16 +41,18 @@ function checkEvent(s: Stmt, word: string): void {
     case 'break': case 'goto':
       return;
     case 'label':
-      if (/^(accept|progress)/.test(s.name)) throw no(`an ${s.name.startsWith('accept') ? 'accept' : 'progress'} label (${s.name})`);
-      if (s.s.k === 'expr' && s.s.e.k === 'num' && s.s.e.text === undefined) throw no(`a label with no statement (${s.name}:, a skip to SPIN that matches every event)`);
-      if (s.name.startsWith('end') && (s.s.k === 'goto' || s.s.k === 'break')) throw no(`an end label on a ${s.s.k} (${s.name}:, SPIN puts a skip there that matches every event)`);
+      if (/^(accept|progress)/.test(s.name)) {
+        const kind = s.name.startsWith('accept') ? 'an accept' : 'a progress';
+        throw new ModelError(`${kind} label (${s.name}) in a ${word} body is not supported: pan counts the ${word}'s state for ${kind === 'an accept' ? 'acceptance' : 'non-progress'} cycles (-a, -l), which the checker's liveness search does not follow`, s.pos);
+      }
+      // SPIN's skip for a label with no statement: a move that matches any event.
+      if (s.s.k === 'expr' && s.s.e.k === 'num' && s.s.e.text === undefined) return;
       checkEvent(s.s, word);
       return;
     case 'unless':
       throw notAnEvent(s, word, "'unless'");
     case 'block':
-      if (s.forLoop) throw no("'for'");
-      if (s.flat) throw no("'select' (or a declaration)");
+      // for, select and declarations are refused by the parser already.
       throw notAnEvent(s, word, 'a { } block');
     case 'atomic': throw notAnEvent(s, word, 'atomic');
     case 'dstep': throw notAnEvent(s, word, 'd_step');
