@@ -252,3 +252,30 @@ test('mutants and explore refuse the options a run would ignore, naming them', T
     assert.match(runs[i]!.stderr, re);
   });
 });
+
+test('a negative number for a numeric option is that option\'s own error (exit 2, one line, the value shown), not parseArgs\' "ambiguous"', T, async () => {
+  const cases: { argv: string[]; option: string }[] = [];
+  for (const c of COMMANDS) {
+    const help = (await runCli([...c.argv, '--help'], BOUND_MS)).stdout;
+    for (const { option, value } of valueOptions(help)) {
+      if (!NUMERIC.has(value)) continue;
+      const extra = option === '-w' || option === '-k' ? ['--bitstate'] : c.name === 'bench pool' && option === '--threads' ? ['--idle'] : [];
+      // --benchtime takes a duration: its negative is -1s.
+      cases.push({ argv: [...c.argv, ...extra, option, value === 'T' ? '-1s' : '-1'], option });
+    }
+  }
+  assert.ok(cases.length >= 15, `only ${cases.length} cases: the help scan is broken`);
+  const runs = await limited(cases.map((k) => () => runCli(k.argv, BOUND_MS)));
+  const problems: string[] = [];
+  cases.forEach((k, i) => {
+    const r = runs[i]!;
+    const shown = `gosched ${k.argv.join(' ').replace(model, 'MODEL')}`;
+    if (r.code !== 2) problems.push(`${shown}: exit ${r.code}, ${r.stderr.slice(0, 200)}`);
+    else if (!r.stderr.startsWith(`gosched: ${k.option}`) || !/'-1s?'|"-1s?"/.test(r.stderr)) problems.push(`${shown}: not the option's own message with the value: ${r.stderr}`);
+    else if (/ambiguous/.test(r.stderr) || r.stderr.trimEnd().split('\n').length > 1) problems.push(`${shown}: ${r.stderr}`);
+  });
+  assert.deepEqual(problems, []);
+  // After --, a dash is a positional: ltl's formula may start with one.
+  const neg = await runCli(['ltl', '--', '-1 < x'], BOUND_MS);
+  assert.equal(neg.code, 0, neg.stderr);
+});

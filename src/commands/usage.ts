@@ -36,7 +36,39 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>> {
-  return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  return parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals, strict: true });
+}
+
+/**
+ * `--seconds -1` as `--seconds=-1`. parseArgs refuses a value that starts with a dash as
+ * "ambiguous" (it might be a forgotten value followed by an option), which tells a user
+ * who typed a negative number nothing about the number; joined, the value reaches the
+ * option's own check, which says what the option takes and shows the value. Only what
+ * reads as a number (`-1`, `-2.5`, `-1s`) is joined: `--trail --json` stays a missing value.
+ */
+function negativeValuesJoined(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = (arg: string): string | null => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    if (long !== undefined) return options[long]?.type === 'string' ? long : null;
+    const short = /^-(\w)$/.exec(arg)?.[1];
+    if (short === undefined) return null;
+    const name = Object.keys(options).find((k) => options[k]!.short === short);
+    return name !== undefined && options[name]!.type === 'string' ? name : null;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') { out.push(...argv.slice(i)); break; }
+    const name = takesValue(arg);
+    const next = argv[i + 1];
+    if (name !== null && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg.startsWith('--') ? arg : `--${name}`}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** An option as the user types it: `-w` for a one-letter name, `--max-depth` otherwise. */
