@@ -65,6 +65,11 @@ for (const stream of [process.stdout, process.stderr]) {
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  // --json asks for the error as JSON too; after `run FILE` it is the program's argument.
-  (err: unknown) => { process.exitCode = fail(err, process.argv[2] !== 'run' && process.argv.includes('--json')); },
+  // --json asks for the error as JSON too; after `run FILE` it is the program's argument,
+  // and after `--` a positional (a file of that name).
+  (err: unknown) => {
+    const args = process.argv.slice(2);
+    const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    process.exitCode = fail(err, args[0] !== 'run' && options.includes('--json'));
+  },
 );

@@ -3,6 +3,9 @@
 // not a failure of the scheduler (exit 1).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './support/check-cli.js';
 
 test('explore --replay: a schedule that fits exits 0; one that does not exits 2 naming the step', { timeout: 120_000 }, async () => {
@@ -12,4 +15,28 @@ test('explore --replay: a schedule that fits exits 0; one that does not exits 2 
   assert.match(fits.stdout, /no failure\n$/);
   assert.equal(misfit.code, 2, `${misfit.stdout}${misfit.stderr}`);
   assert.match(misfit.stderr, /^gosched: --replay: the schedule does not fit: thread 1 cannot run at step 5 of wired-handback \(atomic\)$/m);
+});
+
+test('replay: a trail file that is missing, a folder or empty, or that was written for another model and does not reach its error, is bad input (exit 2) saying which', { timeout: 120_000 }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gosched-replay-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'bad.pml'), 'init { assert(false) }\n');
+  writeFileSync(join(dir, 'ok.pml'), 'init { skip }\n');
+  writeFileSync(join(dir, 'empty.trail'), '');
+  const found = await runCli(['check', 'bad.pml'], 60_000, dir);
+  assert.equal(found.code, 1, found.stderr);
+  const cases: [string[], RegExp][] = [
+    [['replay', 'bad.pml', 'missing.trail'], /^gosched: missing\.trail: cannot read the trail file \(no such file\)\n$/],
+    [['replay', 'bad.pml', '.'], /^gosched: \.: cannot read the trail file \(a folder\)\n$/],
+    [['replay', 'bad.pml', 'empty.trail'], /^gosched: empty\.trail: the trail file is empty\n$/],
+    [['replay', 'ok.pml', 'bad.pml.trail'], /^gosched: bad\.pml\.trail, written for bad\.pml, ends after 1 steps without its error \(assertion violated \(false\)\) in ok\.pml: the trail does not fit this model\n$/],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => runCli(args, 60_000, dir)));
+  cases.forEach(([args, re], i) => {
+    assert.equal(runs[i]!.code, 2, `gosched ${args.join(' ')}: ${runs[i]!.stdout}${runs[i]!.stderr}`);
+    assert.match(runs[i]!.stderr, re);
+  });
+  const same = await runCli(['replay', 'bad.pml', 'bad.pml.trail'], 60_000, dir);
+  assert.equal(same.code, 1, same.stderr);
+  assert.equal(same.stderr, '');
 });

@@ -37,3 +37,10 @@ test('--json prints one JSON document on stdout, for a result and for a usage er
   const list = JSON.parse(runs[0]!.stdout) as { id: string; protocol: string; stands: string }[];
   assert.ok(list.length > 10 && list.every((m) => typeof m.id === 'string' && /^(lock|atomic|both)$/.test(m.protocol) && m.stands.length > 0), 'mutants --list --json: the catalogue');
 });
+
+test('--json after -- is a positional, not a request for JSON: a usage error then prints no JSON on stdout', { timeout: 60_000 }, async () => {
+  const r = await runCli(['check', model, '--', '--json'], 30_000, scratch);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^gosched: check needs exactly one model file, got 2/);
+  assert.equal(r.stdout, '');
+});

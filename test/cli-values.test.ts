@@ -115,6 +115,23 @@ test('bench-check reads its options before looking for the default model, which 
   assert.match(suite.stderr, /the suite row reads models\/liveness from a checkout/);
 });
 
+test('bench-check: MODEL, --max-depth and --vectorsz are the safety row\'s, refused without it; a model the checker refuses is bad input (exit 2, its place)', T, async () => {
+  const empty = join(scratch, 'empty.pml');
+  writeFileSync(empty, '');
+  const cases: [string[], RegExp][] = [
+    [['bench-check', model, '--only', 'atomic'], /^gosched: --only atomic runs no safety row, the one that reads MODEL: MODEL does not apply\n$/],
+    [['bench-check', '--only', 'large', '--vectorsz', '2048', '--max-depth', '10'], /^gosched: --only large runs no safety row, the one that reads MODEL: --max-depth, --vectorsz does not apply\n$/],
+    [['bench-check', empty, '--runs', '1'], /^gosched: .*empty\.pml:1:1: the model has no proctype or init\n/],
+    [['bench-check', scratch, '--runs', '1'], /^gosched: .*gosched-cli-values-\w+: is a directory\n$/],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
+  cases.forEach(([args, re], i) => {
+    assert.equal(runs[i]!.code, 2, `gosched ${args.join(' ')}: ${runs[i]!.stdout}${runs[i]!.stderr}`);
+    assert.match(runs[i]!.stderr, re);
+    assert.equal(runs[i]!.stdout, '', 'refused before any run');
+  });
+});
+
 function runNode(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, args, { timeout: BOUND_MS, killSignal: 'SIGKILL', encoding: 'utf8' },
@@ -245,6 +262,8 @@ test('mutants and explore refuse the options a run would ignore, naming them', T
     [['mutants', '--no-explore', '--preemptions', '1'], /^gosched: --no-explore runs no explorer: --preemptions does not apply\n$/],
     [['mutants', '--no-explore', '--no-stress'], /^gosched: --no-stress and --no-explore leave nothing to run: give one\n$/],
     [['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--replay', '0x1', '--preemptions', '3'], /^gosched: --replay runs one schedule, no search: --preemptions does not apply\n$/],
+    // --json promises one JSON document on stdout; a Markdown table is not one.
+    [['mutants', '--markdown', '--json', '--only', 'mnextg-no-wakeup', '--no-stress'], /^gosched: --markdown and --json are two formats of the results: give one\n$/],
   ];
   const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
   cases.forEach(([args, re], i) => {

@@ -55,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values['no-stress']) refuseUnused(values, ['stress-runs', 'stress-seconds'], '--no-stress runs no stress');
   if (values['no-stress'] && values['no-explore']) throw new UsageError('--no-stress and --no-explore leave nothing to run: give one');
   if (values['no-explore']) refuseUnused(values, ['preemptions'], '--no-explore runs no explorer');
+  // --json promises one JSON document on stdout: a Markdown table beside it, or in its place, breaks that.
+  if (values.markdown && values.json) throw new UsageError('--markdown and --json are two formats of the results: give one');
   if (values.list) {
     // --json holds here too: every command's --json output is one JSON document.
     if (values.json) process.stdout.write(`${JSON.stringify(MUTANTS.map((m) => ({ id: m.id, protocol: m.protocol, stands: m.stands })))}\n`);

@@ -102,6 +102,9 @@ export function nonNegativeInt(name: string, value: string | undefined, fallback
 /** A file an option names for writing (--trail): its folder must exist and be writable.
  * Checked before the work, so that a typo does not cost a search and end in a stack. */
 export function writableFile(option: string, file: string): void {
+  let isDir = false;
+  try { isDir = statSync(file).isDirectory(); } catch { /* not there yet: its folder decides */ }
+  if (isDir) throw new UsageError(`${option} ${file}: is a folder; name a file`);
   const dir = dirname(resolve(file));
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
