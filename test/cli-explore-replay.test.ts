@@ -40,3 +40,15 @@ test('replay: a trail file that is missing, a folder or empty, or that was writt
   assert.equal(same.code, 1, same.stderr);
   assert.equal(same.stderr, '');
 });
+
+test('explore: a scenario named twice is explored once; a schedule that misfits at its first step prints no empty trace', { timeout: 120_000 }, async () => {
+  const [twice, first] = await Promise.all([
+    runCli(['explore', '--scenario', 'ready-before-park,ready-before-park', '--protocol', 'atomic', '--preemptions', '0'], 60_000),
+    runCli(['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--replay', '5x1'], 60_000),
+  ]);
+  assert.equal(twice.code, 0, twice.stderr);
+  assert.equal(twice.stdout.match(/^ready-before-park \(atomic\)/gm)?.length, 1, twice.stdout);
+  assert.equal(first.code, 2, first.stderr);
+  assert.match(first.stderr, /^gosched: --replay: the schedule does not fit: thread 5 cannot run at step 0/);
+  assert.equal(first.stdout, '');
+});

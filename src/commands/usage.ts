@@ -1,6 +1,7 @@
 // Shared by every command: how a user's mistake is reported (one line, exit 2, no stack)
-// versus a bug in gosched itself (the stack, exit 4). Under --json each is one JSON object
-// on stdout as well: {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
+// versus a bug in gosched itself (the stack, exit 4) or a package it needs that is not
+// installed (one line, exit 4). Under --json each is one JSON object on stdout as well:
+// {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -15,16 +16,24 @@ export class UsageError extends Error {
   plain: string | null = null;
 }
 
+/** A package the command needs is not installed (typescript for explore and mutants, a
+ * devDependency): exit 4 as gosched cannot do its part, but said in one line, no stack. */
+export class DependencyError extends Error {
+  override name = 'DependencyError';
+}
+
 /** Prints an error and returns the exit code for it: 2 for the user's mistakes, 4 for
- * gosched's own (an internal error is never confused with "the model has an error", 1). */
+ * gosched's own (an internal error is never confused with "the model has an error", 1)
+ * and for a missing dependency. */
 export function fail(err: unknown, json = false): number {
   const usage = err instanceof UsageError || (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+  const dependency = err instanceof DependencyError;
   const code = usage ? 2 : 4;
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(usage ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
+  process.stderr.write(usage || dependency ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
   if (json) {
     const u = err instanceof UsageError ? err : null;
-    const kind = u ? u.kind : usage ? 'usage' : 'internal';
+    const kind = u ? u.kind : usage ? 'usage' : dependency ? 'dependency' : 'internal';
     process.stdout.write(JSON.stringify({ error: { kind, message: u?.plain ?? message, ...(u?.where ?? {}) }, exitCode: code }) + '\n');
   }
   return code;
