@@ -25,10 +25,12 @@ usage: gosched <command> [options]
 commands:
 ${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
 
-Run 'gosched <command> --help' for a command's options.
+Run 'gosched <command> --help' (or 'gosched help <command>') for a command's options.
 `;
 
 async function main(argv: string[]): Promise<number> {
+  // `gosched help check` is `gosched check --help` (as `go help build` is).
+  if (argv[0] === 'help' && argv.length > 1) argv = [...argv.slice(1), '--help'];
   const [name, ...rest] = argv;
   if (name === undefined) {
     process.stderr.write(HELP);

@@ -92,3 +92,18 @@ test('stress --pairs 0 (its default) is accepted', { timeout: 60_000 }, async ()
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--seed must be a positive integer/);
 });
+
+test('gosched help COMMAND prints that command\'s --help; help of an unknown command is refused, exit 2', { timeout: 60_000 }, async () => {
+  const [viaHelp, direct, pool, poolDirect, nope] = await Promise.all([
+    runCli(['help', 'check'], 30_000), runCli(['check', '--help'], 30_000),
+    runCli(['help', 'bench', 'pool'], 30_000), runCli(['bench', 'pool', '--help'], 30_000),
+    runCli(['help', 'nope'], 30_000),
+  ]);
+  assert.equal(viaHelp.code, 0, viaHelp.stderr);
+  assert.equal(viaHelp.stdout, direct.stdout);
+  assert.match(viaHelp.stdout, /^usage: gosched check/);
+  assert.equal(pool.code, 0, pool.stderr);
+  assert.equal(pool.stdout, poolDirect.stdout);
+  assert.equal(nope.code, 2);
+  assert.match(nope.stderr, /^gosched: unknown command 'nope'/);
+});
