@@ -52,3 +52,18 @@ test('explore: a scenario named twice is explored once; a schedule that misfits 
   assert.match(first.stderr, /^gosched: --replay: the schedule does not fit: thread 5 cannot run at step 0/);
   assert.equal(first.stdout, '');
 });
+
+test('check, replay and bench-check refuse a device as a model or trail at once (reading /dev/zero never ends)', { timeout: 120_000, skip: process.platform === 'win32' && 'no /dev/zero' }, async () => {
+  const [check, replayModel, replayTrail, bench] = await Promise.all([
+    runCli(['check', '/dev/zero'], 30_000),
+    runCli(['replay', '/dev/zero', '/dev/null'], 30_000),
+    runCli(['replay', 'models/spin/philosophers_deadlock.pml', '/dev/zero'], 30_000),
+    runCli(['bench-check', '/dev/zero', '--runs', '1'], 30_000),
+  ]);
+  for (const r of [check, replayModel, bench]) {
+    assert.equal(r.code, 2, `${r.timedOut ? 'timed out' : ''} ${r.stderr}`);
+    assert.match(r.stderr, /^gosched: \/dev\/zero: is a device, not a model file\n/);
+  }
+  assert.equal(replayTrail.code, 2, `${replayTrail.timedOut ? 'timed out' : ''} ${replayTrail.stderr}`);
+  assert.match(replayTrail.stderr, /^gosched: \/dev\/zero: cannot read the trail file \(a device\)\n$/);
+});

@@ -1,5 +1,6 @@
 // `gosched check MODEL.pml`: explicit-state verification of a Promela model, reporting
 // what SPIN's pan reports (see src/check/).
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError, formatModelError, includedPath } from '../check/errors.js';
 import { readModel, compileModel } from '../check/model.js';
@@ -265,6 +266,7 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
 
 /** Loads and compiles a model; any mistake in it becomes a UsageError with a caret. */
 export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
+  refuseDevice(file);
   let source = '';
   try {
     source = readModel(file);
@@ -279,6 +281,22 @@ export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
     }
     throw e;
   }
+}
+
+/** A device named as a model (/dev/zero, a disk) is refused before it is read: reading
+ * one may never end. A pipe (/dev/stdin, a FIFO) is read, as cpp would read it. */
+export function refuseDevice(file: string): void {
+  let device = false;
+  try {
+    const st = statSync(file);
+    device = st.isCharacterDevice() || st.isBlockDevice();
+  } catch { /* missing or unreadable: readModel says which */ }
+  if (!device) return;
+  const u = new UsageError(`${file}: is a device, not a model file`);
+  u.kind = 'model';
+  u.plain = 'is a device, not a model file';
+  u.where = { file, line: null, col: null };
+  throw u;
 }
 
 /** `gosched check ... | head` closes stdout early; that is not an error worth a stack. */

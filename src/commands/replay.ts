@@ -6,7 +6,7 @@ import { canMove, replay, stuckProcesses } from '../check/replay.js';
 import { readAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
-import { loadOrExplain, quietOnClosedPipe } from './check.js';
+import { loadOrExplain, quietOnClosedPipe, refuseDevice } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
@@ -45,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
+  refuseDevice(file);
   const recorded = trailHeader(trailFile);
   // A gosched trail is written for an error: reaching its end without one means it was
   // found on another model (or another version of this one), not that this one is safe.
@@ -97,7 +98,10 @@ export async function run(argv: string[]): Promise<number> {
 function trailHeader(trailFile: string): { model: string | null; error: string | null } {
   let text: string;
   try {
-    if (statSync(trailFile).isDirectory()) throw new UsageError(`${trailFile}: cannot read the trail file (a folder)`);
+    const st = statSync(trailFile);
+    if (st.isDirectory()) throw new UsageError(`${trailFile}: cannot read the trail file (a folder)`);
+    // Reading /dev/zero would never end; a pipe is read.
+    if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError(`${trailFile}: cannot read the trail file (a device)`);
     text = readFileSync(trailFile, 'utf8');
   } catch (err) {
     if (err instanceof UsageError) throw err;
