@@ -3,6 +3,7 @@
 // Each command module exports `run(argv): Promise<number>` and its own `help` text;
 // this file only dispatches and prints the top-level help.
 import { fail, UsageError } from './commands/usage.js';
+import { endChildrenOnSignal } from './commands/children.js';
 
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
@@ -64,6 +65,9 @@ for (const stream of [process.stdout, process.stderr]) {
     if (err.code !== 'EPIPE') throw err;
   });
 }
+
+// Not for `gosched run`: a Go program killed by a signal leaves its children as they are.
+if (process.argv[2] !== 'run') endChildrenOnSignal();
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -298,3 +298,30 @@ test('a negative number for a numeric option is that option\'s own error (exit 2
   const neg = await runCli(['ltl', '--', '-1 < x'], BOUND_MS);
   assert.equal(neg.code, 0, neg.stderr);
 });
+
+test('a command ended by SIGTERM ends its child processes too (bench pool\'s child ran on as an orphan)', { ...T, skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const { descendants } = await import('../src/commands/children.js');
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'bench', 'pool', '--pool', 'gosched', '--workload', 'c', '--warm', '50', '--out', join(scratch, 'pool')], { stdio: 'ignore' });
+  const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let below: number[] = [];
+  try {
+    for (const end = Date.now() + BOUND_MS; below.length === 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      below = descendants(child.pid!);
+    }
+    assert.ok(below.length > 0, 'bench pool started no child process within the bound');
+    child.kill('SIGTERM');
+    assert.equal(await exited, 'SIGTERM', 'gosched ends by the signal it was sent');
+    const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    let left = below.filter(alive);
+    for (const end = Date.now() + 10_000; left.length > 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = left.filter(alive);
+    }
+    assert.deepEqual(left, [], 'child processes left running after gosched ended');
+  } finally {
+    // What this test started, whatever happened above (an orphan is no longer below child).
+    for (const pid of [...below, ...descendants(child.pid!)]) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    child.kill('SIGKILL');
+  }
+});
