@@ -2,6 +2,7 @@
 // The `gosched` command: one subcommand per job, each in src/commands/<name>.ts.
 // Each command module exports `run(argv): Promise<number>` and its own `help` text;
 // this file only dispatches and prints the top-level help.
+import { readFileSync } from 'node:fs';
 import { fail, UsageError } from './commands/usage.js';
 import { endChildrenOnSignal } from './commands/children.js';
 
@@ -26,7 +27,8 @@ usage: gosched <command> [options]
 commands:
 ${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
 
-Run 'gosched <command> --help' (or 'gosched help <command>') for a command's options.
+Run 'gosched <command> --help' (or 'gosched help <command>') for a command's options;
+'gosched --version' prints the package's version.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -39,6 +41,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (name === '--version' && rest.length === 0) {
+    // dist/src/cli.js -> the package root, in a checkout and in an install alike.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    process.stdout.write(`${pkg.name} ${pkg.version}\n`);
     return 0;
   }
   const command = commands[name];

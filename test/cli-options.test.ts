@@ -107,3 +107,12 @@ test('gosched help COMMAND prints that command\'s --help; help of an unknown com
   assert.equal(nope.code, 2);
   assert.match(nope.stderr, /^gosched: unknown command 'nope'/);
 });
+
+test('gosched --version prints the package\'s name and version, exit 0', { timeout: 60_000 }, async () => {
+  const r = await runCli(['--version'], 30_000);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `${pkg.name} ${pkg.version}\n`);
+  const help = await runCli(['--help'], 30_000);
+  assert.match(help.stdout, /--version/, 'the top-level help says so');
+});
