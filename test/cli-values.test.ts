@@ -325,3 +325,11 @@ test('a command ended by SIGTERM ends its child processes too (bench pool\'s chi
     child.kill('SIGKILL');
   }
 });
+
+test('stress: a run too short to reach every required path says so and what to do, as its --help promises', T, async () => {
+  const r = await runCli(['stress', '--seconds', '0.05', '--threads', '1', '--protocol', 'atomic'], 60_000);
+  const missing = /^ {2}paths never reached {5}(.*?) \(not required/m.exec(r.stdout)?.[1];
+  assert.ok(missing !== undefined && missing !== 'none', `a 0.05 s run reached every path: this test needs one that does not\n${r.stdout}`);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^ {2}FAILURE: \d+ required paths? never reached \(.*\): give the run more --seconds or --pairs\nFAIL$/m);
+});
