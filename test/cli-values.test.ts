@@ -333,3 +333,11 @@ test('stress: a run too short to reach every required path says so and what to d
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /^ {2}FAILURE: \d+ required paths? never reached \(.*\): give the run more --seconds or --pairs\nFAIL$/m);
 });
+
+test('bench runtime reads --cpu as bench does: decimal digits only (0x2 and 1e0 are not GOMAXPROCS values)', T, async () => {
+  const runs = await Promise.all(['0x2', '1e0', ' 2', '2.0'].map((v) => runCli(['bench', 'runtime', '--cpu', v, '--bench', 'nothing-matches'], BOUND_MS)));
+  runs.forEach((r, i) => {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^gosched: --cpu: '.*' is not a GOMAXPROCS from 1 to 256\n$/, `value ${i}`);
+  });
+});
