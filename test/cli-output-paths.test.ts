@@ -3,7 +3,7 @@
 // option and the place), not an internal error after a search or a benchmark run.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, runCli } from './support/check-cli.js';
@@ -56,4 +56,23 @@ test('a usage error leaves nothing behind: bench makes no --out folder for a --b
   assert.equal(trail.code, 2, trail.stderr);
   assert.match(trail.stderr, /^gosched: --trail .*gosched-out-\w+: is a folder; name a file\n$/);
   assert.equal(trail.stdout, '', 'refused before the search: no counterexample printed');
+});
+
+test('check --trail naming the model itself (or a link to it) is refused before the search: the model is not overwritten', { timeout: 60_000 }, async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gosched-out-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const model = path.join(dir, 'm.pml');
+  const text = 'init { assert(false) }\n';
+  writeFileSync(model, text);
+  symlinkSync(model, path.join(dir, 'link.pml'));
+  const runs = await Promise.all([
+    runCli(['check', model, '--trail', model], 30_000),
+    runCli(['check', 'm.pml', '--trail', './link.pml'], 30_000, dir),
+  ]);
+  for (const r of runs) {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^gosched: --trail .*(m|link)\.pml: is the model file; the trail would overwrite it\n$/);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(readFileSync(model, 'utf8'), text, 'the model is as it was');
 });
