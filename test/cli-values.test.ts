@@ -123,6 +123,8 @@ test('bench-check: MODEL, --max-depth and --vectorsz are the safety row\'s, refu
     [['bench-check', '--only', 'large', '--vectorsz', '2048', '--max-depth', '10'], /^gosched: --only large runs no safety row, the one that reads MODEL: --max-depth, --vectorsz does not apply\n$/],
     [['bench-check', empty, '--runs', '1'], /^gosched: .*empty\.pml:1:1: the model has no proctype or init\n/],
     [['bench-check', scratch, '--runs', '1'], /^gosched: .*gosched-cli-values-\w+: is a directory\n$/],
+    // Past 2^24 gcc cannot link pan (its tables outgrow the small code model): said before anything runs.
+    [['bench-check', model, '--vectorsz', '16777217'], /^gosched: --vectorsz must be at most 16777216 \(16 MiB, the largest state vector gosched check takes\), got 16777217\n$/],
   ];
   const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
   cases.forEach(([args, re], i) => {

@@ -57,6 +57,7 @@ options:
                   whose state vector is larger than pan's default bound of 1024
                   bytes (pan stops at once there, and bench-check says so); a bound
                   of pan's build: no count depends on it. Ours needs no such option.
+                  At most 16777216.
   --json          print one JSON object instead of the table (an array of the
                   rows' objects when more than one row runs)
   -h, --help      this text
@@ -68,6 +69,9 @@ exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or w
 checker fails to run, 2 on bad usage or a MODEL that 'gosched check' refuses (said as
 check says it, with its place, before anything runs).
 `;
+
+/** gosched check's own bound on the state vector, and so the largest pan build compared. */
+const MAX_VECTORSZ = 16 * 1024 * 1024;
 
 /** The models each extra row reads from the repository checkout; the npm package ships none. */
 const ROW_MODELS: Record<string, string[]> = {
@@ -110,6 +114,8 @@ export async function run(argv: string[]): Promise<number> {
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
   const vectorSize = values.vectorsz === undefined ? undefined : positiveInt('vectorsz', values.vectorsz, 1024);
+  // Far larger, gcc cannot link pan (its static tables outgrow x86-64's small code model).
+  if (vectorSize !== undefined && vectorSize > MAX_VECTORSZ) throw new UsageError(`--vectorsz must be at most ${MAX_VECTORSZ} (16 MiB, the largest state vector gosched check takes), got ${vectorSize}`);
   const rows = onlyRows(values.only, values.atomic === true, values.liveness === true, values.large === true);
   // The checkers run in a scratch directory: a relative path must not depend on it.
   const model = resolve(positionals[0] ?? defaultModel());
