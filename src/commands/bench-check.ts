@@ -59,7 +59,8 @@ options:
                   of pan's build: no count depends on it. Ours needs no such option.
                   At most 16777216.
   --json          print one JSON object instead of the table (an array of the
-                  rows' objects when more than one row runs)
+                  rows' objects when more than one row runs); when a checker
+                  fails to run, {"error": {"kind": "checker", "message"}, "exitCode": 1}
   -h, --help      this text
 
 The atomic, large and liveness rows read models of the repository (models/), so they need a
@@ -150,6 +151,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof BenchCheckError)) throw err;
     process.stderr.write(`gosched: bench-check: ${err.message}\n`);
+    // --json promises one JSON document on stdout whatever the outcome.
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: { kind: 'checker', message: err.message }, exitCode: 1 })}\n`);
     return 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
