@@ -3,10 +3,11 @@
 // not a failure of the scheduler (exit 1).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './support/check-cli.js';
+import { cliPath, runCli } from './support/check-cli.js';
 
 test('explore --replay: a schedule that fits exits 0; one that does not exits 2 naming the step', { timeout: 120_000 }, async () => {
   const replay = (schedule: string) => runCli(['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--replay', schedule], 60_000);
@@ -39,6 +40,11 @@ test('replay: a trail file that is missing, a folder or empty, or that was writt
   const same = await runCli(['replay', 'bad.pml', 'bad.pml.trail'], 60_000, dir);
   assert.equal(same.code, 1, same.stderr);
   assert.equal(same.stderr, '');
+  // A trail through a pipe is read once: the header and the steps both come from that read.
+  // (Through a shell: Node's own stdin pipes are sockets, which /dev/stdin cannot open.)
+  const piped = spawnSync('sh', ['-c', `cat bad.pml.trail | "${process.execPath}" "${cliPath}" replay bad.pml /dev/stdin`], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(piped.status, 1, piped.stderr);
+  assert.equal(piped.stdout, same.stdout);
 });
 
 test('explore: a scenario named twice is explored once; a schedule that misfits at its first step prints no empty trace', { timeout: 120_000 }, async () => {

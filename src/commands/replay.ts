@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
-import { readAnyTrail } from '../check/trail.js';
+import { parseAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
 import { loadOrExplain, quietOnClosedPipe, refuseDevice } from './check.js';
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   // found on another model (or another version of this one), not that this one is safe.
   const misfit = (steps: number) => new UsageError(`${trailFile}${recorded.model !== null ? `, written for ${recorded.model},` : ''} ends after ${steps} steps without its error (${recorded.error}) in ${basename(file)}: the trail does not fit this model`);
   try {
-    const trail = readAnyTrail(trailFile);
+    const trail = parseAnyTrail(recorded.text, trailFile);
     const claim = trail.pan ? null : trail.claim;
     const cycleStart = trail.pan ? null : trail.cycleStart;
     const model = loadOrExplain(file, {
@@ -92,10 +92,11 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** What a gosched trail's header records (the model it was found on, its error); pan's
- * trails have no header. A trail file that cannot be read, or is empty, is refused here,
- * saying why. */
-function trailHeader(trailFile: string): { model: string | null; error: string | null } {
+/** The trail file's text, read once (a pipe, /dev/stdin, can be read only once), and what
+ * a gosched trail's header records (the model it was found on, its error); pan's trails
+ * have no header. A trail file that cannot be read, or is empty, is refused here, saying
+ * why. */
+function trailHeader(trailFile: string): { text: string; model: string | null; error: string | null } {
   let text: string;
   try {
     const st = statSync(trailFile);
@@ -109,6 +110,6 @@ function trailHeader(trailFile: string): { model: string | null; error: string |
     throw new UsageError(`${trailFile}: cannot read the trail file (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`);
   }
   if (text.trim() === '') throw new UsageError(`${trailFile}: the trail file is empty`);
-  if (!text.startsWith('# gosched trail')) return { model: null, error: null };
-  return { model: /^# model: (.+?)\s*$/m.exec(text)?.[1] ?? null, error: /^# error: (.+?)\s*$/m.exec(text)?.[1] ?? null };
+  if (!text.startsWith('# gosched trail')) return { text, model: null, error: null };
+  return { text, model: /^# model: (.+?)\s*$/m.exec(text)?.[1] ?? null, error: /^# error: (.+?)\s*$/m.exec(text)?.[1] ?? null };
 }
