@@ -2,7 +2,9 @@
 // The `gosched` command: one subcommand per job, each in src/commands/<name>.ts.
 // Each command module exports `run(argv): Promise<number>` and its own `help` text;
 // this file only dispatches and prints the top-level help.
+import { readFileSync } from 'node:fs';
 import { fail, UsageError } from './commands/usage.js';
+import { endChildrenOnSignal } from './commands/children.js';
 
 type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
@@ -25,10 +27,13 @@ usage: gosched <command> [options]
 commands:
 ${Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`).join('\n')}
 
-Run 'gosched <command> --help' for a command's options.
+Run 'gosched <command> --help' (or 'gosched help <command>') for a command's options;
+'gosched --version' prints the package's version.
 `;
 
 async function main(argv: string[]): Promise<number> {
+  // `gosched help check` is `gosched check --help` (as `go help build` is).
+  if (argv[0] === 'help' && argv.length > 1) argv = [...argv.slice(1), '--help'];
   const [name, ...rest] = argv;
   if (name === undefined) {
     process.stderr.write(HELP);
@@ -36,6 +41,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(HELP);
+    return 0;
+  }
+  if (name === '--version' && rest.length === 0) {
+    // dist/src/cli.js -> the package root, in a checkout and in an install alike.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    process.stdout.write(`${pkg.name} ${pkg.version}\n`);
     return 0;
   }
   const command = commands[name];
@@ -63,8 +74,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Not for `gosched run`: a Go program killed by a signal leaves its children as they are.
+if (process.argv[2] !== 'run') endChildrenOnSignal();
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
-  // --json asks for the error as JSON too; after `run FILE` it is the program's argument.
-  (err: unknown) => { process.exitCode = fail(err, process.argv[2] !== 'run' && process.argv.includes('--json')); },
+  // --json asks for the error as JSON too; after `run FILE` it is the program's argument,
+  // and after `--` a positional (a file of that name).
+  (err: unknown) => {
+    const args = process.argv.slice(2);
+    const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    process.exitCode = fail(err, args[0] !== 'run' && options.includes('--json'));
+  },
 );

@@ -6,6 +6,7 @@ import { runMainTable } from './bench/main-table.js';
 import { formatStress, runStress } from './stress/stress.js';
 import { PROTOCOLS } from './sched/index.js';
 import { mainCheck } from './main-check.js';
+import { endChildrenOnSignal } from './commands/children.js';
 
 async function main(): Promise<number> {
   let ok = true;
@@ -26,6 +27,9 @@ async function main(): Promise<number> {
 
   return ok ? 0 : 1;
 }
+
+// The model check runs in a child process: a signal to npm start ends it too.
+endChildrenOnSignal();
 
 main().then(
   (code) => { process.exitCode = code; },

@@ -371,3 +371,12 @@ test('gosched run: bad flags, environment and files exit 2 with one line naming 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('calls on a closed Runtime fail at the call, naming the call and that close() ended it', T, async () => {
+  const rt = await Runtime.start({ gomaxprocs: 1 });
+  await rt.close();
+  for (const [what, call] of [['go', () => rt.go(bodies, 'echo', [1])], ['seal', () => rt.seal()], ['gomaxprocs', () => rt.gomaxprocs(2)]] as const) {
+    assert.throws(call, new RegExp(`^Error: Runtime\\.${what}: the Runtime is closed \\(close\\(\\) was called\\)$`), what);
+  }
+  await rt.close(); // a second close() is harmless
+});

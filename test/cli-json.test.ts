@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './support/check-cli.js';
+import { which } from '../src/bench/check-vs-spin.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'gosched-json-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
@@ -36,4 +37,23 @@ test('--json prints one JSON document on stdout, for a result and for a usage er
   });
   const list = JSON.parse(runs[0]!.stdout) as { id: string; protocol: string; stands: string }[];
   assert.ok(list.length > 10 && list.every((m) => typeof m.id === 'string' && /^(lock|atomic|both)$/.test(m.protocol) && m.stands.length > 0), 'mutants --list --json: the catalogue');
+});
+
+test('--json after -- is a positional, not a request for JSON: a usage error then prints no JSON on stdout', { timeout: 60_000 }, async () => {
+  const r = await runCli(['check', model, '--', '--json'], 30_000, scratch);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^gosched: check needs exactly one model file, got 2/);
+  assert.equal(r.stdout, '');
+});
+
+test('bench-check --json: a checker that cannot run (pan built too small for the model) is the one JSON document too, exit 1', { timeout: 90_000, skip: (which('spin') === null || which('gcc') === null) && 'needs spin and gcc on the PATH' }, async () => {
+  const big = join(scratch, 'vector.pml');
+  writeFileSync(big, 'byte a[2000];\ninit { a[0] = 1 }\n');
+  const r = await runCli(['bench-check', big, '--runs', '1', '--json'], 60_000, scratch);
+  assert.equal(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout) as { error: { kind: string; message: string }; exitCode: number };
+  assert.equal(doc.exitCode, 1);
+  assert.equal(doc.error.kind, 'checker');
+  assert.match(doc.error.message, /pan's state vector is larger than its build allows \(\d+ bytes\): run again with --vectorsz N/);
+  assert.match(r.stderr, /^gosched: bench-check: pan's state vector is larger/m);
 });

@@ -28,10 +28,15 @@ test('without typescript, explore and mutants exit 4 saying why, and no mutant c
     execFile(process.execPath, [path.join(dir, 'dist', 'src', 'cli.js'), ...args], { cwd: dir, timeout: 60_000, killSignal: 'SIGKILL', encoding: 'utf8' },
       (err, stdout, stderr) => done({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : null, stdout, stderr }));
   });
-  const [explore, mutants] = await Promise.all([
+  const [explore, mutants, json] = await Promise.all([
     cli(['explore', '--scenario', 'wired-handback', '--protocol', 'atomic']),
     cli(['mutants', '--only', 'mnextg-no-wakeup', '--no-stress']),
+    cli(['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--json']),
   ]);
+  // --json: the one JSON document on stdout is the error, as for every other refusal.
+  assert.equal(json.code, 4, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), { error: { kind: 'dependency', message: explore.stderr.replace(/^gosched: /, '').trimEnd() }, exitCode: 4 });
+  assert.equal(explore.stderr.trimEnd().split('\n').length, 1, `one line, no stack: ${explore.stderr}`);
   assert.equal(explore.code, 4, explore.stderr);
   assert.match(explore.stderr, /needs the typescript package/);
   assert.equal(mutants.code, 4, `${mutants.stdout}${mutants.stderr}`);

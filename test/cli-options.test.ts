@@ -92,3 +92,27 @@ test('stress --pairs 0 (its default) is accepted', { timeout: 60_000 }, async ()
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--seed must be a positive integer/);
 });
+
+test('gosched help COMMAND prints that command\'s --help; help of an unknown command is refused, exit 2', { timeout: 60_000 }, async () => {
+  const [viaHelp, direct, pool, poolDirect, nope] = await Promise.all([
+    runCli(['help', 'check'], 30_000), runCli(['check', '--help'], 30_000),
+    runCli(['help', 'bench', 'pool'], 30_000), runCli(['bench', 'pool', '--help'], 30_000),
+    runCli(['help', 'nope'], 30_000),
+  ]);
+  assert.equal(viaHelp.code, 0, viaHelp.stderr);
+  assert.equal(viaHelp.stdout, direct.stdout);
+  assert.match(viaHelp.stdout, /^usage: gosched check/);
+  assert.equal(pool.code, 0, pool.stderr);
+  assert.equal(pool.stdout, poolDirect.stdout);
+  assert.equal(nope.code, 2);
+  assert.match(nope.stderr, /^gosched: unknown command 'nope'/);
+});
+
+test('gosched --version prints the package\'s name and version, exit 0', { timeout: 60_000 }, async () => {
+  const r = await runCli(['--version'], 30_000);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `${pkg.name} ${pkg.version}\n`);
+  const help = await runCli(['--help'], 30_000);
+  assert.match(help.stdout, /--version/, 'the top-level help says so');
+});

@@ -115,6 +115,25 @@ test('bench-check reads its options before looking for the default model, which 
   assert.match(suite.stderr, /the suite row reads models\/liveness from a checkout/);
 });
 
+test('bench-check: MODEL, --max-depth and --vectorsz are the safety row\'s, refused without it; a model the checker refuses is bad input (exit 2, its place)', T, async () => {
+  const empty = join(scratch, 'empty.pml');
+  writeFileSync(empty, '');
+  const cases: [string[], RegExp][] = [
+    [['bench-check', model, '--only', 'atomic'], /^gosched: --only atomic runs no safety row, the one that reads MODEL: MODEL does not apply\n$/],
+    [['bench-check', '--only', 'large', '--vectorsz', '2048', '--max-depth', '10'], /^gosched: --only large runs no safety row, the one that reads MODEL: --max-depth, --vectorsz does not apply\n$/],
+    [['bench-check', empty, '--runs', '1'], /^gosched: .*empty\.pml:1:1: the model has no proctype or init\n/],
+    [['bench-check', scratch, '--runs', '1'], /^gosched: .*gosched-cli-values-\w+: is a directory\n$/],
+    // Past 2^24 gcc cannot link pan (its tables outgrow the small code model): said before anything runs.
+    [['bench-check', model, '--vectorsz', '16777217'], /^gosched: --vectorsz must be at most 16777216 \(16 MiB, the largest state vector gosched check takes\), got 16777217\n$/],
+  ];
+  const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
+  cases.forEach(([args, re], i) => {
+    assert.equal(runs[i]!.code, 2, `gosched ${args.join(' ')}: ${runs[i]!.stdout}${runs[i]!.stderr}`);
+    assert.match(runs[i]!.stderr, re);
+    assert.equal(runs[i]!.stdout, '', 'refused before any run');
+  });
+});
+
 function runNode(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, args, { timeout: BOUND_MS, killSignal: 'SIGKILL', encoding: 'utf8' },
@@ -245,10 +264,82 @@ test('mutants and explore refuse the options a run would ignore, naming them', T
     [['mutants', '--no-explore', '--preemptions', '1'], /^gosched: --no-explore runs no explorer: --preemptions does not apply\n$/],
     [['mutants', '--no-explore', '--no-stress'], /^gosched: --no-stress and --no-explore leave nothing to run: give one\n$/],
     [['explore', '--scenario', 'wired-handback', '--protocol', 'atomic', '--replay', '0x1', '--preemptions', '3'], /^gosched: --replay runs one schedule, no search: --preemptions does not apply\n$/],
+    // --json promises one JSON document on stdout; a Markdown table is not one.
+    [['mutants', '--markdown', '--json', '--only', 'mnextg-no-wakeup', '--no-stress'], /^gosched: --markdown and --json are two formats of the results: give one\n$/],
   ];
   const runs = await Promise.all(cases.map(([args]) => runCli(args, BOUND_MS)));
   cases.forEach(([args, re], i) => {
     assert.equal(runs[i]!.code, 2, `gosched ${args.join(' ')}: ${runs[i]!.stdout}${runs[i]!.stderr}`);
     assert.match(runs[i]!.stderr, re);
+  });
+});
+
+test('a negative number for a numeric option is that option\'s own error (exit 2, one line, the value shown), not parseArgs\' "ambiguous"', T, async () => {
+  const cases: { argv: string[]; option: string }[] = [];
+  for (const c of COMMANDS) {
+    const help = (await runCli([...c.argv, '--help'], BOUND_MS)).stdout;
+    for (const { option, value } of valueOptions(help)) {
+      if (!NUMERIC.has(value)) continue;
+      const extra = option === '-w' || option === '-k' ? ['--bitstate'] : c.name === 'bench pool' && option === '--threads' ? ['--idle'] : [];
+      // --benchtime takes a duration: its negative is -1s.
+      cases.push({ argv: [...c.argv, ...extra, option, value === 'T' ? '-1s' : '-1'], option });
+    }
+  }
+  assert.ok(cases.length >= 15, `only ${cases.length} cases: the help scan is broken`);
+  const runs = await limited(cases.map((k) => () => runCli(k.argv, BOUND_MS)));
+  const problems: string[] = [];
+  cases.forEach((k, i) => {
+    const r = runs[i]!;
+    const shown = `gosched ${k.argv.join(' ').replace(model, 'MODEL')}`;
+    if (r.code !== 2) problems.push(`${shown}: exit ${r.code}, ${r.stderr.slice(0, 200)}`);
+    else if (!r.stderr.startsWith(`gosched: ${k.option}`) || !/'-1s?'|"-1s?"/.test(r.stderr)) problems.push(`${shown}: not the option's own message with the value: ${r.stderr}`);
+    else if (/ambiguous/.test(r.stderr) || r.stderr.trimEnd().split('\n').length > 1) problems.push(`${shown}: ${r.stderr}`);
+  });
+  assert.deepEqual(problems, []);
+  // After --, a dash is a positional: ltl's formula may start with one.
+  const neg = await runCli(['ltl', '--', '-1 < x'], BOUND_MS);
+  assert.equal(neg.code, 0, neg.stderr);
+});
+
+test('a command ended by SIGTERM ends its child processes too (bench pool\'s child ran on as an orphan)', { ...T, skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  const { descendants } = await import('../src/commands/children.js');
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'bench', 'pool', '--pool', 'gosched', '--workload', 'c', '--warm', '50', '--out', join(scratch, 'pool')], { stdio: 'ignore' });
+  const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  let below: number[] = [];
+  try {
+    for (const end = Date.now() + BOUND_MS; below.length === 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      below = descendants(child.pid!);
+    }
+    assert.ok(below.length > 0, 'bench pool started no child process within the bound');
+    child.kill('SIGTERM');
+    assert.equal(await exited, 'SIGTERM', 'gosched ends by the signal it was sent');
+    const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    let left = below.filter(alive);
+    for (const end = Date.now() + 10_000; left.length > 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      left = left.filter(alive);
+    }
+    assert.deepEqual(left, [], 'child processes left running after gosched ended');
+  } finally {
+    // What this test started, whatever happened above (an orphan is no longer below child).
+    for (const pid of [...below, ...descendants(child.pid!)]) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    child.kill('SIGKILL');
+  }
+});
+
+test('stress: a run too short to reach every required path says so and what to do, as its --help promises', T, async () => {
+  const r = await runCli(['stress', '--seconds', '0.05', '--threads', '1', '--protocol', 'atomic'], 60_000);
+  const missing = /^ {2}paths never reached {5}(.*?) \(not required/m.exec(r.stdout)?.[1];
+  assert.ok(missing !== undefined && missing !== 'none', `a 0.05 s run reached every path: this test needs one that does not\n${r.stdout}`);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^ {2}FAILURE: \d+ required paths? never reached \(.*\): give the run more --seconds or --pairs\nFAIL$/m);
+});
+
+test('bench runtime reads --cpu as bench does: decimal digits only (0x2 and 1e0 are not GOMAXPROCS values)', T, async () => {
+  const runs = await Promise.all(['0x2', '1e0', ' 2', '2.0'].map((v) => runCli(['bench', 'runtime', '--cpu', v, '--bench', 'nothing-matches'], BOUND_MS)));
+  runs.forEach((r, i) => {
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^gosched: --cpu: '.*' is not a GOMAXPROCS from 1 to 256\n$/, `value ${i}`);
   });
 });

@@ -92,3 +92,38 @@ test('every file the Markdown names in a code span exists in the tree', () => {
   assert.ok(named > 30, `only ${named} file names found: the extraction is broken`);
   assert.deepEqual(problems, [], 'named in the Markdown but not in the tree');
 });
+
+test('README.md\'s command-line block lists every command, and for each exactly the options its --help lists', async () => {
+  const text = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = text.slice(text.indexOf('## The command line'));
+  const block = /```\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(block !== undefined, 'README.md has a code block under "## The command line"');
+  // A line that starts with `gosched ` opens a command; indented lines continue it. Its name
+  // is the words before the first placeholder, option or bracket.
+  const listed = new Map<string, string>();
+  let current: string | null = null;
+  for (const line of block.split('\n')) {
+    if (line.startsWith('gosched ')) {
+      const words = line.slice(8).trim().split(/\s+/);
+      const name = words.slice(0, words.findIndex((w) => !/^[a-z][a-z-]*$/.test(w))).join(' ');
+      current = name;
+      listed.set(name, line.replace(/#.*/, ''));
+    } else if (current !== null && /^\s/.test(line)) {
+      listed.set(current, `${listed.get(current)!} ${line}`);
+    }
+  }
+  const options = (s: string) => new Set([...s.matchAll(/(?<![\w-])(--?[a-z][a-z-]*)\b/g)].map((m) => m[1]!).filter((o) => o !== '--help' && o !== '-h'));
+  const { spawnSync } = await import('node:child_process');
+  const help = (argv: string[]) => spawnSync(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), ...argv, '--help'], { encoding: 'utf8', timeout: 30_000 }).stdout;
+  // The commands the top-level help lists, and bench's two subcommands.
+  const top = [...help([]).matchAll(/^ {2}([a-z][a-z-]*) {2,}/gm)].map((m) => m[1]!);
+  assert.ok(top.length >= 9, `the top-level help lists ${top.length} commands`);
+  const commands = [...top, 'bench pool', 'bench runtime'];
+  assert.deepEqual([...listed.keys()].sort(), [...commands].sort(), 'the commands of README.md\'s block against gosched --help');
+  for (const name of commands) {
+    const h = help(name.split(' '));
+    // Its options section: `  --name ...` or `  -x, --name` or `  -w N` at the line's start.
+    const inHelp = new Set([...h.matchAll(/^ {2}(?:-\w, )?(--?[a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((o) => o !== '--help' && o !== '-h'));
+    assert.deepEqual([...options(listed.get(name)!)].sort(), [...inHelp].sort(), `gosched ${name}: README.md's options against its --help`);
+  }
+});

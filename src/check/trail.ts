@@ -73,6 +73,12 @@ export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleSt
   } catch {
     throw new ModelError(`${file}: cannot read the trail file`, null);
   }
+  return parseAnyTrail(text, file);
+}
+
+/** The text of a trail file of either kind (for a caller that has read it already: a
+ * pipe can be read only once). */
+export function parseAnyTrail(text: string, file: string): ReturnType<typeof readAnyTrail> {
   return text.startsWith('# gosched trail')
     ? { pan: false, steps: parseTrail(text, file), cycleStart: trailCycleStart(text), claim: trailClaim(text) }
     : { pan: true, ...parsePanTrail(text, file) };

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, type BenchCheckResult, type LivenessBench } from '../bench/check-vs-spin.js';
-import { parse, positiveInt, UsageError } from './usage.js';
+import { optionFlag, parse, positiveInt, UsageError } from './usage.js';
+import { loadOrExplain } from './check.js';
 
 export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--atomic] [--large]
                            [--liveness] [--only ROWS] [--vectorsz N]
@@ -21,9 +22,9 @@ and its counts (errors, states stored and matched, transitions, atomic steps,
 depth reached). The counts must be equal; the report says MISMATCH if they are not.
 Without SPIN it reports ours only, and says so. Times are medians of the runs.
 
-With --atomic, a row follows for models/spin/bench/atomic_long.pml: 111,151 states
-reached through 117,596,384 steps inside atomic sequences (loops of about 400 steps that
-are never stored), so its ratio is that of the time per atomic step.
+With --atomic, a row follows for models/spin/bench/atomic_long.pml (max depth 500000):
+111,151 states reached through 117,596,384 steps inside atomic sequences (loops of about
+400 steps that are never stored), so its ratio is that of the time per atomic step.
 
 With --large, a row follows for models/spin/bench/pegs_large.pml (max depth 10000):
 656,711 states of a 696-byte state vector (pan's figure; proc.p's is 100 bytes), most of
@@ -48,22 +49,30 @@ options:
   --liveness      add the two liveness rows
   --only ROWS     run only these rows, comma-separated: safety (MODEL), atomic,
                   large, suite (the liveness suite's model), wired (gosched-wired);
-                  naming atomic, large, suite or wired stands for its option
-  --max-depth N   search depth bound, pan's -m (default 500000, as proc.p needs)
+                  naming atomic, large, suite or wired stands for its option;
+                  without safety, MODEL, --max-depth and --vectorsz are refused
+  --max-depth N   MODEL's search depth bound, pan's -m (default 500000, as proc.p
+                  needs; the other rows have theirs, said above)
   --vectorsz N    build pan with -DVECTORSZ=N (for MODEL's row only), for a model
                   whose state vector is larger than pan's default bound of 1024
                   bytes (pan stops at once there, and bench-check says so); a bound
                   of pan's build: no count depends on it. Ours needs no such option.
+                  At most 16777216.
   --json          print one JSON object instead of the table (an array of the
-                  rows' objects when more than one row runs)
+                  rows' objects when more than one row runs); when a checker
+                  fails to run, {"error": {"kind": "checker", "message"}, "exitCode": 1}
   -h, --help      this text
 
 The atomic, large and liveness rows read models of the repository (models/), so they need a
 checkout of gosched; the npm package ships none, and there they are refused (exit 2).
 
 exit status: 0 when the counts match (or SPIN was not run), 1 on a MISMATCH or when a
-checker fails to run, 2 on bad usage.
+checker fails to run, 2 on bad usage or a MODEL that 'gosched check' refuses (said as
+check says it, with its place, before anything runs).
 `;
+
+/** gosched check's own bound on the state vector, and so the largest pan build compared. */
+const MAX_VECTORSZ = 16 * 1024 * 1024;
 
 /** The models each extra row reads from the repository checkout; the npm package ships none. */
 const ROW_MODELS: Record<string, string[]> = {
@@ -106,6 +115,8 @@ export async function run(argv: string[]): Promise<number> {
   const runs = positiveInt('runs', values.runs, 3);
   const maxDepth = positiveInt('max-depth', values['max-depth'], 500000);
   const vectorSize = values.vectorsz === undefined ? undefined : positiveInt('vectorsz', values.vectorsz, 1024);
+  // Far larger, gcc cannot link pan (its static tables outgrow x86-64's small code model).
+  if (vectorSize !== undefined && vectorSize > MAX_VECTORSZ) throw new UsageError(`--vectorsz must be at most ${MAX_VECTORSZ} (16 MiB, the largest state vector gosched check takes), got ${vectorSize}`);
   const rows = onlyRows(values.only, values.atomic === true, values.liveness === true, values.large === true);
   // The checkers run in a scratch directory: a relative path must not depend on it.
   const model = resolve(positionals[0] ?? defaultModel());
@@ -116,6 +127,15 @@ export async function run(argv: string[]): Promise<number> {
   }
   const missing = missingRepositoryModels(rows);
   if (missing !== null) throw new UsageError(missing);
+  // The other rows have their models and depth bounds fixed: what only the safety row
+  // reads is refused without it rather than dropped (after what cannot run here at all).
+  if (!rows.has('safety')) {
+    const given = [...(positionals[0] !== undefined ? ['MODEL'] : []), ...(['max-depth', 'vectorsz'] as const).filter((o) => values[o] !== undefined).map(optionFlag)];
+    if (given.length > 0) throw new UsageError(`--only ${values.only} runs no safety row, the one that reads MODEL: ${given.join(', ')} does not apply`);
+  }
+  // A model the checker refuses is the user's mistake, said with its place (as check says
+  // it, exit 2), before anything is timed: not 'a checker failed to run' (exit 1).
+  if (rows.has('safety')) loadOrExplain(model);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: BenchCheckResult[] = [];
   const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));
@@ -131,6 +151,8 @@ export async function run(argv: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof BenchCheckError)) throw err;
     process.stderr.write(`gosched: bench-check: ${err.message}\n`);
+    // --json promises one JSON document on stdout whatever the outcome.
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: { kind: 'checker', message: err.message }, exitCode: 1 })}\n`);
     return 1;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

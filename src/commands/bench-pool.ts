@@ -82,9 +82,11 @@ export async function run(argv: string[]): Promise<number> {
   if (v.idle) refuseUnused(v, ['workload', 'warm'], '--idle runs no workload, it starts idle threads');
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   const out = v.out ?? 'bench-results';
-  outputDir('--out', out);
-  if (v.idle) return idle(pools, positiveInt('threads', v.threads, 16), out, v.json === true);
+  const threads = positiveInt('threads', v.threads, 16);
   await requireInstalled(pools);
+  // Made once everything typed has been checked: a refused run leaves no folder behind.
+  outputDir('--out', out);
+  if (v.idle) return idle(pools, threads, out, v.json === true);
   // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
   const live = progressFor(process.stderr);
   const r = await runPoolBench({
@@ -116,7 +118,6 @@ async function requireInstalled(pools: readonly PoolName[]): Promise<void> {
 
 /** --idle: see idle.ts. The bare worker always runs: it is the floor the others are read against. */
 async function idle(pools: readonly PoolName[], threads: number, out: string, json: boolean): Promise<number> {
-  await requireInstalled(pools);
   const live = progressFor(process.stderr);
   const rows: IdleRow[] = [];
   const failures: string[] = [];

@@ -79,15 +79,16 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
+  // Decimal digits only, as bench's --cpu (Number() would take '0x2', '1e0' and ' 2').
   const cpus = (values.cpu ?? '1,2').split(',').map((s) => {
     const n = Number(s);
-    if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--cpu: '${s}' is not a GOMAXPROCS from 1 to 256`);
+    if (!/^\d+$/.test(s) || n < 1 || n > 256) throw new UsageError(`--cpu: '${s}' is not a GOMAXPROCS from 1 to 256`);
     return n;
   });
-  const protocols = (values.protocol ?? 'lock,atomic').split(',').map((p) => {
+  const protocols = [...new Set((values.protocol ?? 'lock,atomic').split(',').map((p) => {
     if (!PROTOCOLS.includes(p as Protocol)) throw new UsageError(`--protocol: '${p}' is not lock or atomic`);
     return p as Protocol;
-  });
+  }))];
   let benchtime: Benchtime;
   try {
     benchtime = parseBenchtime(values.benchtime ?? '1s');

@@ -146,9 +146,12 @@ export async function run(argv: string[]): Promise<number> {
   // Progress: one line in place when stderr is a terminal, none otherwise (progress.ts).
   const live = progressFor(process.stderr);
   const progress = piecesTo(live);
-  outputDir('--out', a.out);
-  if (a.cpuProf) return cpuProf(a, progress);
+  if (a.cpuProf) {
+    outputDir('--out', a.out);
+    return cpuProf(a, progress);
+  }
 
+  // Every check of what was typed comes before --out is made: a refused run leaves nothing.
   const benches = MICRO_BENCHMARKS.filter((b) => a.bench.test(b.name));
   const server = a.bench.test(SERVER_NAME);
   if (benches.length === 0 && !server) throw new UsageError(`--bench '${a.bench.source}' matches no benchmark (try 'gosched bench --help')`);
@@ -157,6 +160,7 @@ export async function run(argv: string[]): Promise<number> {
     goPath = findGo();
     if (goPath === undefined) throw new UsageError('--go: Go isn\'t found: no \'go\' executable on the PATH (install a Go toolchain, e.g. apt-get install golang-go)');
   }
+  outputDir('--out', a.out);
 
   const out: string[] = [];   // stdout, unless --json
   // Results go to stdout (or, with --json, stderr) as lines of their own: the live progress

@@ -1,5 +1,6 @@
 // `gosched check MODEL.pml`: explicit-state verification of a Promela model, reporting
 // what SPIN's pan reports (see src/check/).
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError, formatModelError, includedPath } from '../check/errors.js';
 import { readModel, compileModel } from '../check/model.js';
@@ -34,8 +35,8 @@ options:
   --json           print one JSON object on stdout and nothing else there
   --max-depth N    depth bound, as pan's -m (default 10000); moves cut there count as
                    matched states and a warning says the bound was hit
-  --trail FILE     where to write the trail of an error
-                   (default: <model file name>.trail in the current directory)
+  --trail FILE     where to write the trail of an error (a file, not the model;
+                   default: <model file name>.trail in the current directory)
   --memlim MB      stop cleanly, with the figures so far, once the state store and
                    search stack need more than MB megabytes (default 4096); the exact
                    store grows in 64 MiB chunks up to that limit
@@ -167,7 +168,10 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length} (see 'gosched check --help')`);
   const file = positionals[0]!;
-  if (values.trail !== undefined) writableFile('--trail', values.trail);
+  if (values.trail !== undefined) {
+    writableFile('--trail', values.trail);
+    if (sameFile(values.trail, file)) throw new UsageError(`--trail ${values.trail}: is the model file; the trail would overwrite it`);
+  }
   const maxDepth = positiveInt('max-depth', values['max-depth'], 10000);
   const memlim = positiveInt('memlim', values.memlim, 4096);
   if (values.hc && values.bitstate) throw new UsageError('--hc and --bitstate exclude each other');
@@ -269,6 +273,7 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
 
 /** Loads and compiles a model; any mistake in it becomes a UsageError with a caret. */
 export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
+  refuseDevice(file);
   let source = '';
   try {
     source = readModel(file);
@@ -282,6 +287,32 @@ export function loadOrExplain(file: string, opts: ClaimOptions = {}) {
       throw u;
     }
     throw e;
+  }
+}
+
+/** A device named as a model (/dev/zero, a disk) is refused before it is read: reading
+ * one may never end. A pipe (/dev/stdin, a FIFO) is read, as cpp would read it. */
+export function refuseDevice(file: string): void {
+  let device = false;
+  try {
+    const st = statSync(file);
+    device = st.isCharacterDevice() || st.isBlockDevice();
+  } catch { /* missing or unreadable: readModel says which */ }
+  if (!device) return;
+  const u = new UsageError(`${file}: is a device, not a model file`);
+  u.kind = 'model';
+  u.plain = 'is a device, not a model file';
+  u.where = { file, line: null, col: null };
+  throw u;
+}
+
+/** Whether two paths name one existing file (through links too). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 

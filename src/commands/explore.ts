@@ -4,7 +4,7 @@ import { parseSchedule } from '../explore/engine/search.js';
 import { explore, findScenario, formatRun, replaySchedule } from '../explore/run.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import { parseProtocols } from './stress.js';
-import { UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
+import { DependencyError, UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
 
 export const help = `usage: gosched explore [--scenario NAMES] [--protocol lock|atomic|lock,atomic]
                        [--preemptions K] [--max-executions N] [--no-hashing] [--json]
@@ -26,7 +26,9 @@ devDependency of gosched (there after npm ci in its checkout; from an npm instal
 project that installed gosched has typescript). A search cut by --max-executions passes if
 it met no failure (its line says it was cut). Exits 0 when every search passes (or the
 replayed schedule ends without a failure), 1 on a failure, 2 on bad usage (a --replay
-schedule that the scenario cannot take included), 4 without typescript.
+schedule that the scenario cannot take included), 4 without typescript. Under --json an
+error is one JSON object on stdout too: {"error": {"kind": "usage"|"dependency"|"internal",
+"message"}, "exitCode": 2|4}.
 
 scenarios:
 ${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}
@@ -57,9 +59,11 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(help);
     return 0;
   }
-  const scenarios = (values.scenario ?? SCENARIOS.map((s) => s.name).join(',')).split(',').map((name) => {
+  // A name given twice is one search (as --protocol lock,lock is one protocol).
+  const names = [...new Set((values.scenario ?? SCENARIOS.map((s) => s.name).join(',')).split(',').map((name) => name.trim()))];
+  const scenarios = names.map((name) => {
     try {
-      return findScenario(name.trim());
+      return findScenario(name);
     } catch (err) {
       throw new UsageError(`--scenario: ${(err as Error).message}`);
     }
@@ -81,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
       const r = await replaySchedule(scenarios[0]!, protocols[0]!, schedule);
       // A schedule this scenario cannot take is a mistake in what was typed, not a finding.
       if (!r.fits) {
-        if (!values.json) process.stdout.write(`${r.trace.join('\n')}\n`);
+        if (!values.json && r.trace.length > 0) process.stdout.write(`${r.trace.join('\n')}\n`);
         throw new UsageError(`--replay: ${r.failure} of ${scenarios[0]!.name} (${protocols[0]!})`);
       }
       if (values.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
@@ -94,10 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     else process.stdout.write(`${runs.map((r) => formatRun(r)).join('\n')}\n${ok ? 'PASS' : 'FAIL'}\n`);
     return ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof NeedsDevInstall) {
-      process.stderr.write(`gosched: ${err.message}\n`);
-      return 4;
-    }
+    if (err instanceof NeedsDevInstall) throw new DependencyError(err.message);
     throw err;
   }
 }

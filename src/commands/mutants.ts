@@ -3,7 +3,7 @@ import { NeedsDevInstall } from '../explore/engine/load.js';
 import { MUTANTS } from '../mutants/catalogue.js';
 import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
-import { UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
+import { DependencyError, UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
 
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
@@ -16,8 +16,8 @@ the stress (gosched stress, run from the copy) run on it under each protocol the
 line runs in. Prints which check caught which mutant and how fast (schedules until the
 explorer's first failure; stress runs that failed). The whole catalogue takes several
 minutes. Needs the typescript package, as gosched explore does (without it, exit 4,
-unless --no-explore). Exits 0 when
-every mutant is caught under every protocol, 1 otherwise.
+unless --no-explore; under --json, with the error as one JSON object, kind "dependency").
+Exits 0 when every mutant is caught under every protocol, 1 otherwise, 2 on bad usage.
 
 options:
   --only IDS           comma-separated mutant ids (default: all)
@@ -55,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values['no-stress']) refuseUnused(values, ['stress-runs', 'stress-seconds'], '--no-stress runs no stress');
   if (values['no-stress'] && values['no-explore']) throw new UsageError('--no-stress and --no-explore leave nothing to run: give one');
   if (values['no-explore']) refuseUnused(values, ['preemptions'], '--no-explore runs no explorer');
+  // --json promises one JSON document on stdout: a Markdown table beside it, or in its place, breaks that.
+  if (values.markdown && values.json) throw new UsageError('--markdown and --json are two formats of the results: give one');
   if (values.list) {
     // --json holds here too: every command's --json output is one JSON document.
     if (values.json) process.stdout.write(`${JSON.stringify(MUTANTS.map((m) => ({ id: m.id, protocol: m.protocol, stands: m.stands })))}\n`);
@@ -80,8 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (!(err instanceof NeedsDevInstall)) throw err;
-    process.stderr.write(`gosched: mutants: ${err.message}; --no-explore runs the stress alone\n`);
-    return 4;
+    throw new DependencyError(`mutants: ${err.message}; --no-explore runs the stress alone`);
   }
   const missed = results.filter((r) => !r.caught);
   if (values.markdown) {

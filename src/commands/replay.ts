@@ -1,11 +1,12 @@
 // `gosched replay MODEL.pml TRAIL`: replays a trail written by `gosched check`.
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
 import { canMove, replay, stuckProcesses } from '../check/replay.js';
-import { readAnyTrail } from '../check/trail.js';
+import { parseAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
-import { loadOrExplain, quietOnClosedPipe } from './check.js';
+import { loadOrExplain, quietOnClosedPipe, refuseDevice } from './check.js';
 import { parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
@@ -30,7 +31,9 @@ where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last stat
 state the cycle started in.
 
 exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input
-(a trail that does not fit the model included), 4 an internal error.
+(a trail file that is missing or empty, and a trail that does not fit the model: one
+that cannot be followed, or a gosched trail that ends without the error its header
+records), 4 an internal error.
 
 options:
   -h, --help   this text
@@ -42,8 +45,13 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
+  refuseDevice(file);
+  const recorded = trailHeader(trailFile);
+  // A gosched trail is written for an error: reaching its end without one means it was
+  // found on another model (or another version of this one), not that this one is safe.
+  const misfit = (steps: number) => new UsageError(`${trailFile}${recorded.model !== null ? `, written for ${recorded.model},` : ''} ends after ${steps} steps without its error (${recorded.error}) in ${basename(file)}: the trail does not fit this model`);
   try {
-    const trail = readAnyTrail(trailFile);
+    const trail = parseAnyTrail(recorded.text, trailFile);
     const claim = trail.pan ? null : trail.claim;
     const cycleStart = trail.pan ? null : trail.cycleStart;
     const model = loadOrExplain(file, {
@@ -64,6 +72,7 @@ export async function run(argv: string[]): Promise<number> {
       // With a claim, invalid end states are not errors (as in pan); its end is.
       const c = m.claimOff, pc = outcome.state[c + 1]! | outcome.state[c + 2]! << 8;
       if (m.endPc[m.claimType]![pc] === 1) { process.stdout.write('gosched: end state in claim reached\n'); return 1; }
+      if (recorded.error !== null) throw misfit(steps.length);
       process.stdout.write(`gosched: trail ends after ${steps.length} steps without an error\n`);
       return 0;
     }
@@ -74,10 +83,33 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`gosched: invalid end state${traceOpen ? ' (event_trace not completed)' : ''}\n${stuck.map((s) => `\t${s}\n`).join('')}`);
       return 1;
     }
+    if (recorded.error !== null) throw misfit(steps.length);
     process.stdout.write(`gosched: trail ends after ${steps.length} steps without an error\n`);
     return 0;
   } catch (e) {
     if (e instanceof ModelError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** The trail file's text, read once (a pipe, /dev/stdin, can be read only once), and what
+ * a gosched trail's header records (the model it was found on, its error); pan's trails
+ * have no header. A trail file that cannot be read, or is empty, is refused here, saying
+ * why. */
+function trailHeader(trailFile: string): { text: string; model: string | null; error: string | null } {
+  let text: string;
+  try {
+    const st = statSync(trailFile);
+    if (st.isDirectory()) throw new UsageError(`${trailFile}: cannot read the trail file (a folder)`);
+    // Reading /dev/zero would never end; a pipe is read.
+    if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError(`${trailFile}: cannot read the trail file (a device)`);
+    text = readFileSync(trailFile, 'utf8');
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`${trailFile}: cannot read the trail file (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`);
+  }
+  if (text.trim() === '') throw new UsageError(`${trailFile}: the trail file is empty`);
+  if (!text.startsWith('# gosched trail')) return { text, model: null, error: null };
+  return { text, model: /^# model: (.+?)\s*$/m.exec(text)?.[1] ?? null, error: /^# error: (.+?)\s*$/m.exec(text)?.[1] ?? null };
 }

@@ -1,6 +1,7 @@
 // Shared by every command: how a user's mistake is reported (one line, exit 2, no stack)
-// versus a bug in gosched itself (the stack, exit 4). Under --json each is one JSON object
-// on stdout as well: {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
+// versus a bug in gosched itself (the stack, exit 4) or a package it needs that is not
+// installed (one line, exit 4). Under --json each is one JSON object on stdout as well:
+// {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -15,16 +16,24 @@ export class UsageError extends Error {
   plain: string | null = null;
 }
 
+/** A package the command needs is not installed (typescript for explore and mutants, a
+ * devDependency): exit 4 as gosched cannot do its part, but said in one line, no stack. */
+export class DependencyError extends Error {
+  override name = 'DependencyError';
+}
+
 /** Prints an error and returns the exit code for it: 2 for the user's mistakes, 4 for
- * gosched's own (an internal error is never confused with "the model has an error", 1). */
+ * gosched's own (an internal error is never confused with "the model has an error", 1)
+ * and for a missing dependency. */
 export function fail(err: unknown, json = false): number {
   const usage = err instanceof UsageError || (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
+  const dependency = err instanceof DependencyError;
   const code = usage ? 2 : 4;
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(usage ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
+  process.stderr.write(usage || dependency ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
   if (json) {
     const u = err instanceof UsageError ? err : null;
-    const kind = u ? u.kind : usage ? 'usage' : 'internal';
+    const kind = u ? u.kind : usage ? 'usage' : dependency ? 'dependency' : 'internal';
     process.stdout.write(JSON.stringify({ error: { kind, message: u?.plain ?? message, ...(u?.where ?? {}) }, exitCode: code }) + '\n');
   }
   return code;
@@ -36,7 +45,39 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>> {
-  return parseArgs({ args: argv, options, allowPositionals, strict: true });
+  return parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals, strict: true });
+}
+
+/**
+ * `--seconds -1` as `--seconds=-1`. parseArgs refuses a value that starts with a dash as
+ * "ambiguous" (it might be a forgotten value followed by an option), which tells a user
+ * who typed a negative number nothing about the number; joined, the value reaches the
+ * option's own check, which says what the option takes and shows the value. Only what
+ * reads as a number (`-1`, `-2.5`, `-1s`) is joined: `--trail --json` stays a missing value.
+ */
+function negativeValuesJoined(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = (arg: string): string | null => {
+    const long = /^--([^=]+)$/.exec(arg)?.[1];
+    if (long !== undefined) return options[long]?.type === 'string' ? long : null;
+    const short = /^-(\w)$/.exec(arg)?.[1];
+    if (short === undefined) return null;
+    const name = Object.keys(options).find((k) => options[k]!.short === short);
+    return name !== undefined && options[name]!.type === 'string' ? name : null;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') { out.push(...argv.slice(i)); break; }
+    const name = takesValue(arg);
+    const next = argv[i + 1];
+    if (name !== null && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg.startsWith('--') ? arg : `--${name}`}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 /** An option as the user types it: `-w` for a one-letter name, `--max-depth` otherwise. */
@@ -70,6 +111,9 @@ export function nonNegativeInt(name: string, value: string | undefined, fallback
 /** A file an option names for writing (--trail): its folder must exist and be writable.
  * Checked before the work, so that a typo does not cost a search and end in a stack. */
 export function writableFile(option: string, file: string): void {
+  let isDir = false;
+  try { isDir = statSync(file).isDirectory(); } catch { /* not there yet: its folder decides */ }
+  if (isDir) throw new UsageError(`${option} ${file}: is a folder; name a file`);
   const dir = dirname(resolve(file));
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');

@@ -451,6 +451,6 @@ export class Runtime {
 
   private checkOpen(what: string): void {
     if (this.fatal) throw this.fatal;
-    if (this.closed) throw new Error(`${what}: Runtime is closed`);
+    if (this.closed) throw new Error(`Runtime.${what}: the Runtime is closed (close() was called)`);
   }
 }

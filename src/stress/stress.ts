@@ -289,6 +289,9 @@ export function formatStress(r: StressReport): string {
     `  elapsed                 ${r.elapsedSeconds.toFixed(2)} s`,
   ];
   if (r.parks !== r.readies) lines.push(`  FAILURE: ${r.parks} parks but ${r.readies} readies`);
+  // Not a fault of the scheduler as the others are: a run too short for the machine's load.
+  const n = r.paths.missing.length;
+  if (n > 0 && r.failure === null) lines.push(`  FAILURE: ${n} required path${n > 1 ? 's' : ''} never reached (${r.paths.missing.join(', ')}): give the run more --seconds or --pairs`);
   if (r.failure) lines.push(`  FAILURE: ${r.failure}`);
   if (r.stuck) lines.push(...r.stuck.map((l) => `    ${l}`));
   lines.push(r.ok ? 'PASS' : 'FAIL');
