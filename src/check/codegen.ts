@@ -31,6 +31,9 @@ export interface TransInfo {
   /** Writes the state only when it moves, and then keeps the vector's length and makes no
    * rendezvous offer: the search may run it in place, with no copy to go back to. */
   inPlace: boolean;
+  /** Writes nothing but the process's pc (and _last) when it moves (a condition, else, a
+   * jump): the search may try it in place and put those bytes back. */
+  pure: boolean;
   /** SPIN's state number of the statement the move executes (as spin -t -p prints it), -1 if
    * unknown, and whether that statement has an end label (spin -t -p's <valid end state>). */
   spinState: number; endLabel: boolean;
@@ -324,7 +327,7 @@ return { exec, init, prov };
     this.trans.push({
       id, type: p.type, pc: t.pc, target: t.target, line: el.line, file: s?.pos.file,
       text: el.kind === 'end' ? '-end-' : el.kind === 'jump' ? (s ? stmtText(s) : '.(goto)') : stmtText(s!),
-      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false,
+      isElse: t.isElse, atomic: t.atomic, isRecv, isRendezvousRecv: rv, unless: t.unless, inPlace: false, pure: false,
       spinState: el.order, endLabel: t.endLabel,
     });
     const ctx: Ctx = { proc: p, inDstep: false };
@@ -353,6 +356,10 @@ return { exec, init, prov };
     // Read off the code itself: only `run` (run_T) and a process's end change the length,
     // and `run` may write before a guard blocks; only a rendezvous send sets BOQ.
     this.trans[id]!.inPlace = el.kind !== 'end' && !body.includes('run_') && !body.includes(`io[${IO.BOQ}] = c`);
+    let bare = s;
+    while (bare?.k === 'label') bare = bare.s;
+    this.trans[id]!.pure = this.trans[id]!.inPlace && !provided && !this.prog.usesPriority
+      && (el.kind === 'jump' || bare?.k === 'else' || bare?.k === 'expr');
     this.cases.push(`    case ${id}: { ${body} }`);
     return id;
   }

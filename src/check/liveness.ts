@@ -86,8 +86,14 @@ class Stop { constructor(readonly error: CycleError | null, readonly memory = fa
 const enum Fr { TAU, OPM, PR, TI, TEND, BOF, OTO, ON, OM, OSTATE, BUP, BOQ, OFF, LEN, TID, EST, SIZE }
 const FRAME_BYTES = 4 * Fr.SIZE;
 
-// tau bits (pan's names in comments)
-const enum Tau { TIMEOUT = 1, RETRY = 2, CLAIM = 4, ATOM = 8, CUT = 16, STUTTER = 128 }
+// tau bits (pan's names in comments). SPENT is not pan's: a frame inside an atomic
+// sequence (not the claim's turn, no rendezvous offer pending, so one process to try)
+// that has made its move and has nothing left to try but an else, which that move has
+// ruled out, and no fairness counter or flag to settle. Back from its child, the loop
+// would only run through its empty remainder and go up again, so UP passes it by
+// (what pan does there changes no count). Set where such a frame moves, and by the
+// forced chains, which leave every frame they expand spent.
+const enum Tau { TIMEOUT = 1, RETRY = 2, CLAIM = 4, ATOM = 8, CUT = 16, SPENT = 32, STUTTER = 128 }
 // o_pm bits
 const enum Pm { MOVED = 1, ACCEPT = 2, PROGRESS = 4, FLAGSET = 8, FLAGCLR = 16, CNT = 32, CNTNOW = 64, FAIRSTUTTER = 128 }
 
@@ -262,6 +268,11 @@ function newState(r: Run): void {
   const { exec, io, procSize, procBase, acceptPc, progressPc, hasProvided } = m;
   const { moves, movesAt, pcBase, tfl } = flatMoves(m);
   const forced = forcedAtomic(m, movesAt, moves);
+  // Forced chains (see the move loop) run only where nothing else happens in an atomic
+  // frame: with a claim (without one, every frame is compared with the nested search's
+  // seed) and without fairness (whose counter moves in atomic frames too).
+  const chains = VERI && !fairness;
+  const chainKind = chainKinds(m, movesAt, moves, forced), lastOff = m.layout.lastOff;
   const claimOff = m.claimOff, usesTimeout = m.usesTimeout;
   // When every proctype's record has the same size, process II's record is found by a
   // multiplication instead of a walk over the records before it.
@@ -540,7 +551,107 @@ function newState(r: Run): void {
               if ((fr[f + Fr.TAU]! & Tau.TIMEOUT) && !(tc & Tau.CLAIM)) tc |= Tau.TIMEOUT;
             }
             fr[f + Fr.SIZE + Fr.TAU] = tc;
-            if (newBoq === 0 && isAtomic) { From = To = II; nlinks++; } else { From = s8[c]! + BASE - 1; To = BASE; }
+            if (newBoq === 0 && boq === 0 && II === To && (fr[f + Fr.TAU]! & (Tau.ATOM | Tau.CLAIM)) === Tau.ATOM && (fr[f + Fr.OPM]! & (Pm.CNT | Pm.FLAGSET | Pm.FLAGCLR)) === 0) {
+              let j = k;
+              while (j < kEnd && (tfl[moves[j]!]! & Tf.ELSE) !== 0) j++;
+              if (j === kEnd) fr[f + Fr.TAU] = fr[f + Fr.TAU]! | Tau.SPENT;
+            }
+            if (newBoq !== 0 || !isAtomic) { From = s8[c]! + BASE - 1; To = BASE; at = At.DOWN; continue main; }
+            From = To = II; nlinks++;
+            if (!chains || L2 !== L || (tc & Tau.CLAIM) !== 0 || hasProvided[s8[b - o + c]!] !== 0) { at = At.DOWN; continue main; }
+            // A forced chain: while the process, inside its atomic sequence, has one move
+            // to make (chainKinds), the child's frame is expanded right here, with what
+            // DOWN, ALLOVER, STUTTER and EXPAND would do for it (in an atomic frame: no
+            // store, no claim move, nothing counted but the step), the move made in
+            // place, and the frame left spent (Tau.SPENT). Where the process is blocked
+            // or has a real choice, or at the depth bound, the frame goes to the loop as
+            // usual. The frames are still written (the trail, and a child reads its
+            // parent's tau, o_pm and ostate); what is saved is the loop's dispatch on the
+            // way down and the frames' visits on the way up: glycerine's ltl.sgc, 34.6
+            // million atomic steps for 565,699 states, spent about half its search there.
+            // Rejected: chains without frames, as the safety search runs them (the trail
+            // and the parent fields would need a second bookkeeping), and probing a
+            // choice on copies as the safety search does (two copies of the vector per
+            // step, where trying conditions in place and putting the pc back costs none).
+            // bb: the record, where it was (the length, so the layout, is kept).
+            const bb = b - o + c, ty = s8[bb]!, pid = II - BASE;
+            let pcI = pcBase[ty]! + (s8[bb + 1]! | s8[bb + 2]! << 8);
+            while (chainKind[pcI] !== 0 && depth < maxDepth) {
+              const g = (depth + 1) * Fr.SIZE;
+              fr[g + Fr.OSTATE] = fr[g - Fr.SIZE + Fr.OSTATE]!;
+              if (depth > mreached) mreached = depth;
+              fr[g + Fr.SIZE + Fr.ON] = 0;
+              if (claimEnd[s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
+              let opm = fr[g + Fr.OPM]! & ~(Pm.FLAGSET | Pm.FLAGCLR | Pm.CNT | Pm.CNTNOW | Pm.MOVED);
+              fr[g + Fr.SIZE + Fr.PR] = II; fr[g + Fr.EST] = 0;
+              io[IO.LEN] = L; io[IO.BOQ] = 0; io[IO.TIMEOUT] = tc & Tau.TIMEOUT;
+              io[IO.NP] = !(opm & Pm.PROGRESS) ? 1 : 0;
+              let kk = movesAt[pcI]!;
+              const ke = movesAt[pcI + 1]!;
+              let t = moves[kk]!, rx = 0;
+              if (chainKind[pcI] === 1) {
+                rx = exec(t, s8, c, bb, pid); kk++;
+                if (rx === 0 && io[IO.ERR] === 0 && kk < ke) { t = moves[kk++]!; rx = exec(t, s8, c, bb, pid); }
+              } else {
+                // A choice: which conditions hold, each tried in place and put back.
+                const pc0 = s8[bb + 1]!, pc1 = s8[bb + 2]!, last = s8[c + lastOff]!;
+                let pick = -1, j = kk;
+                for (; j < ke && (tfl[moves[j]!]! & Tf.ELSE) === 0; j++) {
+                  const ru = exec(moves[j]!, s8, c, bb, pid);
+                  if (ru === 0 && io[IO.ERR] === 0) continue;
+                  s8[bb + 1] = pc0; s8[bb + 2] = pc1; if (lastOff !== 0) s8[c + lastOff] = last;
+                  // A second one, or an error (which the loop must meet in pan's order).
+                  if (ru !== 1 || io[IO.ERR] !== 0 || pick >= 0) { pick = -2; break; }
+                  pick = j;
+                }
+                if (pick === -1 && j < ke) pick = j;
+                if (pick < 0) {
+                  // A choice, an error or no move: the frame is left to the loop (nothing
+                  // above was counted; the loop tries the moves again).
+                  io[IO.ERR] = 0; io[IO.ERRINFO] = 0;
+                  fr[g + Fr.OPM] = opm;
+                  break;
+                }
+                t = moves[pick]!; kk = pick + 1;
+                rx = exec(t, s8, c, bb, pid);
+              }
+              if (rx === 0 && io[IO.ERR] === 0) {
+                // Blocked: the frame is left to the loop, which finds that again (nothing
+                // above was counted) and takes atomicity away.
+                fr[g + Fr.OPM] = opm;
+                break;
+              }
+              if (rx === 2 || io[IO.ERR] !== 0) {
+                const steps = trail(r, depth); steps.push({ pid, tid: t });
+                const e = m.errors[io[IO.ERRINFO]!]!;
+                throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
+              }
+              fr[g + Fr.OPM] = opm | Pm.MOVED;
+              fr[g + Fr.TAU] = tc | Tau.SPENT;
+              depth++;
+              layOf[depth + 1] = layOf[depth]!;
+              fr[g + Fr.SIZE + Fr.OFF] = c; fr[g + Fr.SIZE + Fr.LEN] = L; fr[g + Fr.SIZE + Fr.BOQ] = 0; fr[g + Fr.SIZE + Fr.TID] = t; fr[g + Fr.SIZE + Fr.PR] = II;
+              pm = fr[g + Fr.SIZE + Fr.OPM]! & ~(Pm.ACCEPT | Pm.PROGRESS);
+              if (aCycles) {
+                const cpc = s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8;
+                if (np) {
+                  if (claimAccept[cpc]) pm |= Pm.ACCEPT;
+                  if (claimProgress[cpc] || (procProgress && anyAt(r, s8, c, progressPc, true))) pm |= Pm.PROGRESS;
+                } else if (claimAccept[cpc] || (procAccept && anyAt(r, s8, c, acceptPc, true))) pm |= Pm.ACCEPT;
+              }
+              fr[g + Fr.SIZE + Fr.OPM] = pm;
+              fr[g + Fr.SIZE + Fr.TI] = kk; fr[g + Fr.SIZE + Fr.TEND] = ke; fr[g + Fr.SIZE + Fr.BOF] = bb; fr[g + Fr.SIZE + Fr.ON] = 0; fr[g + Fr.SIZE + Fr.OTO] = To; fr[g + Fr.SIZE + Fr.OM] = 3;
+              k = kk; kEnd = ke; b = bb; n = 0; mm = 3; inPl = 1;
+              if ((tfl[t]! & Tf.ATOMIC) === 0) {
+                // Out of the atomic sequence: the claim moves next.
+                fr[g + Fr.SIZE + Fr.TAU] = Tau.CLAIM;
+                From = s8[c]! + BASE - 1; To = BASE;
+                break;
+              }
+              fr[g + Fr.SIZE + Fr.TAU] = tc;
+              nlinks++;
+              pcI = pcBase[ty]! + (s8[bb + 1]! | s8[bb + 2]! << 8);
+            }
             at = At.DOWN; continue main;
           }
           // No move left in this process: on to the next (pan's P999).
@@ -659,13 +770,21 @@ function newState(r: Run): void {
           depth--;
           at = At.Q999; continue;
         }
+        // A spent parent (Tau.SPENT) would only come back up in turn: it is passed by,
+        // and g is the frame whose parent resumes.
+        let g = f;
+        while ((fr[g - Fr.SIZE + Fr.TAU]! & Tau.SPENT) !== 0 && (fr[g - Fr.SIZE + Fr.OPM]! & Pm.FAIRSTUTTER) === 0) {
+          g -= Fr.SIZE; depth--;
+          if ((aT & 1) && depth <= aDepth) break;
+        }
+        if (g !== f && (aT & 1) && depth <= aDepth) { at = At.RETURN; continue; }
         // Back in the parent: resume its loop where the move was made.
-        k = fr[f + Fr.TI]!; kEnd = fr[f + Fr.TEND]!; b = fr[f + Fr.BOF]!; n = fr[f + Fr.ON]!; II = fr[f + Fr.PR]!; To = fr[f + Fr.OTO]!; mm = fr[f + Fr.OM]!;
-        if (fr[f + Fr.BOQ] !== 0 && fr[f - Fr.SIZE + Fr.BOQ] === 0) {
+        k = fr[g + Fr.TI]!; kEnd = fr[g + Fr.TEND]!; b = fr[g + Fr.BOF]!; n = fr[g + Fr.ON]!; II = fr[g + Fr.PR]!; To = fr[g + Fr.OTO]!; mm = fr[g + Fr.OM]!;
+        if (fr[g + Fr.BOQ] !== 0 && fr[g - Fr.SIZE + Fr.BOQ] === 0) {
           // Undoing a rendezvous offer: it counted as a move if it was taken.
-          mm = fr[f + Fr.SIZE + Fr.OM]!;
-          if (mm) fr[f - Fr.SIZE + Fr.OPM] = fr[f - Fr.SIZE + Fr.OPM]! | Pm.MOVED;
-          else fr[f - Fr.SIZE + Fr.EST] = 0;
+          mm = fr[g + Fr.SIZE + Fr.OM]!;
+          if (mm) fr[g - Fr.SIZE + Fr.OPM] = fr[g - Fr.SIZE + Fr.OPM]! | Pm.MOVED;
+          else fr[g - Fr.SIZE + Fr.EST] = 0;
         }
         depth--;
         if (mm > n || (n > 3 && mm !== 0)) n = mm;
@@ -691,21 +810,22 @@ function newState(r: Run): void {
 
 /**
  * forcedAtomic(m, movesAt, moves)[pcBase[type] + pc]: 1 where the process's moves are all
- * atomic, written in place (TransInfo.inPlace: only when they move, keeping the length,
- * with no rendezvous offer) and no unless escape or override, and it has exactly one move
- * to make (a single transition, or one and an else, which runs only when the other
- * blocks). Inside an atomic sequence (a frame of Tau.ATOM, not the claim's turn, no offer
- * pending) such a move is made on the frame's own vector, which its child then shares,
- * not on a copy: once it has moved, the frame tries nothing else on that vector (the else
- * is skipped after a move; atomicity is lost, and the processes tried again, only where
- * nothing moved, and a blocked move writes nothing), and the frame's parent copies its own
- * vector again before its next move. Why: inside long atomic sequences the copy of a large
- * vector before each step was the search's largest single cost (Romsou solitaireV1: 12.8
- * million atomic steps of a 1.3 KB vector at -m1010). The same rule as the safety search's
- * chainable() kind 1.
+ * written in place (TransInfo.inPlace: only when they move, keeping the length, with no
+ * rendezvous offer) and no unless escape or override, and it has exactly one move to make
+ * (a single transition, or one and an else, which runs only when the other blocks). Inside
+ * an atomic sequence (a frame of Tau.ATOM, not the claim's turn, no offer pending) such a
+ * move is made on the frame's own vector, which its child then shares, not on a copy: once
+ * it has moved, the frame tries nothing else on that vector (the else is skipped after a
+ * move; atomicity is lost, and the processes tried again, only where nothing moved, and a
+ * blocked move writes nothing), and the frame's parent copies its own vector again before
+ * its next move. That holds for the move that leaves the sequence too (its child is the
+ * claim's turn, which copies before it moves). Why: inside long atomic sequences the copy
+ * of a large vector before each step was the search's largest single cost (Romsou
+ * solitaireV1: 12.8 million atomic steps of a 1.3 KB vector at -m1010). The safety
+ * search's chainable() kind 1 is the same rule for moves that stay inside the sequence.
  */
 function forcedAtomic(m: Machine, movesAt: Int32Array, moves: Int32Array): Uint8Array {
-  const ok = (t: number) => m.atomic[t] === 1 && m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
+  const ok = (t: number) => m.unlessRole[t] === 0 && m.trans[t]!.inPlace;
   const forced = new Uint8Array(movesAt.length);
   for (let pc = 0; pc + 1 < movesAt.length; pc++) {
     const list = Array.from(moves.subarray(movesAt[pc]!, movesAt[pc + 1]!));
@@ -713,6 +833,22 @@ function forcedAtomic(m: Machine, movesAt: Int32Array, moves: Int32Array): Uint8
     if (list.length === 1 || (list.length === 2 && m.isElse[list[1]!] === 1)) forced[pc] = 1;
   }
   return forced;
+}
+
+/**
+ * What a forced chain (see the move loop) does at each pc: 1 the forced move (forcedAtomic),
+ * 2 a choice of conditions (TransInfo.pure, else last, no unless), which it tries in place,
+ * putting the pc and _last back after each, and takes when exactly one is executable (or
+ * none and the else); else 0, where the chain ends.
+ */
+function chainKinds(m: Machine, movesAt: Int32Array, moves: Int32Array, forced: Uint8Array): Uint8Array {
+  const kinds = Uint8Array.from(forced);
+  for (let pc = 0; pc + 1 < movesAt.length; pc++) {
+    const list = Array.from(moves.subarray(movesAt[pc]!, movesAt[pc + 1]!));
+    if (kinds[pc] !== 0 || list.length < 2) continue;
+    if (list.every((t) => m.unlessRole[t] === 0 && m.trans[t]!.pure) && !list.slice(0, -1).some((t) => m.isElse[t] !== 0)) kinds[pc] = 2;
+  }
+  return kinds;
 }
 
 /** Per transition (flatMoves' tfl): else, rendezvous receive, atomic; the unless role
