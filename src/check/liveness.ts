@@ -721,8 +721,9 @@ function newState(r: Run): void {
           }
           if (!VERI) {
             if (aCycles && (fr[f + Fr.OPM]! & Pm.ACCEPT)) {
-              // A deadlock in an accepting state: an accepting run that stutters.
-              depth--;
+              // A deadlock in an accepting state: an accepting run that stutters. pan
+              // reports it one level up (depth--; uerror) from its frame for the state,
+              // which is this loop's depth: the trail holds every move to the state.
               throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
             }
           } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) {

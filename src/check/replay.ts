@@ -109,6 +109,18 @@ export function stuckProcesses(m: Machine, S: Uint8Array): string[] {
   return stuck;
 }
 
+/** Whether a process of state S is at an accept label (pan's o_pm accept bit without a
+ * claim: with -a, a state none can move from is then an "accept stutter"). */
+export function atAccept(m: Machine, S: Uint8Array): boolean {
+  let b = m.procBase;
+  for (let j = 0; j < S[0]!; j++) {
+    const type = S[b]!;
+    if (m.acceptPc[type]![S[b + 1]! | S[b + 2]! << 8] === 1) return true;
+    b += m.procSize[type]!;
+  }
+  return false;
+}
+
 /** Whether any process can still move from state S of length L, with timeout if need be
  * (then the state is no deadlock). */
 export function canMove(m: Machine, S: Uint8Array, L: number): boolean {

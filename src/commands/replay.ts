@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ModelError } from '../check/errors.js';
-import { canMove, replay, stuckProcesses } from '../check/replay.js';
+import { atAccept, canMove, replay, stuckProcesses } from '../check/replay.js';
 import { parseAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
@@ -15,8 +15,9 @@ Replays a trail written by 'gosched check' (lines 'step:pid:transition' after a
 '# gosched trail' header) or by SPIN's pan (MODEL.pml.trail: 'depth:pid:t_id'), listing
 each step as 'spin -t -p' does: step, process, file:line, state, statement, then the
 variables it changed; 'Starting P with pid N' and 'proc N terminates' as spin prints
-them; printf output appears as it executes. Ends with the violated assertion or the
-invalid end state, and 'spin: trail ends after N steps'.
+them; printf output appears as it executes. Ends with the violated assertion, the
+invalid end state or (a trail that check --accept wrote for one) the accept stutter, and
+'spin: trail ends after N steps'.
 pan's t_id numbers pan's own transitions by SPIN's element numbers: the moves are
 recovered from the processes named on each line, those with pan's number first (the
 first sequence of moves that follows every line and ends where the trail ends). State
@@ -75,6 +76,12 @@ export async function run(argv: string[]): Promise<number> {
       if (recorded.error !== null) throw misfit(steps.length);
       process.stdout.write(`gosched: trail ends after ${steps.length} steps without an error\n`);
       return 0;
+    }
+    // Found by --accept without a claim: a state no process can move from, with one at an
+    // accept label, is an accepting run that stutters, at a valid end state or not (pan).
+    if (recorded.error === 'accept stutter' && atAccept(m, outcome.state) && !canMove(m, outcome.state, outcome.len)) {
+      process.stdout.write('gosched: accept stutter\n');
+      return 1;
     }
     const stuck = stuckProcesses(model.machine, outcome.state);
     // pan looks at the trace only once every process is at an end state.
