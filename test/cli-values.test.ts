@@ -6,7 +6,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, repoRoot } from './support/check-cli.js';
@@ -324,6 +324,27 @@ test('a command ended by SIGTERM ends its child processes too (bench pool\'s chi
   } finally {
     // What this test started, whatever happened above (an orphan is no longer below child).
     for (const pid of [...below, ...descendants(child.pid!)]) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+    child.kill('SIGKILL');
+  }
+});
+
+test('a command ended by SIGTERM leaves no temporary folder behind (the server benchmark\'s files)', { ...T, skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
+  // The command's own temporary folder: TMPDIR points it at a folder of this test's.
+  const tmp = mkdtempSync(join(scratch, 'tmp-'));
+  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'bench', '--bench', 'BenchmarkServer', '--protocol', 'atomic', '--cpu', '1', '--count', '20', '--out', join(scratch, 'server')],
+    { stdio: 'ignore', env: { ...process.env, TMPDIR: tmp } });
+  const exited = new Promise<string | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  try {
+    let made: string[] = [];
+    for (const end = Date.now() + BOUND_MS; made.length === 0 && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      made = readdirSync(tmp);
+    }
+    assert.ok(made.some((f) => f.startsWith('gosched-server-')), `the server benchmark made no folder within the bound: ${made.join(', ')}`);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 'SIGTERM', 'gosched ends by the signal it was sent');
+    assert.deepEqual(readdirSync(tmp), [], 'temporary folders left behind');
+  } finally {
     child.kill('SIGKILL');
   }
 });

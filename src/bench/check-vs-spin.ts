@@ -10,10 +10,10 @@
 // on the model's semantics only.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { removeScratch, scratchDir } from '../scratch.js';
 
 /** A run that failed (the checker printed no JSON, spin or gcc failed): no bug of bench-check. */
 export class BenchCheckError extends Error {
@@ -217,7 +217,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
   const ourFlags = live ? ['--accept', ...(live.fair ? ['--fair'] : []), ...(live.ltl ? ['--ltl', live.ltl] : [])] : [];
   const panFlags = live ? ['-a', ...(live.fair ? ['-f'] : []), ...(live.ltl ? ['-N', live.ltl] : [])] : [];
   const gccFlags = [...(live ? ['-O2', '-DNOREDUCE'] : ['-O2', '-DSAFETY', '-DNOREDUCE']), ...(opts.vectorSize !== undefined ? [`-DVECTORSZ=${opts.vectorSize}`] : [])];
-  const scratch = mkdtempSync(join(tmpdir(), 'bench-check-'));
+  const scratch = scratchDir('bench-check-');
   try {
     const ours: OursRun[] = [];
     for (let i = 0; i < opts.runs; i++) {
@@ -290,7 +290,7 @@ export async function benchCheck(opts: BenchOptions): Promise<BenchCheckResult> 
       mismatches,
     };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratch(scratch);
   }
 }
 

@@ -5,11 +5,11 @@
 // covers every thread (the M's included).
 
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Runtime } from '../runtime/runtime.js';
 import { W_BYTES, W_ERRS, W_REQS } from './bodies.js';
 import { BODIES_URL } from './micro.js';
+import { removeScratch, scratchDir } from '../scratch.js';
 
 export type ServerConfig = { goroutines: number; requests: number; burst: number; files: number; fileBytes: number };
 
@@ -20,13 +20,13 @@ export type ServerRun = { real: number; user: number; sys: number; requests: num
 
 /** A temporary directory of `files` small files; returns it and a function that removes it. */
 export function makeFiles(cfg: ServerConfig): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-server-'));
+  const dir = scratchDir('gosched-server-');
   for (let i = 0; i < cfg.files; i++) {
     const buf = Buffer.alloc(cfg.fileBytes + (i % 7) * 13);
     for (let j = 0; j < buf.length; j++) buf[j] = (i * 131 + j * 7) & 0xff;
     fs.writeFileSync(path.join(dir, `f${i}`), buf);
   }
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => removeScratch(dir) };
 }
 
 /** One run of the server workload on `rt` at its current GOMAXPROCS. */

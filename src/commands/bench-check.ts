@@ -1,10 +1,10 @@
 // `gosched bench-check`: the model checker against SPIN on the commit's model.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, type BenchCheckResult, type LivenessBench } from '../bench/check-vs-spin.js';
 import { optionFlag, parse, positiveInt, UsageError } from './usage.js';
 import { loadOrExplain } from './check.js';
+import { removeScratch, scratchDir } from '../scratch.js';
 
 export const help = `usage: gosched bench-check [MODEL] [--json] [--runs N] [--max-depth N] [--atomic] [--large]
                            [--liveness] [--only ROWS] [--vectorsz N]
@@ -138,7 +138,7 @@ export async function run(argv: string[]): Promise<number> {
   if (rows.has('safety')) loadOrExplain(model);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const results: BenchCheckResult[] = [];
-  const scratch = mkdtempSync(join(tmpdir(), 'bench-live-'));
+  const scratch = scratchDir('bench-live-');
   try {
     if (rows.has('safety')) results.push(await benchCheck({ model, runs, maxDepth, log, ...(vectorSize !== undefined ? { vectorSize } : {}) }));
     if (rows.has('atomic')) results.push(await benchCheck({ model: join(repoRoot(), 'models', 'spin', 'bench', 'atomic_long.pml'), runs, maxDepth: 500000, log }));
@@ -155,7 +155,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.json) process.stdout.write(`${JSON.stringify({ error: { kind: 'checker', message: err.message }, exitCode: 1 })}\n`);
     return 1;
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeScratch(scratch);
   }
   if (values.json) process.stdout.write(`${JSON.stringify(results.length > 1 ? results : results[0])}\n`);
   else process.stdout.write(results.map(formatBenchCheck).join('\n'));

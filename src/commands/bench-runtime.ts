@@ -7,7 +7,6 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, UsageError } from './usage.js';
@@ -16,6 +15,7 @@ import { benchName, headerLines, nameWidth, parseBenchLines, resultLine } from '
 import { findGo } from '../bench/gobench.js';
 import { run as runProgram } from '../runtime/program.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
+import { removeScratch, scratchDir } from '../scratch.js';
 
 export const help = `usage: gosched bench runtime [options]
 
@@ -146,7 +146,7 @@ async function measure(b: Bench, protocol: Protocol, procs: number, bt: Benchtim
 }
 
 async function goFigures(goPath: string, benches: Bench[], cpus: number[], benchtime: string): Promise<{ name: string; procs: number; n: number; nsPerOp: number }[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-rtbench-'));
+  const dir = scratchDir('gosched-rtbench-');
   try {
     const src = fileURLToPath(new URL('../../../src/rtbench/gobench.go.txt', import.meta.url));
     fs.copyFileSync(src, path.join(dir, 'rtbench_test.go'));
@@ -163,6 +163,6 @@ async function goFigures(goPath: string, benches: Bench[], cpus: number[], bench
     });
     return parseBenchLines(out).map((l) => ({ name: l.base, procs: l.procs, n: l.n, nsPerOp: l.nsPerOp }));
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }
 }

@@ -9,6 +9,7 @@
 // would leak again; the process table says what is running, whoever started it.
 // Linux reads it from /proc; elsewhere nothing is found and the signal's default stands.
 import { readdirSync, readFileSync } from 'node:fs';
+import { removeAllScratch } from '../scratch.js';
 
 /** Every process below `root` (children, then theirs), as far as /proc tells. */
 export function descendants(root: number): number[] {
@@ -42,14 +43,17 @@ export function descendants(root: number): number[] {
   return found;
 }
 
-/** On SIGINT, SIGTERM or SIGHUP: SIGTERM to every descendant, then the signal's own end
- * (the handler is removed and the signal raised again, so the exit status says it). */
+/** On SIGINT, SIGTERM or SIGHUP: SIGTERM to every descendant, the temporary folders
+ * removed (src/scratch.ts), then the signal's own end (the handler is removed and the
+ * signal raised again, so the exit status says it). */
 export function endChildrenOnSignal(): void {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
       for (const pid of descendants(process.pid)) {
         try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
       }
+      // A signal's end runs no 'exit' handlers: the temporary folders go now.
+      removeAllScratch();
       process.kill(process.pid, sig);
     });
   }

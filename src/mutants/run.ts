@@ -4,8 +4,7 @@
 // it. A mutant is caught under a protocol when either check fails there.
 
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Protocol } from '../sched/index.js';
@@ -13,6 +12,7 @@ import { explore } from '../explore/run.js';
 import { NeedsDevInstall } from '../explore/engine/load.js';
 import { SCENARIOS } from '../explore/scenarios/index.js';
 import type { Mutant } from './catalogue.js';
+import { removeScratch, scratchDir } from '../scratch.js';
 
 export interface MutantOptions {
   /** Stress runs per protocol (each a fresh `gosched stress`). 0: no stress. */
@@ -60,7 +60,7 @@ const repoRoot = path.resolve(srcRoot, '..', '..');
 
 /** A copy of dist/src with the mutant applied; returns its directory (remove it after). */
 export function mutatedCopy(m: Mutant): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `gosched-mutant-${m.id}-`));
+  const dir = scratchDir(`gosched-mutant-${m.id}-`);
   cpSync(srcRoot, path.join(dir, 'src'), { recursive: true, filter: (p) => !p.endsWith('.map') });
   writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
   // The explorer imports typescript: resolve it from the repository's node_modules.
@@ -69,7 +69,7 @@ export function mutatedCopy(m: Mutant): string {
   const text = readFileSync(file, 'utf8');
   const n = text.split(m.find).length - 1;
   if (n !== 1) {
-    rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
     throw new Error(`mutant ${m.id}: its text occurs ${n} times in ${m.file} (must be once; the build changed?)`);
   }
   writeFileSync(file, text.replace(m.find, m.replace));
@@ -94,7 +94,7 @@ export async function runMutant(m: Mutant, opts: MutantOptions): Promise<MutantR
     }
     return out;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeScratch(dir);
   }
 }
 

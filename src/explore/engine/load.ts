@@ -3,12 +3,12 @@
 // imported from there. The shipped modules are never changed, so the production build
 // and the benchmark's hot paths do not pay for the explorer.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as TS from 'typescript';
 import { instrument } from './transform.js';
+import { removeScratch, scratchDir } from '../../scratch.js';
 
 /** The instrumented scheduler: the same exports as src/sched/index.ts, with every
  * function that touches shared memory a generator. Typed loosely on purpose (its
@@ -50,13 +50,13 @@ async function load(dir: string): Promise<InstrumentedSched> {
   const modules = files.map((file) => ({ file, text: readFileSync(path.join(dir, file), 'utf8') }));
   const opsUrl = new URL('./ops.js', import.meta.url).href;
   const out = instrument(ts, modules, opsUrl);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gosched-explore-'));
+  const tmp = scratchDir('gosched-explore-');
   try {
     writeFileSync(path.join(tmp, 'package.json'), '{"type":"module"}\n');
     for (const [file, text] of out) writeFileSync(path.join(tmp, file), text);
     return (await import(pathToFileURL(path.join(tmp, 'index.js')).href)) as InstrumentedSched;
   } finally {
     // Imported modules stay in memory; the files are not needed any more.
-    rmSync(tmp, { recursive: true, force: true });
+    removeScratch(tmp);
   }
 }
