@@ -144,9 +144,17 @@ function queued(s: Sched): void {
   }
 }
 
-/** A g left the run queue (gget, ggetwired). */
-function dequeued(s: Sched): void {
+/** dequeue: take g, which follows prev in the run queue (NIL: g is its head), out of it
+ * (gget, ggetwired). Sched must be locked. */
+function dequeue(s: Sched, prev: number, g: number): void {
   const mem = s.mem;
+  const next = mem[s.g(g, G_SCHEDLINK)]!;
+  if (prev === NIL) mem[S_GHEAD] = next;
+  else mem[s.g(prev, G_SCHEDLINK)] = next;
+  if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
+  // The head segment runs from the head to S_GRETTAIL: without g, it ends at prev (NIL
+  // when g was the segment's only g).
+  if (mem[S_GRETTAIL] === g) mem[S_GRETTAIL] = prev;
   // Decrement gwait; if it transitions to zero, clear the atomic gwaiting bit.
   // (The commit adds -1<<gwaitingShift; in 32 bits that is the same number as
   // 1<<gwaitingShift, and Atomics.add wraps modulo 2^32 just as the uint32 xadd does.)
@@ -186,12 +194,7 @@ export function gget(s: Sched, m: number, mfree = false): number {
       prev = seg;
       g = behind;
     }
-    const next = mem[s.g(g, G_SCHEDLINK)]!;
-    if (prev === NIL) mem[S_GHEAD] = next;
-    else mem[s.g(prev, G_SCHEDLINK)] = next;
-    if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
-    if (g === seg) mem[S_GRETTAIL] = NIL;
-    dequeued(s);
+    dequeue(s, prev, g);
   } else if (m !== NIL && mem[s.m(m, M_IDLEG)] !== NIL) {
     g = mem[s.m(m, M_IDLEG)]!;
     mem[s.m(m, M_IDLEG)] = NIL;
@@ -231,13 +234,7 @@ export function ggetwired(s: Sched): number {
   let prev = NIL;
   for (let g = mem[S_GHEAD]!; g !== NIL; prev = g, g = mem[s.g(g, G_SCHEDLINK)]!) {
     if (mem[s.g(g, G_LOCKEDM)] === NIL) continue;
-    const next = mem[s.g(g, G_SCHEDLINK)]!;
-    if (prev === NIL) mem[S_GHEAD] = next;
-    else mem[s.g(prev, G_SCHEDLINK)] = next;
-    if (mem[S_GTAIL] === g) mem[S_GTAIL] = prev;
-    // The head segment runs from the head to S_GRETTAIL: without g, it ends at prev.
-    if (mem[S_GRETTAIL] === g) mem[S_GRETTAIL] = prev;
-    dequeued(s);
+    dequeue(s, prev, g);
     return g;
   }
   return NIL;
