@@ -3,12 +3,16 @@
 // asserted anywhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseBenchtime, parseDuration, formatBenchtime, BenchtimeError } from '../src/bench/benchtime.js';
 import { roundUp, roundDown10, nextN, growthSequence, runBenchmark } from '../src/bench/harness.js';
 import { benchName, prettyPrint, resultLine, parseBenchLines, nameWidth, headerLines } from '../src/bench/format.js';
 import { delta, median, mean, formatTable, tableLines, ratio } from '../src/bench/table.js';
 import { chartSvg, panelsFromRows, niceStep } from '../src/bench/chart.js';
-import { goBenchRegexp, findGo } from '../src/bench/gobench.js';
+import { goBenchRegexp, findGo, goBinaryVersion, checkGoTestBinary } from '../src/bench/gobench.js';
+import { parseBenchArgs } from '../src/commands/bench.js';
 
 test('roundDown10 and roundUp give 1eX, 2eX, 3eX, 5eX like Go', () => {
   assert.deepEqual([1, 9, 10, 99, 100, 12345].map(roundDown10), [1, 1, 10, 10, 100, 10000]);
@@ -215,4 +219,39 @@ test('the comparison table: wide figures never run into the next column', () => 
     assert.equal(cells.length, 4, `four cells apart in '${line}'`);
   }
   assert.match(text, / 168118284 +\+177339862\.03%/);
+});
+
+test('--go-test: the Go release is read from a binary\'s build information, and a file that is not one is refused naming it', () => {
+  // The layout Go 1.18+ writes: a 32-byte header (magic, pointer size, flags with bit 2 =
+  // strings inline), then the version as a varint-length string.
+  const header = Buffer.alloc(32);
+  header.write('\xff Go buildinf:', 0, 'latin1');
+  header[14] = 8;
+  header[15] = 2;
+  const blob = (v: string, flags = 2) => {
+    const h = Buffer.from(header);
+    h[15] = flags;
+    return new Uint8Array(Buffer.concat([Buffer.from('ELF and code before it'), h, Buffer.from([v.length]), Buffer.from(v, 'latin1'), Buffer.from([0, 1, 2])]));
+  };
+  assert.equal(goBinaryVersion(blob('go1.19.8')), 'go1.19.8');
+  assert.equal(goBinaryVersion(blob('go1.22rc1')), 'go1.22rc1');
+  assert.equal(goBinaryVersion(blob('go1.19.8', 0)), undefined, 'a pre-1.18 layout is not guessed at');
+  assert.equal(goBinaryVersion(blob('not a version')), undefined);
+  assert.equal(goBinaryVersion(new Uint8Array(Buffer.from('no build information here'))), undefined);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-gotest-'));
+  try {
+    const bin = path.join(dir, 'runtime.test');
+    fs.writeFileSync(bin, blob('go1.21.0'), { mode: 0o755 });
+    assert.equal(checkGoTestBinary(bin), 'go1.21.0');
+    const plain = path.join(dir, 'plain');
+    fs.writeFileSync(plain, 'hello', { mode: 0o755 });
+    assert.throws(() => checkGoTestBinary(plain), /plain is not a Go binary built by Go 1\.18 or later \(build it with: go test -c/);
+    fs.chmodSync(bin, 0o644);
+    assert.throws(() => checkGoTestBinary(bin), /runtime\.test is not executable/);
+    assert.throws(() => checkGoTestBinary(path.join(dir, 'missing')), /missing is not there/);
+    assert.throws(() => checkGoTestBinary(dir), /is not a file/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  assert.throws(() => parseBenchArgs(['--go', '--go-test', 'x']), /--go and --go-test/);
 });

@@ -1,6 +1,9 @@
 // `--go`: run Go's own runtime benchmarks of the same names with the Go toolchain on the PATH
 // (`go test -run NONE -bench ^(BenchmarkSyscall|...)$ -cpu ... runtime`) and read its output.
-// Go is a development tool here, never a dependency: without it, `--go` says so.
+// `--go-test FILE`: the same benchmarks from a runtime test binary built beforehand
+// (`go test -c -o FILE runtime`), for a machine that has no Go toolchain (a many-core
+// machine borrowed for the multi-core table). Go is a development tool here, never a
+// dependency: without it, `--go` says so.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,6 +44,38 @@ function runCapture(cmd: string, args: string[], onStderr?: (s: string) => void)
   });
 }
 
+/** The Go release a binary was built by, from its build information (Go 1.18 and later:
+ * the 32-byte header "\xff Go buildinf:", pointer size, flags, and with flag 2 the version
+ * as a varint-length string right after it), or undefined when it is not a Go binary. */
+export function goBinaryVersion(bytes: Uint8Array): string | undefined {
+  const magic = Buffer.from('\xff Go buildinf:', 'latin1');
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(magic);
+  if (at < 0 || at + 33 > bytes.length) return undefined;
+  if ((bytes[at + 15]! & 2) === 0) return undefined;   // before Go 1.18: the version sits behind pointers
+  let len = 0, shift = 0, i = at + 32;
+  for (; i < bytes.length && shift < 28; i++, shift += 7) {
+    len |= (bytes[i]! & 0x7f) << shift;
+    if ((bytes[i]! & 0x80) === 0) { i++; break; }
+  }
+  if (len === 0 || len > 64 || i + len > bytes.length) return undefined;
+  const v = Buffer.from(bytes.buffer, bytes.byteOffset + i, len).toString('latin1');
+  return /^go\d/.test(v) ? v : undefined;
+}
+
+/**
+ * Checks that `file` is a Go test binary this machine can run and returns the Go release it
+ * was built by; a mistake is thrown as an Error whose message names the file and what is wrong.
+ */
+export function checkGoTestBinary(file: string): string {
+  let st: fs.Stats;
+  try { st = fs.statSync(file); } catch { throw new Error(`${file} is not there`); }
+  if (!st.isFile()) throw new Error(`${file} is not a file`);
+  try { fs.accessSync(file, fs.constants.X_OK); } catch { throw new Error(`${file} is not executable (chmod +x it)`); }
+  const version = goBinaryVersion(fs.readFileSync(file));
+  if (version === undefined) throw new Error(`${file} is not a Go binary built by Go 1.18 or later (build it with: go test -c -o FILE runtime)`);
+  return version;
+}
+
 /**
  * Runs Go's runtime benchmarks `names` at each of `cpus`, `count` times, for `benchtime`
  * (passed through: Go reads the same syntax). Rejects with the tool's output on failure.
@@ -53,4 +88,15 @@ export async function runGoBench(goPath: string, names: string[], cpus: number[]
   const r = await runCapture(goPath, args);
   if (r.code !== 0) throw new Error(`go test failed (exit ${r.code}):\n${r.out}${r.err}`);
   return { version, lines: parseBenchLines(r.out), text: r.out };
+}
+
+/** As runGoBench, from a runtime test binary (`go test -c -o FILE runtime`) built by `version`. */
+export async function runGoTestBinary(file: string, version: string, names: string[], cpus: number[], benchtime: string, count: number, progress: (s: string) => void): Promise<GoRun> {
+  const args = ['-test.run', 'NONE', '-test.bench', goBenchRegexp(names), '-test.cpu', cpus.join(','), '-test.benchtime', benchtime, '-test.count', String(count)];
+  progress(`running ${file} (${version}) ${args.join(' ')}\n`);
+  const r = await runCapture(path.resolve(file), args);
+  if (r.code !== 0) throw new Error(`${file} failed (exit ${r.code}):\n${r.out}${r.err}`);
+  const lines = parseBenchLines(r.out);
+  if (lines.length === 0) throw new Error(`${file} ran no benchmark named ${goBenchRegexp(names)} (is it the runtime package's test binary?):\n${r.out}`);
+  return { version, lines, text: r.out };
 }

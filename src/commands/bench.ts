@@ -11,7 +11,7 @@ import { parseBenchtime, formatBenchtime, BenchtimeError, type Benchtime } from 
 import { headerLines, nameWidth, resultLine, benchName, type ParsedLine } from '../bench/format.js';
 import { formatTable, tableLines } from '../bench/table.js';
 import { chartSvg, panelsFromRows } from '../bench/chart.js';
-import { findGo, runGoBench } from '../bench/gobench.js';
+import { checkGoTestBinary, findGo, runGoBench, runGoTestBinary } from '../bench/gobench.js';
 import { formatProfile, profileChild } from '../bench/profile.js';
 import { MICRO_BENCHMARKS } from '../bench/micro.js';
 import { SERVER_DEFAULT, formatRUS } from '../bench/server.js';
@@ -64,6 +64,8 @@ options:
   --go               also run Go's own runtime benchmarks of the same names
                      (go test -run NONE -bench ... -cpu ... runtime) as a third column;
                      needs a Go toolchain on the PATH
+  --go-test FILE     as --go, from a runtime test binary built beforehand with
+                     'go test -c -o FILE runtime' (for a machine without Go)
   --cpu-prof         instead of the table: run the atomic BenchmarkSyscall at -cpu 1 once in
                      a child 'node --cpu-prof' (every thread profiled), write the .cpuprofile
                      files to DIR/cpu-prof/ and print the busiest thread's heaviest functions;
@@ -83,13 +85,14 @@ const OPTIONS = {
   json: { type: 'boolean' },
   out: { type: 'string' },
   go: { type: 'boolean' },
+  'go-test': { type: 'string' },
   'cpu-prof': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export type BenchArgs = {
   cpus: number[]; protocols: Protocol[]; benchtime: Benchtime; benchtimeText: string; count: number;
-  bench: RegExp; json: boolean; out: string; go: boolean; cpuProf: boolean; help: boolean;
+  bench: RegExp; json: boolean; out: string; go: boolean; goTest: string | undefined; cpuProf: boolean; help: boolean;
 };
 
 /** Parses and checks the command line; user mistakes throw UsageError. */
@@ -126,11 +129,12 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   // --cpu-prof runs one fixed benchmark (its help says which): an option that would choose
   // another is refused rather than silently dropped.
   if (v['cpu-prof'] && v.help !== true) {
-    refuseUnused(v, ['cpu', 'protocol', 'count', 'bench', 'go'], '--cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once (it takes --benchtime, --out and --json)');
+    refuseUnused(v, ['cpu', 'protocol', 'count', 'bench', 'go', 'go-test'], '--cpu-prof profiles the atomic BenchmarkSyscall at -cpu 1, once (it takes --benchtime, --out and --json)');
   }
+  if (v.go === true && v['go-test'] !== undefined) throw new UsageError('--go and --go-test both name where Go\'s figures come from: give one');
   return {
     cpus, protocols, benchtime, benchtimeText, count: positiveInt('count', v.count, 1), bench,
-    json: v.json ?? false, out: v.out ?? 'bench-results', go: v.go ?? false, cpuProf: v['cpu-prof'] ?? false, help: v.help ?? false,
+    json: v.json ?? false, out: v.out ?? 'bench-results', go: v.go ?? false, goTest: v['go-test'], cpuProf: v['cpu-prof'] ?? false, help: v.help ?? false,
   };
 }
 
@@ -159,6 +163,10 @@ export async function run(argv: string[]): Promise<number> {
   if (a.go) {
     goPath = findGo();
     if (goPath === undefined) throw new UsageError('--go: Go isn\'t found: no \'go\' executable on the PATH (install a Go toolchain, e.g. apt-get install golang-go)');
+  }
+  let goTestVersion: string | undefined;
+  if (a.goTest !== undefined) {
+    try { goTestVersion = checkGoTestBinary(a.goTest); } catch (e) { throw new UsageError(`--go-test: ${(e as Error).message}`); }
   }
   outputDir('--out', a.out);
 
@@ -205,6 +213,10 @@ export async function run(argv: string[]): Promise<number> {
   let goInfo: { version: string; text: string } | undefined;
   if (goPath !== undefined && benches.length > 0) {
     const g = await runGoBench(goPath, benches.map((b) => b.name), a.cpus, a.benchtimeText, a.count, progress);
+    goLines = g.lines;
+    goInfo = { version: g.version, text: g.text };
+  } else if (a.goTest !== undefined && goTestVersion !== undefined && benches.length > 0) {
+    const g = await runGoTestBinary(a.goTest, goTestVersion, benches.map((b) => b.name), a.cpus, a.benchtimeText, a.count, progress);
     goLines = g.lines;
     goInfo = { version: g.version, text: g.text };
   }
