@@ -11,7 +11,9 @@ import { roundUp, roundDown10, nextN, growthSequence, runBenchmark } from '../sr
 import { benchName, prettyPrint, resultLine, parseBenchLines, nameWidth, headerLines } from '../src/bench/format.js';
 import { delta, median, mean, formatTable, tableLines, ratio } from '../src/bench/table.js';
 import { chartSvg, panelsFromRows, niceStep } from '../src/bench/chart.js';
-import { goBenchRegexp, findGo, goBinaryVersion, checkGoTestBinary } from '../src/bench/gobench.js';
+import { goBenchRegexp, findGo, goBinaryVersion, checkGoTestBinary, runGoTestBinary } from '../src/bench/gobench.js';
+import { ToolError } from '../src/tool-error.js';
+import { fail } from '../src/commands/usage.js';
 import { parseBenchArgs } from '../src/commands/bench.js';
 
 test('roundDown10 and roundUp give 1eX, 2eX, 3eX, 5eX like Go', () => {
@@ -254,4 +256,47 @@ test('--go-test: the Go release is read from a binary\'s build information, and 
     fs.rmSync(dir, { recursive: true, force: true });
   }
   assert.throws(() => parseBenchArgs(['--go', '--go-test', 'x']), /--go and --go-test/);
+});
+
+test('--go-test runs the binary with -test.* flags and reads its lines; a binary that fails or runs nothing is a ToolError (one line, exit 4, kind "tool")', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-gotest-run-'));
+  try {
+    const script = (name: string, body: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return f;
+    };
+    // Echoes its arguments into a benchmark line's name, so the flags can be checked.
+    const ok = script('ok', 'echo "goos: linux"; echo "BenchmarkSyscall-2 \t 1000\t 12.5 ns/op"; echo "args: $*" >&2; echo "$*" > "$(dirname "$0")/args"');
+    const r = await runGoTestBinary(ok, 'go1.19.8', ['BenchmarkSyscall'], [1, 2], '200ms', 3, () => {});
+    assert.deepEqual(r.lines.map((l) => [l.base, l.procs, l.n, l.nsPerOp]), [['BenchmarkSyscall', 2, 1000, 12.5]]);
+    assert.equal(r.version, 'go1.19.8');
+    assert.equal(fs.readFileSync(path.join(dir, 'args'), 'utf8').trim(),
+      '-test.run NONE -test.bench ^(BenchmarkSyscall)$ -test.cpu 1,2 -test.benchtime 200ms -test.count 3');
+    const failing = script('failing', 'echo oops >&2; exit 3');
+    await assert.rejects(runGoTestBinary(failing, 'go1.19.8', ['BenchmarkSyscall'], [1], '1x', 1, () => {}),
+      (e: unknown) => e instanceof ToolError && /failing failed \(exit 3\):\noops/.test(e.message));
+    const empty = script('empty', 'echo PASS');
+    await assert.rejects(runGoTestBinary(empty, 'go1.19.8', ['BenchmarkSyscall'], [1], '1x', 1, () => {}),
+      (e: unknown) => e instanceof ToolError && /ran no benchmark named \^\(BenchmarkSyscall\)\$/.test(e.message));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // How the command line reports it: one line, no stack, exit 4; under --json, kind "tool".
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  const writeOut = process.stdout.write.bind(process.stdout);
+  const out: string[] = [];
+  process.stderr.write = ((s: string) => { written.push(s); return true; }) as typeof process.stderr.write;
+  process.stdout.write = ((s: string) => { out.push(s); return true; }) as typeof process.stdout.write;
+  let code: number;
+  try {
+    code = fail(new ToolError('go test failed (exit 1):\nbroken'), true);
+  } finally {
+    process.stderr.write = write;
+    process.stdout.write = writeOut;
+  }
+  assert.equal(code, 4);
+  assert.equal(written.join(''), 'gosched: go test failed (exit 1):\nbroken\n');
+  assert.deepEqual(JSON.parse(out.join('')), { error: { kind: 'tool', message: 'go test failed (exit 1):\nbroken' }, exitCode: 4 });
 });

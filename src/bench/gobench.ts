@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchLines, type ParsedLine } from './format.js';
+import { ToolError } from '../tool-error.js';
 
 /** The `go` executable on the PATH, or undefined. */
 export function findGo(envPath: string = process.env['PATH'] ?? ''): string | undefined {
@@ -62,17 +63,21 @@ export function goBinaryVersion(bytes: Uint8Array): string | undefined {
   return /^go\d/.test(v) ? v : undefined;
 }
 
+/** How the runtime package's test binary is built, for messages. */
+export const RUNTIME_TEST_BUILD = 'go test -c -o FILE runtime';
+
 /**
  * Checks that `file` is a Go test binary this machine can run and returns the Go release it
- * was built by; a mistake is thrown as an Error whose message names the file and what is wrong.
+ * was built by; a mistake is thrown as an Error whose message names the file and what is
+ * wrong, and `build` says how to build the right one.
  */
-export function checkGoTestBinary(file: string): string {
+export function checkGoTestBinary(file: string, build = RUNTIME_TEST_BUILD): string {
   let st: fs.Stats;
   try { st = fs.statSync(file); } catch { throw new Error(`${file} is not there`); }
   if (!st.isFile()) throw new Error(`${file} is not a file`);
   try { fs.accessSync(file, fs.constants.X_OK); } catch { throw new Error(`${file} is not executable (chmod +x it)`); }
   const version = goBinaryVersion(fs.readFileSync(file));
-  if (version === undefined) throw new Error(`${file} is not a Go binary built by Go 1.18 or later (build it with: go test -c -o FILE runtime)`);
+  if (version === undefined) throw new Error(`${file} is not a Go binary built by Go 1.18 or later (build it with: ${build})`);
   return version;
 }
 
@@ -86,17 +91,18 @@ export async function runGoBench(goPath: string, names: string[], cpus: number[]
   const args = ['test', '-run', 'NONE', '-bench', goBenchRegexp(names), '-cpu', cpus.join(','), '-benchtime', benchtime, '-count', String(count), 'runtime'];
   progress(`running ${version}: go ${args.join(' ')} (compiling the runtime's tests can take a minute)\n`);
   const r = await runCapture(goPath, args);
-  if (r.code !== 0) throw new Error(`go test failed (exit ${r.code}):\n${r.out}${r.err}`);
+  if (r.code !== 0) throw new ToolError(`go test failed (exit ${r.code}):\n${r.out}${r.err}`);
   return { version, lines: parseBenchLines(r.out), text: r.out };
 }
 
-/** As runGoBench, from a runtime test binary (`go test -c -o FILE runtime`) built by `version`. */
+/** As runGoBench, from a test binary (`go test -c`) built by `version` that holds the
+ * benchmarks `names` (the runtime package's, or `gosched bench runtime`'s). */
 export async function runGoTestBinary(file: string, version: string, names: string[], cpus: number[], benchtime: string, count: number, progress: (s: string) => void): Promise<GoRun> {
   const args = ['-test.run', 'NONE', '-test.bench', goBenchRegexp(names), '-test.cpu', cpus.join(','), '-test.benchtime', benchtime, '-test.count', String(count)];
   progress(`running ${file} (${version}) ${args.join(' ')}\n`);
   const r = await runCapture(path.resolve(file), args);
-  if (r.code !== 0) throw new Error(`${file} failed (exit ${r.code}):\n${r.out}${r.err}`);
+  if (r.code !== 0) throw new ToolError(`${file} failed (exit ${r.code}):\n${r.out}${r.err}`);
   const lines = parseBenchLines(r.out);
-  if (lines.length === 0) throw new Error(`${file} ran no benchmark named ${goBenchRegexp(names)} (is it the runtime package's test binary?):\n${r.out}`);
+  if (lines.length === 0) throw new ToolError(`${file} ran no benchmark named ${goBenchRegexp(names)} (was it built from the package that has them?):\n${r.out}`);
   return { version, lines, text: r.out };
 }

@@ -9,10 +9,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, UsageError } from './usage.js';
+import { parse, ToolError, UsageError } from './usage.js';
 import { parseBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { benchName, headerLines, nameWidth, parseBenchLines, resultLine } from '../bench/format.js';
-import { findGo } from '../bench/gobench.js';
+import { checkGoTestBinary, findGo, runGoTestBinary } from '../bench/gobench.js';
 import { run as runProgram } from '../runtime/program.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { removeScratch, scratchDir } from '../scratch.js';
@@ -34,6 +34,10 @@ options:
   --benchtime T      1s, 500ms, ... or Nx (default 1s)
   --bench REGEX      which benchmarks (default .)
   --go               also Go's figures for the same programs (go test -bench, needs go on the PATH)
+  --go-test FILE     as --go, from a test binary built beforehand where Go is installed (for
+                     a machine without Go): in an empty folder, copy gosched's
+                     src/rtbench/gobench.go.txt to rtbench_test.go, then
+                     'go mod init rtbench && go test -c -o FILE'
   --json             one JSON document on stdout
   -h, --help         this help
 
@@ -42,6 +46,9 @@ or Go's 'go test' fails (what it said on stderr).
 `;
 
 const BODIES = new URL('../rtbench/bodies.js', import.meta.url).href;
+
+/** How the test binary --go-test takes is built, for its messages. */
+const RTBENCH_TEST_BUILD = 'src/rtbench/gobench.go.txt copied to rtbench_test.go in an empty folder, go mod init rtbench && go test -c -o FILE';
 
 interface Bench {
   name: string;
@@ -69,6 +76,7 @@ const OPTIONS = {
   benchtime: { type: 'string' },
   bench: { type: 'string' },
   go: { type: 'boolean' },
+  'go-test': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -106,6 +114,16 @@ export async function run(argv: string[]): Promise<number> {
   if (benches.length === 0) throw new UsageError(`--bench '${re.source}' matches no benchmark`);
   const goPath = values.go ? findGo() : undefined;
   if (values.go && goPath === undefined) throw new UsageError("--go: no 'go' executable on the PATH");
+  if (values.go && values['go-test'] !== undefined) throw new UsageError('--go and --go-test both name where Go\'s figures come from: give one');
+  let goTest: { file: string; version: string } | undefined;
+  if (values['go-test'] !== undefined) {
+    const file = values['go-test'];
+    try {
+      goTest = { file, version: checkGoTestBinary(file, RTBENCH_TEST_BUILD) };
+    } catch (err) {
+      throw new UsageError(`--go-test: ${(err as Error).message}`);
+    }
+  }
 
   const say = (s: string) => (values.json ? process.stderr : process.stdout).write(s);
   say(headerLines('gosched/runtime').join('\n') + '\n');
@@ -120,9 +138,13 @@ export async function run(argv: string[]): Promise<number> {
       }
     }
   }
-  if (goPath !== undefined) {
-    say(`running Go's figures: go test -bench (${benches.map((b) => b.name).join(', ')})\n`);
-    for (const line of await goFigures(goPath, benches, cpus, values.benchtime ?? '1s')) {
+  if (goPath !== undefined || goTest !== undefined) {
+    say(`running Go's figures: ${goTest ? `${goTest.file} (${goTest.version})` : 'go test -bench'} (${benches.map((b) => b.name).join(', ')})\n`);
+    const lines = goTest
+      ? (await runGoTestBinary(goTest.file, goTest.version, benches.map((b) => b.name), cpus, values.benchtime ?? '1s', 1, () => {})).lines
+        .map((l) => ({ name: l.base, procs: l.procs, n: l.n, nsPerOp: l.nsPerOp }))
+      : await goFigures(goPath!, benches, cpus, values.benchtime ?? '1s');
+    for (const line of lines) {
       results.push({ ...line, protocol: 'go' });
       say(`${resultLine(benchName(line.name, line.procs), line.n, line.nsPerOp, width)}\tgo\n`);
     }
@@ -159,7 +181,7 @@ async function goFigures(goPath: string, benches: Bench[], cpus: number[], bench
       child.stdout.on('data', (d) => (text += d));
       child.stderr.on('data', (d) => (err += d));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`go test failed (exit ${code}):\n${text}${err}`))));
+      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new ToolError(`go test failed (exit ${code}):\n${text}${err}`))));
     });
     return parseBenchLines(out).map((l) => ({ name: l.base, procs: l.procs, n: l.n, nsPerOp: l.nsPerOp }));
   } finally {

@@ -1,10 +1,14 @@
 // Shared by every command: how a user's mistake is reported (one line, exit 2, no stack)
-// versus a bug in gosched itself (the stack, exit 4) or a package it needs that is not
-// installed (one line, exit 4). Under --json each is one JSON object on stdout as well:
+// versus a bug in gosched itself (the stack, exit 4), a package it needs that is not
+// installed or a tool it ran that failed (Go's benchmarks: one line and the tool's output,
+// exit 4). Under --json each is one JSON object on stdout as well:
 // {"error": {"kind", "message", "file"?, "line"?, "col"?}, "exitCode"}.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ToolError } from '../tool-error.js';
+
+export { ToolError };
 
 /** A mistake in what the user typed or supplied; printed without a stack trace. */
 export class UsageError extends Error {
@@ -28,12 +32,13 @@ export class DependencyError extends Error {
 export function fail(err: unknown, json = false): number {
   const usage = err instanceof UsageError || (err instanceof Error && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'));
   const dependency = err instanceof DependencyError;
+  const tool = err instanceof ToolError;
   const code = usage ? 2 : 4;
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(usage || dependency ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
+  process.stderr.write(usage || dependency || tool ? `gosched: ${message}\n` : `gosched: internal error: ${err instanceof Error ? err.stack ?? message : message}\n`);
   if (json) {
     const u = err instanceof UsageError ? err : null;
-    const kind = u ? u.kind : usage ? 'usage' : dependency ? 'dependency' : 'internal';
+    const kind = u ? u.kind : usage ? 'usage' : dependency ? 'dependency' : tool ? 'tool' : 'internal';
     process.stdout.write(JSON.stringify({ error: { kind, message: u?.plain ?? message, ...(u?.where ?? {}) }, exitCode: code }) + '\n');
   }
   return code;
