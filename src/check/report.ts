@@ -45,9 +45,8 @@ export function verdict(model: string, r: SearchResult, maxDepth: number, trail:
     memoryLimitHit: r.memoryLimitHit,
     store,
     storeReport: r.storeReport,
-    // pan reports the depth of the state the error was found in: the trail less its last
-    // step; for a trace's errors one more (its require() raises depth before uerror).
-    errorDepth: r.error ? Math.max(0, r.error.steps.length - (r.error.kind === 'trace' || r.error.kind === 'notrace' ? 0 : 1)) : null,
+    // pan's "(at depth N)", as the search found it (SearchError.depth).
+    errorDepth: r.error ? r.error.depth : null,
   };
 }
 
