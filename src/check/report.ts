@@ -1,5 +1,5 @@
 // The verdict, as pan words it (text) or as one JSON object whose field names other tools
-// rely on: model, errors, error{kind,message,line,trail}, statesStored, statesMatched,
+// rely on: model, errors, error{kind,message,line,trail,depth}, statesStored, statesMatched,
 // transitions, atomicSteps, depthReached, maxDepth, depthLimitHit, stateVectorBytes,
 // memoryMB, elapsedSeconds, statesPerSecond, memoryLimitHit.
 import type { SearchResult } from './search.js';
@@ -7,7 +7,8 @@ import type { SearchResult } from './search.js';
 export interface Verdict {
   model: string;
   errors: number;
-  error: null | { kind: string; message: string; line: number | null; trail: string | null };
+  /** depth: pan's "(at depth N)" for the error (SearchError.depth), not the trail's length. */
+  error: null | { kind: string; message: string; line: number | null; trail: string | null; depth: number };
   statesStored: number;
   statesMatched: number;
   transitions: number;
@@ -25,12 +26,12 @@ export interface Verdict {
   storeReport: string[];
 }
 
-export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null, store = 'exact'): Verdict & { errorDepth: number | null } {
+export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null, store = 'exact'): Verdict {
   const elapsed = Math.round(r.elapsedSeconds * 1000) / 1000;
   return {
     model,
     errors: r.error ? 1 : 0,
-    error: r.error ? { kind: r.error.kind, message: r.error.message, line: r.error.line, trail } : null,
+    error: r.error ? { kind: r.error.kind, message: r.error.message, line: r.error.line, trail, depth: r.error.depth } : null,
     statesStored: r.statesStored,
     statesMatched: r.statesMatched,
     transitions: r.statesStored + r.statesMatched,
@@ -45,18 +46,16 @@ export function verdict(model: string, r: SearchResult, maxDepth: number, trail:
     memoryLimitHit: r.memoryLimitHit,
     store,
     storeReport: r.storeReport,
-    // pan's "(at depth N)", as the search found it (SearchError.depth).
-    errorDepth: r.error ? r.error.depth : null,
   };
 }
 
-export function formatVerdict(v: Verdict & { errorDepth?: number | null }): string {
+export function formatVerdict(v: Verdict): string {
   const n = (x: number) => String(x).padStart(9);
   const lines: string[] = [];
   if (v.depthLimitHit) lines.push(`error: max search depth too small (--max-depth ${v.maxDepth})`);
   if (v.memoryLimitHit) lines.push('error: out of memory (--memlim reached); the figures below cover a partial search');
   if (v.error) {
-    lines.push(`gosched:1: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''} (at depth ${v.errorDepth ?? 0})`);
+    lines.push(`gosched:1: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''} (at depth ${v.error.depth})`);
     if (v.error.trail) lines.push(`gosched: wrote ${v.error.trail}`);
   }
   lines.push(
