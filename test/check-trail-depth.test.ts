@@ -3,8 +3,8 @@
 // moves (the last one the failing move, or for an invalid end state the move into it);
 // for a trace's error N moves, since pan's require() raises the depth before uerror
 // (src/check/event-trace.ts).
-// The checker's trail must have as many, and `gosched replay` must reach the same error
-// from it. This watches the search's bookkeeping of depths where it makes several moves
+// The checker's trail must have as many, `gosched replay` must reach the same error from
+// it, and the JSON error's depth must be pan's N (the text prints the same number). This watches the search's bookkeeping of depths where it makes several moves
 // in one frame (forced steps inside atomic sequences, run in place).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,7 +37,8 @@ for (const { name, depth } of withError) {
     const steps = readFileSync(trail, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     const traceError = expected.errorKind === 'trace' || expected.errorKind === 'notrace';
     assert.equal(steps.length, Number(depth) + (traceError ? 0 : 1), `${name}: moves in the trail`);
-    const message = (JSON.parse(run.stdout) as { error: { message: string } }).error.message;
+    const { message, depth: printed } = (JSON.parse(run.stdout) as { error: { message: string; depth: number } }).error;
+    assert.equal(printed, Number(depth), `${name}: the error's depth against pan's "(at depth ${depth})"`);
     const replay = await runCli(['replay', model, trail], CHILD_TIMEOUT_MS);
     assert.ok(replay.stdout.includes(message.replace(/^assertion violated /, '')), `${name}: the replay reaches '${message}'\n${describeRun(replay)}`);
     assert.match(replay.stdout, new RegExp(`trail ends after ${steps.length} steps`), describeRun(replay));
