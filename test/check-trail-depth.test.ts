@@ -8,7 +8,7 @@
 // in one frame (forced steps inside atomic sequences, run in place).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describeRun, readJson, repoRoot, runCli, type SpinExpected } from './support/check-cli.js';
@@ -44,3 +44,21 @@ for (const { name, depth } of withError) {
     assert.match(replay.stdout, new RegExp(`trail ends after ${steps.length} steps`), describeRun(replay));
   });
 }
+
+// pan steps back a level before it reports an invalid end state (depth--; uerror), so for
+// an initial state that is one it prints a negative depth: SPIN 6.5.2's pan (spin -a,
+// gcc -DSAFETY -DNOREDUCE, ./pan) on this model says "pan:1: invalid end state (at
+// depth -1)". The checker says the same in its text and its JSON, with an empty trail.
+test('an initial state that is an invalid end state: pan\'s "(at depth -1)", in the text and the JSON', { timeout: 3 * CHILD_TIMEOUT_MS + 5_000 }, async () => {
+  const model = join(scratch, 'stuck_at_start.pml');
+  writeFileSync(model, 'active proctype p() { false }\n');
+  const trail = join(scratch, 'stuck_at_start.trail');
+  const text = await runCli(['check', model, '--trail', trail], CHILD_TIMEOUT_MS);
+  assert.equal(text.code, 1, describeRun(text));
+  assert.match(text.stdout, /^gosched:1: invalid end state \(at depth -1\)$/m, describeRun(text));
+  const json = await runCli(['check', model, '--json', '--trail', trail], CHILD_TIMEOUT_MS);
+  assert.equal((JSON.parse(json.stdout) as { error: { depth: number } }).error.depth, -1, describeRun(json));
+  const replay = await runCli(['replay', model, trail], CHILD_TIMEOUT_MS);
+  assert.match(replay.stdout, /trail ends after 0 steps/, describeRun(replay));
+  assert.match(replay.stdout, /invalid end state/, describeRun(replay));
+});
