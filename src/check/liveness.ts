@@ -244,6 +244,12 @@ function cycleError(r: Run, depth: number, cycleAt: number | null, message: stri
   return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start, depth: at });
 }
 
+/** The depth pan prints for an error it reports at depth `at` (its uerror): the depth it
+ * found (depthfound: the seed's, all through a nested search) where one is set. */
+function reported(depthFound: number, at: number): number {
+  return depthFound !== -1 ? depthFound : at;
+}
+
 /** The cycle error of the search mode: acceptance or non-progress. */
 function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
   return r.np ? cycleError(r, depth, cycleAt, 'non-progress cycle', 'non-progress-cycle', cycleAt)
@@ -412,7 +418,7 @@ function newState(r: Run): void {
         fr[f + Fr.SIZE + Fr.ON] = 0;
         if (VERI) {
           const c = fr[f + Fr.OFF]! + claimOff;
-          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', depthFound !== -1 ? depthFound : depth);
+          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', reported(depthFound, depth));
         }
       }
       if (at <= At.STUTTER) {
@@ -509,7 +515,7 @@ function newState(r: Run): void {
             if (rx === 2 || io[IO.ERR] !== 0) {
               const steps = trail(r, depth); steps.push({ pid: II - BASE, tid: t });
               const e = m.errors[io[IO.ERRINFO]!]!;
-              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: depthFound !== -1 ? depthFound : depth + (isTraceError(e.kind) ? 1 : 0) });
+              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: reported(depthFound, depth + (isTraceError(e.kind) ? 1 : 0)) });
             }
             // A rendezvous offer's worth is decided when it is taken back (pan's unsend).
             mm = 3;
@@ -587,7 +593,7 @@ function newState(r: Run): void {
               fr[g + Fr.OSTATE] = fr[g - Fr.SIZE + Fr.OSTATE]!;
               if (depth > mreached) mreached = depth;
               fr[g + Fr.SIZE + Fr.ON] = 0;
-              if (claimEnd[s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', depthFound !== -1 ? depthFound : depth);
+              if (claimEnd[s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', reported(depthFound, depth));
               let opm = fr[g + Fr.OPM]! & ~(Pm.FLAGSET | Pm.FLAGCLR | Pm.CNT | Pm.CNTNOW | Pm.MOVED);
               fr[g + Fr.SIZE + Fr.PR] = II; fr[g + Fr.EST] = 0;
               io[IO.LEN] = L; io[IO.BOQ] = 0; io[IO.TIMEOUT] = tc & Tau.TIMEOUT;
@@ -630,7 +636,7 @@ function newState(r: Run): void {
               if (rx === 2 || io[IO.ERR] !== 0) {
                 const steps = trail(r, depth); steps.push({ pid, tid: t });
                 const e = m.errors[io[IO.ERRINFO]!]!;
-                throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: depthFound !== -1 ? depthFound : depth + (isTraceError(e.kind) ? 1 : 0) });
+                throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: reported(depthFound, depth + (isTraceError(e.kind) ? 1 : 0)) });
               }
               fr[g + Fr.OPM] = opm | Pm.MOVED;
               fr[g + Fr.TAU] = tc | Tau.SPENT;
@@ -729,8 +735,9 @@ function newState(r: Run): void {
             if (aCycles && (fr[f + Fr.OPM]! & Pm.ACCEPT)) {
               // A deadlock in an accepting state: an accepting run that stutters. pan
               // reports it one level up (depth--; uerror) from its frame for the state,
-              // which is this loop's depth: the trail holds every move to the state.
-              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter', depthFound !== -1 ? depthFound : depth - 1);
+              // which is this loop's depth: the trail holds every move to the state, and
+              // the depth printed is one less.
+              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter', reported(depthFound, depth - 1));
             }
           } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) {
             // The system cannot move: the claim moves alone (stutter).
