@@ -4,12 +4,16 @@
 // Where the model writes its claim out (a never claim), the counts must equal pan's;
 // where it has an ltl block, the verdict must equal pan's with gosched's own translation,
 // and the counts must equal pan's with SPIN's claim put in place of the ltl block.
+// Where pan found an error, the line gosched prints for it must say pan's "(at depth N)"
+// (NAME.pan.txt, one section per run): a cycle's depth is where it closes on the stack,
+// not the trail's length.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileModel } from '../src/check/model.js';
 import { livenessSearch, type LivenessMode } from '../src/check/liveness.js';
+import { formatVerdict, verdict } from '../src/check/report.js';
 import { repoRoot } from './support/check-cli.js';
 
 interface Run {
@@ -30,6 +34,18 @@ const MODE: Record<string, { mode: LivenessMode; fair: boolean }> = {
 /** The model with its ltl blocks blanked (line numbers kept) and SPIN's claim appended. */
 export function withSpinClaim(source: string, claim: string): string {
   return source.replace(/^ltl\b[^{]*\{[^}]*\}/gm, (m) => m.replace(/[^\n]/g, ' ')) + '\n' + claim;
+}
+
+/** The N of pan's "pan:1: ... (at depth N)" in each run of NAME.pan.txt ("==== COMMAND"
+ * heads a run's output), by command; null for a run without an error. */
+export function panErrorDepths(text: string): Map<string, number | null> {
+  const depths = new Map<string, number | null>();
+  for (const section of text.split(/^==== /m).slice(1)) {
+    const command = section.slice(0, section.indexOf('\n'));
+    const m = /^pan:1: .*\(at depth (-?\d+)\)$/m.exec(section);
+    depths.set(command, m ? Number(m[1]) : null);
+  }
+  return depths;
 }
 
 /** pan's depth bound for the run (-mN in its command; regen.mjs takes it from `// max-depth:`). */
@@ -61,6 +77,7 @@ for (const name of models) {
   test(`${name}: the verdicts and counts of SPIN`, () => {
     const e = expectedOf(name);
     const source = readFileSync(join(dir, `${name}.pml`), 'utf8');
+    const panDepths = panErrorDepths(readFileSync(join(dir, `${name}.pan.txt`), 'utf8'));
     for (const r of e.runs) {
       const what = `${name} (${r.command.replace(/^.*&& /, '')})`;
       const own = check(name, source, r, e.ltl);
@@ -73,6 +90,15 @@ for (const name of models) {
       const got = { errors: same.error ? 1 : 0, kind: same.error?.kind ?? null, stored: same.statesStored, visited: same.statesVisited, matched: same.statesMatched, transitions: same.transitions, atomic: same.atomicSteps };
       const want = { errors: r.errors, kind: r.errorKind, stored: r.statesStored, visited: r.statesVisited, matched: r.statesMatched, transitions: r.transitions, atomic: r.atomicSteps };
       assert.deepEqual(got, want, `${what}: counts with ${e.spinClaim ? "SPIN's claim" : 'the written claim'}`);
+      // pan's "(at depth N)" in the error line gosched prints (with the same claim; the
+      // messages' wording is not compared here: SPIN writes an ltl's assertions its way).
+      const panDepth = panDepths.get(r.command);
+      assert.ok(panDepth !== undefined, `${what}: no section for this run in ${name}.pan.txt`);
+      assert.equal(panDepth !== null, r.errors === 1, `${what}: pan's error line against its error count`);
+      if (panDepth !== null) {
+        const line = formatVerdict(verdict(`${name}.pml`, same, maxDepthOf(r), null)).split('\n').find((l) => l.startsWith('gosched:1: '));
+        assert.equal(/ \(at depth (-?\d+)\)$/.exec(line ?? '')?.[1], String(panDepth), `${what}: the depth in '${line}' (with ${e.spinClaim ? "SPIN's claim" : 'the written claim'})`);
+      }
     }
   });
 }

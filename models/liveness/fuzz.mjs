@@ -5,8 +5,9 @@
 //   spin -o1 -o2 -o3 -a M.pml && gcc -O2 -DNOREDUCE [-DNP] -o pan pan.c && ./pan [-a|-l] [-f] -m10000
 //   gosched check M.pml [--accept|--non-progress] [--fair]   (own claim: the verdict)
 //   gosched check C.pml ...   (C.pml: SPIN's claim in place of the ltl block: every count)
-// and reports each model where a verdict or a count differs; those models are kept in
-// the output folder.
+// and reports each model where a verdict, a count or the depth of pan's error line
+// ("(at depth N)", the JSON error's depth) differs; those models are kept in the output
+// folder.
 //
 //   node models/liveness/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show] [--wide]
 //
@@ -120,9 +121,10 @@ for (let i = 0; i < count; i++) {
       if (own.errors !== p.errors) problems.push(`verdict: ours ${own.errors} vs pan ${p.errors}`);
       // Without a claim or accept labels pan -a runs (and gosched reports) a safety search,
       // whose visited count is the stored one.
-      const g = [same.errors, same.error?.kind ?? null, same.statesStored, same.statesVisited ?? same.statesStored, same.statesMatched, same.transitions].join('/');
-      const s = [p.errors, p.errorKind, p.statesStored, p.statesVisited, p.statesMatched, p.transitions].join('/');
-      if (g !== s) problems.push(`counts errors/kind/stored/visited/matched/transitions: ours ${g} vs pan ${s}`);
+      const panDepth = /^pan:1: .*\(at depth (-?\d+)\)$/m.exec(po)?.[1] ?? null;
+      const g = [same.errors, same.error?.kind ?? null, same.statesStored, same.statesVisited ?? same.statesStored, same.statesMatched, same.transitions, same.error?.depth ?? null].join('/');
+      const s = [p.errors, p.errorKind, p.statesStored, p.statesVisited, p.statesMatched, p.transitions, panDepth].join('/');
+      if (g !== s) problems.push(`counts errors/kind/stored/visited/matched/transitions/depth: ours ${g} vs pan ${s}`);
     }
     if (problems.length) {
       disagree++;

@@ -3,7 +3,8 @@
 // run it). It writes random small Promela models, runs both with the fixed settings
 //   spin -o1 -o2 -o3 -a M.pml && gcc -O0 -DSAFETY -DNOREDUCE -o pan pan.c && ./pan -m10000
 //   node dist/src/cli.js check M.pml --json --max-depth 10000
-// and reports every model on which the verdict or a count differs. Models that disagree are
+// and reports every model on which the verdict, a count or the depth of pan's error line
+// ("(at depth N)", the JSON error's depth) differs. Models that disagree are
 // kept in the output folder for a person to shrink into a regular models/spin model.
 //
 //   node models/spin/fuzz.mjs [--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--classic | --wide]
@@ -218,6 +219,8 @@ for (let i = 0; i < count; i++) {
     const keys = ['errors', 'statesStored', 'statesMatched', 'transitions', 'atomicSteps', 'depthReached', 'depthLimitHit'];
     const diffs = keys.filter((k) => got[k] !== spin[k]).map((k) => `${k} ${got[k]} (SPIN ${spin[k]})`);
     if ((got.error?.kind ?? null) !== spin.errorKind) diffs.unshift(`kind ${got.error?.kind ?? null} (SPIN ${spin.errorKind})`);
+    const panDepth = /^pan:1: .*\(at depth (-?\d+)\)$/m.exec(panOut);
+    if ((got.error?.depth ?? null) !== (panDepth ? Number(panDepth[1]) : null)) diffs.push(`error depth ${got.error?.depth ?? null} (SPIN ${panDepth?.[1] ?? null})`);
     if (got.unparsed !== undefined) diffs.unshift(`no JSON: ${got.unparsed}`);
     if (diffs.length === 0) { same++; run++; bestRun = Math.max(bestRun, run); continue; }
     differ++; run = 0;

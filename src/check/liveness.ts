@@ -29,7 +29,7 @@ import { IO } from './codegen.js';
 import type { Machine } from './machine.js';
 import { LivenessStore } from './liveness-store.js';
 import { VectorCopy } from './state-store.js';
-import { progressLine, type SearchResult, type Step } from './search.js';
+import { isTraceError, progressLine, type SearchResult, type Step } from './search.js';
 
 export type LivenessMode = 'safety' | 'accept' | 'non-progress';
 
@@ -53,6 +53,11 @@ export interface CycleError {
   steps: Step[];
   /** For a cycle: the number of steps before it starts (the cycle is the rest). */
   cycleStart: number | null;
+  /** pan's "(at depth N)" (SearchError.depth): for a cycle the depth of the state that
+   * closes it on the stack (pan's depthfound), and for any error met inside a nested
+   * search the depth of that search's seed; otherwise pan's depth when uerror ran. The
+   * steps cannot give it: fairness stutters are frames of pan's but not moves. */
+  depth: number;
 }
 
 /** The safety search's result (statesStored: pan's "states, stored", distinct states;
@@ -169,7 +174,7 @@ function runSearch(m: Machine, opts: LivenessOptions, tune: Tuning): LivenessRes
   };
   if (io[IO.ERR]) {
     const e = m.errors[io[IO.ERRINFO]!]!;
-    return result(r, vecLen, false, { ...e, steps: [], cycleStart: null });
+    return result(r, vecLen, false, { ...e, steps: [], cycleStart: null, depth: 0 });
   }
 
   // The initial frame: pan's do_the_search().
@@ -229,19 +234,26 @@ function trail(r: Run, d: number): Step[] {
   return steps;
 }
 
-function cycleError(r: Run, depth: number, cycleAt: number | null, message: string, kind: string): Stop {
+/** An error whose trail is the moves to depth `depth`; pan says it is at depth `at`. */
+function cycleError(r: Run, depth: number, cycleAt: number | null, message: string, kind: string, at: number): Stop {
   let start: number | null = null;
   if (cycleAt !== null) {
     start = 0;
     for (let f = 2; f <= cycleAt + 1; f++) if (r.fr[f * Fr.SIZE + Fr.TID] !== -1) start++;
   }
-  return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start });
+  return new Stop({ kind, message, line: null, steps: trail(r, depth), cycleStart: start, depth: at });
+}
+
+/** The depth pan prints for an error it reports at depth `at` (its uerror): the depth it
+ * found (depthfound: the seed's, all through a nested search) where one is set. */
+function reported(depthFound: number, at: number): number {
+  return depthFound !== -1 ? depthFound : at;
 }
 
 /** The cycle error of the search mode: acceptance or non-progress. */
 function cycleFound(r: Run, depth: number, cycleAt: number): Stop {
-  return r.np ? cycleError(r, depth, cycleAt, 'non-progress cycle', 'non-progress-cycle')
-    : cycleError(r, depth, cycleAt, 'acceptance cycle', 'acceptance-cycle');
+  return r.np ? cycleError(r, depth, cycleAt, 'non-progress cycle', 'non-progress-cycle', cycleAt)
+    : cycleError(r, depth, cycleAt, 'acceptance cycle', 'acceptance-cycle', cycleAt);
 }
 
 // Labels of pan's new_state, as the stages of a loop (JavaScript has no goto), in pan's
@@ -406,7 +418,7 @@ function newState(r: Run): void {
         fr[f + Fr.SIZE + Fr.ON] = 0;
         if (VERI) {
           const c = fr[f + Fr.OFF]! + claimOff;
-          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
+          if (claimEnd[s8[c + 1]! | s8[c + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', reported(depthFound, depth));
         }
       }
       if (at <= At.STUTTER) {
@@ -503,7 +515,7 @@ function newState(r: Run): void {
             if (rx === 2 || io[IO.ERR] !== 0) {
               const steps = trail(r, depth); steps.push({ pid: II - BASE, tid: t });
               const e = m.errors[io[IO.ERRINFO]!]!;
-              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
+              throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: reported(depthFound, depth + (isTraceError(e.kind) ? 1 : 0)) });
             }
             // A rendezvous offer's worth is decided when it is taken back (pan's unsend).
             mm = 3;
@@ -581,7 +593,7 @@ function newState(r: Run): void {
               fr[g + Fr.OSTATE] = fr[g - Fr.SIZE + Fr.OSTATE]!;
               if (depth > mreached) mreached = depth;
               fr[g + Fr.SIZE + Fr.ON] = 0;
-              if (claimEnd[s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end');
+              if (claimEnd[s8[c + claimOff + 1]! | s8[c + claimOff + 2]! << 8] === 1) throw cycleError(r, depth, null, 'end state in claim reached', 'claim-end', reported(depthFound, depth));
               let opm = fr[g + Fr.OPM]! & ~(Pm.FLAGSET | Pm.FLAGCLR | Pm.CNT | Pm.CNTNOW | Pm.MOVED);
               fr[g + Fr.SIZE + Fr.PR] = II; fr[g + Fr.EST] = 0;
               io[IO.LEN] = L; io[IO.BOQ] = 0; io[IO.TIMEOUT] = tc & Tau.TIMEOUT;
@@ -624,7 +636,7 @@ function newState(r: Run): void {
               if (rx === 2 || io[IO.ERR] !== 0) {
                 const steps = trail(r, depth); steps.push({ pid, tid: t });
                 const e = m.errors[io[IO.ERRINFO]!]!;
-                throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null });
+                throw new Stop({ kind: e.kind, message: e.message, line: e.line, steps, cycleStart: null, depth: reported(depthFound, depth + (isTraceError(e.kind) ? 1 : 0)) });
               }
               fr[g + Fr.OPM] = opm | Pm.MOVED;
               fr[g + Fr.TAU] = tc | Tau.SPENT;
@@ -723,8 +735,9 @@ function newState(r: Run): void {
             if (aCycles && (fr[f + Fr.OPM]! & Pm.ACCEPT)) {
               // A deadlock in an accepting state: an accepting run that stutters. pan
               // reports it one level up (depth--; uerror) from its frame for the state,
-              // which is this loop's depth: the trail holds every move to the state.
-              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter');
+              // which is this loop's depth: the trail holds every move to the state, and
+              // the depth printed is one less.
+              throw cycleError(r, depth, null, 'accept stutter', 'accept-stutter', reported(depthFound, depth - 1));
             }
           } else if (!(fr[f + Fr.TAU]! & Tau.CLAIM)) {
             // The system cannot move: the claim moves alone (stutter).

@@ -1,13 +1,19 @@
 // The verdict, as pan words it (text) or as one JSON object whose field names other tools
-// rely on: model, errors, error{kind,message,line,trail}, statesStored, statesMatched,
+// rely on: model, errors, error{kind,message,line,trail,depth}, statesStored, statesMatched,
 // transitions, atomicSteps, depthReached, maxDepth, depthLimitHit, stateVectorBytes,
 // memoryMB, elapsedSeconds, statesPerSecond, memoryLimitHit.
+// The error's depth (text "(at depth N)", JSON error.depth) is pan's, which the search
+// that found the error knows (SearchError.depth). Rejected (before k18a): deriving it here
+// from the trail's length: right for a safety search's errors, but pan prints a cycle at
+// the depth where it closes, an error inside a nested search at that search's seed, an
+// end of the claim at the state's own depth, and counts fairness stutters the trail has not.
 import type { SearchResult } from './search.js';
 
 export interface Verdict {
   model: string;
   errors: number;
-  error: null | { kind: string; message: string; line: number | null; trail: string | null };
+  /** depth: pan's "(at depth N)" for the error (SearchError.depth), not the trail's length. */
+  error: null | { kind: string; message: string; line: number | null; trail: string | null; depth: number };
   statesStored: number;
   statesMatched: number;
   transitions: number;
@@ -25,12 +31,12 @@ export interface Verdict {
   storeReport: string[];
 }
 
-export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null, store = 'exact'): Verdict & { errorDepth: number | null } {
+export function verdict(model: string, r: SearchResult, maxDepth: number, trail: string | null, store = 'exact'): Verdict {
   const elapsed = Math.round(r.elapsedSeconds * 1000) / 1000;
   return {
     model,
     errors: r.error ? 1 : 0,
-    error: r.error ? { kind: r.error.kind, message: r.error.message, line: r.error.line, trail } : null,
+    error: r.error ? { kind: r.error.kind, message: r.error.message, line: r.error.line, trail, depth: r.error.depth } : null,
     statesStored: r.statesStored,
     statesMatched: r.statesMatched,
     transitions: r.statesStored + r.statesMatched,
@@ -45,19 +51,16 @@ export function verdict(model: string, r: SearchResult, maxDepth: number, trail:
     memoryLimitHit: r.memoryLimitHit,
     store,
     storeReport: r.storeReport,
-    // pan reports the depth of the state the error was found in: the trail less its last
-    // step; for a trace's errors one more (its require() raises depth before uerror).
-    errorDepth: r.error ? Math.max(0, r.error.steps.length - (r.error.kind === 'trace' || r.error.kind === 'notrace' ? 0 : 1)) : null,
   };
 }
 
-export function formatVerdict(v: Verdict & { errorDepth?: number | null }): string {
+export function formatVerdict(v: Verdict): string {
   const n = (x: number) => String(x).padStart(9);
   const lines: string[] = [];
   if (v.depthLimitHit) lines.push(`error: max search depth too small (--max-depth ${v.maxDepth})`);
   if (v.memoryLimitHit) lines.push('error: out of memory (--memlim reached); the figures below cover a partial search');
   if (v.error) {
-    lines.push(`gosched:1: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''} (at depth ${v.errorDepth ?? 0})`);
+    lines.push(`gosched:1: ${v.error.message}${v.error.line !== null ? ` (line ${v.error.line})` : ''} (at depth ${v.error.depth})`);
     if (v.error.trail) lines.push(`gosched: wrote ${v.error.trail}`);
   }
   lines.push(

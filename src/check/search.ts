@@ -30,7 +30,13 @@ export interface SearchOptions {
 
 export interface Step { pid: number; tid: number }
 
-export interface SearchError { kind: string; message: string; line: number | null; steps: Step[] }
+export interface SearchError {
+  kind: string; message: string; line: number | null; steps: Step[];
+  /** pan's "(at depth N)": its depth when uerror ran, which the steps do not always give
+   * (a trace's error is one deeper, an invalid end state one shallower, a cycle the depth
+   * of a state on the stack); -1 for an initial state that is an invalid end state, as pan. */
+  depth: number;
+}
 
 export interface SearchResult {
   statesStored: number;
@@ -67,7 +73,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
   io.fill(0);
   m.init(S);
   const vecLen = io[IO.LEN]!;
-  if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, []));
+  if (io[IO.ERR]) return result(m, store, S, 0, 0, 0, 0, false, false, vecLen, t0, errorOf(m, io[IO.ERRINFO]!, [], 0));
   addState(store, S, W, 0, (vecLen + 3) >> 2, hidOff, hidLen, hidSave, m.padding);
   let stored = 1, matched = 0, atomicSteps = 0, depthReached = 0, depthLimitHit = false, memoryLimitHit = false;
 
@@ -138,7 +144,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         fresh = 0;
         if (r === 2 || io[IO.ERR] !== 0) {
           const steps = trail(pidOf, tidOf, dep[level]!); steps.push({ pid: II, tid: t });
-          error = errorOf(m, io[IO.ERRINFO]!, steps);
+          error = errorOf(m, io[IO.ERRINFO]!, steps, dep[level]!);
           break search;
         }
         found = t;
@@ -238,7 +244,7 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
           if (r === 2 || io[IO.ERR] !== 0) {
             // The error is found at the state this step left, one level up (as pan says).
             if (depth - 1 > depthReached) depthReached = depth - 1;
-            error = errorOf(m, io[IO.ERRINFO]!, trail(pidOf, tidOf, depth));
+            error = errorOf(m, io[IO.ERRINFO]!, trail(pidOf, tidOf, depth), depth - 1);
             break search;
           }
           atomicSteps++;
@@ -279,12 +285,13 @@ export function search(m: Machine, opts: SearchOptions): SearchResult {
         continue;
       }
       if (!endState(S, o, procBase, procSize, endPc)) {
-        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
+        // pan steps back a level before it reports (depth--; uerror): -1 at the initial state.
+        error = { kind: 'invalid-end-state', message: 'invalid end state', line: null, steps: trail(pidOf, tidOf, dep[level]!), depth: dep[level]! - 1 };
         break;
       }
       // A trace must rest at its end or an end label too (pan: "event_trace not completed").
       if (traceIncomplete(m.trace, S, o)) {
-        error = { kind: 'invalid-end-state', message: 'invalid end state (event_trace not completed)', line: null, steps: trail(pidOf, tidOf, dep[level]!) };
+        error = { kind: 'invalid-end-state', message: 'invalid end state (event_trace not completed)', line: null, steps: trail(pidOf, tidOf, dep[level]!), depth: dep[level]! - 1 };
         break;
       }
     }
@@ -350,9 +357,11 @@ function trail(pidOf: Int32Array, tidOf: Int32Array, depth: number): Step[] {
   return steps;
 }
 
-function errorOf(m: Machine, k: number, steps: Step[]): SearchError {
+/** The error of a move made from a state at depth `at`: pan reports it at that depth, but
+ * a trace's one deeper (its matching code raises the depth before uerror). */
+function errorOf(m: Machine, k: number, steps: Step[], at: number): SearchError {
   const e = m.errors[k]!;
-  return { kind: e.kind, message: e.message, line: e.line, steps };
+  return { kind: e.kind, message: e.message, line: e.line, steps, depth: at + (isTraceError(e.kind) ? 1 : 0) };
 }
 
 function result(m: Machine, store: VisitedStates, S: Uint8Array, stored: number, matched: number, atomicSteps: number,
@@ -371,4 +380,9 @@ export function progressLine(depth: number, states: number, transitions: number,
   const g = (x: number) => x.toPrecision(3).replace(/\.?0+e/, 'e').replace(/e\+?(\d)$/, 'e+0$1');
   return `Depth= ${String(depth).padStart(7)} States= ${g(states).padStart(8)} Transitions= ${g(transitions).padStart(8)} ` +
     `Memory= ${(memBytes / 1048576).toFixed(3).padStart(9)}\tt= ${t.toFixed(2).padStart(8)} R= ${g(Math.round(states / Math.max(t, 1e-9))).padStart(7)}`;
+}
+
+/** The errors of a trace or notrace (event-trace.ts), which pan reports one level deeper. */
+export function isTraceError(kind: string): boolean {
+  return kind === 'trace' || kind === 'notrace';
 }

@@ -67,7 +67,12 @@ file:line:col where there is one); 3 the search stopped at --memlim before it wa
 complete (no error in the part explored); 4 an internal error of gosched.
 Under --json every outcome is one JSON object on stdout: the verdict (exit 0, 1, 3), or
 {"error": {"kind": "usage"|"model"|"internal", "message", "file", "line", "col"},
-"exitCode": 2|4}.
+"exitCode": 2|4}. A verdict's error has kind, message, line, trail (the file written)
+and depth: pan's "(at depth N)", also in the text's "gosched:1:" line: pan's depth
+when it reported the error, not the trail's length: for a cycle the depth of the stack
+state that closes it, for any error inside the nested (cycle) search that search's
+start; for an invalid end state or accept stutter one less than the state's depth (-1
+for an initial state), for a trace's error one more.
 A progress line goes to stderr every million stored states.
 
 Error kinds, as pan names them: assertion, invalid-end-state, too-many-processes (a run
@@ -231,8 +236,7 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const v = verdict(basename(file), result, maxDepth, trailFile, store.kind);
-  const { errorDepth: _depth, ...fields } = v;
-  process.stdout.write(values.json ? JSON.stringify(fields) + '\n' : formatVerdict(v));
+  process.stdout.write(values.json ? JSON.stringify(v) + '\n' : formatVerdict(v));
   // A search cut short by --memlim verified nothing about the rest of the state space:
   // a script must not take it for a pass.
   return result.error ? 1 : result.memoryLimitHit ? 3 : 0;
@@ -257,12 +261,11 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
     }
   }
   const v = verdict(basename(file), result, maxDepth, trailFile);
-  const { errorDepth: _depth, ...fields } = v;
   const extra = {
     search: mode, fairness: fair, ltl: model.claim.ltlName, transitions: result.transitions,
     statesVisited: result.statesVisited, cycleStart: err?.cycleStart ?? null,
   };
-  if (json) process.stdout.write(JSON.stringify({ ...fields, ...extra }) + '\n');
+  if (json) process.stdout.write(JSON.stringify({ ...v, ...extra }) + '\n');
   else {
     const head = mode === 'safety' ? 'never claim (assertions, claim end)' : mode === 'accept' ? 'acceptance cycles' : 'non-progress cycles';
     process.stdout.write(`search: ${head}, fairness ${fair ? 'enabled' : 'disabled'}${model.claim.ltlName ? `, ltl ${model.claim.ltlName}` : ''}\n`);

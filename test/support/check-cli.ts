@@ -49,6 +49,8 @@ export interface CheckError {
   message: string;
   line: number | null;
   trail: string | null;
+  /** pan's "(at depth N)" for the error, not the trail's length. */
+  depth: number;
 }
 
 /** The JSON object `check --json` prints. */
@@ -90,6 +92,7 @@ export function contractProblems(value: unknown): string[] {
       if (typeof e.message !== 'string') problems.push('error.message is not a string');
       if (e.line !== null && typeof e.line !== 'number') problems.push('error.line is neither null nor a number');
       if (e.trail !== null && typeof e.trail !== 'string') problems.push('error.trail is neither null nor a string');
+      if (!Number.isInteger(e.depth) || (e.depth as number) < -1) problems.push('error.depth is not an integer from -1 up');
     }
   }
   return problems;
