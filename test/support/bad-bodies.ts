@@ -73,8 +73,14 @@ export function badCalls(): string[] {
     ['select default not a function', () => select([], { default: 5 as never })],
     ['select do not a function', () => select([{ recv: null, do: 'x' as never }], { default: () => 0 })],
     ['select send class instance', () => select([{ send: chan(1), value: new Secret() }], { default: () => 0 })],
+    // Misspelt keys: before, dropped silently; a misspelt default left the select
+    // blocked for ever, a misspelt value sent undefined.
+    ['select misspelt default', () => select([], { defualt: () => 0 } as never)],
+    ['select misspelt do', () => select([{ recv: null, Do: () => 0 } as never], { default: () => 0 })],
+    ['select misspelt value', () => select([{ send: null, vaule: 1 } as never], { default: () => 0 })],
     ['close not a channel', () => close(5 as never)],
     ['sleep string', () => sleep('10' as never)],
+    ['sleep NaN', () => sleep(NaN)],
     ['WaitGroup.add string', () => new WaitGroup().add('1' as never)],
     ['WaitGroup.add overflow', () => new WaitGroup().add(2 ** 31)],
     ['Once.do not a function', () => new Once().do(5 as never)],
