@@ -258,6 +258,22 @@ test('an exception outside the goroutine\'s own calls (a promise nobody awaited)
   }
 });
 
+test('a timer left behind by a goroutine that has ended, throwing while a later goroutine runs on the thread: the fatal error names the goroutine that left it', T, async () => {
+  // maxm 1: both goroutines run on the one M. Before, the error named goroutine 2, which
+  // had nothing to do with the timer.
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 1 });
+  try {
+    assert.equal(await rt.go(bodies, 'leaveThrowingTimer').result, 'returned');
+    const h = rt.go(bodies, 'awaitSyscall', [500]);
+    await assert.rejects(h.result, (e: unknown) => e instanceof SchedulerError
+      && e.message === 'uncaught exception on the thread of goroutine 2, in a timer callback left behind by goroutine 1, which has ended: thrown by a timer left behind'
+      && /^Error: thrown by a timer left behind\n\s+at .*bad-bodies\.js/.test(e.stack ?? ''));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
 test('a panic whose message is still on its way is reported before a fatal error raised after it (go-diff panic_goroutine lost it 1 run in 40)', T, async () => {
   // The race, made deterministic: a goroutine's panic is counted (S_PANICS) and its
   // message posted, then another M's "deadlock" reaches the owner first (another port).

@@ -136,6 +136,20 @@ export async function lostRejection(): Promise<void> {
   await syscall(() => new Promise((resolve) => setTimeout(resolve, 2000)));
 }
 
+/** Returns at once, leaving behind a timer that throws 20 ms later: on its thread, which
+ * runs no event loop between goroutines, the callback runs when a later goroutine there
+ * awaits something. */
+export function leaveThrowingTimer(): string {
+  setTimeout(() => { throw new Error('thrown by a timer left behind'); }, 20);
+  return 'returned';
+}
+
+/** Awaits a system call of ms milliseconds, letting its thread's event loop run. */
+export async function awaitSyscall(ms: number): Promise<number> {
+  await syscall(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  return ms;
+}
+
 /** Locks mu, says so on `locked`, and panics holding it. */
 export function lockAndPanic(mu: Mutex, locked: Chan): void {
   mu.lock();
