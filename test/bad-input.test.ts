@@ -274,6 +274,22 @@ test('a timer left behind by a goroutine that has ended, throwing while a later 
   }
 });
 
+test('seal() finding every M held by a blocked goroutine and goroutines queued for one: the deadlock says to raise maxm, as an M finding it does', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 1 });
+  try {
+    const h = rt.go(bodies, 'waitForMore', [3]);
+    h.result.catch(() => {});
+    const until = Date.now() + 10_000;
+    while ((rt.goroutines().length < 4 || rt.goroutines()[0]?.state !== 'semacquire') && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    // Before, seal() said only 'all goroutines are asleep - deadlock!'.
+    assert.throws(() => rt.seal(), (e: unknown) => e instanceof SchedulerError
+      && e.message === "all goroutines are asleep - deadlock! (3 runnable goroutines wait for a thread: all 1 M's hold blocked goroutines; raise maxm)");
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
 test('a panic whose message is still on its way is reported before a fatal error raised after it (go-diff panic_goroutine lost it 1 run in 40)', T, async () => {
   // The race, made deterministic: a goroutine's panic is counted (S_PANICS) and its
   // message posted, then another M's "deadlock" reaches the owner first (another port).

@@ -150,6 +150,18 @@ export async function awaitSyscall(ms: number): Promise<number> {
   return ms;
 }
 
+/** Starts n goroutines and waits for them: with maxm 1, they wait for its M for ever. */
+export function waitForMore(n: number): void {
+  const wg = new WaitGroup();
+  wg.add(n);
+  for (let i = 0; i < n; i++) go(import.meta.url, 'doneWith', wg);
+  wg.wait();
+}
+
+export function doneWith(wg: WaitGroup): void {
+  wg.done();
+}
+
 /** Locks mu, says so on `locked`, and panics holding it. */
 export function lockAndPanic(mu: Mutex, locked: Chan): void {
   mu.lock();
