@@ -57,6 +57,10 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual(await run(bodies, 'tryLocks', opts()), [true, false, true]);
   });
 
+  test(`${protocol}: a channel and a SharedArrayBuffer as a Map's keys cross as themselves`, T, async () => {
+    assert.deepEqual(await run(bodies, 'handlesAsMapKeys', opts()), [7, '0', true, true]);
+  });
+
   test(`${protocol}: negative WaitGroup counter panics; unlock of unlocked mutex is fatal`, T, async () => {
     await assert.rejects(run(bodies, 'negativeWaitGroup', opts()), (e: unknown) =>
       e instanceof GoroutinePanic && /sync: negative WaitGroup counter/.test(e.message));
