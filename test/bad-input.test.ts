@@ -245,6 +245,25 @@ test('process.exit in a goroutine: Go\'s os.Exit under run(); a Runtime used as 
   }
 });
 
+test('a goroutine module whose top-level await never settles: the fatal error blames the module\'s top-level code, not the goroutine', T, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-bad-'));
+  const url = pathToFileURL(path.join(dir, 'never.mjs')).href;
+  fs.writeFileSync(new URL(url), 'await new Promise(() => {});\nexport function f() { return 1; }\n');
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    // From a goroutine, go() does not wait for the owner's export check (which gives a
+    // module 10 s): the new goroutine's thread imports it, and Node ends that thread.
+    // Before, the error said the goroutine awaited a promise outside syscall().
+    await rt.go(bodies, 'goThrowingModule', [url]).result;
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError
+      && new RegExp(`^m\\d+: thread of m\\d+ exited with code 0: nothing was left on its event loop while it imported ${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} for goroutine 2, so that module's top-level code awaits a promise that can never settle \\(goroutine 2 \\[f `).test(e.message));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an exception outside the goroutine\'s own calls (a promise nobody awaited) ends the Runtime with a fatal error naming the goroutine', T, async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
   try {

@@ -114,6 +114,10 @@ export interface PoolEvents {
 const workerUrl = new URL('./m-worker.js', import.meta.url);
 const STUCK_AWAIT = ': nothing was left on its event loop, so its goroutine awaits a promise that can never settle; a goroutine waits for a promise as `await syscall(() => promise)`, which holds the thread (and no cpu slot) until it settles';
 
+function stuckImport(url: string, goid: number): string {
+  return `: nothing was left on its event loop while it imported ${url} for goroutine ${goid}, so that module's top-level code awaits a promise that can never settle`;
+}
+
 export class MPool {
   /** Shared with every thread: which M rows want a thread (m-claim.ts). */
   readonly ctl = newControl();
@@ -284,8 +288,13 @@ export class MPool {
     const t0 = performance.now();
     const w = this.newWorker();
     let m = NIL;
+    /** The module this thread imports for a goroutine now, if any (a top-level await). */
+    let importing: { url: string; goid: number } | undefined;
     w.on('message', (msg: MMessage) => {
       switch (msg.type) {
+        case 'importing':
+          importing = msg.url === null ? undefined : { url: msg.url, goid: msg.goid };
+          return;
         case 'ready':
           this.startMs = 0.7 * this.startMs + 0.3 * (performance.now() - t0);
           this.readyCount++;
@@ -310,10 +319,13 @@ export class MPool {
     w.on('error', (err) => this.on.crash(m, err.message, err.stack ?? ''));
     // A thread never returns, so an exit we did not ask for (close) is a crash. Code 0 is
     // Node ending a thread whose event loop ran empty: its goroutine awaits, outside
-    // syscall() (which holds the thread), a promise nothing is left to settle.
+    // syscall() (which holds the thread), a promise nothing is left to settle; or, while
+    // the thread imports the goroutine's module, that module's top-level await does.
+    // (A worker's messages reach its 'message' listeners before its 'exit'.)
     w.on('exit', (code) => {
       if (!this.closed && this.workers.has(w)) {
-        const why = code === 0 && m !== NIL ? STUCK_AWAIT : '';
+        const why = code !== 0 || m === NIL ? ''
+          : importing !== undefined ? stuckImport(importing.url, importing.goid) : STUCK_AWAIT;
         this.on.crash(m, `thread ${m === NIL ? '(spare, no M yet)' : `of m${m}`} exited with code ${code}${why}`, '');
       }
     });

@@ -229,6 +229,7 @@ function missingExport(url: string, name: string, mod: Record<string, unknown>):
  * threw, or it does not parse) is the goroutine's panic, saying which module. A thrown
  * Error keeps its own stack: it says where in the module the throw was. */
 async function importForGoroutine(url: string, goid: number): Promise<Record<string, unknown>> {
+  post({ type: 'importing', url, goid });
   try {
     return await importAsGoroutineCode(url, `the thread of goroutine ${goid}`);
   } catch (err) {
@@ -236,6 +237,8 @@ async function importForGoroutine(url: string, goid: number): Promise<Record<str
     const e = new Error(`cannot load ${url}: ${message}`);
     e.stack = `Error: ${e.message}\n${stack.split('\n').slice(1).join('\n')}`;
     throw e;
+  } finally {
+    post({ type: 'importing', url: null, goid });
   }
 }
 
