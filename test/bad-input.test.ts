@@ -69,6 +69,8 @@ test('Runtime.start and run() refuse bad options at the call, naming the option 
     [{ protocol: 'atomic', resourceLimits: 64 }, /resourceLimits must be an object like \{ maxOldGenerationSizeMb: 512 \}, got number 64$/],
     [{ protocol: 'atomic', resourceLimits: { maxOldGenerationSizeMb: 'big' } }, /resourceLimits\.maxOldGenerationSizeMb must be a positive number of megabytes, got the string "big"$/],
     [{ protocol: 'atomic', resourceLimits: { heapMb: 5 } }, /unknown resourceLimits key 'heapMb'/],
+    // Smaller, a thread can overflow its stack while Node starts it, which ends the process.
+    [{ protocol: 'atomic', resourceLimits: { stackSizeMb: 0.1 } }, /^Runtime\.start: resourceLimits\.stackSizeMb must be at least 1 \(a smaller stack can overflow while Node starts the thread, which ends the whole process\), got number 0\.1$/],
   ];
   for (const [opts, re] of cases) {
     await assert.rejects(Runtime.start(opts as never), (e: unknown) => {
@@ -303,6 +305,19 @@ test('seal() finding every M held by a blocked goroutine and goroutines queued f
     // Before, seal() said only 'all goroutines are asleep - deadlock!'.
     assert.throws(() => rt.seal(), (e: unknown) => e instanceof SchedulerError
       && e.message === "all goroutines are asleep - deadlock! (3 runnable goroutines wait for a thread: all 1 M's hold blocked goroutines; raise maxm)");
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a thread that cannot be started (the system refuses it): a SchedulerError saying so, not an exception that ends the process', T, async () => {
+  // A stack of 1e9 MB cannot be reserved: new Worker throws EAGAIN. Before, it was thrown
+  // from the owner's microtask that starts threads, and ended the process.
+  const rt = await Runtime.start({ protocol: 'atomic', resourceLimits: { stackSizeMb: 1e9 } });
+  try {
+    await assert.rejects(rt.go(bodies, 'echo', [1]).result, (e: unknown) => e instanceof SchedulerError
+      && /^cannot start a thread for the Runtime: .*EAGAIN.* \(the system refused a new thread: its limit on threads or on memory, or a stack of resourceLimits\.stackSizeMb it cannot reserve\)$/.test(e.message));
     await assertClosesPromptly(rt);
   } finally {
     await rt.close();

@@ -129,6 +129,8 @@ export class MPool {
   private readonly keepAlive: NodeJS.Timeout;
   private readyWaiters: (() => void)[] = [];
   private readyCount = 0;
+  /** A thread could not be started: the Runtime is ending, no more are tried. */
+  private startFailed = false;
   private demandQueued = false;
   /** Slot-milliseconds rows have waited for a thread since one was last started for them
    * (see the header), counted up to lastLook. */
@@ -270,7 +272,7 @@ export class MPool {
   }
 
   private ensure(threads: number): void {
-    while (this.workers.size < threads) this.startThread();
+    while (this.workers.size < threads && this.startThread());
   }
 
   private newWorker(): Worker {
@@ -284,9 +286,24 @@ export class MPool {
     return started.worker;
   }
 
-  private startThread(): void {
+  /** Starts a thread; false when Node could not (the Runtime is then ended). */
+  private startThread(): boolean {
     const t0 = performance.now();
-    const w = this.newWorker();
+    let w: Worker;
+    try {
+      w = this.newWorker();
+    } catch (err) {
+      // new Worker throws when the system refuses a thread (EAGAIN). Thrown on from here,
+      // the owner's microtask that starts threads, it would end the whole process: it is
+      // the Runtime's fatal error instead (reported once the caller's turn is over, since
+      // the Runtime may be still under construction).
+      if (!this.startFailed) {
+        this.startFailed = true;
+        const e = err instanceof Error ? err : new Error(String(err));
+        queueMicrotask(() => this.on.crash(NIL, `cannot start a thread for the Runtime: ${e.message} (the system refused a new thread: its limit on threads or on memory, or a stack of resourceLimits.stackSizeMb it cannot reserve)`, e.stack ?? ''));
+      }
+      return false;
+    }
     let m = NIL;
     /** The module this thread imports for a goroutine now, if any (a top-level await). */
     let importing: { url: string; goid: number } | undefined;
@@ -332,5 +349,6 @@ export class MPool {
     // After the listeners: adding a 'message' listener refs the worker's port again.
     w.unref();
     this.workers.add(w);
+    return true;
   }
 }
