@@ -230,7 +230,7 @@ test('inside a goroutine: every API call with each bad value fails naming the ca
       ['syscall undefined', /^TypeError: syscall: fn must be a function .*got undefined$/],
       ['syscall nested', /^Error: syscall: this goroutine is already inside a system call/],
       ...[['NaN', 'number NaN'], ['undefined', 'undefined'], ['bigint', 'bigint 10'], ["'5'", 'the string "5"']].map(([v, s]): [string, RegExp] =>
-        [`sleep ${v}`, new RegExp(`^TypeError: sleep: ms must be a number, got ${escape(s!)}$`)]),
+        [`sleep ${v}`, new RegExp(`^TypeError: sleep: ms must be a number${v === 'NaN' ? ' other than NaN' : ''}, got ${escape(s!)}$`)]),
       ['sleep -1', /^no error \(undefined\)$/],
       ...[['1.5', 'number 1.5'], ['NaN', 'number NaN'], ['Infinity', 'number Infinity']].map(([v, s]): [string, RegExp] =>
         [`WaitGroup.add ${v}`, new RegExp(`^TypeError: WaitGroup\\.add: delta must be an integer, got ${escape(s!)}$`)]),

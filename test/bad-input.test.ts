@@ -69,6 +69,8 @@ test('Runtime.start and run() refuse bad options at the call, naming the option 
     [{ protocol: 'atomic', resourceLimits: 64 }, /resourceLimits must be an object like \{ maxOldGenerationSizeMb: 512 \}, got number 64$/],
     [{ protocol: 'atomic', resourceLimits: { maxOldGenerationSizeMb: 'big' } }, /resourceLimits\.maxOldGenerationSizeMb must be a positive number of megabytes, got the string "big"$/],
     [{ protocol: 'atomic', resourceLimits: { heapMb: 5 } }, /unknown resourceLimits key 'heapMb'/],
+    // Smaller, a thread can overflow its stack while Node starts it, which ends the process.
+    [{ protocol: 'atomic', resourceLimits: { stackSizeMb: 0.1 } }, /^Runtime\.start: resourceLimits\.stackSizeMb must be at least 1 \(a smaller stack can overflow while Node starts the thread, which ends the whole process\), got number 0\.1$/],
   ];
   for (const [opts, re] of cases) {
     await assert.rejects(Runtime.start(opts as never), (e: unknown) => {
@@ -189,8 +191,12 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['select default not a function', /TypeError: select: default must be a function, got number 5$/],
       ['select do not a function', /TypeError: select: case 0: do must be a function, got the string "x"$/],
       ['select send class instance', /TypeError: select case 0: the value is an instance of class Secret/],
+      ['select misspelt default', /TypeError: select: unknown option 'defualt' \(the one option is default\)$/],
+      ['select misspelt do', /TypeError: select: case 0: unknown key 'Do' \(a receive case has recv and do\)$/],
+      ['select misspelt value', /TypeError: select: case 0: unknown key 'vaule' \(a send case has send, value and do\)$/],
       ['close not a channel', /TypeError: close: ch must be a channel \(from chan\(\)\) or null, got number 5$/],
       ['sleep string', /TypeError: sleep: ms must be a number, got the string "10"$/],
+      ['sleep NaN', /TypeError: sleep: ms must be a number other than NaN, got number NaN$/],
       ['WaitGroup.add string', /TypeError: WaitGroup\.add: delta must be an integer, got the string "1"$/],
       ['WaitGroup.add overflow', /RangeError: WaitGroup\.add: the counter would pass 2147483647/],
       ['Once.do not a function', /TypeError: Once\.do: f must be a function, got number 5$/],
@@ -241,6 +247,25 @@ test('process.exit in a goroutine: Go\'s os.Exit under run(); a Runtime used as 
   }
 });
 
+test('a goroutine module whose top-level await never settles: the fatal error blames the module\'s top-level code, not the goroutine', T, async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gosched-bad-'));
+  const url = pathToFileURL(path.join(dir, 'never.mjs')).href;
+  fs.writeFileSync(new URL(url), 'await new Promise(() => {});\nexport function f() { return 1; }\n');
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    // From a goroutine, go() does not wait for the owner's export check (which gives a
+    // module 10 s): the new goroutine's thread imports it, and Node ends that thread.
+    // Before, the error said the goroutine awaited a promise outside syscall().
+    await rt.go(bodies, 'goThrowingModule', [url]).result;
+    await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError
+      && new RegExp(`^m\\d+: thread of m\\d+ exited with code 0: nothing was left on its event loop while it imported ${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} for goroutine 2, so that module's top-level code awaits a promise that can never settle \\(goroutine 2 \\[f `).test(e.message));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an exception outside the goroutine\'s own calls (a promise nobody awaited) ends the Runtime with a fatal error naming the goroutine', T, async () => {
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
   try {
@@ -248,6 +273,51 @@ test('an exception outside the goroutine\'s own calls (a promise nobody awaited)
     await assert.rejects(rt.wait(), (e: unknown) => e instanceof SchedulerError
       && e.message === "uncaught exception on the thread of goroutine 1, outside the goroutine's own calls (in a callback, or a promise nobody awaited): nobody awaited this"
       && /^Error: nobody awaited this\n\s+at lostRejection .*bad-bodies\.js/.test(e.stack ?? ''));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a timer left behind by a goroutine that has ended, throwing while a later goroutine runs on the thread: the fatal error names the goroutine that left it', T, async () => {
+  // maxm 1: both goroutines run on the one M. Before, the error named goroutine 2, which
+  // had nothing to do with the timer.
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 1 });
+  try {
+    assert.equal(await rt.go(bodies, 'leaveThrowingTimer').result, 'returned');
+    const h = rt.go(bodies, 'awaitSyscall', [500]);
+    await assert.rejects(h.result, (e: unknown) => e instanceof SchedulerError
+      && e.message === 'uncaught exception on the thread of goroutine 2, in a timer callback left behind by goroutine 1, which has ended: thrown by a timer left behind'
+      && /^Error: thrown by a timer left behind\n\s+at .*bad-bodies\.js/.test(e.stack ?? ''));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('seal() finding every M held by a blocked goroutine and goroutines queued for one: the deadlock says to raise maxm, as an M finding it does', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 1 });
+  try {
+    const h = rt.go(bodies, 'waitForMore', [3]);
+    h.result.catch(() => {});
+    const until = Date.now() + 10_000;
+    while ((rt.goroutines().length < 4 || rt.goroutines()[0]?.state !== 'semacquire') && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    // Before, seal() said only 'all goroutines are asleep - deadlock!'.
+    assert.throws(() => rt.seal(), (e: unknown) => e instanceof SchedulerError
+      && e.message === "all goroutines are asleep - deadlock! (3 runnable goroutines wait for a thread: all 1 M's hold blocked goroutines; raise maxm)");
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a thread that cannot be started (the system refuses it): a SchedulerError saying so, not an exception that ends the process', T, async () => {
+  // A stack of 1e9 MB cannot be reserved: new Worker throws EAGAIN. Before, it was thrown
+  // from the owner's microtask that starts threads, and ended the process.
+  const rt = await Runtime.start({ protocol: 'atomic', resourceLimits: { stackSizeMb: 1e9 } });
+  try {
+    await assert.rejects(rt.go(bodies, 'echo', [1]).result, (e: unknown) => e instanceof SchedulerError
+      && /^cannot start a thread for the Runtime: .*EAGAIN.* \(the system refused a new thread: its limit on threads or on memory, or a stack of resourceLimits\.stackSizeMb it cannot reserve\)$/.test(e.message));
     await assertClosesPromptly(rt);
   } finally {
     await rt.close();

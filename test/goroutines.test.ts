@@ -57,6 +57,10 @@ for (const protocol of PROTOCOLS) {
     assert.deepEqual(await run(bodies, 'tryLocks', opts()), [true, false, true]);
   });
 
+  test(`${protocol}: a channel and a SharedArrayBuffer as a Map's keys cross as themselves`, T, async () => {
+    assert.deepEqual(await run(bodies, 'handlesAsMapKeys', opts()), [7, '0', true, true]);
+  });
+
   test(`${protocol}: negative WaitGroup counter panics; unlock of unlocked mutex is fatal`, T, async () => {
     await assert.rejects(run(bodies, 'negativeWaitGroup', opts()), (e: unknown) =>
       e instanceof GoroutinePanic && /sync: negative WaitGroup counter/.test(e.message));
@@ -122,7 +126,10 @@ for (const protocol of PROTOCOLS) {
       await rt.wait();
       await rt.go(bodies, 'leaveBlocked').result;
       while (rt.goroutines()[0]?.state !== 'chan receive' && Date.now() < until + 10_000) await new Promise((r) => setTimeout(r, 10));
-      assert.throws(() => rt.seal(), /all goroutines are asleep - deadlock!/);
+      // The SchedulerError that wait() rejects with, goroutines and all: before, seal()
+      // threw the scheduler's internal SchedFatal, whose stack pointed into src/sched.
+      assert.throws(() => rt.seal(), (e: unknown) => e instanceof SchedulerError && /all goroutines are asleep - deadlock!$/.test(e.message)
+        && e.goroutines[0]?.state === 'chan receive');
       // seal() promised no more goroutines from the owner: go() after it is refused at the
       // call (before, it was accepted, and could start a goroutine after its deadlock was
       // reported); here the fatal error came first, and go() throws that.

@@ -175,7 +175,11 @@ function revive(sabs: SabRegistry | undefined, v: unknown, seen: Set<object>): u
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) v[i] = revive(sabs, v[i], seen);
   } else if (v instanceof Map) {
-    for (const [k, x] of v) v.set(k, revive(sabs, x, seen));
+    // Keys too (Go's map[chan T]V): a shared-buffer marker is replaced, so the Map is
+    // rebuilt, in its order.
+    const entries = [...v];
+    v.clear();
+    for (const [k, x] of entries) v.set(revive(sabs, k, seen), revive(sabs, x, seen));
   } else if (v instanceof Set) {
     const items = [...v];
     v.clear();

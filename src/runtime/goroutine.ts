@@ -79,7 +79,7 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * counts as in a system call, as Go 2011's timer goroutine did, so a sleeping program is
  * not a deadlock). */
 export function sleep(ms: number): void {
-  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number, got ${showValue(ms)}`);
+  if (typeof ms !== 'number' || Number.isNaN(ms)) throw new TypeError(`sleep: ms must be a number${Number.isNaN(ms) ? ' other than NaN' : ''}, got ${showValue(ms)}`);
   const c = running('sleep');
   if (ms <= 0) return;
   c.s.mem[c.s.g(c.g, G_WAITREASON)] = WR_SLEEP;

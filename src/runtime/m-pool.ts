@@ -114,6 +114,10 @@ export interface PoolEvents {
 const workerUrl = new URL('./m-worker.js', import.meta.url);
 const STUCK_AWAIT = ': nothing was left on its event loop, so its goroutine awaits a promise that can never settle; a goroutine waits for a promise as `await syscall(() => promise)`, which holds the thread (and no cpu slot) until it settles';
 
+function stuckImport(url: string, goid: number): string {
+  return `: nothing was left on its event loop while it imported ${url} for goroutine ${goid}, so that module's top-level code awaits a promise that can never settle`;
+}
+
 export class MPool {
   /** Shared with every thread: which M rows want a thread (m-claim.ts). */
   readonly ctl = newControl();
@@ -125,6 +129,8 @@ export class MPool {
   private readonly keepAlive: NodeJS.Timeout;
   private readyWaiters: (() => void)[] = [];
   private readyCount = 0;
+  /** A thread could not be started: the Runtime is ending, no more are tried. */
+  private startFailed = false;
   private demandQueued = false;
   /** Slot-milliseconds rows have waited for a thread since one was last started for them
    * (see the header), counted up to lastLook. */
@@ -266,7 +272,7 @@ export class MPool {
   }
 
   private ensure(threads: number): void {
-    while (this.workers.size < threads) this.startThread();
+    while (this.workers.size < threads && this.startThread());
   }
 
   private newWorker(): Worker {
@@ -280,12 +286,32 @@ export class MPool {
     return started.worker;
   }
 
-  private startThread(): void {
+  /** Starts a thread; false when Node could not (the Runtime is then ended). */
+  private startThread(): boolean {
     const t0 = performance.now();
-    const w = this.newWorker();
+    let w: Worker;
+    try {
+      w = this.newWorker();
+    } catch (err) {
+      // new Worker throws when the system refuses a thread (EAGAIN). Thrown on from here,
+      // the owner's microtask that starts threads, it would end the whole process: it is
+      // the Runtime's fatal error instead (reported once the caller's turn is over, since
+      // the Runtime may be still under construction).
+      if (!this.startFailed) {
+        this.startFailed = true;
+        const e = err instanceof Error ? err : new Error(String(err));
+        queueMicrotask(() => this.on.crash(NIL, `cannot start a thread for the Runtime: ${e.message} (the system refused a new thread: its limit on threads or on memory, or a stack of resourceLimits.stackSizeMb it cannot reserve)`, e.stack ?? ''));
+      }
+      return false;
+    }
     let m = NIL;
+    /** The module this thread imports for a goroutine now, if any (a top-level await). */
+    let importing: { url: string; goid: number } | undefined;
     w.on('message', (msg: MMessage) => {
       switch (msg.type) {
+        case 'importing':
+          importing = msg.url === null ? undefined : { url: msg.url, goid: msg.goid };
+          return;
         case 'ready':
           this.startMs = 0.7 * this.startMs + 0.3 * (performance.now() - t0);
           this.readyCount++;
@@ -310,15 +336,19 @@ export class MPool {
     w.on('error', (err) => this.on.crash(m, err.message, err.stack ?? ''));
     // A thread never returns, so an exit we did not ask for (close) is a crash. Code 0 is
     // Node ending a thread whose event loop ran empty: its goroutine awaits, outside
-    // syscall() (which holds the thread), a promise nothing is left to settle.
+    // syscall() (which holds the thread), a promise nothing is left to settle; or, while
+    // the thread imports the goroutine's module, that module's top-level await does.
+    // (A worker's messages reach its 'message' listeners before its 'exit'.)
     w.on('exit', (code) => {
       if (!this.closed && this.workers.has(w)) {
-        const why = code === 0 && m !== NIL ? STUCK_AWAIT : '';
+        const why = code !== 0 || m === NIL ? ''
+          : importing !== undefined ? stuckImport(importing.url, importing.goid) : STUCK_AWAIT;
         this.on.crash(m, `thread ${m === NIL ? '(spare, no M yet)' : `of m${m}`} exited with code ${code}${why}`, '');
       }
     });
     // After the listeners: adding a 'message' listener refs the worker's port again.
     w.unref();
     this.workers.add(w);
+    return true;
   }
 }

@@ -7,6 +7,9 @@ export type MMessage =
   | { type: 'ready' }
   /** A thread took M row `m`. */
   | { type: 'claimed'; m: number }
+  /** The thread imports goroutine `goid`'s module `url` (null: the import is over), so
+   * that a thread Node ends meanwhile is blamed on the module's top-level code. */
+  | { type: 'importing'; url: string | null; goid: number }
   /** The last goroutine exited (the commit's exit(0) point). */
   | { type: 'exit' }
   /** A goroutine threw; it was ended cleanly and the scheduler's counters are intact.

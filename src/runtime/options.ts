@@ -70,6 +70,12 @@ export function checkRuntimeOptions(opts: unknown, where: string, run?: { extra:
       if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
         throw new RangeError(`${where}: resourceLimits.${k} must be a positive number of megabytes, got ${showValue(v)}`);
       }
+      // Node 20 starts a worker's thread on this stack: at 0.25 MB it overflows there, and
+      // a worker failing so ends the whole process, not the thread (tried by hand: 0.3 MB
+      // ran goroutines; 1 leaves a margin for other Node versions).
+      if (k === 'stackSizeMb' && v < 1) {
+        throw new RangeError(`${where}: resourceLimits.stackSizeMb must be at least 1 (a smaller stack can overflow while Node starts the thread, which ends the whole process), got ${showValue(v)}`);
+      }
     }
   }
 }

@@ -250,13 +250,23 @@ export class Runtime {
   }
 
   /** A scheduler throw on this thread (it may hold schedlock) ends the Runtime, as one
-   * on an M does, so that no M stays blocked on the lock; the error goes to the caller. */
+   * on an M does, so that no M stays blocked on the lock; the caller gets the Runtime's
+   * SchedulerError (what wait() rejects with), not the scheduler's internal SchedFatal:
+   * the README promises a SchedulerError for a deadlock, and seal() is where one is
+   * found when every goroutine is already blocked. */
   private fatalOnThrow<T>(f: () => T): T {
     try {
       return f();
     } catch (err) {
-      if (err instanceof SchedFatal) this.onMessage({ type: 'fatal', m: NIL, message: err.message, stack: err.stack ?? '' });
-      throw err;
+      if (!(err instanceof SchedFatal)) throw err;
+      // Its stack: where the owner's call was, under the SchedulerError's own name.
+      const stack = `SchedulerError: ${err.message}\n${(err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).join('\n')}`;
+      this.onMessage({ type: 'fatal', m: NIL, message: err.message, stack });
+      if (this.fatal !== undefined) throw this.fatal;
+      // Held back for panic messages on their way (onMessage): the same words, for now.
+      const e = new SchedulerError(err.message);
+      e.goroutines = this.goroutines();
+      throw e;
     }
   }
 

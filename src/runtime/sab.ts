@@ -130,7 +130,8 @@ function replaceShared(sabs: SabRegistry, v: unknown, seen: Map<object, unknown>
   if (v instanceof Map) {
     const out = new Map();
     seen.set(v, out);
-    for (const [k, x] of v) out.set(k, replaceShared(sabs, x, seen));
+    // Keys too: a buffer may be a key as well as a value (Go's map[chan T]V has handles there).
+    for (const [k, x] of v) out.set(replaceShared(sabs, k, seen), replaceShared(sabs, x, seen));
     return out;
   }
   if (v instanceof Set) {

@@ -31,6 +31,9 @@ export interface SendCase<T = unknown, R = unknown> {
 }
 export type SelectCase<R = unknown> = RecvCase<any, R> | SendCase<any, R>;
 
+const RECV_KEYS = ['recv', 'do'];
+const SEND_KEYS = ['send', 'value', 'do'];
+
 export interface SelectOptions<R = unknown> {
   /** Runs when no case is ready; without it, select blocks until one is. */
   default?: () => R;
@@ -44,6 +47,11 @@ export interface SelectOptions<R = unknown> {
 export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: SelectOptions<R> = {}): R | undefined {
   if (!Array.isArray(cases)) throw new TypeError(`select: cases must be an array of { recv: ch } or { send: ch, value }, got ${showValue(cases)}`);
   if (opts === null || typeof opts !== 'object') throw new TypeError(`select: the second argument must be an object like { default() {} }, got ${showValue(opts)}`);
+  // A misspelt key would be dropped silently, and a select whose `default` was misspelt
+  // blocks instead of falling through: for ever, if nothing else is coming.
+  for (const key of Object.keys(opts)) {
+    if (key !== 'default') throw new TypeError(`select: unknown option '${key}' (the one option is default)`);
+  }
   if (opts.default !== undefined && typeof opts.default !== 'function') {
     throw new TypeError(`select: default must be a function, got ${showValue(opts.default)}`);
   }
@@ -59,6 +67,12 @@ export function select<R = unknown>(cases: readonly SelectCase<R>[], opts: Selec
       throw new TypeError(`select: case ${i} must be { recv: ch } or { send: ch, value }`);
     }
     if ('recv' in k && 'send' in k) throw new TypeError(`select: case ${i} has both recv and send; a case is one or the other`);
+    // As with the options: a misspelt `do` would lose the handler, a misspelt `value`
+    // would send undefined.
+    const known = 'send' in k ? SEND_KEYS : RECV_KEYS;
+    for (const key of Object.keys(k)) {
+      if (!known.includes(key)) throw new TypeError(`select: case ${i}: unknown key '${key}' (a ${'send' in k ? 'send case has send, value and do' : 'receive case has recv and do'})`);
+    }
     const ch = 'send' in k ? k.send : k.recv;
     if (ch != null && !(ch instanceof Chan)) {
       throw new TypeError(`select: case ${i}: ${'send' in k ? 'send' : 'recv'} must be a channel (from chan()) or null, got ${showValue(ch)}`);

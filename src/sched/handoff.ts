@@ -265,9 +265,7 @@ export function nextgandunlock(s: Sched, m: number): number {
   // finds no goroutine alive is quiescent, not deadlocked; and while the owner may still
   // start goroutines (S_OWNERS, see ownerdone), none running is no deadlock yet.
   if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0) {
-    schedThrow(mem[S_GWAIT] !== 0 && mem[S_MCOUNT]! >= mem[S_MAXM]!
-      ? `all goroutines are asleep - deadlock! (${mem[S_GWAIT]} runnable goroutines wait for a thread: all ${mem[S_MAXM]} M's hold blocked goroutines; raise maxm)`
-      : 'all goroutines are asleep - deadlock!');
+    schedThrow(deadlockText(mem));
   }
   mem[s.m(m, M_NEXTG)] = NIL;
   mem[s.m(m, M_WAITNEXTG)] = 1;
@@ -293,4 +291,13 @@ export function nextgandunlock(s: Sched, m: number): number {
   if (gp === NIL) schedThrow('bad m->nextg in nextgoroutine');
   mem[s.m(m, M_NEXTG)] = NIL;
   return gp;
+}
+
+/** The deadlock's words, read under schedlock: with goroutines queued for an M while
+ * every M holds a blocked one, it says what would have let them run (ownerdone finds the
+ * same deadlock when the owner seals a Runtime already in it). */
+export function deadlockText(mem: Int32Array): string {
+  return mem[S_GWAIT] !== 0 && mem[S_MCOUNT]! >= mem[S_MAXM]!
+    ? `all goroutines are asleep - deadlock! (${mem[S_GWAIT]} runnable goroutines wait for a thread: all ${mem[S_MAXM]} M's hold blocked goroutines; raise maxm)`
+    : 'all goroutines are asleep - deadlock!';
 }

@@ -2,7 +2,7 @@
 // goexit, and the bootstrap (schedinit, initdone).
 
 import { gfget, gfput, gput, gputtail } from './queue.js';
-import { matchmg, nextgandunlock } from './handoff.js';
+import { deadlockText, matchmg, nextgandunlock } from './handoff.js';
 import { setmcpumax } from './mcpu.js';
 import {
   G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, Gdead, Gmoribund, Gsyscall,
@@ -220,8 +220,9 @@ export function ownerdone(s: Sched): void {
   schedlock(s, NIL);
   if (mem[S_OWNERS]! > 0) mem[S_OWNERS]!--;
   if (mem[S_OWNERS] === 0 && mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) {
+    const text = deadlockText(mem);
     schedunlock(s);
-    schedThrow('all goroutines are asleep - deadlock!');
+    schedThrow(text);
   }
   schedunlock(s);
 }

@@ -73,8 +73,14 @@ export function badCalls(): string[] {
     ['select default not a function', () => select([], { default: 5 as never })],
     ['select do not a function', () => select([{ recv: null, do: 'x' as never }], { default: () => 0 })],
     ['select send class instance', () => select([{ send: chan(1), value: new Secret() }], { default: () => 0 })],
+    // Misspelt keys: before, dropped silently; a misspelt default left the select
+    // blocked for ever, a misspelt value sent undefined.
+    ['select misspelt default', () => select([], { defualt: () => 0 } as never)],
+    ['select misspelt do', () => select([{ recv: null, Do: () => 0 } as never], { default: () => 0 })],
+    ['select misspelt value', () => select([{ send: null, vaule: 1 } as never], { default: () => 0 })],
     ['close not a channel', () => close(5 as never)],
     ['sleep string', () => sleep('10' as never)],
+    ['sleep NaN', () => sleep(NaN)],
     ['WaitGroup.add string', () => new WaitGroup().add('1' as never)],
     ['WaitGroup.add overflow', () => new WaitGroup().add(2 ** 31)],
     ['Once.do not a function', () => new Once().do(5 as never)],
@@ -128,6 +134,32 @@ export function exitWith(code: unknown): void {
 export async function lostRejection(): Promise<void> {
   void Promise.reject(new Error('nobody awaited this'));
   await syscall(() => new Promise((resolve) => setTimeout(resolve, 2000)));
+}
+
+/** Returns at once, leaving behind a timer that throws 20 ms later: on its thread, which
+ * runs no event loop between goroutines, the callback runs when a later goroutine there
+ * awaits something. */
+export function leaveThrowingTimer(): string {
+  setTimeout(() => { throw new Error('thrown by a timer left behind'); }, 20);
+  return 'returned';
+}
+
+/** Awaits a system call of ms milliseconds, letting its thread's event loop run. */
+export async function awaitSyscall(ms: number): Promise<number> {
+  await syscall(() => new Promise((resolve) => setTimeout(resolve, ms)));
+  return ms;
+}
+
+/** Starts n goroutines and waits for them: with maxm 1, they wait for its M for ever. */
+export function waitForMore(n: number): void {
+  const wg = new WaitGroup();
+  wg.add(n);
+  for (let i = 0; i < n; i++) go(import.meta.url, 'doneWith', wg);
+  wg.wait();
+}
+
+export function doneWith(wg: WaitGroup): void {
+  wg.done();
 }
 
 /** Locks mu, says so on `locked`, and panics holding it. */

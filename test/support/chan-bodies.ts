@@ -425,3 +425,17 @@ export function sleepFor(ms: number): number {
   sleep(ms);
   return ms;
 }
+
+/** Go's map[chan T]V and a shared buffer as a key: a Map's keys cross as handles and
+ * shared buffers too (before, only its values did: a channel key arrived as a plain
+ * object without recv, and a SharedArrayBuffer key could not be sent at all). */
+export function handlesAsMapKeys(): [number, string, boolean, boolean] {
+  const c = chan<Map<unknown, unknown>>(1);
+  const k = chan<number>(1);
+  const sab = new SharedArrayBuffer(4);
+  k.send(7);
+  c.send(new Map<unknown, unknown>([[k, 'chan key'], [sab, 'sab key']]));
+  const [kk, sk] = [...c.recv()!.keys()] as [Chan<number>, SharedArrayBuffer];
+  Atomics.store(new Int32Array(sab), 0, 9);
+  return [kk.recv()!, String(c.length), sk instanceof SharedArrayBuffer, Atomics.load(new Int32Array(sk), 0) === 9];
+}
