@@ -126,6 +126,7 @@ out of one, a send with more fields than any channel has, active [N] with N > 25
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
 declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
+a message typedef holding an unsigned field or an array of structures,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
 trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless, a
 select SPIN's lexer writes out), a second trace, proctype parameters of another type after
