@@ -86,7 +86,9 @@ reference to a process that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
 exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
-leaves it as the d_step set it (see models/spin/README.md).
+leaves it as the d_step set it; backtracking over set_priority on a pid with no process
+changes nothing here, where pan writes a stale priority into some process (both in
+models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
 including file), comments; bit bool byte short int pid unsigned (name : bits)
