@@ -11,14 +11,23 @@
 // Kept in a file of their own, drawn only with --more, so that the programs of every
 // seed recorded without it stay exactly what they were (adding these to STAGES would
 // change which stage a seed's draw picks).
-import { delayIn, list } from './fuzz-program.mjs';
+import { Program, delayIn, list } from './fuzz-program.mjs';
 
 // A pause that leaves the cpu slot (sleep, or a system call that blocks or works):
 // contention on a Mutex is only interesting when the holder stops running while it holds.
+// Drawn into a scratch program so that a pause drawn and put back leaves no import behind
+// (Go refuses an unused import).
 function blockingDelay(p, r) {
   for (;;) {
-    const d = delayIn(p, r);
-    if (d.go !== '' && !d.go.startsWith('runtime.Gosched') && !d.go.startsWith('time.Sleep(-') && !d.go.startsWith('time.Sleep(0')) return d;
+    const scratch = new Program();
+    const d = delayIn(scratch, r);
+    if (d.go === '' || d.go.startsWith('runtime.Gosched') || d.go.startsWith('time.Sleep(-') || d.go.startsWith('time.Sleep(0')) continue;
+    p.use([...scratch.jsImports], [...scratch.imports]);
+    if (scratch.hasWork && !p.hasWork) {
+      p.hasWork = true;
+      p.fn(scratch.goFuncs[0], scratch.jsFuncs[0]);
+    }
+    return d;
   }
 }
 
