@@ -12,7 +12,10 @@
 // seeds recorded for them, stay exactly what they were (this module draws from the
 // generator only when --more is given).
 
-export function moreModel(rng) {
+/** One model's text. With loop (models/liveness/fuzz.mjs --more) each active process runs
+ * its body in a do loop, left by a break on a condition, so that runs can cycle; without
+ * it the draws are those the safety fuzzer's seeds were recorded with. */
+export function moreModel(rng, { loop = false } = {}) {
   const pick = (xs) => xs[Math.floor(rng() * xs.length)];
   const chance = (p) => rng() < p;
   const int = (n) => Math.floor(rng() * n);
@@ -128,7 +131,7 @@ export function moreModel(rng) {
     // SPIN's grammar: `proctype P() priority N provided (e)`, in that order.
     const provided = chance(0.15) ? ` provided (${pick([`${byteVar()} == ${small()}`, `${uVar()} > ${int(6)}`, `${byteVar()} != ${byteVar()}`])})` : '';
     const loc = locals();
-    lines.push(`active${p.n > 1 ? ` [${p.n}]` : ''} proctype ${p.name}()${p.prio ? ` priority ${p.prio}` : ''}${provided} {\n${loc}\t${chance(0.2) ? 'end: ' : ''}${useW(block(0, 2 + int(3)), loc)}\n}`);
+    lines.push(`active${p.n > 1 ? ` [${p.n}]` : ''} proctype ${p.name}()${p.prio ? ` priority ${p.prio}` : ''}${provided} {\n${loc}\t${chance(0.2) ? 'end: ' : ''}${useW(loop ? `do\n\t:: ${block(1, 1 + int(2))}\n\t:: ${cond()} -> break\n\tod` : block(0, 2 + int(3)), loc)}\n}`);
   }
   if (withQ) {
     const loc = locals();
