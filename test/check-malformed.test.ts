@@ -42,6 +42,15 @@ test('a sequence cannot start with a separator: { ; x }, :: -> x and :: ; x are 
   assert.ok(compileModel('m.pml', P('  x = 1\n  ;\n  x = 2')).machine.trans.length > 0);
 });
 
+// k18c's sweep (--seed 18900, depth_hides_error.pml with ';' and '->' swapped): spin.y takes
+// either separator between top-level units, as between statements.
+test("between top-level declarations and proctypes '->' separates as ';' does, as in spin.y", () => {
+  for (const src of ['byte n->\nactive proctype P() { n++ }', 'byte n;\n->\nactive proctype P() { n++ }', 'byte n\nactive proctype P() { n++ }->', 'byte n;;\nactive proctype P() { n++ };']) {
+    assert.equal(compileModel('m.pml', src).program.globals.length, 1, src);
+  }
+  assert.match(refusal('byte n\n-> ->\nactive proctype P() { n++ } x'), /^m\.pml:3:29: expected a declaration, proctype, init or inline but found 'x'/);
+});
+
 test("SPIN's reserved words cannot name a proctype, variable, typedef, inline, mtype or label; a proctype and a global, or a label and a variable, cannot share a name", () => {
   const refused: [string, RegExp][] = [
     ['active proctype active() { skip }\n', /^m\.pml:1:17: 'active' is a reserved word and cannot be a proctype name/], // atomic_block: replaced 'B'

@@ -67,6 +67,21 @@ test('unsigned name : width declares a bit-field; a missing or too wide width, o
   assert.match(errorOf('chan c = [1] of { unsigned };\ninit { skip }'), /unsigned cannot be used as a message type/);
 });
 
+// Found by k18c's fuzz.mjs --more (the checker ran both; spin -a refuses both, on every
+// channel declared with such a message, nested at any depth, run or not).
+test('a message typedef holding an unsigned field or an array of structures is refused, as spin -a refuses it', () => {
+  assert.match(errorOf('typedef M { byte x; unsigned y : 2 };\nchan q = [2] of { M };\nactive proctype P() { skip }'),
+    /^m\.pml:2:19: a message of type 'M' may not hold an unsigned field \('y'\): SPIN refuses it too \("bad channel spec"\)/);
+  assert.match(errorOf('typedef M { byte x; unsigned y : 2 };\ntypedef N { M m };\nproctype Q() { chan q = [1] of { byte, N }; skip }\ninit { skip }'),
+    /^m\.pml:3:40: a message of type 'N' may not hold an unsigned field \('y'\)/);
+  assert.match(errorOf('typedef M { byte x };\ntypedef N { M m[1] };\nchan q = [1] of { N };\ninit { skip }'),
+    /^m\.pml:3:19: a message of type 'N' may not hold an array of structures \(field 'm'\): SPIN refuses it too \("array of structures in param list"\)/);
+  // What SPIN accepts stays accepted: a struct field that is no array, byte arrays, bits,
+  // and unsigned in a typedef that is never a message.
+  compileModel('m.pml', 'typedef M { byte x; bit b };\ntypedef N { M m; byte z[2] };\nchan q = [1] of { N };\nactive proctype P() { N n; q!n; q?n }');
+  compileModel('m.pml', 'typedef M { byte x; unsigned y : 2 };\nactive proctype P() { M m; m.y = 3 }');
+});
+
 test('a for whose body brace is on the next line parses (no semicolon is implied before {)', () => {
   const m = compileModel('m.pml', 'byte i, s;\nactive proctype P() {\n  for (i : 0 .. 2)\n  {\n    s = s + i\n  }\n}');
   assert.equal(m.program.procs[0]!.body.length, 1);

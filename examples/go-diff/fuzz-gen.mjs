@@ -26,14 +26,18 @@
 import { Program } from './fuzz-program.mjs';
 import { STAGES as BASIC_STAGES } from './fuzz-stages.mjs';
 import { API_STAGES } from './fuzz-stages-api.mjs';
+import { MORE_STAGES } from './fuzz-stages-more.mjs';
 import { ENDING, ENDINGS } from './fuzz-endings.mjs';
 
-const STAGES = { ...BASIC_STAGES, ...API_STAGES };
-const STAGE_KINDS = Object.keys(STAGES);
+const STAGES = { ...BASIC_STAGES, ...API_STAGES, ...MORE_STAGES };
+const STAGE_KINDS = [...Object.keys(BASIC_STAGES), ...Object.keys(API_STAGES)];
+const MORE_KINDS = Object.keys(MORE_STAGES);
 
 /** Writes the program of one seed: { go, js, stages, ending, args } (the two texts, what was
- * chosen, and the command-line arguments to run both with). */
-export function writeProgram(rng) {
+ * chosen, and the command-line arguments to run both with). With more (fuzz.mjs --more)
+ * each stage is one of fuzz-stages-more.mjs's half the time; without it a seed's draws,
+ * and so its program, are those it had before that file existed. */
+export function writeProgram(rng, { more = false } = {}) {
   const r = {
     int: (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)),
     chance: (p) => rng() < p,
@@ -43,7 +47,7 @@ export function writeProgram(rng) {
   const stages = [];
   const n = r.int(1, 4);
   for (let i = 0; i < n; i++) {
-    const kind = r.pick(STAGE_KINDS);
+    const kind = more && r.chance(0.5) ? r.pick(MORE_KINDS) : r.pick(STAGE_KINDS);
     stages.push(kind);
     STAGES[kind](p, r, `s${i}`);
   }

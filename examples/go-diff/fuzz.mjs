@@ -8,8 +8,11 @@
 // compares: stdout, the exit status, the report's first line and goroutine states. Needs
 // Go (1.19 was used) and `npm run build`; --jobs programs are checked at a time (default 2).
 //
-//   node examples/go-diff/fuzz.mjs [--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop]
+//   node examples/go-diff/fuzz.mjs [--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop] [--more]
 //
+// --more draws half the stages from fuzz-stages-more.mjs (closing from several goroutines,
+// senders whose channel is closed under them, a Mutex held across blocking, nested closers);
+// without it every seed writes the program it wrote before those stages existed.
 // Program i has the seed S+i: `--seed=S+i --count 1` writes it again. A program whose two Go
 // runs differ is a fault of the generator (its output is meant to be schedule-independent)
 // and is counted apart, not as a gosched difference. Programs that differ (or whose Go runs
@@ -34,8 +37,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const built = path.join(root, 'dist/src');
 const values = parseFuzzArgs('examples/go-diff/fuzz.mjs',
-  { count: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'string' }, jobs: { type: 'string' }, show: { type: 'boolean' }, stop: { type: 'boolean' } },
-  '[--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop]');
+  { count: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'string' }, jobs: { type: 'string' }, show: { type: 'boolean' }, stop: { type: 'boolean' }, more: { type: 'boolean' } },
+  '[--count N] [--seed=S] [--keep DIR] [--jobs J] [--show] [--stop] [--more]');
 const whole = (name, text, min) => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < min) {
@@ -69,7 +72,7 @@ const programs = [];
 for (let i = 0; i < count; i++) {
   const s = seed + i;
   const rng = mulberry32(s);
-  const prog = writeProgram(() => rng.next());
+  const prog = writeProgram(() => rng.next(), { more: values.more === true });
   const name = `p${s < 0 ? 'm' + -s : s}`;
   fs.mkdirSync(path.join(work, name));
   fs.writeFileSync(path.join(work, name, 'main.go'), prog.go);

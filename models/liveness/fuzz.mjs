@@ -9,8 +9,11 @@
 // ("(at depth N)", the JSON error's depth) differs; those models are kept in the output
 // folder.
 //
-//   node models/liveness/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show] [--wide]
+//   node models/liveness/fuzz.mjs [--count N] [--seed S] [--out DIR] [--show] [--wide | --more]
 //
+// --more writes the models of ../spin/fuzz-more.mjs (priorities, unsigned bit-fields, for
+// over a channel) with each active process looping, under an ltl formula for -a/-a -f or
+// none for -l/-l -f (no progress label: every cycle is a non-progress one).
 // --wide writes the models of fuzz-wide.mjs instead (accept labels in processes, never
 // claims written out, remote references, provided, run, d_step, unless, enabled, and the
 // mode s: pan with the claim and no -a); the default models and their seeds are as before.
@@ -27,11 +30,12 @@ import { parseFuzzArgs } from '../spin/fuzz-args.mjs';
 import { parseLivenessPan, pickClaim } from './regen.mjs';
 import { mulberry32 } from '../spin/mulberry32.mjs';
 import { wideModel } from './fuzz-wide.mjs';
+import { moreModel } from '../spin/fuzz-more.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const values = parseFuzzArgs('models/liveness/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, wide: { type: 'boolean' } },
-  '[--count N] [--seed S] [--out DIR] [--show] [--wide]');
+const values = parseFuzzArgs('models/liveness/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, wide: { type: 'boolean' }, more: { type: 'boolean' } },
+  '[--count N] [--seed S] [--out DIR] [--show] [--wide | --more]');
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
 const out = values.out ?? join(tmpdir(), 'gosched-fuzz-liveness');
@@ -85,6 +89,13 @@ for (let i = 0; i < count; i++) {
   const caseSeed = gen.state;
   let mode, text;
   if (values.wide) ({ mode, text } = wideModel(rng));
+  else if (values.more) {
+    mode = pick(Object.keys(MODES).slice(1));
+    // The formula speaks of the globals moreModel declares (a, b: 0..3 and u, wrapping).
+    const atom = () => `(${pick(['a', 'b', 'u'])} ${pick(['==', '!=', '<'])} ${1 + int(2)})`;
+    const f = pick([() => `[] <> ${atom()}`, () => `<> [] ${atom()}`, () => `[] (${atom()} -> <> ${atom()})`, () => `${atom()} U ${atom()}`, () => `[] ${atom()}`])();
+    text = moreModel(rng, { loop: true }) + (MODES[mode][2] ? '' : `ltl f { ${f} }\n`);
+  }
   else {
     // The default models never draw mode s (the first key): pick from the other four, as
     // before it was added, so that recorded seeds give the same models.

@@ -7,14 +7,15 @@
 // ("(at depth N)", the JSON error's depth) differs. Models that disagree are
 // kept in the output folder for a person to shrink into a regular models/spin model.
 //
-//   node models/spin/fuzz.mjs [--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--classic | --wide]
+//   node models/spin/fuzz.mjs [--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--classic | --wide | --more]
 // (--show prints each model and why a model was skipped; a negative seed needs --seed=S;
 // --classic writes the models of the fuzzer before nested unless and for-in were added, so
 // that seeds recorded before then give the same models; --wide writes the models of
 // fuzz-wide.mjs instead: the types, operators, channel forms, remote references and
 // statements listed there, which the default models never use; --trace adds a random
 // trace or notrace over the channels of a default model that has any, fuzz-trace.mjs;
-// --trace-skips adds to it the forms pan runs as a move that matches any event)
+// --trace-skips adds to it the forms pan runs as a move that matches any event; --more writes
+// the models of fuzz-more.mjs: priorities, unsigned bit-fields, for (m in channel))
 //
 // The generated models use globals kept small (values mod 4), a hidden global, up to two
 // channels (a rendezvous one and a buffered one in the same model), if/do with else, break,
@@ -33,12 +34,13 @@ import { parseFuzzArgs } from './fuzz-args.mjs';
 import { parsePan } from './regen.mjs';
 import { mulberry32 } from './mulberry32.mjs';
 import { wideModel } from './fuzz-wide.mjs';
+import { moreModel } from './fuzz-more.mjs';
 import { traceBlock } from './fuzz-trace.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const values = parseFuzzArgs('models/spin/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' }, wide: { type: 'boolean' }, trace: { type: 'boolean' }, 'trace-skips': { type: 'boolean' } },
-  '[--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--stop] [--classic | --wide] [--trace [--trace-skips]]');
+const values = parseFuzzArgs('models/spin/fuzz.mjs', { count: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, show: { type: 'boolean' }, 'no-rendezvous': { type: 'boolean' }, stop: { type: 'boolean' }, classic: { type: 'boolean' }, wide: { type: 'boolean' }, more: { type: 'boolean' }, trace: { type: 'boolean' }, 'trace-skips': { type: 'boolean' } },
+  '[--count N] [--seed=S] [--out DIR] [--show] [--no-rendezvous] [--stop] [--classic | --wide | --more] [--trace [--trace-skips]]');
 const classic = values.classic === true;
 const count = Number(values.count ?? 50);
 const gen = mulberry32(Number(values.seed ?? Date.now() % 1e9));
@@ -197,7 +199,7 @@ const sh = (file, args, cwd) => {
 let same = 0, differ = 0, skipped = 0, run = 0, bestRun = 0;
 for (let i = 0; i < count; i++) {
   const startSeed = gen.state;
-  const text = values.wide ? wideModel(rng) : model();
+  const text = values.more ? moreModel(rng) : values.wide ? wideModel(rng) : model();
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
   try {
     writeFileSync(join(dir, 'm.pml'), text);

@@ -91,7 +91,9 @@ reference to a process that does not exist). Differences from pan: division or
 modulo by zero is an error of kind 'arith' here, where pan dies of a floating point
 exception; the state vector may be up to 16 MiB (pan: its compile-time VECTORSZ); a
 hidden variable assigned inside a d_step is restored on backtracking here, where pan
-leaves it as the d_step set it (see models/spin/README.md).
+leaves it as the d_step set it; backtracking over set_priority on a pid with no process
+changes nothing here, where pan writes a stale priority into some process (both in
+models/spin/README.md).
 
 Promela accepted: #define/#if/#ifdef/#else/#endif, #include "file" (relative to the
 including file), comments; bit bool byte short int pid unsigned (name : bits)
@@ -131,6 +133,7 @@ out of one, a send with more fields than any channel has, active [N] with N > 25
 (x in ..) over what is not an array or a buffered channel of x's typedef, a local
 declared again where the name is visible, an initialiser list of two or more after the first statement
 or on a scalar, priorities with a rendezvous channel, an array passed whole to an inline,
+a message typedef holding an unsigned field or an array of structures,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
 trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless, a
 select SPIN's lexer writes out), a second trace, proctype parameters of another type after

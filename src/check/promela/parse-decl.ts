@@ -135,6 +135,7 @@ export abstract class DeclParser extends ExprParser {
       // A typedef travels as its basic-typed leaves, in layout order (see codegen's
       // structLeaves, which expands a structure sent or received whole the same way).
       if (this.typedefs.has(f.text)) {
+        this.messageTypedef(f);
         const leaves = (name: string): BaseType[] => this.typedefs.get(name)!.flatMap((d) =>
           Array.from({ length: Math.max(1, d.len) }, () => (d.struct ? leaves(d.struct) : [d.type as BaseType])).flat());
         fields.push(...leaves(f.text));
@@ -151,6 +152,28 @@ export abstract class DeclParser extends ExprParser {
     // A message that is one structure, which `for (m in c)` can take whole.
     const msgStruct = structs === 1 && first !== null && this.typedefs.has(first) ? first : undefined;
     return { cap, fields, ...(msgStruct ? { msgStruct } : {}) };
+  }
+
+  /** A typedef named as a message field: SPIN refuses two kinds of leaf in it (k18c's
+   * fuzzing found both accepted here). A field that is an array of structures (`M m[2]`,
+   * also `M m[1]`): spin's parser counts the message's fields (Cnt_flds) and stops with
+   * "array of structures in param list". An `unsigned` field: `spin -a` writes each
+   * message field as a C field of a fixed type and has none for unsigned ("bad channel
+   * spec"). Both hold at any depth of nesting, on every channel declared (run or not);
+   * the first is the parser's, so it is looked for through the whole typedef first. */
+  private messageTypedef(at: Token): void {
+    const walk = (name: string, check: (d: VarDecl) => boolean): VarDecl | undefined => {
+      for (const d of this.typedefs.get(name)!) {
+        if (check(d)) return d;
+        const inner = d.struct ? walk(d.struct, check) : undefined;
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const arr = walk(at.text, (d) => d.struct !== null && d.len > 0);
+    if (arr) this.err(`a message of type '${at.text}' may not hold an array of structures (field '${arr.name}'): SPIN refuses it too ("array of structures in param list")`, at);
+    const uns = walk(at.text, (d) => d.bits !== undefined);
+    if (uns) this.err(`a message of type '${at.text}' may not hold an unsigned field ('${uns.name}'): SPIN refuses it too ("bad channel spec")`, at);
   }
 
   /** `typedef Name { decl; ... }`: a structure, laid out field after field. */

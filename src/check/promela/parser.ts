@@ -77,7 +77,9 @@ class Parser extends StmtParser {
     const nevers: { name: string; claim: ProcType }[] = [];
     const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
-      if (this.is(';')) { this.next(); continue; }
+      // spin.y's unit `semi`: between top-level units either separator may stand, ';' or
+      // '->' (k18c's malformed sweep found `byte n->` refused here, taken by SPIN).
+      if (this.is(';') || this.is('->')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
       if (this.is('never')) {
         // spin.y's claim: SPIN compiles every never claim (pan -N NAME picks one, the first
