@@ -3,7 +3,7 @@
 // transitions, atomicSteps, depthReached, maxDepth, depthLimitHit, stateVectorBytes,
 // memoryMB, elapsedSeconds, statesPerSecond, memoryLimitHit.
 // The error's depth (text "(at depth N)", JSON error.depth) is pan's, which the search
-// that found the error knows (SearchError.depth). Rejected (before k18a): deriving it here
+// that found the error knows (SearchError.depth). Rejected (what this file did before): deriving it here
 // from the trail's length: right for a safety search's errors, but pan prints a cycle at
 // the depth where it closes, an error inside a nested search at that search's seed, an
 // end of the claim at the state's own depth, and counts fairness stutters the trail has not.

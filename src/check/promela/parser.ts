@@ -78,7 +78,7 @@ class Parser extends StmtParser {
     const ltl: LtlBlock[] = [];
     while (this.t.kind !== 'eof') {
       // spin.y's unit `semi`: between top-level units either separator may stand, ';' or
-      // '->' (k18c's malformed sweep found `byte n->` refused here, taken by SPIN).
+      // '->' (fuzz-malformed.mjs found `byte n->` refused here, taken by SPIN).
       if (this.is(';') || this.is('->')) { this.next(); continue; }
       this.rejectUnsupported(this.t);
       if (this.is('never')) {
