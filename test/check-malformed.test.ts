@@ -42,7 +42,7 @@ test('a sequence cannot start with a separator: { ; x }, :: -> x and :: ; x are 
   assert.ok(compileModel('m.pml', P('  x = 1\n  ;\n  x = 2')).machine.trans.length > 0);
 });
 
-// k18c's sweep (--seed 18900, depth_hides_error.pml with ';' and '->' swapped): spin.y takes
+// fuzz-malformed.mjs (--seed 18900, depth_hides_error.pml with ';' and '->' swapped): spin.y takes
 // either separator between top-level units, as between statements.
 test("between top-level declarations and proctypes '->' separates as ';' does, as in spin.y", () => {
   for (const src of ['byte n->\nactive proctype P() { n++ }', 'byte n;\n->\nactive proctype P() { n++ }', 'byte n\nactive proctype P() { n++ }->', 'byte n;;\nactive proctype P() { n++ };']) {

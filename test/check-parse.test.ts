@@ -67,7 +67,7 @@ test('unsigned name : width declares a bit-field; a missing or too wide width, o
   assert.match(errorOf('chan c = [1] of { unsigned };\ninit { skip }'), /unsigned cannot be used as a message type/);
 });
 
-// Found by k18c's fuzz.mjs --more (the checker ran both; spin -a refuses both, on every
+// Found by models/spin/fuzz.mjs --more (the checker ran both; spin -a refuses both, on every
 // channel declared with such a message, nested at any depth, run or not).
 test('a message typedef holding an unsigned field or an array of structures is refused, as spin -a refuses it', () => {
   assert.match(errorOf('typedef M { byte x; unsigned y : 2 };\nchan q = [2] of { M };\nactive proctype P() { skip }'),
