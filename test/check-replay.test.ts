@@ -54,6 +54,8 @@ test('text output lists the counterexample and the figures', async () => {
   assert.match(run.stdout, /Error: assertion violated/);
   assert.match(run.stdout, /wrote b\.trail/);
   assert.match(run.stdout, /\d+ states, stored/);
+  // The vector's size is the checker's own, which pan's line would not be: it says so.
+  assert.match(run.stdout, /^State-vector \d+ byte \(gosched's packed layout, not pan's\), depth reached \d+, errors: 1$/m);
 });
 
 test('an invalid end state replays to the stuck process', async () => {

@@ -17,7 +17,8 @@ export const help = `usage: gosched check [options] MODEL.pml
 
 Explores every reachable state of a Promela model (safety: assertions and invalid end
 states) like SPIN 6.5.2's pan compiled with -DSAFETY -DNOREDUCE from 'spin -o1 -o2 -o3 -a',
-and reports pan's figures: states stored and matched, transitions, atomic steps, depth.
+and reports pan's figures: states stored and matched, transitions, atomic steps, depth
+(the state vector's size is gosched's own packed layout's, smaller than pan's).
 Stops at the first error, prints the counterexample step by step (as 'spin -t -p' does)
 and writes it to a trail file for 'gosched replay'.
 
