@@ -2,6 +2,8 @@
 // rely on: model, errors, error{kind,message,line,trail,depth}, statesStored, statesMatched,
 // transitions, atomicSteps, depthReached, maxDepth, depthLimitHit, stateVectorBytes,
 // memoryMB, elapsedSeconds, statesPerSecond, memoryLimitHit.
+// stateVectorBytes is the size of the checker's own state (bytes packed, no C padding nor
+// pan's per-process headers), so smaller than pan's "State-vector" line; the text says so.
 // The error's depth (text "(at depth N)", JSON error.depth) is pan's, which the search
 // that found the error knows (SearchError.depth). Rejected (what this file did before): deriving it here
 // from the trail's length: right for a safety search's errors, but pan prints a cycle at
@@ -65,7 +67,7 @@ export function formatVerdict(v: Verdict): string {
   }
   lines.push(
     `(gosched check) ${v.model}: ${v.errors} error${v.errors === 1 ? '' : 's'}${v.memoryLimitHit || v.error ? ' (search stopped early)' : ''}`,
-    `State-vector ${v.stateVectorBytes} byte, depth reached ${v.depthReached}, errors: ${v.errors}`,
+    `State-vector ${v.stateVectorBytes} byte (gosched's packed layout, not pan's), depth reached ${v.depthReached}, errors: ${v.errors}`,
     `${n(v.statesStored)} states, stored`,
     `${n(v.statesMatched)} states, matched`,
     `${n(v.transitions)} transitions (= stored+matched)`,
