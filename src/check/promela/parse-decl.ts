@@ -154,8 +154,8 @@ export abstract class DeclParser extends ExprParser {
     return { cap, fields, ...(msgStruct ? { msgStruct } : {}) };
   }
 
-  /** A typedef named as a message field: SPIN refuses two kinds of leaf in it (the spin fuzzer's
-   * fuzzing found both accepted here). A field that is an array of structures (`M m[2]`,
+  /** A typedef named as a message field: SPIN refuses two kinds of leaf in it
+   * (models/spin/fuzz.mjs --more found both accepted here). A field that is an array of structures (`M m[2]`,
    * also `M m[1]`): spin's parser counts the message's fields (Cnt_flds) and stops with
    * "array of structures in param list". An `unsigned` field: `spin -a` writes each
    * message field as a C field of a fixed type and has none for unsigned ("bad channel
