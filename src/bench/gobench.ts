@@ -34,9 +34,11 @@ export function goBenchRegexp(names: string[]): string {
 
 export type GoRun = { version: string; lines: ParsedLine[]; text: string };
 
-function runCapture(cmd: string, args: string[], onStderr?: (s: string) => void): Promise<{ code: number; out: string; err: string }> {
+/** Runs a tool to its end in `cwd` (default: the system's temporary folder), with what it
+ * printed on each stream. */
+export function runCapture(cmd: string, args: string[], cwd = os.tmpdir(), onStderr?: (s: string) => void): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir() });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd });
     let out = '', err = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; onStderr?.(d); });

@@ -5,14 +5,13 @@
 // thread, with n grown until the run lasts --benchtime, as Go's testing package does;
 // with --go, Go's own figures for the same programs beside them.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, ToolError, UsageError } from './usage.js';
 import { parseBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
-import { benchName, headerLines, nameWidth, parseBenchLines, resultLine } from '../bench/format.js';
-import { checkGoTestBinary, findGo, runGoTestBinary } from '../bench/gobench.js';
+import { benchName, headerLines, nameWidth, parseBenchLines, resultLine, type ParsedLine } from '../bench/format.js';
+import { checkGoTestBinary, findGo, runCapture, runGoTestBinary } from '../bench/gobench.js';
 import { run as runProgram } from '../runtime/program.js';
 import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { removeScratch, scratchDir } from '../scratch.js';
@@ -142,11 +141,10 @@ export async function run(argv: string[]): Promise<number> {
     say(`running Go's figures: ${goTest ? `${goTest.file} (${goTest.version})` : 'go test -bench'} (${benches.map((b) => b.name).join(', ')})\n`);
     const lines = goTest
       ? (await runGoTestBinary(goTest.file, goTest.version, benches.map((b) => b.name), cpus, values.benchtime ?? '1s', 1, () => {})).lines
-        .map((l) => ({ name: l.base, procs: l.procs, n: l.n, nsPerOp: l.nsPerOp }))
       : await goFigures(goPath!, benches, cpus, values.benchtime ?? '1s');
-    for (const line of lines) {
-      results.push({ ...line, protocol: 'go' });
-      say(`${resultLine(benchName(line.name, line.procs), line.n, line.nsPerOp, width)}\tgo\n`);
+    for (const { base: name, procs, n, nsPerOp } of lines) {
+      results.push({ name, protocol: 'go', procs, n, nsPerOp });
+      say(`${resultLine(benchName(name, procs), n, nsPerOp, width)}\tgo\n`);
     }
   }
   if (values.json) process.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
@@ -167,23 +165,16 @@ async function measure(b: Bench, protocol: Protocol, procs: number, bt: Benchtim
   return { name: b.name, protocol, procs, n, nsPerOp: ns / n };
 }
 
-async function goFigures(goPath: string, benches: Bench[], cpus: number[], benchtime: string): Promise<{ name: string; procs: number; n: number; nsPerOp: number }[]> {
+async function goFigures(goPath: string, benches: Bench[], cpus: number[], benchtime: string): Promise<ParsedLine[]> {
   const dir = scratchDir('gosched-rtbench-');
   try {
     const src = fileURLToPath(new URL('../../../src/rtbench/gobench.go.txt', import.meta.url));
     fs.copyFileSync(src, path.join(dir, 'rtbench_test.go'));
     fs.writeFileSync(path.join(dir, 'go.mod'), 'module rtbench\n\ngo 1.18\n');
     const args = ['test', '-run', 'NONE', '-bench', `^(${benches.map((b) => b.name).join('|')})$`, '-cpu', cpus.join(','), '-benchtime', benchtime];
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(goPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let text = '';
-      let err = '';
-      child.stdout.on('data', (d) => (text += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new ToolError(`go test failed (exit ${code}):\n${text}${err}`))));
-    });
-    return parseBenchLines(out).map((l) => ({ name: l.base, procs: l.procs, n: l.n, nsPerOp: l.nsPerOp }));
+    const r = await runCapture(goPath, args, dir);
+    if (r.code !== 0) throw new ToolError(`go test failed (exit ${r.code}):\n${r.out}${r.err}`);
+    return parseBenchLines(r.out);
   } finally {
     removeScratch(dir);
   }

@@ -164,9 +164,9 @@ export async function run(argv: string[]): Promise<number> {
     goPath = findGo();
     if (goPath === undefined) throw new UsageError('--go: Go isn\'t found: no \'go\' executable on the PATH (install a Go toolchain, e.g. apt-get install golang-go)');
   }
-  let goTestVersion: string | undefined;
+  let goTest: { file: string; version: string } | undefined;
   if (a.goTest !== undefined) {
-    try { goTestVersion = checkGoTestBinary(a.goTest); } catch (e) { throw new UsageError(`--go-test: ${(e as Error).message}`); }
+    try { goTest = { file: a.goTest, version: checkGoTestBinary(a.goTest) }; } catch (e) { throw new UsageError(`--go-test: ${(e as Error).message}`); }
   }
   outputDir('--out', a.out);
 
@@ -209,17 +209,14 @@ export async function run(argv: string[]): Promise<number> {
     server: server ? SERVER_DEFAULT : null, serverProcs, progress, onRow,
   });
 
-  let goLines: ParsedLine[] = [];
-  let goInfo: { version: string; text: string } | undefined;
-  if (goPath !== undefined && benches.length > 0) {
-    const g = await runGoBench(goPath, benches.map((b) => b.name), a.cpus, a.benchtimeText, a.count, progress);
-    goLines = g.lines;
-    goInfo = { version: g.version, text: g.text };
-  } else if (a.goTest !== undefined && goTestVersion !== undefined && benches.length > 0) {
-    const g = await runGoTestBinary(a.goTest, goTestVersion, benches.map((b) => b.name), a.cpus, a.benchtimeText, a.count, progress);
-    goLines = g.lines;
-    goInfo = { version: g.version, text: g.text };
-  }
+  // Go's column: from `go test` (--go) or a test binary built beforehand (--go-test).
+  const goNames = benches.map((b) => b.name);
+  const g = benches.length === 0 ? undefined
+    : goPath !== undefined ? await runGoBench(goPath, goNames, a.cpus, a.benchtimeText, a.count, progress)
+    : goTest !== undefined ? await runGoTestBinary(goTest.file, goTest.version, goNames, a.cpus, a.benchtimeText, a.count, progress)
+    : undefined;
+  const goLines: ParsedLine[] = g?.lines ?? [];
+  const goInfo = g === undefined ? undefined : { version: g.version, text: g.text };
 
   live.done();
   const rows = tableRows(result.rows, goLines);
