@@ -7,5 +7,6 @@ export {
 } from './runtime/runtime.js';
 export { Goroutine } from './runtime/handle.js';
 export { run, type RunOptions } from './runtime/program.js';
+export type { ModuleUrl } from './runtime/url.js';
 export { runStress, formatStress, type StressOptions, type StressReport } from './stress/stress.js';
 export * from './runtime/goroutine.js';

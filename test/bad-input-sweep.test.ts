@@ -129,7 +129,7 @@ test('Runtime.start and run(): every numeric option with every bad number is ref
 
 test('run(): a bad module, name, options or argument is refused at the call naming it', T, async () => {
   const cases: [() => Promise<unknown>, RegExp][] = [
-    [() => run(5 as never), /^TypeError: run: the module must be a URL string/],
+    [() => run(5 as never), /^TypeError: run: the module must be a URL \(import/],
     [() => run('./x.js', 'main'), /^TypeError: run: '\.\/x\.js' is a relative path; pass import\.meta\.url/],
     [() => run(bodies, 5 as never), /^TypeError: run: the second argument must be the name of an exported function or an options object, got number 5$/],
     [() => run(bodies, ''), /^TypeError: run: the name of the exported function to run is empty/],
@@ -146,7 +146,7 @@ test('Runtime.go and rt.gomaxprocs: each bad url, name, args, argument value, op
   try {
     const aborted = AbortSignal.abort(new Error('aborted before the call'));
     const cases: [string, () => unknown, RegExp][] = [
-      ['url number', () => rt.go(5 as never, 'echo'), /^TypeError: Runtime\.go: the module must be a URL string \(import\.meta\.url\) or an absolute path, got number$/],
+      ['url number', () => rt.go(5 as never, 'echo'), /^TypeError: Runtime\.go: the module must be a URL \(import\.meta\.url, or a URL object\) or an absolute path, got number$/],
       ['url undefined', () => rt.go(undefined as never, 'echo'), /got undefined$/],
       ['url relative', () => rt.go('./sweep-bodies.js', 'echo'), /^TypeError: Runtime\.go: '\.\/sweep-bodies\.js' is a relative path; pass import\.meta\.url/],
       ['url missing', () => rt.go('/nonexistent/x.js', 'echo'), /^Error: Runtime\.go: cannot load file:\/\/\/nonexistent\/x\.js: no such file$/],
@@ -239,7 +239,7 @@ test('inside a goroutine: every API call with each bad value fails naming the ca
       ['WaitGroup.add -1', /^Error: sync: negative WaitGroup counter$/],
       ['WaitGroup.done', /^Error: sync: negative WaitGroup counter$/],
       ['Mutex.tryLock twice', /^no error \(0\)$/],
-      ['go number', /^TypeError: go: the module must be a URL string \(import\.meta\.url\) or an absolute path, got number$/],
+      ['go number', /^TypeError: go: the module must be a URL \(import\.meta\.url, or a URL object\) or an absolute path, got number$/],
       ['go url name number', /^TypeError: go\(url, name, \.\.\.args\): name must be a string, got number$/],
       ['go not exported', /^TypeError: go\(notExported\): file:.*sweep-bodies\.js has no export 'notExported' that is this function/],
       ['go arrow', /^TypeError: go\(\(anonymous\)\): cannot tell which module exports this function/],

@@ -200,7 +200,7 @@ test('bad calls of the goroutine API fail at the call naming what; a refused val
       ['WaitGroup.add string', /TypeError: WaitGroup\.add: delta must be an integer, got the string "1"$/],
       ['WaitGroup.add overflow', /RangeError: WaitGroup\.add: the counter would pass 2147483647/],
       ['Once.do not a function', /TypeError: Once\.do: f must be a function, got number 5$/],
-      ['go number', /TypeError: go: the module must be a URL string .*got number$/],
+      ['go number', /TypeError: go: the module must be a URL .*got number$/],
       ['go symbol argument', /TypeError: go\(echo\): argument 1 \(symbol\) cannot be passed/],
       ['go class instance argument', /TypeError: go\(echo\): argument 1 is an instance of class Secret/],
       ['go relative path', /'\.\/bad-bodies\.js' is a relative path; pass import\.meta\.url/],

@@ -2,6 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { GoroutinePanic, Runtime, SchedulerError } from '../src/runtime/runtime.js';
+import { run } from '../src/runtime/program.js';
 import { PROTOCOLS, maxgomaxprocs } from '../src/sched/index.js';
 
 const bodies = new URL('./support/bodies.js', import.meta.url).href;
@@ -140,11 +141,25 @@ test('go() rejects arguments that cannot be cloned, relative paths and non-array
     assert.throws(() => rt.go(bodies, 'pairs', 5 as never), /Runtime\.go\(pairs\): args must be an array/);
     assert.throws(() => rt.go(bodies, '', []), /name must be the name of an exported function/);
     assert.throws(() => rt.go(new URL('./support/nope.js', import.meta.url).href, 'f', []), /Runtime\.go: cannot load file:.*nope\.js: no such file/);
+    assert.throws(() => rt.go(new URL('./support/nope.js', import.meta.url), 'f', []), /Runtime\.go: cannot load file:.*nope\.js: no such file/, 'a URL object is checked as its href is');
+    assert.throws(() => rt.go(null as never, 'f', []), /Runtime\.go: the module must be a URL .*got null$/);
     const c = rt.counters();
     assert.deepEqual([c.gcount, c.gwait, c.mcount], [0, 0, 0]);
   } finally {
     await rt.close();
   }
+});
+
+test('a module named by a URL object, as new Worker takes it: Runtime.go, run, and go() inside a goroutine', T, async () => {
+  const url = new URL('./support/chan-bodies.js', import.meta.url);
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1 });
+  try {
+    assert.equal(await rt.go(url, 'goHelper').result, 'helper got hi');
+    assert.equal(await rt.go(url, 'goByUrlObject', [new URL('./support/helper-module.js', import.meta.url).href]).result, 'helper got hi');
+  } finally {
+    await rt.close();
+  }
+  assert.equal(await run(url, 'goHelper'), 'helper got hi');
 });
 
 test('GOMAXPROCS from outside: 0 queries, 1e9 clamps (Go\'s GOMAXPROCS; the start option refuses it), fractions and NaN are rejected', async () => {

@@ -9,7 +9,7 @@ import { cur, current } from './context.js';
 import { describe, encodeSpec, writeSpec } from './spec.js';
 import { locate } from './gofn.js';
 import { running } from './park.js';
-import { checkUrl } from './url.js';
+import { checkUrl, type ModuleUrl } from './url.js';
 import { checkProcs } from './procs.js';
 import { showValue } from './show-value.js';
 import { WR_NONE, WR_SLEEP, WR_SYSCALL_PROMISE } from './waitreason.js';
@@ -131,11 +131,11 @@ export function startTheWorld(): void {
 /**
  * Starts a goroutine: `go(fn, ...args)` with fn an exported function of a module this
  * thread runs goroutine code from (see gofn.ts), or `go(url, 'name', ...args)` with the
- * module's absolute URL (import.meta.url). Arguments are structured-cloned; channels,
+ * module's absolute URL (import.meta.url, or a URL object). Arguments are structured-cloned; channels,
  * WaitGroups, Mutexes, Onces and SharedArrayBuffers among them are shared. Returns the
  * goroutine id.
  */
-export function go(fn: string | ((...args: any[]) => unknown), ...args: unknown[]): number {
+export function go(fn: ModuleUrl | ((...args: any[]) => unknown), ...args: unknown[]): number {
   const c = cur('go');
   let url: string;
   let name: string;

@@ -6,7 +6,7 @@
 // goroutine's process.exit(status) (Go's os.Exit), with a ProgramExit.
 
 import { GoroutinePanic, ProgramExit, Runtime, type RuntimeOptions } from './runtime.js';
-import { checkUrl } from './url.js';
+import { checkUrl, type ModuleUrl } from './url.js';
 import { exportCheck } from './export-check.js';
 import { maxgomaxprocs } from '../sched/index.js';
 import { locate } from './gofn.js';
@@ -27,7 +27,7 @@ export interface RunOptions extends Partial<RuntimeOptions> {
  * 'main'). GOMAXPROCS defaults to $GOMAXPROCS, else 1 (the commit's default); the
  * protocol to 'atomic' (the commit's), as Runtime.start's does.
  */
-export async function run<T = unknown>(main: string | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
+export async function run<T = unknown>(main: ModuleUrl | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
   let url: string;
   let name: string;
   let opts: RunOptions;

@@ -15,7 +15,7 @@ import { MPool, type ThreadLimits, defaultResourceLimits } from './m-pool.js';
 import type { MMessage } from './messages.js';
 import { type SabMessage, ThreadSabs } from './sab.js';
 import { encodeSpec, freeSpec, specName, writeSpec } from './spec.js';
-import { checkUrl } from './url.js';
+import { checkUrl, type ModuleUrl } from './url.js';
 import { reviveHandles } from './codec.js';
 // The handle classes, registered for reviveHandles (a goroutine may return a channel).
 import './chan.js';
@@ -154,7 +154,8 @@ export class Runtime {
 
   /**
    * Starts a goroutine running `export function name(...args)` of the ES module at
-   * `url` (import.meta.url, another absolute URL, or an absolute path), or `go(fn,
+   * `url` (import.meta.url, another absolute URL as a string or a URL object, or an
+   * absolute path), or `go(fn,
    * args)` with fn an exported function (its module found as go(fn) finds it). Arguments are
    * structured-cloned (shared buffers and gosched handles stay shared). Returns its
    * handle: `id`, and `result`, a promise of its return value (an async function's
@@ -163,9 +164,9 @@ export class Runtime {
    * `result` rejects with the signal's reason (once started, it runs to its end).
    */
   go<T = unknown>(fn: (...args: any[]) => T, args?: unknown[], options?: GoOptions): Goroutine<Awaited<T>>;
-  go<T = unknown>(url: string, name: string, args?: unknown[], options?: GoOptions): Goroutine<T>;
+  go<T = unknown>(url: ModuleUrl, name: string, args?: unknown[], options?: GoOptions): Goroutine<T>;
   go(
-    urlOrFn: string | ((...args: any[]) => unknown), nameOrArgs?: string | unknown[],
+    urlOrFn: ModuleUrl | ((...args: any[]) => unknown), nameOrArgs?: string | unknown[],
     argsOrOptions?: unknown[] | GoOptions, maybeOptions?: GoOptions,
   ): Goroutine<unknown> {
     this.checkOpen('go');

@@ -5,11 +5,19 @@ import { isAbsolute } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** An absolute URL (file:, data:, ...) or an absolute path, as a URL string; a relative
- * path is refused, since it would resolve against the gosched package, not the caller. */
+/** A module address as the caller may write it: a URL string (import.meta.url), a URL
+ * object (`new URL('./work.js', import.meta.url)`, as node:worker_threads' Worker takes), or
+ * an absolute path. Where a module can be named, gosched takes this. */
+export type ModuleUrl = string | URL;
+
+/** An absolute URL (file:, data:, ...; a string or a URL object) or an absolute path, as a
+ * URL string; a relative path is refused, since it would resolve against the gosched
+ * package, not the caller. */
 export function checkUrl(url: unknown, what: string): string {
+  // A URL object of this thread's realm; its href is absolute by construction.
+  if (url instanceof URL) url = url.href;
   if (typeof url !== 'string' || url === '') {
-    throw new TypeError(`${what}: the module must be a URL string (import.meta.url) or an absolute path, got ${typeof url === 'string' ? "''" : typeof url}`);
+    throw new TypeError(`${what}: the module must be a URL (import.meta.url, or a URL object) or an absolute path, got ${typeof url === 'string' ? "''" : url === null ? 'null' : typeof url}`);
   }
   if (/^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(url)) return exists(url, what);
   if (isAbsolute(url)) return exists(pathToFileURL(url).href, what);

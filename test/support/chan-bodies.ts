@@ -273,6 +273,13 @@ export function goHelper(): string {
   return ch.recv()!;
 }
 
+/** go(url, name) with the module (helper-module's href) named by a URL object made on this thread. */
+export function goByUrlObject(href: string): string {
+  const ch = chan<string>();
+  go(new URL(href), 'helperWorker', ch, 'hi');
+  return ch.recv()!;
+}
+
 /** go(fn) of a function exported under another name than its own: the new goroutine
  * cannot find it (by its own name) and panics; this one returns. */
 export function goAliased(): string {
