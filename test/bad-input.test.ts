@@ -295,16 +295,37 @@ test('a timer left behind by a goroutine that has ended, throwing while a later 
   }
 });
 
-test('seal() finding every M held by a blocked goroutine and goroutines queued for one: the deadlock says to raise maxm, as an M finding it does', T, async () => {
+// `by`: the M that found it ('m0: '), or '' for the owner's call.
+const FULL_M_TABLE = (queued: number, maxm: number, by = '') => (e: unknown) => e instanceof SchedulerError
+  && e.message === `${by}all goroutines are asleep - deadlock! (${queued} runnable goroutines wait for a thread: all ${maxm} M's hold blocked goroutines; raise maxm)`;
+
+test('every M held by a blocked goroutine and goroutines queued for one: the M that parks last reports the deadlock, sealed or not, and says to raise maxm', T, async () => {
+  // Nothing the owner starts could run (it would queue behind the three), so the Runtime
+  // does not wait for seal(). Before, an unsealed Runtime held the process for ever,
+  // silently; sealed, seal() said only 'all goroutines are asleep - deadlock!'.
   const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 1, maxm: 1 });
   try {
     const h = rt.go(bodies, 'waitForMore', [3]);
-    h.result.catch(() => {});
+    await assert.rejects(h.result, FULL_M_TABLE(3, 1, 'm0: '));
+    await assert.rejects(rt.wait(), FULL_M_TABLE(3, 1, 'm0: '));
+    await assertClosesPromptly(rt);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('the owner starting a goroutine when every M holds a parked goroutine: go() throws the deadlock, which says to raise maxm', T, async () => {
+  const rt = await Runtime.start({ protocol: 'atomic', gomaxprocs: 2, maxm: 2 });
+  try {
+    const parked = [rt.go(bodies, 'parkForever'), rt.go(bodies, 'parkForever')];
+    for (const h of parked) h.result.catch(() => {});
     const until = Date.now() + 10_000;
-    while ((rt.goroutines().length < 4 || rt.goroutines()[0]?.state !== 'semacquire') && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-    // Before, seal() said only 'all goroutines are asleep - deadlock!'.
-    assert.throws(() => rt.seal(), (e: unknown) => e instanceof SchedulerError
-      && e.message === "all goroutines are asleep - deadlock! (3 runnable goroutines wait for a thread: all 1 M's hold blocked goroutines; raise maxm)");
+    while (rt.goroutines().filter((g) => g.state === 'chan receive').length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    // Unsealed, two parked goroutines are no deadlock yet: a third could ready them...
+    assert.equal(rt.counters().gcount, 2);
+    // ...but it finds no M, and none will ever be free.
+    assert.throws(() => rt.go(bodies, 'echo', [1]), FULL_M_TABLE(1, 2));
+    await assert.rejects(rt.wait(), FULL_M_TABLE(1, 2));
     await assertClosesPromptly(rt);
   } finally {
     await rt.close();

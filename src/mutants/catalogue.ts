@@ -105,8 +105,9 @@ export const MUTANTS: Mutant[] = [
   },
   {
     id: 'nextg-as-commit', file: 'handoff.js', protocol: 'both',
-    find: 'if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0)',
-    replace: 'if (mem[S_GRUNNING] === 0 && mem[S_OWNERS] === 0)',
+    // In deadlocked(), which nextgandunlock asks (and ownerdone and newproc).
+    find: 'if (mem[S_GRUNNING] !== 0 || mem[S_GCOUNT] === 0)',
+    replace: 'if (mem[S_GRUNNING] !== 0)',
     stands: 'nextgandunlock exactly as the commit wrote it: a Runtime whose goroutines all ended reports a deadlock',
   },
   {

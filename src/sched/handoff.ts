@@ -5,7 +5,7 @@ import { gget, ggetwired, gunget, haveg, mget, mput } from './queue.js';
 import { canaddmcpu } from './mcpu.js';
 import {
   G_LOCKEDM, M_FRESH, M_HAVENEXTG, M_LOCKEDG, M_NEXTG, M_WAITNEXTG, M_WHERE, NIL, S_ATOMIC, S_GCOUNT,
-  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_MFRESH, S_OWNERS, S_STOPPED,
+  S_GRUNNING, S_GWAIT, S_MAXM, S_MCOUNT, S_MFRESH, S_MWAIT, S_OWNERS, S_STOPPED,
 } from './layout.js';
 import { noteclear, notesleep, notewakeup } from './lock.js';
 import { type Sched, schedThrow } from './sched.js';
@@ -259,14 +259,7 @@ export function nextgandunlock(s: Sched, m: number): number {
   }
 
   const v = Atomics.load(mem, S_ATOMIC);
-  // JavaScript difference: the commit's process exits when its last goroutine does
-  // (gcount falls to 0 in schedule), so an M never gets here with none alive. A gosched
-  // Runtime outlives its goroutines (the Node main thread may start more), so an M that
-  // finds no goroutine alive is quiescent, not deadlocked; and while the owner may still
-  // start goroutines (S_OWNERS, see ownerdone), none running is no deadlock yet.
-  if (mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0 && mem[S_OWNERS] === 0) {
-    schedThrow(deadlockText(mem));
-  }
+  if (deadlocked(mem)) schedThrow(deadlockText(mem));
   mem[s.m(m, M_NEXTG)] = NIL;
   mem[s.m(m, M_WAITNEXTG)] = 1;
   noteclear(mem, s.m(m, M_HAVENEXTG));
@@ -293,11 +286,44 @@ export function nextgandunlock(s: Sched, m: number): number {
   return gp;
 }
 
+/**
+ * Whether no goroutine can ever run again, read under schedlock: the commit's test
+ * (grunning == 0 while goroutines are alive: every one is parked, and only a running
+ * goroutine readies a parked one), with two JavaScript differences.
+ *
+ * The commit's process exits when its last goroutine does (gcount falls to 0 in
+ * schedule), so an M never finds none alive. A gosched Runtime outlives its goroutines
+ * (the Node main thread may start more), so none alive is quiescent, not deadlocked; and
+ * while the owner may still start goroutines (S_OWNERS, see ownerdone), a goroutine it
+ * starts could ready the parked ones, so none running is no deadlock yet, unless
+ * goroutines already wait for a thread the M table cannot give (nothreadfor): a
+ * goroutine the owner starts would queue behind them.
+ */
+export function deadlocked(mem: Int32Array): boolean {
+  if (mem[S_GRUNNING] !== 0 || mem[S_GCOUNT] === 0) return false;
+  return mem[S_OWNERS] === 0 || nothreadfor(mem);
+}
+
+/**
+ * Whether queued goroutines wait for an M that will never come, read under schedlock
+ * while no goroutine runs (grunning == 0): a cpu slot is free (so it is not mcpumax
+ * they wait for) and every row of the M table is in use, none idle and none fresh (an
+ * idle M, or a fresh one with nothing handed to it, would have been handed one by
+ * matchmg). Each M then holds a parked goroutine (grunning counts goroutines handed to
+ * a starting thread, so those are not taken for parked), which only a running goroutine
+ * could ready; none runs, and none the owner starts can.
+ */
+export function nothreadfor(mem: Int32Array): boolean {
+  const v = Atomics.load(mem, S_ATOMIC);
+  return mem[S_GWAIT] !== 0 && atomicMcpu(v) < atomicMcpumax(v)
+    && mem[S_MCOUNT]! >= mem[S_MAXM]! && mem[S_MWAIT] === 0 && mem[S_MFRESH] === 0;
+}
+
 /** The deadlock's words, read under schedlock: with goroutines queued for an M while
  * every M holds a blocked one, it says what would have let them run (ownerdone finds the
  * same deadlock when the owner seals a Runtime already in it). */
 export function deadlockText(mem: Int32Array): string {
-  return mem[S_GWAIT] !== 0 && mem[S_MCOUNT]! >= mem[S_MAXM]!
+  return nothreadfor(mem)
     ? `all goroutines are asleep - deadlock! (${mem[S_GWAIT]} runnable goroutines wait for a thread: all ${mem[S_MAXM]} M's hold blocked goroutines; raise maxm)`
     : 'all goroutines are asleep - deadlock!';
 }

@@ -2,7 +2,7 @@
 // goexit, and the bootstrap (schedinit, initdone).
 
 import { gfget, gfput, gput, gputtail } from './queue.js';
-import { deadlockText, matchmg, nextgandunlock } from './handoff.js';
+import { deadlockText, deadlocked, matchmg, nextgandunlock, nothreadfor } from './handoff.js';
 import { setmcpumax } from './mcpu.js';
 import {
   G_GOID, G_IDLEM, G_LOCKEDM, G_M, G_READYONSTOP, G_STATUS, G_STATUS_NAMES, Gdead, Gmoribund, Gsyscall,
@@ -73,6 +73,15 @@ export function newproc(s: Sched, m: number, init: (g: number) => void): number 
   mem[S_GOIDGEN]!++;
   mem[s.g(g, G_GOID)] = mem[S_GOIDGEN]!;
   readylocked(s, m, g);
+  // JavaScript difference: the owner is no M, so when it starts a goroutine that finds
+  // no M (the table full, each row's goroutine parked), no M passes through
+  // nextgandunlock to see the deadlock (see deadlocked); the owner says it here. A
+  // goroutine calling go() is running, so this can only be the owner's call.
+  if (mem[S_GRUNNING] === 0 && nothreadfor(mem)) {
+    const text = deadlockText(mem);
+    schedunlock(s);
+    schedThrow(text);
+  }
   schedunlock(s);
   return g;
 }
@@ -219,7 +228,7 @@ export function ownerdone(s: Sched): void {
   const mem = s.mem;
   schedlock(s, NIL);
   if (mem[S_OWNERS]! > 0) mem[S_OWNERS]!--;
-  if (mem[S_OWNERS] === 0 && mem[S_GRUNNING] === 0 && mem[S_GCOUNT] !== 0) {
+  if (deadlocked(mem)) {
     const text = deadlockText(mem);
     schedunlock(s);
     schedThrow(text);

@@ -158,6 +158,11 @@ export function waitForMore(n: number): void {
   wg.wait();
 }
 
+/** Parks for ever: a receive on a channel nobody else has. */
+export function parkForever(): void {
+  chan<number>().recv();
+}
+
 export function doneWith(wg: WaitGroup): void {
   wg.done();
 }
