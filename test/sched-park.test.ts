@@ -4,7 +4,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   G_READYONSTOP, G_STATUS, G_WAITREASON, Grunning, Gwaiting, NIL, PROTOCOLS, S_GCOUNT, S_GRUNNING, S_OWNERS,
-  SchedFatal, counters, lockOSThread, newproc, ownerdone, park, ready, schedule, type Sched,
+  S_GWAIT, S_MAXM, S_MCOUNT, S_MFRESH, S_MWAIT, SchedFatal, counters, deadlocked, lockOSThread, newproc, nothreadfor,
+  ownerdone, park, ready, schedlock, schedule, schedunlock, setmcpumax, type Sched,
 } from '../src/sched/index.js';
 import { fixture } from './support/sched-fixture.js';
 import { armWatchdog } from './support/watchdog.js';
@@ -58,5 +59,49 @@ for (const protocol of PROTOCOLS) {
     assert.equal(s.mem[S_GCOUNT], 1);
     assert.throws(() => ownerdone(s), (e: unknown) => e instanceof SchedFatal && /all goroutines are asleep - deadlock!/.test(e.message));
     assert.equal(counters(s).lock, 0, 'schedlock released before the throw');
+  });
+
+  test(`${protocol}: deadlocked: goroutines queued for an M the full table cannot give need no owner's word; each way out of that state is seen`, () => {
+    const { s } = fixture(protocol, 2);
+    const m = s.mem;
+    /** Every M row in use, each holding a parked goroutine; `queued` goroutines wait for
+     * an M; the owner may still start goroutines. */
+    const stuck = (queued: number) => {
+      m[S_OWNERS] = 1;
+      m[S_GRUNNING] = 0;
+      m[S_GCOUNT] = m[S_MAXM]! + queued;
+      m[S_GWAIT] = queued;
+      m[S_MCOUNT] = m[S_MAXM]!;
+      m[S_MWAIT] = 0;
+      m[S_MFRESH] = 0;
+    };
+    stuck(1);
+    assert.equal(nothreadfor(m), true);
+    assert.equal(deadlocked(m), true, 'no goroutine the owner starts could run');
+    const outs: [string, () => void][] = [
+      ['a goroutine runs (it may ready one)', () => { m[S_GRUNNING] = 1; }],
+      ['nothing is queued (the owner may start the one that readies them)', () => { m[S_GWAIT] = 0; }],
+      ['a row of the M table is free', () => { m[S_MCOUNT] = m[S_MAXM]! - 1; }],
+      ['an M is idle', () => { m[S_MWAIT] = 1; }],
+      ['an M\'s thread is starting', () => { m[S_MFRESH] = 1; }],
+      ['no cpu slot is free (mcpumax 0): the queue waits for a cpu, not an M', () => {
+        schedlock(s, NIL);
+        setmcpumax(s, 0);
+        schedunlock(s);
+      }],
+    ];
+    for (const [why, out] of outs) {
+      stuck(1);
+      out();
+      assert.equal(deadlocked(m), false, why);
+      schedlock(s, NIL);
+      setmcpumax(s, 2);
+      schedunlock(s);
+    }
+    stuck(0);
+    m[S_OWNERS] = 0;
+    assert.equal(deadlocked(m), true, 'sealed: every goroutine parked is a deadlock, as in the commit');
+    m[S_GCOUNT] = 0;
+    assert.equal(deadlocked(m), false, 'none alive: quiescent');
   });
 }

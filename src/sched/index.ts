@@ -7,7 +7,7 @@ export { lock, unlock, lockNoStarve, unlockNoStarve, NOSTARVE_WORDS, STARVE_MS, 
 export { schedlock, schedunlock } from './schedlock.js';
 export { setmcpumax, canaddmcpu } from './mcpu.js';
 export { BYPASS_MAX, gput, gputtail, gget, ggetwired, gunget, haveg, mput, mget, gfput, gfget } from './queue.js';
-export { freshwaiting, insyscall, mnextg, matchmg, nextgandunlock } from './handoff.js';
+export { deadlocked, freshwaiting, insyscall, mnextg, matchmg, nextgandunlock, nothreadfor } from './handoff.js';
 export { cancelrunnable } from './cancel.js';
 export { schedinit, initdone, newproc, readylocked, ready, schedule, gosched, goexit, park, ownerdone, lockOSThread, gstatus } from './schedule.js';
 export { entersyscall, exitsyscall, syscallFns, type SyscallFn } from './syscall.js';
