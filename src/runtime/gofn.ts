@@ -4,12 +4,22 @@
 // importing its module, so go() must turn fn into (module URL, export name). First the
 // cheap way: the exports of every module this thread has loaded as goroutine code (the
 // module of each goroutine it started; the common case, go(worker) from main, ends
-// here). Else V8 says where fn was defined (fnlocation.ts) and fn is taken to be
-// exported under its own name, which is checked when that module's exports are known
-// here, and otherwise by the thread that starts it. A function that cannot be placed is
+// here). Else V8 says where fn was defined (fnlocation.ts), and that module's exports
+// on this thread say under which name it is exported (exportName below): its own name,
+// or another (`export default function worker`, `export { f as g }`, CommonJS's
+// `module.exports = f`). The name is checked when that module's exports are known here,
+// and otherwise by the thread that starts it. A function that cannot be placed is
 // refused at the call, saying how to name it instead: go(import.meta.url, 'name', ...).
+//
+// Rejected: taking fn to be exported under its own name, as go(fn) did until k19a: the
+// commonest shapes of a worker module (a named default export, CommonJS's
+// `module.exports = f`, piscina's own convention) were refused, `has no exported
+// function 'worker'`, though the owner held the very function the module exports.
 
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { moduleUrlOf } from './fnlocation.js';
+import { evalScript } from './url.js';
 
 const byFn = new WeakMap<Function, { url: string; name: string }>();
 const modules = new Map<string, Record<string, unknown>>();
@@ -32,15 +42,60 @@ export function loadedModule(url: string): Record<string, unknown> | undefined {
 export function locate(fn: Function, what = 'go'): { url: string; name: string } {
   const at = byFn.get(fn);
   if (at !== undefined) return at;
-  const name = fn.name;
   const url = moduleUrlOf(fn);
+  // What the messages call it: the function's own name, as the user wrote it.
+  const own = fn.name;
+  const script = url === null ? undefined : evalScript(url);
+  if (script !== undefined) {
+    throw new TypeError(`${what}(${own || '(anonymous)'}): this function is defined in ${script} (${url}), which no other thread can import; ` +
+      `put goroutine functions in a module file, export them there, and import that module here`);
+  }
+  const name = (url === null ? undefined : exportName(fn, url)) ?? own;
   const fix = `export it and call ${what}(import.meta.url, '${name || 'name'}', ...) from its module, or ${what}(url, 'name', ...) with its module's absolute URL`;
   if (url === null || !/^[a-z][a-z0-9+.-]*:/i.test(url) || name === '' || name.includes(' ')) {
-    throw new TypeError(`${what}(${name || '(anonymous)'}): cannot tell which module exports this function; ${fix}`);
+    throw new TypeError(`${what}(${own || '(anonymous)'}): cannot tell which module exports this function; ${fix}`);
   }
   const mod = modules.get(url);
   if (mod !== undefined && mod[name] !== fn) {
-    throw new TypeError(`${what}(${name}): ${url} has no export '${name}' that is this function; ${fix}`);
+    throw new TypeError(`${what}(${own}): ${url} has no export '${name}' that is this function; ${fix}`);
   }
   return { url, name };
+}
+
+const requireHere = createRequire(import.meta.url);
+const exportNames = new WeakMap<Function, string | null>();
+
+/**
+ * The name under which the module at `url`, where V8 says fn was defined, exports fn;
+ * undefined when it cannot be told here. That module has been evaluated on this thread
+ * (fn is one of its objects), so require() gives its exports synchronously without
+ * running it again: an ES module's namespace (Node 20.19 and later), a CommonJS module's
+ * module.exports (`'default'` when that is fn itself, as import() names it). Not asked
+ * where require() might name another module instance than the one V8 means, and so run
+ * a module's top level again here: a URL with a query or fragment, not a file:, or of a
+ * file that Node does not load by itself (a `.ts` under a loader such as tsx, whose
+ * require hook would compile and run it anew). A module require() cannot take (top-level await,
+ * one still evaluating: the entry module during its own top-level await) or whose
+ * exports throw when read leaves the name to fn's own, as before.
+ */
+function exportName(fn: Function, url: string): string | undefined {
+  const hit = exportNames.get(fn);
+  if (hit !== undefined) return hit ?? undefined;
+  let name: string | null = null;
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'file:' && u.search === '' && u.hash === '' && /\.[mc]?js$/.test(u.pathname)) {
+      const mod: unknown = requireHere(fileURLToPath(u));
+      if (mod === fn) name = 'default';
+      else if ((typeof mod === 'object' || typeof mod === 'function') && mod !== null) {
+        const m = mod as Record<string, unknown>;
+        if (fn.name !== '' && Object.hasOwn(m, fn.name) && m[fn.name] === fn) name = fn.name;
+        else name = Object.keys(m).find((k) => k !== '__esModule' && m[k] === fn) ?? null;
+      }
+    }
+  } catch {
+    name = null;
+  }
+  exportNames.set(fn, name);
+  return name ?? undefined;
 }

@@ -216,13 +216,14 @@ async function rungoroutine(g: number): Promise<void> {
   }
 }
 
-/** Why a goroutine's function is not there: the module's exported functions, and, since
- * go(fn) names fn by its own name (gofn.ts), why a function exported under another name
- * was missed (it was found by V8, in its module, under a name the module does not export). */
+/** Why a goroutine's function is not there: the module's exported functions, and why
+ * go(fn) may have missed a function exported under another name: where its module's
+ * exports cannot be read at the call (gofn.ts: a module with top-level await), go(fn)
+ * names fn by its own name. */
 function missingExport(url: string, name: string, mod: Record<string, unknown>): string {
   const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
   return `module ${url} has no exported function '${name}'; its exported functions: ${fns.length === 0 ? 'none' : fns.slice(0, 8).join(', ') + (fns.length > 8 ? `, ... (${fns.length} in all)` : '')}` +
-    (fns.length === 0 ? '' : ` (go(fn) looks fn up by its own name, ${name}: one exported under another name needs go(url, 'name', ...))`);
+    (fns.length === 0 ? '' : ` (go(fn) names fn by its own name, ${name}, where it cannot read fn's module's exports at the call, as with top-level await there: name it with go(url, 'name', ...))`);
 }
 
 /** import() of a goroutine's module; a module that fails to load (its top-level code

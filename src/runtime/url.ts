@@ -36,10 +36,24 @@ function exists(href: string, what: string): string {
   // 6 microseconds of the owner's 40 per call).
   if (seen.has(href)) return href;
   if (href.startsWith('file:') && !existsSync(fileURLToPath(href))) {
-    throw new Error(`${what}: cannot load ${href}: no such file`);
+    const script = evalScript(href);
+    throw new Error(`${what}: cannot load ${href}: no such file` +
+      (script === undefined ? '' : ` (it names ${script}, which no other thread can import: put goroutine functions in a module file)`));
   }
   seen.add(href);
   return href;
 }
 
 const seen = new Set<string>();
+
+/** In words, the code with no file behind it that Node names `url` (a function's script as
+ * V8 gives it, or import.meta.url there): `node -e`/`-p` code is `[eval]`, or
+ * `file:///cwd/[eval1]` as an ES module, stdin `[stdin]` (`[eval1]` as a module), the
+ * REPL's lines `REPL1`, ... A thread can import none of them; without this, go() of a
+ * function defined there said `cannot load file:///cwd/[eval1]: Cannot find module`, or
+ * told the user to pass import.meta.url, which names no file either. */
+export function evalScript(url: string): string | undefined {
+  if (/^REPL\d+$/.test(url)) return 'a line typed at the REPL';
+  if (/(^|\/)\[(eval|stdin)\d*\]$/.test(url)) return 'the code node ran from its command line (-e, --eval, -p) or stdin';
+  return undefined;
+}
