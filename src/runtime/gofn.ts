@@ -19,7 +19,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { moduleUrlOf } from './fnlocation.js';
-import { evalScript } from './url.js';
 
 const byFn = new WeakMap<Function, { url: string; name: string }>();
 const modules = new Map<string, Record<string, unknown>>();
@@ -98,4 +97,17 @@ function exportName(fn: Function, url: string): string | undefined {
   }
   exportNames.set(fn, name);
   return name ?? undefined;
+}
+
+/** In words, the code with no file behind it that Node names `url` (a function's script as
+ * V8 gives it, or import.meta.url there): `node -e`/`-p` code is `[eval]`, or
+ * `file:///cwd/[eval1]` as an ES module, stdin `[stdin]` (`[eval1]` as a module), the
+ * REPL's lines `REPL1`, ... A thread can import none of them; without this, go() of a
+ * function defined there said `cannot load file:///cwd/[eval1]: Cannot find module`, or
+ * told the user to pass import.meta.url, which names no file either. (Here rather than
+ * in url.ts, which uses it too: an M loads this module and not that one.) */
+export function evalScript(url: string): string | undefined {
+  if (/^REPL\d+$/.test(url)) return 'a line typed at the REPL';
+  if (/(^|\/)\[(eval|stdin)\d*\]$/.test(url)) return 'the code node ran from its command line (-e, --eval, -p) or stdin';
+  return undefined;
 }

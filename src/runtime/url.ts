@@ -4,6 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { evalScript } from './gofn.js';
 
 /** A module address as the caller may write it: a URL string (import.meta.url), a URL
  * object (`new URL('./work.js', import.meta.url)`, as node:worker_threads' Worker takes), or
@@ -46,14 +47,3 @@ function exists(href: string, what: string): string {
 
 const seen = new Set<string>();
 
-/** In words, the code with no file behind it that Node names `url` (a function's script as
- * V8 gives it, or import.meta.url there): `node -e`/`-p` code is `[eval]`, or
- * `file:///cwd/[eval1]` as an ES module, stdin `[stdin]` (`[eval1]` as a module), the
- * REPL's lines `REPL1`, ... A thread can import none of them; without this, go() of a
- * function defined there said `cannot load file:///cwd/[eval1]: Cannot find module`, or
- * told the user to pass import.meta.url, which names no file either. */
-export function evalScript(url: string): string | undefined {
-  if (/^REPL\d+$/.test(url)) return 'a line typed at the REPL';
-  if (/(^|\/)\[(eval|stdin)\d*\]$/.test(url)) return 'the code node ran from its command line (-e, --eval, -p) or stdin';
-  return undefined;
-}
