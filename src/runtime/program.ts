@@ -19,7 +19,7 @@ export interface RunOptions extends Partial<RuntimeOptions> {
   /** @internal gosched run: main's return value is not copied back (GoOptions). */
   [DISCARD_VALUE]?: boolean;
   /** Arguments passed to main. Default none. */
-  args?: unknown[];
+  args?: unknown[] | undefined;
 }
 
 /**
