@@ -14,6 +14,7 @@ import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkRuntimeOptions } from './options.js';
 import { DISCARD_VALUE } from './abort.js';
 import { showValue } from './show-value.js';
+import { syntaxErrorPlace } from './syntax-place.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
   /** @internal gosched run: main's return value is not copied back (GoOptions). */
@@ -49,7 +50,7 @@ export async function run<T = unknown>(main: ModuleUrl | ((...args: any[]) => T 
     try {
       mod = (await import(url)) as Record<string, unknown>;
     } catch (err) {
-      throw new Error(`run: cannot load ${url}: ${(err as Error).message}`);
+      throw new Error(`run: cannot load ${url}: ${(err as Error).message}${syntaxErrorPlace(err, url)}`);
     }
     if (typeof mod[name] !== 'function') throw new TypeError(`run: ${url} has no exported function '${name}'`);
     // Known here already: Runtime.go need not ask its loader thread.
