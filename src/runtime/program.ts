@@ -28,6 +28,11 @@ export interface RunOptions extends Partial<RuntimeOptions> {
  * 'main'). GOMAXPROCS defaults to $GOMAXPROCS, else 1 (the commit's default); the
  * protocol to 'atomic' (the commit's), as Runtime.start's does.
  */
+// Overloads, as the code takes it: with one signature `run(main, 'main')` compiled, and
+// threw at the call (`options must be an object ..., got the string "main"`).
+export function run<T = unknown>(main: (...args: any[]) => T | Promise<T>, opts?: RunOptions): Promise<Awaited<T>>;
+export function run<T = unknown>(url: ModuleUrl, name?: string, opts?: RunOptions): Promise<Awaited<T>>;
+export function run<T = unknown>(url: ModuleUrl, opts?: RunOptions): Promise<Awaited<T>>;
 export async function run<T = unknown>(main: ModuleUrl | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
   let url: string;
   let name: string;
