@@ -46,4 +46,3 @@ function exists(href: string, what: string): string {
 }
 
 const seen = new Set<string>();
-
