@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExportCheck } from '../src/runtime/export-check.js';
 import { run } from '../src/runtime/program.js';
+import { Runtime } from '../src/runtime/runtime.js';
 
 const mod = (src: string) => `data:text/javascript,${encodeURIComponent(src)}`;
 
@@ -43,7 +44,7 @@ test('a module that does not load in time is not checked, then or later, and go(
   }
 });
 
-test('a module that does not parse is refused with the place of its syntax error, which import() does not give', { timeout: 30_000 }, async () => {
+test('a module that does not parse is refused with the place of its syntax error, which import() does not give', { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gosched-syntax-'));
   const c = new ExportCheck();
   try {
@@ -56,6 +57,14 @@ test('a module that does not parse is refused with the place of its syntax error
     assert.throws(() => c.check(bad, 'f', 'go(f)'), place);
     assert.throws(() => c.check(pathToFileURL(join(dir, 'imports-bad.mjs')).href, 'h', 'go(h)'), /^Error: go\(h\): cannot load file:.*\/imports-bad\.mjs: Unexpected number$/);
     await assert.rejects(run(bad, 'f'), /^Error: run: cannot load file:.*\/bad\.mjs: Unexpected number\n.*\/bad\.mjs:2\nexport function g\( \{ return 2; \}\n +\^$/);
+    // Inside a goroutine, go(url, name) is not checked at the call: the new goroutine's panic says it.
+    const rt = await Runtime.start();
+    try {
+      assert.equal(await rt.go(new URL('./support/chan-bodies.js', import.meta.url), 'goNamed', [bad, 'f']).result, 'started');
+      await assert.rejects(rt.wait(), (e: Error) => /panicked: cannot load file:.*\/bad\.mjs: Unexpected number\n.*\/bad\.mjs:2\nexport function g\( \{ return 2; \}\n +\^$/.test(e.message));
+    } finally {
+      await rt.close();
+    }
   } finally {
     c.close();
     rmSync(dir, { recursive: true, force: true });

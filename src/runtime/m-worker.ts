@@ -235,7 +235,10 @@ async function importForGoroutine(url: string, goid: number): Promise<Record<str
     return await importAsGoroutineCode(url, `the thread of goroutine ${goid}`);
   } catch (err) {
     const { message, stack } = panicText(err, url);
-    const e = new Error(`cannot load ${url}: ${message}`);
+    // A syntax error's place, as Runtime.go's check gives it; its module is imported only
+    // then, so that it is not one more module every M loads.
+    const place = err instanceof SyntaxError ? (await import('./syntax-place.js')).syntaxErrorPlace(err, url) : '';
+    const e = new Error(`cannot load ${url}: ${message}${place}`);
     e.stack = `Error: ${e.message}\n${stack.split('\n').slice(1).join('\n')}`;
     throw e;
   } finally {

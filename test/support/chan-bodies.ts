@@ -281,6 +281,13 @@ export function goByUrlObject(href: string): string {
   return ch.recv()!;
 }
 
+/** go(url, name) of whatever module the caller names; returns at once (the new goroutine
+ * reports a module that cannot load). */
+export function goNamed(href: string, name: string): string {
+  go(href, name);
+  return 'started';
+}
+
 /** go(fn) of a function exported under another name than its own (`export { renamed as
  * aliasedWorker }`): found under that name, it runs. */
 export function goAliased(): string {
