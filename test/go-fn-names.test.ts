@@ -28,6 +28,7 @@ const files: Record<string, string> = {
   'field.cjs': 'exports.field = function named(x) { return `named ${x}`; };\n',
   // Top-level await: require() cannot read its exports, so fn's own name is used, as before.
   'alias-tla.mjs': 'function innerTla() { return 1; }\nexport { innerTla as outerTla };\nawait null;\n',
+  'generators.mjs': 'export function* gen() { yield 1; }\nexport async function* agen() { yield 1; }\n',
 };
 for (const [name, text] of Object.entries(files)) writeFileSync(join(scratch, name), text);
 const load = async (name: string) => (await import(pathToFileURL(join(scratch, name)).href)) as Record<string, (...a: unknown[]) => unknown>;
@@ -52,6 +53,21 @@ test('a module whose exports cannot be read at the call (top-level await) is nam
   const rt = await Runtime.start();
   try {
     assert.throws(() => rt.go(tla.outerTla!, []), /Runtime\.go\(innerTla\): file:.*alias-tla\.mjs has no exported function 'innerTla'; its exported functions: outerTla/);
+  } finally {
+    await rt.close();
+  }
+});
+
+test('a generator function is refused at go(fn), and by the goroutine that was to run it by name: none of its body would run', T, async () => {
+  const g = await load('generators.mjs');
+  const url = pathToFileURL(join(scratch, 'generators.mjs'));
+  const rt = await Runtime.start();
+  try {
+    for (const name of ['gen', 'agen']) {
+      assert.throws(() => rt.go(g[name]!, []), new RegExp(`^TypeError: Runtime\\.go\\(${name}\\): this is a generator function: calling it runs none of its body`));
+      // Before, the goroutine returned the generator and its result was refused as "an instance of class (anonymous class)".
+      await assert.rejects(rt.go(url, name, []).result, new RegExp(`panicked: ${name} of file:.*generators\\.mjs: this is a generator function: calling it runs none of its body`));
+    }
   } finally {
     await rt.close();
   }

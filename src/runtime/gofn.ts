@@ -39,6 +39,8 @@ export function loadedModule(url: string): Record<string, unknown> | undefined {
 
 /** The module URL and export name of fn, or an error saying how to fix the call. */
 export function locate(fn: Function, what = 'go'): { url: string; name: string } {
+  const gen = generatorProblem(fn);
+  if (gen !== undefined) throw new TypeError(`${what}(${fn.name || '(anonymous)'}): ${gen}`);
   const at = byFn.get(fn);
   if (at !== undefined) return at;
   const url = moduleUrlOf(fn);
@@ -110,4 +112,13 @@ export function evalScript(url: string): string | undefined {
   if (/^REPL\d+$/.test(url)) return 'a line typed at the REPL';
   if (/(^|\/)\[(eval|stdin)\d*\]$/.test(url)) return 'the code node ran from its command line (-e, --eval, -p) or stdin';
   return undefined;
+}
+
+/** Why a generator function cannot be a goroutine's, or undefined for any other value.
+ * Calling one runs none of its body (it returns a generator), so the goroutine ended at
+ * once and its result was refused as "an instance of class (anonymous class)". */
+export function generatorProblem(fn: unknown): string | undefined {
+  const tag = Object.prototype.toString.call(fn);
+  if (tag !== '[object GeneratorFunction]' && tag !== '[object AsyncGeneratorFunction]') return undefined;
+  return 'this is a generator function: calling it runs none of its body (it returns a generator), so a goroutine cannot run it; use a plain or async function';
 }

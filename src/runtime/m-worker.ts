@@ -19,7 +19,7 @@ import { claimM, publishM } from './m-claim.js';
 // Handles in goroutine arguments are revived before the goroutine's module loads.
 import './chan.js';
 import './sync.js';
-import { loadedModule, registerModule } from './gofn.js';
+import { generatorProblem, loadedModule, registerModule } from './gofn.js';
 import { Heap } from './heap.js';
 import type { MMessage } from './messages.js';
 import { ThreadSabs, type SabMessage } from './sab.js';
@@ -202,6 +202,8 @@ async function rungoroutine(g: number): Promise<void> {
     }
     const fn = mod[spec.name];
     if (typeof fn !== 'function') throw new TypeError(missingExport(spec.url, spec.name, mod));
+    const gen = generatorProblem(fn);
+    if (gen !== undefined) throw new TypeError(`${spec.name} of ${spec.url}: ${gen}`);
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
     if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
