@@ -8,5 +8,9 @@ export {
 export { Goroutine } from './runtime/handle.js';
 export { run, type RunOptions } from './runtime/program.js';
 export type { ModuleUrl } from './runtime/url.js';
+// The types of what rt.goroutines(), SchedulerError.goroutines and rt.counters() return:
+// a user annotating a helper that takes them had no name to import.
+export type { GoroutineInfo } from './runtime/dump.js';
+export type { SchedCounters } from './sched/snapshot.js';
 export { runStress, formatStress, type StressOptions, type StressReport } from './stress/stress.js';
 export * from './runtime/goroutine.js';

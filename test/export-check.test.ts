@@ -2,7 +2,13 @@
 // that name (a loader thread imports the module once per URL).
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ExportCheck } from '../src/runtime/export-check.js';
+import { run } from '../src/runtime/program.js';
+import { Runtime } from '../src/runtime/runtime.js';
 
 const mod = (src: string) => `data:text/javascript,${encodeURIComponent(src)}`;
 
@@ -35,5 +41,32 @@ test('a module that does not load in time is not checked, then or later, and go(
     assert.throws(() => c.check(mod('export const x = 1;'), 'x', 'go(x)'), /is a number/);
   } finally {
     c.close();
+  }
+});
+
+test('a module that does not parse is refused with the place of its syntax error, which import() does not give', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gosched-syntax-'));
+  const c = new ExportCheck();
+  try {
+    writeFileSync(join(dir, 'bad.mjs'), 'export function f() { return 1; }\nexport function g( { return 2; }\n');
+    // The syntax error is in a module it imports: node --check of this one says nothing,
+    // so the message is import()'s alone.
+    writeFileSync(join(dir, 'imports-bad.mjs'), "import './bad.mjs';\nexport function h() {}\n");
+    const bad = pathToFileURL(join(dir, 'bad.mjs')).href;
+    const place = /^Error: go\(f\): cannot load file:.*\/bad\.mjs: Unexpected number\n.*\/bad\.mjs:2\nexport function g\( \{ return 2; \}\n +\^$/;
+    assert.throws(() => c.check(bad, 'f', 'go(f)'), place);
+    assert.throws(() => c.check(pathToFileURL(join(dir, 'imports-bad.mjs')).href, 'h', 'go(h)'), /^Error: go\(h\): cannot load file:.*\/imports-bad\.mjs: Unexpected number$/);
+    await assert.rejects(run(bad, 'f'), /^Error: run: cannot load file:.*\/bad\.mjs: Unexpected number\n.*\/bad\.mjs:2\nexport function g\( \{ return 2; \}\n +\^$/);
+    // Inside a goroutine, go(url, name) is not checked at the call: the new goroutine's panic says it.
+    const rt = await Runtime.start();
+    try {
+      assert.equal(await rt.go(new URL('./support/chan-bodies.js', import.meta.url), 'goNamed', [bad, 'f']).result, 'started');
+      await assert.rejects(rt.wait(), (e: Error) => /panicked: cannot load file:.*\/bad\.mjs: Unexpected number\n.*\/bad\.mjs:2\nexport function g\( \{ return 2; \}\n +\^$/.test(e.message));
+    } finally {
+      await rt.close();
+    }
+  } finally {
+    c.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

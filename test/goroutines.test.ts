@@ -202,10 +202,13 @@ test('go: arguments of any size, shared buffers shared; bad calls fail at the ca
     await assert.rejects(rt.go(bodies, 'goUnknown').result, /go\(\(anonymous\)\): cannot tell which module exports this function; export it and call go\(import\.meta\.url, 'name', \.\.\.\)/);
     await assert.rejects(rt.go(bodies, 'goNotExported').result, /go\(notExported\): file:.*chan-bodies\.js has no export 'notExported' that is this function/);
     assert.equal(await rt.go(bodies, 'goHelper').result, 'helper got hi', 'found through V8: a module no goroutine ran from');
-    // Exported under another name: the new goroutine's panic says which names there are
-    // and why go(fn) missed (before: only "has no exported function 'renamed'").
-    assert.equal(await rt.go(bodies, 'goAliased').result, 'started');
-    await assert.rejects(rt.wait(), /has no exported function 'renamed'; its exported functions: aliasedWorker, helperWorker \(go\(fn\) looks fn up by its own name, renamed: one exported under another name needs go\(url, 'name', \.\.\.\)\)$/);
+    // Exported under another name: go(fn) finds that name in fn's module (before k19a
+    // the new goroutine looked for 'renamed' and panicked). Where the module's exports
+    // cannot be read at the call (top-level await), its panic says which names there are
+    // and why go(fn) missed.
+    assert.equal(await rt.go(bodies, 'goAliased').result, 'renamed');
+    assert.equal(await rt.go(bodies, 'goAliasedTla').result, 'started');
+    await assert.rejects(rt.wait(), /has no exported function 'renamedTla'; its exported functions: tlaAliased \(go\(fn\) names fn by its own name, renamedTla, where it cannot read fn's module's exports at the call, as with top-level await there: name it with go\(url, 'name', \.\.\.\)\)$/);
     await assert.rejects(rt.go(bodies, 'goRelative').result, /'\.\/nope\.js' is a relative path; pass import\.meta\.url/);
     await assert.rejects(rt.go(bodies, 'returnsFunction').result, /return value cannot be copied to the owning thread/);
     assert.throws(() => rt.go(bodies, 'noSuch'), /Runtime\.go\(noSuch\): file:.*chan-bodies\.js has no exported function 'noSuch'; its exported functions: allBlock, /);

@@ -59,9 +59,11 @@ test('the tarball installs offline in an empty folder; ESM, CommonJS and strict 
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
   // A Node app has Node's type declarations; the consumer takes the repository's copy
   // (the install is offline) and checks every shipped declaration (skipLibCheck off).
-  const tsconfig = JSON.parse(readFileSync(join(app, 'tsconfig.json'), 'utf8'));
-  tsconfig.compilerOptions.typeRoots = [join(repoRoot, 'node_modules', '@types')];
-  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(tsconfig));
+  for (const file of ['tsconfig.json', 'tsconfig.node10.json']) {
+    const tsconfig = JSON.parse(readFileSync(join(app, file), 'utf8'));
+    tsconfig.compilerOptions.typeRoots = [join(repoRoot, 'node_modules', '@types')];
+    writeFileSync(join(app, file), JSON.stringify(tsconfig));
+  }
   await run(npm, ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts=false', tarball], { cwd: app, ...CHILD });
   assert.ok(readdirSync(join(app, 'node_modules', 'gosched', 'dist', 'src')).includes('index.d.ts'));
 
@@ -70,9 +72,12 @@ test('the tarball installs offline in an empty folder; ESM, CommonJS and strict 
   const cjs = await run(process.execPath, ['cjs.cjs'], { cwd: app, ...CHILD });
   assert.equal(cjs.stdout.trim(), 'cjs 5');
 
-  const types = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app, ...CHILD }).then(
+  const compile = (config: string) => run(process.execPath, [tsc, '-p', config], { cwd: app, ...CHILD }).then(
     () => '',
     (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
   );
-  assert.equal(types, '', 'the strict consumer compiles against the shipped declarations');
+  assert.equal(await compile('tsconfig.json'), '', 'the strict consumer compiles against the shipped declarations');
+  // The older resolution (moduleResolution node) reads no exports map: typesVersions
+  // gives it gosched/goroutine.
+  assert.equal(await compile('tsconfig.node10.json'), '', 'a moduleResolution node consumer finds both entry points\' declarations');
 });

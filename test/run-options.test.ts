@@ -16,6 +16,15 @@ test('run(): resourceLimits reach the goroutine\'s thread', T, async () => {
   assert.ok(dflt > 1024, `heap limit by default (1536 MB old generation): ${dflt} MB`);
 });
 
+test('run(): a resourceLimits key given as undefined is left to Node, as new Worker takes it (it was refused)', T, async () => {
+  // A user's config object often has keys whose value is undefined; every other option
+  // takes undefined as "not given", and the declarations say `number | undefined`.
+  const limits = { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 64, codeRangeSizeMb: undefined, stackSizeMb: undefined };
+  const mb = (await run(body, 'heapLimitMb', { resourceLimits: limits })) as number;
+  assert.ok(mb < 128, `the keys given still reach the thread: heap limit ${mb} MB`);
+  await assert.rejects(run(body, 'heapLimitMb', { resourceLimits: { stackSizeMb: null as unknown as number } }), /resourceLimits\.stackSizeMb must be a positive number of megabytes, got null/);
+});
+
 test('run(): every RuntimeOptions field reaches Runtime.start', T, async () => {
   const start = Runtime.start;
   let seen: RuntimeOptions | undefined;

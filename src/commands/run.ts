@@ -4,7 +4,6 @@
 // a panic ("panic: ...") or a fatal error ("fatal error: all goroutines are asleep -
 // deadlock!"), every thread stopped.
 
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +15,7 @@ import { PROTOCOLS, type Protocol } from '../sched/index.js';
 import { panicText } from '../runtime/panic-text.js';
 import { DISCARD_VALUE } from '../runtime/abort.js';
 import { showValue } from '../runtime/show-value.js';
+import { syntaxErrorPlace } from '../runtime/syntax-place.js';
 import { DEFAULT_MAXG, DEFAULT_MAXM, TABLE_MAX } from '../runtime/options.js';
 import { HEAP_MIN_ROOM, heapReservedBytes } from '../runtime/heap.js';
 
@@ -99,7 +99,7 @@ async function runFile(argv: string[]): Promise<number> {
     mod = (await import(url)) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof SyntaxError || (err as { code?: unknown }).code !== undefined) {
-      throw new UsageError(`run: cannot load ${file}: ${(err as Error).message}${err instanceof SyntaxError ? syntaxErrorPlace(abs) : ''}`);
+      throw new UsageError(`run: cannot load ${file}: ${(err as Error).message}${syntaxErrorPlace(err, url)}`);
     }
     const { message, stack } = panicText(err, `${file} (top-level code)`);
     printPanic(message, 1, stack);
@@ -148,11 +148,3 @@ function printPanic(message: string, goid: number, stack: string): void {
   process.stderr.write(`panic: ${message}\n\ngoroutine ${goid} [running]:\n${stack}\n`);
 }
 
-/** Where a module's syntax error is: import() does not say, `node --check` does (its
- * first three lines: file:line, the source line, a caret). Asked only once loading has
- * failed. */
-function syntaxErrorPlace(abs: string): string {
-  const r = spawnSync(process.execPath, ['--check', abs], { encoding: 'utf8', timeout: 10_000 });
-  const lines = (r.stderr ?? '').split('\n');
-  return /:\d+$/.test(lines[0] ?? '') ? `\n${lines.slice(0, 3).join('\n')}` : '';
-}

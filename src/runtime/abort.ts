@@ -6,7 +6,7 @@ import { NIL, type Sched, cancelrunnable } from '../sched/index.js';
 
 export interface GoOptions {
   /** Aborting it before the goroutine starts removes the goroutine from the run queue. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** @internal gosched run's main: `result` resolves with undefined, the return value is
    * not copied (a symbol key: not an option users see or misspell). */
   [DISCARD_VALUE]?: boolean;

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { typeOf } from './export-loader-types.js';
 import { importAsGoroutineCode } from './goroutine-import.js';
+import { syntaxErrorPlace } from './syntax-place.js';
 
 const { flag, reply } = workerData as { flag: Int32Array; reply: Uint8Array };
 
@@ -30,6 +31,6 @@ function answer(doc: unknown): void {
 parentPort!.on('message', (url: string) => {
   importAsGoroutineCode(url, "Runtime.go's export check").then(
     (mod: Record<string, unknown>) => answer({ ok: true, exports: Object.keys(mod).map((k) => [k, typeOf(mod, k)]) }),
-    (err: unknown) => answer({ ok: false, message: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => answer({ ok: false, message: (err instanceof Error ? err.message : String(err)) + syntaxErrorPlace(err, url) }),
   );
 });

@@ -129,12 +129,16 @@ export function startTheWorld(): void {
 }
 
 /**
- * Starts a goroutine: `go(fn, ...args)` with fn an exported function of a module this
- * thread runs goroutine code from (see gofn.ts), or `go(url, 'name', ...args)` with the
- * module's absolute URL (import.meta.url, or a URL object). Arguments are structured-cloned; channels,
- * WaitGroups, Mutexes, Onces and SharedArrayBuffers among them are shared. Returns the
- * goroutine id.
+ * Starts a goroutine: `go(fn, ...args)` with fn an exported function of a module file
+ * (see gofn.ts), or `go(url, 'name', ...args)` with the module's absolute URL
+ * (import.meta.url, or a URL object) and the export's name. Arguments are
+ * structured-cloned; channels, WaitGroups, Mutexes, Onces and SharedArrayBuffers among
+ * them are shared. Returns the goroutine id.
  */
+// Two overloads, as the code takes it: with one signature `go(url)` and `go(url, 42)`
+// compiled, and threw at the call (`name must be a string`).
+export function go(fn: (...args: any[]) => unknown, ...args: unknown[]): number;
+export function go(url: ModuleUrl, name: string, ...args: unknown[]): number;
 export function go(fn: ModuleUrl | ((...args: any[]) => unknown), ...args: unknown[]): number {
   const c = cur('go');
   let url: string;

@@ -48,10 +48,10 @@ import type { MMessage } from './messages.js';
 /** V8 heap limits of a thread (the subset of node:worker_threads' ResourceLimits that a
  * Runtime passes on; declared here so that users need no Node type declarations). */
 export interface ThreadLimits {
-  maxYoungGenerationSizeMb?: number;
-  maxOldGenerationSizeMb?: number;
-  codeRangeSizeMb?: number;
-  stackSizeMb?: number;
+  maxYoungGenerationSizeMb?: number | undefined;
+  maxOldGenerationSizeMb?: number | undefined;
+  codeRangeSizeMb?: number | undefined;
+  stackSizeMb?: number | undefined;
 }
 
 export interface PoolOptions {

@@ -19,7 +19,7 @@ import { claimM, publishM } from './m-claim.js';
 // Handles in goroutine arguments are revived before the goroutine's module loads.
 import './chan.js';
 import './sync.js';
-import { loadedModule, registerModule } from './gofn.js';
+import { generatorProblem, loadedModule, registerModule } from './gofn.js';
 import { Heap } from './heap.js';
 import type { MMessage } from './messages.js';
 import { ThreadSabs, type SabMessage } from './sab.js';
@@ -202,6 +202,8 @@ async function rungoroutine(g: number): Promise<void> {
     }
     const fn = mod[spec.name];
     if (typeof fn !== 'function') throw new TypeError(missingExport(spec.url, spec.name, mod));
+    const gen = generatorProblem(fn);
+    if (gen !== undefined) throw new TypeError(`${spec.name} of ${spec.url}: ${gen}`);
     const value: unknown = await fn(...spec.args);
     if (leaveSyscall(g)) throw new Error('goroutine returned inside a system call (entersyscall without exitsyscall)');
     if (ret) postResult(goid, spec.discardValue === true ? undefined : value);
@@ -216,13 +218,14 @@ async function rungoroutine(g: number): Promise<void> {
   }
 }
 
-/** Why a goroutine's function is not there: the module's exported functions, and, since
- * go(fn) names fn by its own name (gofn.ts), why a function exported under another name
- * was missed (it was found by V8, in its module, under a name the module does not export). */
+/** Why a goroutine's function is not there: the module's exported functions, and why
+ * go(fn) may have missed a function exported under another name: where its module's
+ * exports cannot be read at the call (gofn.ts: a module with top-level await), go(fn)
+ * names fn by its own name. */
 function missingExport(url: string, name: string, mod: Record<string, unknown>): string {
   const fns = Object.keys(mod).filter((k) => typeof mod[k] === 'function');
   return `module ${url} has no exported function '${name}'; its exported functions: ${fns.length === 0 ? 'none' : fns.slice(0, 8).join(', ') + (fns.length > 8 ? `, ... (${fns.length} in all)` : '')}` +
-    (fns.length === 0 ? '' : ` (go(fn) looks fn up by its own name, ${name}: one exported under another name needs go(url, 'name', ...))`);
+    (fns.length === 0 ? '' : ` (go(fn) names fn by its own name, ${name}, where it cannot read fn's module's exports at the call, as with top-level await there: name it with go(url, 'name', ...))`);
 }
 
 /** import() of a goroutine's module; a module that fails to load (its top-level code
@@ -234,7 +237,10 @@ async function importForGoroutine(url: string, goid: number): Promise<Record<str
     return await importAsGoroutineCode(url, `the thread of goroutine ${goid}`);
   } catch (err) {
     const { message, stack } = panicText(err, url);
-    const e = new Error(`cannot load ${url}: ${message}`);
+    // A syntax error's place, as Runtime.go's check gives it; its module is imported only
+    // then, so that it is not one more module every M loads.
+    const place = err instanceof SyntaxError ? (await import('./syntax-place.js')).syntaxErrorPlace(err, url) : '';
+    const e = new Error(`cannot load ${url}: ${message}${place}`);
     e.stack = `Error: ${e.message}\n${stack.split('\n').slice(1).join('\n')}`;
     throw e;
   } finally {

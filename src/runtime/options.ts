@@ -67,6 +67,8 @@ export function checkRuntimeOptions(opts: unknown, where: string, run?: { extra:
     }
     for (const [k, v] of Object.entries(rl)) {
       if (!LIMIT_KEYS.includes(k)) throw new TypeError(`${where}: unknown resourceLimits key '${k}' (the keys are ${LIMIT_KEYS.join(', ')})`);
+      // Left to Node's default, as new Worker takes it (and as every other option takes undefined).
+      if (v === undefined) continue;
       if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
         throw new RangeError(`${where}: resourceLimits.${k} must be a positive number of megabytes, got ${showValue(v)}`);
       }

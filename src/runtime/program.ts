@@ -14,12 +14,13 @@ import { refuseWhileImportingGoroutineCode } from './goroutine-import.js';
 import { checkRuntimeOptions } from './options.js';
 import { DISCARD_VALUE } from './abort.js';
 import { showValue } from './show-value.js';
+import { syntaxErrorPlace } from './syntax-place.js';
 
 export interface RunOptions extends Partial<RuntimeOptions> {
   /** @internal gosched run: main's return value is not copied back (GoOptions). */
   [DISCARD_VALUE]?: boolean;
   /** Arguments passed to main. Default none. */
-  args?: unknown[];
+  args?: unknown[] | undefined;
 }
 
 /**
@@ -27,6 +28,11 @@ export interface RunOptions extends Partial<RuntimeOptions> {
  * 'main'). GOMAXPROCS defaults to $GOMAXPROCS, else 1 (the commit's default); the
  * protocol to 'atomic' (the commit's), as Runtime.start's does.
  */
+// Overloads, as the code takes it: with one signature `run(main, 'main')` compiled, and
+// threw at the call (`options must be an object ..., got the string "main"`).
+export function run<T = unknown>(main: (...args: any[]) => T | Promise<T>, opts?: RunOptions): Promise<Awaited<T>>;
+export function run<T = unknown>(url: ModuleUrl, name?: string, opts?: RunOptions): Promise<Awaited<T>>;
+export function run<T = unknown>(url: ModuleUrl, opts?: RunOptions): Promise<Awaited<T>>;
 export async function run<T = unknown>(main: ModuleUrl | ((...args: any[]) => T | Promise<T>), nameOrOpts?: string | RunOptions, maybeOpts?: RunOptions): Promise<Awaited<T>> {
   let url: string;
   let name: string;
@@ -49,7 +55,7 @@ export async function run<T = unknown>(main: ModuleUrl | ((...args: any[]) => T 
     try {
       mod = (await import(url)) as Record<string, unknown>;
     } catch (err) {
-      throw new Error(`run: cannot load ${url}: ${(err as Error).message}`);
+      throw new Error(`run: cannot load ${url}: ${(err as Error).message}${syntaxErrorPlace(err, url)}`);
     }
     if (typeof mod[name] !== 'function') throw new TypeError(`run: ${url} has no exported function '${name}'`);
     // Known here already: Runtime.go need not ask its loader thread.

@@ -31,29 +31,31 @@ export type { Protocol, GoOptions, ThreadLimits };
 
 export { DEFAULT_MAXG, DEFAULT_MAXM };
 
+// Each optional key also takes undefined, as leaving it out (the option's default): so
+// says `| undefined` to a consumer with exactOptionalPropertyTypes, as Node's own options do.
 export interface RuntimeOptions {
   /** 'atomic' (the commit's CAS fast paths; default) or 'lock' (every entersyscall and
    * exitsyscall takes schedlock, as before the commit). */
-  protocol?: Protocol;
+  protocol?: Protocol | undefined;
   /** GOMAXPROCS: how many goroutines execute Go code at once, 1 to 32757 (maxgomaxprocs).
    * Default 1, as in 2011. */
-  gomaxprocs?: number;
+  gomaxprocs?: number | undefined;
   /** Capacity of the G table: goroutines alive at once, queued ones included (default
    * 16384, at most 2^20). Past it go() throws a RangeError that names this option. */
-  maxg?: number;
+  maxg?: number | undefined;
   /** Capacity of the M table: threads, each started goroutine holds one until it ends
    * (default 256, at most 2^20). Past it, runnable goroutines wait on the run queue until an
    * M is free, rather than failing. */
-  maxm?: number;
+  maxm?: number | undefined;
   /** Threads started with the Runtime, before any goroutine needs one (default 0);
    * Runtime.start resolves once they have loaded. Like piscina's minThreads. */
-  minThreads?: number;
+  minThreads?: number | undefined;
   /** V8 heap limits of each thread (default { maxYoungGenerationSizeMb: 2,
    * maxOldGenerationSizeMb: 1536 }; see defaultResourceLimits). */
-  resourceLimits?: ThreadLimits;
+  resourceLimits?: ThreadLimits | undefined;
   /** Bytes of the shared heap (channels, sync objects, values in flight, goroutine
    * arguments); reserved, and resident only as used. Default 256 MiB. */
-  heapBytes?: number;
+  heapBytes?: number | undefined;
 }
 
 /** A goroutine threw. The goroutine was ended; the other goroutines ran on. */

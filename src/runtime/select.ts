@@ -22,12 +22,12 @@ import { WR_CHAN_RECEIVE, WR_CHAN_RECEIVE_NIL, WR_CHAN_SEND, WR_CHAN_SEND_NIL, W
 export interface RecvCase<T = unknown, R = unknown> {
   recv: Chan<T> | null | undefined;
   /** Runs with the value received, and false when the channel was closed and drained. */
-  do?: (value: T | undefined, ok: boolean) => R;
+  do?: ((value: T | undefined, ok: boolean) => R) | undefined;
 }
 export interface SendCase<T = unknown, R = unknown> {
   send: Chan<T> | null | undefined;
   value: T;
-  do?: () => R;
+  do?: (() => R) | undefined;
 }
 export type SelectCase<R = unknown> = RecvCase<any, R> | SendCase<any, R>;
 
@@ -36,7 +36,7 @@ const SEND_KEYS = ['send', 'value', 'do'];
 
 export interface SelectOptions<R = unknown> {
   /** Runs when no case is ready; without it, select blocks until one is. */
-  default?: () => R;
+  default?: (() => R) | undefined;
 }
 
 /**

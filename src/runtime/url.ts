@@ -4,6 +4,7 @@
 import { isAbsolute } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { evalScript } from './gofn.js';
 
 /** A module address as the caller may write it: a URL string (import.meta.url), a URL
  * object (`new URL('./work.js', import.meta.url)`, as node:worker_threads' Worker takes), or
@@ -36,7 +37,9 @@ function exists(href: string, what: string): string {
   // 6 microseconds of the owner's 40 per call).
   if (seen.has(href)) return href;
   if (href.startsWith('file:') && !existsSync(fileURLToPath(href))) {
-    throw new Error(`${what}: cannot load ${href}: no such file`);
+    const script = evalScript(href);
+    throw new Error(`${what}: cannot load ${href}: no such file` +
+      (script === undefined ? '' : ` (it names ${script}, which no other thread can import: put goroutine functions in a module file)`));
   }
   seen.add(href);
   return href;

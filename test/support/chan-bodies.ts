@@ -4,6 +4,7 @@ import {
   chan, close, go, gosched, select, sleep, syscall, GOMAXPROCS, NumGoroutine, WaitGroup, Mutex, Once, type Chan,
 } from '../../src/runtime/goroutine.js';
 import { aliasedWorker, helperWorker } from './helper-module.js';
+import { tlaAliased } from './helper-tla.js';
 
 /** An export that is not a function (Runtime.go refuses it at the call). */
 export const notAFunction = 42;
@@ -280,10 +281,25 @@ export function goByUrlObject(href: string): string {
   return ch.recv()!;
 }
 
-/** go(fn) of a function exported under another name than its own: the new goroutine
- * cannot find it (by its own name) and panics; this one returns. */
+/** go(url, name) of whatever module the caller names; returns at once (the new goroutine
+ * reports a module that cannot load). */
+export function goNamed(href: string, name: string): string {
+  go(href, name);
+  return 'started';
+}
+
+/** go(fn) of a function exported under another name than its own (`export { renamed as
+ * aliasedWorker }`): found under that name, it runs. */
 export function goAliased(): string {
-  go(aliasedWorker, chan<string>(1));
+  const ch = chan<string>(1);
+  go(aliasedWorker, ch);
+  return ch.recv()!;
+}
+
+/** The same from a module with top-level await, whose exports go(fn) cannot read at the
+ * call: the new goroutine, looking for fn's own name, panics saying why; this one returns. */
+export function goAliasedTla(): string {
+  go(tlaAliased, chan<string>(1));
   return 'started';
 }
 

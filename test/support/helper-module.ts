@@ -9,5 +9,6 @@ export function helperWorker(ch: Chan<string>, s: string): void {
 function renamed(ch: Chan<string>): void {
   ch.send('renamed');
 }
-/** Exported under another name than its own: go(aliasedWorker) cannot find it by name. */
+/** Exported under another name than its own: go(aliasedWorker) finds that name among its
+ * module's exports (before k19a it looked for 'renamed' and the goroutine panicked). */
 export { renamed as aliasedWorker };
