@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, ToolError, UsageError } from './usage.js';
+import { notEmpty, parse, ToolError, UsageError } from './usage.js';
 import { parseBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { benchName, headerLines, nameWidth, parseBenchLines, resultLine, type ParsedLine } from '../bench/format.js';
 import { checkGoTestBinary, findGo, runCapture, runGoTestBinary } from '../bench/gobench.js';
@@ -117,6 +117,7 @@ export async function run(argv: string[]): Promise<number> {
   let goTest: { file: string; version: string } | undefined;
   if (values['go-test'] !== undefined) {
     const file = values['go-test'];
+    notEmpty('--go-test', file, 'a test binary');
     try {
       goTest = { file, version: checkGoTestBinary(file, RTBENCH_TEST_BUILD) };
     } catch (err) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
+import { notEmpty, outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
 import { parseBenchtime, formatBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { headerLines, nameWidth, resultLine, benchName, type ParsedLine } from '../bench/format.js';
 import { formatTable, tableLines } from '../bench/table.js';
@@ -166,6 +166,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let goTest: { file: string; version: string } | undefined;
   if (a.goTest !== undefined) {
+    notEmpty('--go-test', a.goTest, 'a test binary');
     try { goTest = { file: a.goTest, version: checkGoTestBinary(a.goTest) }; } catch (e) { throw new UsageError(`--go-test: ${(e as Error).message}`); }
   }
   outputDir('--out', a.out);

@@ -113,9 +113,17 @@ export function nonNegativeInt(name: string, value: string | undefined, fallback
   return Number(value);
 }
 
+/** `--out=` or `--trail ''`: an empty path names nothing. Refused as such, where it was
+ * taken for the current folder's parent (--trail passed its check, and the trail was
+ * then lost after the search) or said as a bare ENOENT. */
+export function notEmpty(option: string, path: string, what: string): void {
+  if (path === '') throw new UsageError(`${option}: an empty path; name ${what}`);
+}
+
 /** A file an option names for writing (--trail): its folder must exist and be writable.
  * Checked before the work, so that a typo does not cost a search and end in a stack. */
 export function writableFile(option: string, file: string): void {
+  notEmpty(option, file, 'a file');
   let isDir = false;
   try { isDir = statSync(file).isDirectory(); } catch { /* not there yet: its folder decides */ }
   if (isDir) throw new UsageError(`${option} ${file}: is a folder; name a file`);
@@ -159,6 +167,7 @@ export function makeDir(dir: string): void {
 
 /** A folder an option names for output (--out), made now if missing, before the work. */
 export function outputDir(option: string, dir: string): void {
+  notEmpty(option, dir, 'a folder');
   try {
     makeDir(dir);
     accessSync(dir, constants.W_OK);

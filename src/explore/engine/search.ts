@@ -228,12 +228,18 @@ export function formatSchedule(s: number[]): string {
   return out.join(' ');
 }
 
-export function parseSchedule(text: string): number[] {
-  const out: number[] = [];
-  for (const part of text.trim().split(/[\s,]+/).filter(Boolean)) {
+/** A schedule from its text. Longer than `maxSteps` in all is refused before anything is
+ * expanded: no execution the search runs is longer (`0x99999999999` filled the memory). */
+export function parseSchedule(text: string, maxSteps = DEFAULT_SEARCH.maxSteps): number[] {
+  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  const runs = parts.map((part) => {
     const m = /^(\d+)(?:x(\d+))?$/.exec(part);
     if (!m) throw new Error(`bad schedule element '${part}' (expected THREADxCOUNT, e.g. 0x12)`);
-    for (let k = 0; k < Number(m[2] ?? 1); k++) out.push(Number(m[1]));
-  }
-  return out;
+    return { thread: Number(m[1]), count: Number(m[2] ?? 1) };
+  });
+  const total = runs.reduce((n, r) => n + r.count, 0);
+  // Zero steps replays nothing and would pass: not a schedule the search prints.
+  if (total === 0) throw new Error('the schedule is empty (expected THREADxCOUNT ..., e.g. 0x12 1x3)');
+  if (total > maxSteps) throw new Error(`the schedule has ${total} steps, more than any execution runs (${maxSteps}, the search's step bound)`);
+  return runs.flatMap((r) => new Array<number>(r.count).fill(r.thread));
 }
