@@ -11,7 +11,7 @@ import { livenessSearch, type LivenessMode } from '../check/liveness.js';
 import { warmUpLiveness } from '../check/warm-up.js';
 import type { ClaimOptions } from '../check/model.js';
 import { writeTrail } from '../check/trail.js';
-import { parse, positiveInt, UsageError, writableFile } from './usage.js';
+import { notStdin, parse, positiveInt, UsageError, writableFile } from './usage.js';
 
 /** -k's bound. pan takes any k and spends k hash steps on every state: -k1000000000 was a
  * check that never ended on a four-state model. 64 is far past any setting in use (pan's
@@ -182,6 +182,7 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length} (see 'gosched check --help')`);
   const file = positionals[0]!;
+  notStdin('MODEL', file);
   if (values.trail !== undefined) {
     writableFile('--trail', values.trail);
     if (sameFile(values.trail, file)) throw new UsageError(`--trail ${values.trail}: is the model file; the trail would overwrite it`);

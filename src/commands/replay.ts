@@ -7,7 +7,7 @@ import { parseAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
 import { loadOrExplain, quietOnClosedPipe, refuseDevice } from './check.js';
-import { parse, UsageError } from './usage.js';
+import { notStdin, parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
 
@@ -46,6 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
+  notStdin('MODEL', file);
+  notStdin('TRAIL', trailFile);
   refuseDevice(file);
   const recorded = trailHeader(trailFile);
   // A gosched trail is written for an error: reaching its end without one means it was
