@@ -20,9 +20,11 @@ process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /** Starts `args`, waits until `ready(stderr)` (or `readyMs`), sends SIGINT, and says how the
  * process ended and how long after the signal. Kills it in the end whatever happened. */
-async function interrupt(args: string[], ready: (stderr: string) => boolean, env = process.env): Promise<{ signal: string | null; code: number | null; afterMs: number; stderr: string }> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+async function interrupt(args: string[], ready: (stderr: string) => boolean, env = process.env): Promise<{ signal: string | null; code: number | null; afterMs: number; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
   const exited = new Promise<{ signal: string | null; code: number | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   try {
@@ -33,7 +35,7 @@ async function interrupt(args: string[], ready: (stderr: string) => boolean, env
     const bound = new Promise<null>((r) => setTimeout(() => r(null), END_BOUND_MS).unref());
     const how = await Promise.race([exited, bound]);
     assert.ok(how !== null, `gosched ${args.slice(1).join(' ')} still running ${END_BOUND_MS} ms after SIGINT`);
-    return { ...how, afterMs: Date.now() - sent, stderr };
+    return { ...how, afterMs: Date.now() - sent, stdout, stderr };
   } finally {
     child.kill('SIGKILL');
   }
@@ -47,12 +49,13 @@ test('check ends at SIGINT in the middle of its search, by that signal', T, asyn
   assert.equal(r.signal, 'SIGINT', r.stderr);
 });
 
-test('explore ends at SIGINT in the middle of its search, by that signal', T, async () => {
-  // Over a minute of search at this bound; the instrumenting is done well within 4 s.
-  let started = 0;
-  const r = await interrupt([cliPath, 'explore', '--scenario', 'syscall-vs-stw', '--protocol', 'lock', '--preemptions', '3'],
-    () => (started ||= Date.now()) + 4000 < Date.now());
+test('explore prints each search\'s line as it ends and a progress line every 10 s of a long one, and ends at SIGINT mid-search', T, async () => {
+  // At bound 3 the first search takes about 10 s, the second over a minute: the signal
+  // comes once the second has said how far it has come.
+  const r = await interrupt([cliPath, 'explore', '--scenario', 'wired-handback,syscall-vs-stw', '--protocol', 'lock', '--preemptions', '3'],
+    (e) => /^syscall-vs-stw \(lock\): \d+ executions, \d+ distinct states so far, \d+ s$/m.test(e));
   assert.equal(r.signal, 'SIGINT', r.stderr);
+  assert.match(r.stdout, /^wired-handback \(lock\): \d+ executions, .*: ok\n$/, 'the first search\'s line, printed when it ended');
 });
 
 test('a command without a signal handler of its own still removes its temporary folder at a signal', T, async () => {

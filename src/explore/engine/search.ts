@@ -41,7 +41,12 @@ export interface SearchOptions {
   /** Stop after this many executions (the result says it was cut). */
   maxExecutions: number;
   hashing: boolean;
+  /** Told the executions and states so far every PROGRESS_MS of a search (a search at
+   * bound 3 runs minutes, and printed nothing until its end). */
+  progress?: (executions: number, states: number) => void;
 }
+
+const PROGRESS_MS = 10_000;
 
 export const DEFAULT_SEARCH: SearchOptions = { preemptionBound: 2, maxSteps: 5000, maxExecutions: 1_000_000, hashing: true };
 
@@ -88,9 +93,14 @@ export function search(make: () => World, options: Partial<SearchOptions> = {}):
   let maxDepth = 0;
   let failure: Failure | null = null;
   let complete = true;
+  let told = t0;
   for (;;) {
     const out = execute(make(), stack, opts, visited);
     executions++;
+    if (opts.progress !== undefined && (executions & 63) === 0 && performance.now() - told >= PROGRESS_MS) {
+      told = performance.now();
+      opts.progress(executions, opts.hashing ? visited.size : steps + out.steps);
+    }
     steps += out.steps;
     maxDepth = Math.max(maxDepth, out.steps);
     if (out.outcome.end === 'failure') {
