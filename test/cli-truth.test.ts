@@ -157,3 +157,23 @@ test('an option given twice with two values is refused naming both; the same val
   assert.deepEqual(JSON.parse(flags.stdout), { error: { kind: 'usage', message: "--seconds given twice, '1' and '2': give it once" }, exitCode: 2 });
   refused(short, /^gosched: -w given twice, '10' and '12': give it once\n$/, '-w twice');
 });
+
+test('bench exits 4 when Go\'s side of --go-test fails, and its --help lists that status', T, async () => {
+  // A shell script that runs no benchmark, carrying the build information a Go 1.18+ binary
+  // has (after its exit, so sh never reads it): checkGoTestBinary takes it for one.
+  const header = Buffer.alloc(32);
+  header.write('\xff Go buildinf:', 0, 'latin1');
+  header[14] = 8;
+  header[15] = 2;
+  const fake = join(scratch, 'runtime.test');
+  writeFileSync(fake, Buffer.concat([Buffer.from('#!/bin/sh\necho PASS\nexit 0\n'), header, Buffer.from([8]), Buffer.from('go1.19.8', 'latin1'), Buffer.from('\n')]), { mode: 0o755 });
+  const [r, help] = await Promise.all([
+    runCli(['bench', '--go-test', fake, '--bench', '^BenchmarkSyscall$', '--benchtime', '1x', '--cpu', '1', '--protocol', 'atomic', '--out', join(scratch, 'bench')], BOUND_MS),
+    runCli(['bench', '--help'], BOUND_MS),
+  ]);
+  assert.equal(r.code, 4, `${r.stdout}${r.stderr}`);
+  assert.match(r.stderr, /^gosched: .*runtime\.test ran no benchmark named/m);
+  assert.doesNotMatch(r.stderr, /internal error|^\s+at /m);
+  const status = /^exit status: ([\s\S]*?)\n\n?`?$/m.exec(help.stdout.slice(help.stdout.indexOf('exit status:')))?.[1] ?? help.stdout.slice(help.stdout.indexOf('exit status:'));
+  assert.match(status, /\b4 when Go's side of --go or --go-test fails\b/, 'bench --help lists exit 4');
+});

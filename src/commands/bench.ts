@@ -73,7 +73,9 @@ options:
   -h, --help         this help
 
 exit status: 0; 1 when a benchmark has no result (a --- FAIL line) or the server's
-responses did not check out; 2 bad usage.
+responses did not check out; 2 bad usage; 4 when Go's side of --go or --go-test fails
+(go test, or the binary, exits with an error or runs no benchmark of these names: what it
+printed follows the message on stderr).
 `;
 
 const OPTIONS = {
