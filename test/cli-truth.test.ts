@@ -177,3 +177,10 @@ test('bench exits 4 when Go\'s side of --go-test fails, and its --help lists tha
   const status = /^exit status: ([\s\S]*?)\n\n?`?$/m.exec(help.stdout.slice(help.stdout.indexOf('exit status:')))?.[1] ?? help.stdout.slice(help.stdout.indexOf('exit status:'));
   assert.match(status, /\b4 when Go's side of --go or --go-test fails\b/, 'bench --help lists exit 4');
 });
+
+test('a model that cannot be read says why in one line, as a trail does: the code, not Node\'s sentence', T, async () => {
+  // /proc/self/mem is a regular file that read() refuses (EIO), even to root, who reads any
+  // file whatever its mode (a chmod 000 model would not fail here).
+  const r = await runCli(['check', '/proc/self/mem'], BOUND_MS);
+  refused(r, /^gosched: \/proc\/self\/mem: cannot read \(EIO\)\n$/, 'check /proc/self/mem');
+});

@@ -20,7 +20,9 @@ export function readModel(file: string): string {
     return readSource(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ModelError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${String(e)}`, null);
+    // As replay says of a trail: the reason's code (EACCES), not Node's sentence that
+    // repeats the path.
+    throw new ModelError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(e)})`, null);
   }
 }
 
