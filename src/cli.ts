@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (name === '--version' && rest.length === 0) {
+  if (name === '--version' && rest.length > 0) throw new UsageError(`--version takes nothing after it, got '${rest[0]}'`);
+  if (name === '--version') {
     // dist/src/cli.js -> the package root, in a checkout and in an install alike.
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
     process.stdout.write(`${pkg.name} ${pkg.version}\n`);

@@ -184,3 +184,10 @@ test('a model that cannot be read says why in one line, as a trail does: the cod
   const r = await runCli(['check', '/proc/self/mem'], BOUND_MS);
   refused(r, /^gosched: \/proc\/self\/mem: cannot read \(EIO\)\n$/, 'check /proc/self/mem');
 });
+
+test('--version with something after it says so, where it was "unknown command \'--version\'" and the whole help', T, async () => {
+  const [v, extra] = await Promise.all([runCli(['--version'], BOUND_MS), runCli(['--version', 'check'], BOUND_MS)]);
+  assert.equal(v.code, 0, v.stderr);
+  assert.match(v.stdout, /^gosched \d+\.\d+\.\d+\n$/);
+  refused(extra, /^gosched: --version takes nothing after it, got 'check'\n$/, '--version check');
+});
