@@ -191,3 +191,12 @@ test('--version with something after it says so, where it was "unknown command \
   assert.match(v.stdout, /^gosched \d+\.\d+\.\d+\n$/);
   refused(extra, /^gosched: --version takes nothing after it, got 'check'\n$/, '--version check');
 });
+
+test('mutants --stress-seconds is bounded: past Node\'s 2^31 ms timer the stress was killed at its start and every mutant reported caught', T, async () => {
+  const [r, help] = await Promise.all([
+    runCli(['mutants', '--only', 'mnextg-no-wakeup', '--no-explore', '--stress-seconds', '1000000000'], BOUND_MS),
+    runCli(['mutants', '--help'], BOUND_MS),
+  ]);
+  refused(r, /^gosched: --stress-seconds must be at most 86400 \(a day\), got 1000000000\n$/, '--stress-seconds 1000000000');
+  assert.match(help.stdout, /--stress-seconds S {2,}whole seconds per stress run, at most 86400 \(default: 3\)/);
+});

@@ -48,7 +48,9 @@ options:
   -h, --help        this help
 
 exit status: 0; 2 bad usage (a pool not installed included); 4 when a pool's child
-process failed (each failure is printed on stderr).
+process failed (each failure is printed on stderr), a child stopped for running past
+its time included (5 minutes a pool and workload, 2 an --idle kind: --warm or --threads
+too large for the machine).
 `;
 
 const OPTIONS = {
