@@ -200,3 +200,16 @@ test('mutants --stress-seconds is bounded: past Node\'s 2^31 ms timer the stress
   refused(r, /^gosched: --stress-seconds must be at most 86400 \(a day\), got 1000000000\n$/, '--stress-seconds 1000000000');
   assert.match(help.stdout, /--stress-seconds S {2,}whole seconds per stress run, at most 86400 \(default: 3\)/);
 });
+
+test('--benchtime is bounded (a duration past a Node timer\'s range cut every run at once; a count past an Int32 of batches wraps), and both helps say so', T, async () => {
+  const [long, many, help, rtHelp] = await Promise.all([
+    runCli(['bench', '--benchtime', '200h'], BOUND_MS),
+    runCli(['bench', 'runtime', '--benchtime', '1000000001x'], BOUND_MS),
+    runCli(['bench', '--help'], BOUND_MS),
+    runCli(['bench', 'runtime', '--help'], BOUND_MS),
+  ]);
+  refused(long, /^gosched: --benchtime: duration "200h" is longer than 24h, the longest benchtime\n$/, '--benchtime 200h');
+  refused(many, /^gosched: --benchtime: count "1000000001x" is more than 1000000000x, the largest b\.N\n$/, '--benchtime 1000000001x');
+  assert.match(help.stdout, /default 1s; at most 24h or 1000000000x/);
+  assert.match(rtHelp.stdout, /default 1s; at most 24h or 1000000000x/);
+});

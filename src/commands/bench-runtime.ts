@@ -30,7 +30,7 @@ thread (thread start-up is not counted), n grown until a run lasts --benchtime:
 options:
   --cpu LIST         GOMAXPROCS values (default 1,2)
   --protocol LIST    lock,atomic (default both)
-  --benchtime T      1s, 500ms, ... or Nx (default 1s)
+  --benchtime T      1s, 500ms, ... or Nx (default 1s; at most 24h or 1000000000x)
   --bench REGEX      which benchmarks (default .)
   --go               also Go's figures for the same programs (go test -bench, needs go on the PATH)
   --go-test FILE     as --go, from a test binary built beforehand where Go is installed (for

@@ -55,7 +55,8 @@ options:
   --cpu LIST         GOMAXPROCS values, like go test -cpu (default 1..min(4, cores): ${defaultCpus().join(',')})
   --protocol LIST    lock,atomic (default both; the table needs both)
   --benchtime T      run each benchmark until it lasts T: 1s, 500ms, ... or Nx for exactly N
-                     iterations (default 1s); b.N grows as in Go's testing package
+                     iterations (default 1s; at most 24h or 1000000000x); b.N grows as in
+                     Go's testing package
   --count N          repeat each benchmark N times (default 1)
   --bench REGEX      which benchmarks (default .)
   --json             print one JSON document on stdout (the result lines go to stderr)
