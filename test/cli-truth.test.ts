@@ -203,8 +203,9 @@ test('mutants --stress-seconds is bounded: past Node\'s 2^31 ms timer the stress
 
 test('--benchtime is bounded (a duration past a Node timer\'s range cut every run at once; a count past an Int32 of batches wraps), and both helps say so', T, async () => {
   const [long, many, help, rtHelp] = await Promise.all([
-    runCli(['bench', '--benchtime', '200h'], BOUND_MS),
-    runCli(['bench', 'runtime', '--benchtime', '1000000001x'], BOUND_MS),
+    // --bench matching nothing: were the bound lost, refused for that instead of running.
+    runCli(['bench', '--benchtime', '200h', '--bench', 'nothing-matches'], BOUND_MS),
+    runCli(['bench', 'runtime', '--benchtime', '1000000001x', '--bench', 'nothing-matches'], BOUND_MS),
     runCli(['bench', '--help'], BOUND_MS),
     runCli(['bench', 'runtime', '--help'], BOUND_MS),
   ]);
