@@ -214,3 +214,21 @@ test('--benchtime is bounded (a duration past a Node timer\'s range cut every ru
   assert.match(help.stdout, /default 1s; at most 24h or 1000000000x/);
   assert.match(rtHelp.stdout, /default 1s; at most 24h or 1000000000x/);
 });
+
+test('replay reads a trail saved with a byte order mark or Windows line endings as the trail it is', T, async () => {
+  const trail = join(scratch, 'bad.trail');
+  const found = await runCli(['check', bad, '--trail', trail], BOUND_MS);
+  assert.equal(found.code, 1, found.stderr);
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(trail, 'utf8');
+  const bom = join(scratch, 'bom.trail');
+  writeFileSync(bom, `\uFEFF${text}`);
+  const crlf = join(scratch, 'crlf.trail');
+  writeFileSync(crlf, text.replace(/\n/g, '\r\n'));
+  const runs = await Promise.all([trail, bom, crlf].map((t) => runCli(['replay', bad, t], BOUND_MS)));
+  for (const r of runs) {
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, runs[0]!.stdout);
+    assert.match(r.stdout, /assertion violated/);
+  }
+});

@@ -112,7 +112,8 @@ function trailHeader(trailFile: string): { text: string; model: string | null; e
     if (st.isDirectory()) throw new UsageError(`${trailFile}: cannot read the trail file (a folder)`);
     // Reading /dev/zero would never end; a pipe is read.
     if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError(`${trailFile}: cannot read the trail file (a device)`);
-    text = readFileSync(trailFile, 'utf8');
+    // An editor's byte order mark hid a gosched trail's header: the file was read as pan's.
+    text = readFileSync(trailFile, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
