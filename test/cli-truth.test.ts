@@ -5,7 +5,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, runCli, type CliRun } from './support/check-cli.js';
@@ -219,7 +219,6 @@ test('replay reads a trail saved with a byte order mark or Windows line endings 
   const trail = join(scratch, 'bad.trail');
   const found = await runCli(['check', bad, '--trail', trail], BOUND_MS);
   assert.equal(found.code, 1, found.stderr);
-  const { readFileSync } = await import('node:fs');
   const text = readFileSync(trail, 'utf8');
   const bom = join(scratch, 'bom.trail');
   writeFileSync(bom, `\uFEFF${text}`);
