@@ -231,3 +231,15 @@ test('replay reads a trail saved with a byte order mark or Windows line endings 
     assert.match(r.stdout, /assertion violated/);
   }
 });
+
+test('every command exits 2 for an unknown option, and its --help lists status 2 for bad usage (stress\'s did not)', T, async () => {
+  const names = ['run', 'stress', 'explore', 'mutants', 'bench', 'bench runtime', 'bench pool', 'check', 'ltl', 'replay', 'bench-check'];
+  const runs = await Promise.all(names.map((n) => runCli([...n.split(' '), '--no-such-option'], BOUND_MS)));
+  const helps = await Promise.all(names.map((n) => runCli([...n.split(' '), '--help'], BOUND_MS)));
+  const problems: string[] = [];
+  names.forEach((n, i) => {
+    if (runs[i]!.code !== 2) problems.push(`${n} --no-such-option: exit ${runs[i]!.code}`);
+    if (!/\b2 (on )?bad (usage|input)\b|exit 2 {2}also for a mistake/.test(helps[i]!.stdout.replace(/\s+/g, ' ').replace(/exit 2 also/, 'exit 2  also'))) problems.push(`${n} --help lists no status 2 for bad usage`);
+  });
+  assert.deepEqual(problems, []);
+});

@@ -27,7 +27,8 @@ must be back to its exact expected value, and every scheduler path the run must 
 (each slow path, each branch, each wake-up; fast paths derived as calls minus slow-path
 entries) must have been reached at least once (a short run on a loaded machine can miss one, and
 says which: give it more --seconds or --pairs). A watchdog ends a run that stops making
-progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise.
+progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise,
+2 on bad usage.
 
 options:
   --protocol P   lock (every syscall takes schedlock), atomic (the commit's CAS fast
