@@ -6,19 +6,29 @@ import { readFileSync } from 'node:fs';
 import { fail, UsageError } from './commands/usage.js';
 import { endChildrenOnSignal } from './commands/children.js';
 
-type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+/** `children`: the command starts child processes (or keeps temporary folders while it
+ * waits on them), and a signal must end those first (children.ts). The others take a
+ * signal's default action, at once: check and explore search synchronously on the main
+ * thread, where a signal handler would wait for the search to end (minutes, or hours). */
+type Command = { summary: string; children?: true; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
   run: { summary: 'run a program: FILE\'s exported main as the main goroutine (exits as Go does)', load: () => import('./commands/run.js') },
   stress: { summary: 'run the scheduler under load on real threads and audit its counters', load: () => import('./commands/stress.js') },
   explore: { summary: 'run the real src/sched interleaving by interleaving (preemption-bounded)', load: () => import('./commands/explore.js') },
-  mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', load: () => import('./commands/mutants.js') },
-  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol; also bench runtime, bench pool', load: () => import('./commands/bench.js') },
+  mutants: { summary: 'mutation testing of src/sched: does the explorer or the stress catch each slip?', children: true, load: () => import('./commands/mutants.js') },
+  bench: { summary: 'the commit\'s benchmarks, old (lock) vs new (atomic) protocol; also bench runtime, bench pool', children: true, load: () => import('./commands/bench.js') },
   check: { summary: 'verify a Promela model like SPIN\'s pan (states, errors, counterexample)', load: () => import('./commands/check.js') },
   ltl: { summary: 'print the never claim for an LTL formula, as spin -f does', load: () => import('./commands/ltl.js') },
   replay: { summary: 'replay a trail written by check (or by SPIN\'s pan), step by step', load: () => import('./commands/replay.js') },
-  'bench-check': { summary: 'time the model checker against SPIN (on proc.p unless given a model)', load: () => import('./commands/bench-check.js') },
+  'bench-check': { summary: 'time the model checker against SPIN (on proc.p unless given a model)', children: true, load: () => import('./commands/bench-check.js') },
 };
+
+/** The command of that name; an own property only, so that 'constructor' or 'toString'
+ * (an Object's inherited members) is an unknown command, not a crash. */
+function commandNamed(name: string): Command | undefined {
+  return Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
 
 const HELP = `gosched: Go's 2011 goroutine scheduler (commit 025abd5) on real threads
 
@@ -43,13 +53,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  if (name === '--version' && rest.length === 0) {
+  if (name === '--version' && rest.length > 0) throw new UsageError(`--version takes nothing after it, got '${rest[0]}'`);
+  if (name === '--version') {
     // dist/src/cli.js -> the package root, in a checkout and in an install alike.
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
     process.stdout.write(`${pkg.name} ${pkg.version}\n`);
     return 0;
   }
-  const command = commands[name];
+  const command = commandNamed(name);
   if (command === undefined) throw new UsageError(`unknown command '${name}'\n\n${HELP}`);
   const module = await command.load();
   try {
@@ -74,8 +85,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Not for `gosched run`: a Go program killed by a signal leaves its children as they are.
-if (process.argv[2] !== 'run') endChildrenOnSignal();
+// Only for the commands that start children: `gosched run` leaves a Go program's children
+// as they are, and a handler on check's or explore's blocked main thread would hold the
+// signal until the search ended (Ctrl-C did nothing for the whole of a long check).
+if (commandNamed(process.argv[2] ?? '')?.children === true) endChildrenOnSignal();
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -49,13 +49,25 @@ export function parseDuration(s: string): number {
   return sign * Math.round(total);
 }
 
-/** Parses `--benchtime` as Go's `-benchtime` flag does: "Nx" or a positive duration. */
+/** The largest count: the b.N a duration benchtime grows to at most (harness.ts's MAX_N,
+ * Go's 1e9). Past 2^31 thousand the micro benchmarks' countdown (an Int32 of batches of
+ * 1000) wraps, and a run would report a mismatch of pairs that is the counter's, not the
+ * scheduler's. */
+export const MAX_COUNT = 1e9;
+/** The longest duration, far below where it would break: a run may last 5 benchtimes
+ * (harness.ts, DEADLINE_FACTOR) and that deadline is a Node timer, which fires at once when
+ * set past 2^31 - 1 ms (24.8 days), so a benchtime past 4.9 days cut every run at its start. */
+export const MAX_DURATION_NS = 24 * 3600e9;
+
+/** Parses `--benchtime` as Go's `-benchtime` flag does: "Nx" or a positive duration, within
+ * MAX_COUNT and MAX_DURATION_NS. */
 export function parseBenchtime(s: string): Benchtime {
   if (s.endsWith('x')) {
     const digits = s.slice(0, -1);
     if (!/^\d+$/.test(digits) || !Number.isSafeInteger(Number(digits)) || Number(digits) <= 0) {
       throw new BenchtimeError(`invalid count "${s}" (want a positive integer followed by x, like 100x)`);
     }
+    if (Number(digits) > MAX_COUNT) throw new BenchtimeError(`count "${s}" is more than ${MAX_COUNT}x, the largest b.N`);
     return { kind: 'count', n: Number(digits) };
   }
   let ns: number;
@@ -65,6 +77,7 @@ export function parseBenchtime(s: string): Benchtime {
     throw new BenchtimeError(`${(e as Error).message} (want a duration like 1s or 500ms, or a count like 100x)`);
   }
   if (ns <= 0) throw new BenchtimeError(`invalid duration "${s}" (must be positive)`);
+  if (ns > MAX_DURATION_NS) throw new BenchtimeError(`duration "${s}" is longer than 24h, the longest benchtime`);
   return { kind: 'duration', ns };
 }
 

@@ -1,6 +1,6 @@
 // Errors in a model the user supplied. They carry a source position so the command can
 // print `file:line:column`, the line, and a caret, the way compilers do.
-import { readFileSync } from 'node:fs';
+import { readSource } from './source-text.js';
 import { dirname, isAbsolute, join } from 'node:path';
 
 /** A place in the model; `file` is set for text that an #include brought in (the
@@ -25,7 +25,7 @@ export function formatModelError(err: ModelError, file: string, source: string):
   // included); Pos names it relative to the model's directory.
   if (err.pos.file !== undefined) {
     file = includedPath(file, err.pos.file);
-    try { source = readFileSync(file, 'utf8'); } catch { source = ''; }
+    try { source = readSource(file); } catch { source = ''; }
   }
   let text = lineAt(source, line).replace(/\t/g, ' ');
   let caret = Math.max(0, col - 1);

@@ -1,5 +1,5 @@
 // From a model file to a runnable machine: read, preprocess, parse, compile.
-import { readFileSync } from 'node:fs';
+import { readSource } from './source-text.js';
 import { dirname, join, isAbsolute, relative } from 'node:path';
 import { ModelError, includedPath } from './errors.js';
 import { buildMachine, type Machine } from './machine.js';
@@ -17,10 +17,12 @@ export interface ClaimOptions { ltl?: string | undefined; nonProgress?: boolean 
 /** Reads a model; a missing file is a ModelError without a position. */
 export function readModel(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readSource(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new ModelError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read: ${String(e)}`, null);
+    // As replay says of a trail: the reason's code (EACCES), not Node's sentence that
+    // repeats the path.
+    throw new ModelError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? String(e)})`, null);
   }
 }
 
@@ -33,7 +35,7 @@ export function includerFor(modelFile: string): Includer {
     const path = isAbsolute(name) ? name : join(dirname(from), name);
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      text = readSource(path);
     } catch (e) {
       const code = (e as { code?: string }).code;
       throw new ModelError(`#include "${name}": ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot read'} (${path})`, at);

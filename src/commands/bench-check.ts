@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCheck, BenchCheckError, defaultModel, formatBenchCheck, repoRoot, type BenchCheckResult, type LivenessBench } from '../bench/check-vs-spin.js';
-import { optionFlag, parse, positiveInt, UsageError } from './usage.js';
+import { notStdin, optionFlag, parse, positiveInt, UsageError } from './usage.js';
 import { loadOrExplain } from './check.js';
 import { removeScratch, scratchDir } from '../scratch.js';
 
@@ -118,6 +118,7 @@ export async function run(argv: string[]): Promise<number> {
   // Far larger, gcc cannot link pan (its static tables outgrow x86-64's small code model).
   if (vectorSize !== undefined && vectorSize > MAX_VECTORSZ) throw new UsageError(`--vectorsz must be at most ${MAX_VECTORSZ} (16 MiB, the largest state vector gosched check takes), got ${vectorSize}`);
   const rows = onlyRows(values.only, values.atomic === true, values.liveness === true, values.large === true);
+  if (positionals[0] !== undefined) notStdin('MODEL', positionals[0], false); // read by every run
   // The checkers run in a scratch directory: a relative path must not depend on it.
   const model = resolve(positionals[0] ?? defaultModel());
   // Only the safety row reads MODEL: `--only suite` runs without proc.p.

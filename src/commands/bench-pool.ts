@@ -11,6 +11,10 @@ import { formatPlacement, runPlacement } from '../bench/pool/placement.js';
 import { calibrate } from '../bench/pool/work.js';
 import { type IdleKind, type IdleRow, formatIdle, runIdleChild } from '../bench/pool/idle.js';
 
+/** --idle's bound on threads per kind: about 10 MB each, so 10 GB at the bound. Unbounded,
+ * --threads 1000000000 filled the memory of the machine before its child's timeout. */
+const MAX_IDLE_THREADS = 1024;
+
 export const help = `usage: gosched bench pool [options]
 
 Runs the same workloads on gosched (GOMAXPROCS = cores, protocol atomic), piscina and
@@ -40,11 +44,13 @@ options:
                     --threads threads in a child process of its own ((RSS after - before)
                     / threads), and a bare worker's V8 heap after a full collection;
                     written to idle.md and idle.json under --out
-  --threads N       idle threads per kind for --idle (default 16)
+  --threads N       idle threads per kind for --idle, 1 to ${MAX_IDLE_THREADS} (default 16)
   -h, --help        this help
 
 exit status: 0; 2 bad usage (a pool not installed included); 4 when a pool's child
-process failed (each failure is printed on stderr).
+process failed (each failure is printed on stderr), a child stopped for running past
+its time included (5 minutes a pool and workload, 2 an --idle kind: --warm or --threads
+too large for the machine).
 `;
 
 const OPTIONS = {
@@ -83,6 +89,7 @@ export async function run(argv: string[]): Promise<number> {
   if (v.placement) return placement(v.workload, warmBatches, v.json === true);
   const out = v.out ?? 'bench-results';
   const threads = positiveInt('threads', v.threads, 16);
+  if (threads > MAX_IDLE_THREADS) throw new UsageError(`--threads must be at most ${MAX_IDLE_THREADS} (each idle thread holds about 10 MB), got ${threads}`);
   await requireInstalled(pools);
   // Made once everything typed has been checked: a refused run leaves no folder behind.
   outputDir('--out', out);

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, ToolError, UsageError } from './usage.js';
+import { notEmpty, parse, ToolError, UsageError } from './usage.js';
 import { parseBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { benchName, headerLines, nameWidth, parseBenchLines, resultLine, type ParsedLine } from '../bench/format.js';
 import { checkGoTestBinary, findGo, runCapture, runGoTestBinary } from '../bench/gobench.js';
@@ -30,7 +30,7 @@ thread (thread start-up is not counted), n grown until a run lasts --benchtime:
 options:
   --cpu LIST         GOMAXPROCS values (default 1,2)
   --protocol LIST    lock,atomic (default both)
-  --benchtime T      1s, 500ms, ... or Nx (default 1s)
+  --benchtime T      1s, 500ms, ... or Nx (default 1s; at most 24h or 1000000000x)
   --bench REGEX      which benchmarks (default .)
   --go               also Go's figures for the same programs (go test -bench, needs go on the PATH)
   --go-test FILE     as --go, from a test binary built beforehand where Go is installed (for
@@ -117,6 +117,7 @@ export async function run(argv: string[]): Promise<number> {
   let goTest: { file: string; version: string } | undefined;
   if (values['go-test'] !== undefined) {
     const file = values['go-test'];
+    notEmpty('--go-test', file, 'a test binary');
     try {
       goTest = { file, version: checkGoTestBinary(file, RTBENCH_TEST_BUILD) };
     } catch (err) {

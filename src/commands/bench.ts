@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
+import { notEmpty, outputDir, parse, positiveInt, refuseUnused, UsageError } from './usage.js';
 import { parseBenchtime, formatBenchtime, BenchtimeError, type Benchtime } from '../bench/benchtime.js';
 import { headerLines, nameWidth, resultLine, benchName, type ParsedLine } from '../bench/format.js';
 import { formatTable, tableLines } from '../bench/table.js';
@@ -55,7 +55,8 @@ options:
   --cpu LIST         GOMAXPROCS values, like go test -cpu (default 1..min(4, cores): ${defaultCpus().join(',')})
   --protocol LIST    lock,atomic (default both; the table needs both)
   --benchtime T      run each benchmark until it lasts T: 1s, 500ms, ... or Nx for exactly N
-                     iterations (default 1s); b.N grows as in Go's testing package
+                     iterations (default 1s; at most 24h or 1000000000x); b.N grows as in
+                     Go's testing package
   --count N          repeat each benchmark N times (default 1)
   --bench REGEX      which benchmarks (default .)
   --json             print one JSON document on stdout (the result lines go to stderr)
@@ -73,7 +74,9 @@ options:
   -h, --help         this help
 
 exit status: 0; 1 when a benchmark has no result (a --- FAIL line) or the server's
-responses did not check out; 2 bad usage.
+responses did not check out; 2 bad usage; 4 when Go's side of --go or --go-test fails
+(go test, or the binary, exits with an error or runs no benchmark of these names: what it
+printed follows the message on stderr).
 `;
 
 const OPTIONS = {
@@ -166,6 +169,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let goTest: { file: string; version: string } | undefined;
   if (a.goTest !== undefined) {
+    notEmpty('--go-test', a.goTest, 'a test binary');
     try { goTest = { file: a.goTest, version: checkGoTestBinary(a.goTest) }; } catch (e) { throw new UsageError(`--go-test: ${(e as Error).message}`); }
   }
   outputDir('--out', a.out);

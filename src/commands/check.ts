@@ -11,7 +11,12 @@ import { livenessSearch, type LivenessMode } from '../check/liveness.js';
 import { warmUpLiveness } from '../check/warm-up.js';
 import type { ClaimOptions } from '../check/model.js';
 import { writeTrail } from '../check/trail.js';
-import { parse, positiveInt, UsageError, writableFile } from './usage.js';
+import { notStdin, parse, positiveInt, UsageError, writableFile } from './usage.js';
+
+/** -k's bound. pan takes any k and spends k hash steps on every state: -k1000000000 was a
+ * check that never ended on a four-state model. 64 is far past any setting in use (pan's
+ * default is 3) and keeps a state's cost within a few microseconds. */
+const MAX_K = 64;
 
 export const help = `usage: gosched check [options] MODEL.pml
 
@@ -50,8 +55,8 @@ options:
   --bitstate       bitstate hashing (as pan's -DBITSTATE): k bits per state in a fixed
                    array of 2^w bits; reports pan's hash factor and bits per state, and
                    the expected coverage (the share of states not wrongly taken as seen)
-  -w N             bitstate array of 2^N bits (default 27, 16 MB, as pan)
-  -k N             bits set per state with --bitstate (default 3, as pan)
+  -w N             bitstate array of 2^N bits, N from 3 to 35 (default 27, 16 MB, as pan)
+  -k N             bits set per state with --bitstate, 1 to ${MAX_K} (default 3, as pan)
   --accept         acceptance cycles through accept labels of the claim or the
                    processes (pan -a); without a claim, through the processes'
                    accept labels; with neither, a warning says it has no effect
@@ -177,6 +182,7 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 1) throw new UsageError(`check needs exactly one model file, got ${positionals.length} (see 'gosched check --help')`);
   const file = positionals[0]!;
+  notStdin('MODEL', file);
   if (values.trail !== undefined) {
     writableFile('--trail', values.trail);
     if (sameFile(values.trail, file)) throw new UsageError(`--trail ${values.trail}: is the model file; the trail would overwrite it`);
@@ -188,6 +194,7 @@ export async function run(argv: string[]): Promise<number> {
   const log2Bits = positiveInt('w', values.w, 27);
   const k = positiveInt('k', values.k, 3);
   if (log2Bits < 3 || log2Bits > 35) throw new UsageError(`-w must be 3 to 35 (2^w bits), got ${log2Bits}`);
+  if (k > MAX_K) throw new UsageError(`-k must be 1 to ${MAX_K} (bits set per state), got ${k}`);
   if (values.bitstate && 2 ** log2Bits / 8 > memlim * 1048576) throw new UsageError(`-w${log2Bits} needs ${2 ** log2Bits / 8388608} MB, more than --memlim ${memlim}`);
   const store = values.hc ? { kind: 'hc' as const } : values.bitstate ? { kind: 'bitstate' as const, log2Bits, k } : { kind: 'exact' as const };
   if (values.accept && values['non-progress']) throw new UsageError('--accept and --non-progress exclude each other (as pan -a and -l)');

@@ -20,6 +20,8 @@ after every step the commit's two invariants, the protocol's purpose (no more go
 executing Go code than mcpumax allows) and the stopped world are checked; at the end
 every goroutine must have finished and the scheduler be at rest. A failure (a check, a
 scheduler throw, a deadlock, a lost goroutine) prints its schedule and the replayed steps.
+Each search's line is printed as it ends; a search still going after 10 s says how far it
+has come on stderr, every 10 s.
 
 Needs the typescript package: the instrumenting uses the TypeScript compiler API, a
 devDependency of gosched (there after npm ci in its checkout; from an npm install, when the
@@ -92,10 +94,15 @@ export async function run(argv: string[]): Promise<number> {
       else process.stdout.write(`${r.trace.join('\n')}\n${r.failure === null ? 'no failure' : `FAILURE: ${r.failure}`}\n`);
       return r.failure === null ? 0 : 1;
     }
-    const runs = await explore(scenarios, protocols, { preemptionBound, maxExecutions, hashing: !values['no-hashing'] });
+    // Each search's line as it ends (a full run takes a while), and a progress line on
+    // stderr every 10 s of a long search.
+    const runs = await explore(scenarios, protocols, { preemptionBound, maxExecutions, hashing: !values['no-hashing'] }, undefined, {
+      progress: (line) => process.stderr.write(`${line}\n`),
+      done: values.json ? undefined : (r) => process.stdout.write(`${formatRun(r)}\n`),
+    });
     const ok = runs.every((r) => r.result.failure === null);
     if (values.json) process.stdout.write(`${JSON.stringify({ ok, preemptionBound, runs }, null, 2)}\n`);
-    else process.stdout.write(`${runs.map((r) => formatRun(r)).join('\n')}\n${ok ? 'PASS' : 'FAIL'}\n`);
+    else process.stdout.write(`${ok ? 'PASS' : 'FAIL'}\n`);
     return ok ? 0 : 1;
   } catch (err) {
     if (err instanceof NeedsDevInstall) throw new DependencyError(err.message);

@@ -18,6 +18,10 @@ Operators: [] <> X U W V ! && || -> <->, true, false, parentheses; atoms are nam
 Promela expressions (x == 1, P[0]@cs, P[1]:v). In a model, write 'ltl name { formula }'
 and 'gosched check' builds the claim of the negation itself.
 
+The claim can grow exponentially with the formula, as spin -f's does: 'p0 U p1 U ... U p9'
+prints about 74,000 lines in seconds, and each further U multiplies that (spin -f takes
+longer still); Ctrl-C ends it.
+
 options:
   -h, --help   this text
 

@@ -5,6 +5,11 @@ import { type MutantResult, caughtBy, runMutant } from '../mutants/run.js';
 import { markdownTable } from '../mutants/report.js';
 import { DependencyError, UsageError, parse, nonNegativeInt, positiveInt, refuseUnused } from './usage.js';
 
+/** A day. Each stress run's child gets (seconds + 60) s before it is killed, a timer that
+ * Node caps at 2^31 - 1 ms: past it the timer fired at once, the stress was killed at its
+ * start, and every mutant was reported caught by it (exit 0). */
+const MAX_STRESS_SECONDS = 86_400;
+
 export const help = `usage: gosched mutants [--only IDS] [--stress-runs N] [--stress-seconds S]
                        [--preemptions K] [--no-stress] [--no-explore] [--markdown] [--json]
        gosched mutants --list [--json]
@@ -22,7 +27,7 @@ Exits 0 when every mutant is caught under every protocol, 1 otherwise, 2 on bad 
 options:
   --only IDS           comma-separated mutant ids (default: all)
   --stress-runs N      stress runs per mutant and protocol (default: 1)
-  --stress-seconds S   whole seconds per stress run (default: 3)
+  --stress-seconds S   whole seconds per stress run, at most ${MAX_STRESS_SECONDS} (default: 3)
   --preemptions K      the explorer's preemption bound (default: 2)
   --no-stress          run only the explorer
   --no-explore         run only the stress
@@ -71,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const stressRuns = values['no-stress'] ? 0 : positiveInt('stress-runs', values['stress-runs'], 1);
   const stressSeconds = positiveInt('stress-seconds', values['stress-seconds'], 3);
+  if (stressSeconds > MAX_STRESS_SECONDS) throw new UsageError(`--stress-seconds must be at most ${MAX_STRESS_SECONDS} (a day), got ${stressSeconds}`);
   const preemptions = values['no-explore'] ? -1 : nonNegativeInt('preemptions', values.preemptions, 2);
   const results: MutantResult[] = [];
   try {

@@ -7,7 +7,7 @@ import { parseAnyTrail } from '../check/trail.js';
 import { resolvePanTrail } from '../check/pan-trail.js';
 import { traceIncomplete } from '../check/event-trace.js';
 import { loadOrExplain, quietOnClosedPipe, refuseDevice } from './check.js';
-import { parse, UsageError } from './usage.js';
+import { notStdin, parse, UsageError } from './usage.js';
 
 export const help = `usage: gosched replay MODEL.pml TRAIL
 
@@ -46,6 +46,8 @@ export async function run(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   if (positionals.length !== 2) throw new UsageError(`replay needs a model file and a trail file (see 'gosched replay --help')`);
   const [file, trailFile] = positionals as [string, string];
+  notStdin('MODEL', file);
+  notStdin('TRAIL', trailFile);
   refuseDevice(file);
   const recorded = trailHeader(trailFile);
   // A gosched trail is written for an error: reaching its end without one means it was
@@ -110,7 +112,8 @@ function trailHeader(trailFile: string): { text: string; model: string | null; e
     if (st.isDirectory()) throw new UsageError(`${trailFile}: cannot read the trail file (a folder)`);
     // Reading /dev/zero would never end; a pipe is read.
     if (st.isCharacterDevice() || st.isBlockDevice()) throw new UsageError(`${trailFile}: cannot read the trail file (a device)`);
-    text = readFileSync(trailFile, 'utf8');
+    // An editor's byte order mark hid a gosched trail's header: the file was read as pan's.
+    text = readFileSync(trailFile, 'utf8').replace(/^\uFEFF/, '');
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;

@@ -41,6 +41,8 @@ The program ends as a Go program does:
 
 options (before FILE; everything after FILE is main's args):
   -h, --help         show this help
+  --                 the end of the options: the next argument is FILE, even if it
+                     starts with a dash
 
 environment:
   GOMAXPROCS         goroutines executing at once (default 1, as in Go of 2011)
@@ -62,18 +64,25 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 async function runFile(argv: string[]): Promise<number> {
-  const [file, ...args] = argv;
+  // `--` ends the options, as everywhere: `gosched run -- -odd-name.mjs`.
+  const ended = argv[0] === '--';
+  const [file, ...args] = ended ? argv.slice(1) : argv;
   if (file === undefined) throw new UsageError(`run: missing FILE\n\n${help}`);
-  if (file === '--help' || file === '-h') {
+  if (!ended && (file === '--help' || file === '-h')) {
     process.stdout.write(help);
     return 0;
   }
-  if (file.startsWith('-')) {
+  if (file === '-') throw new UsageError(`run: FILE '-': a program is not read from standard input; name its module file`);
+  if (!ended && file.startsWith('-')) {
     throw new UsageError(`run: unknown option '${file}': gosched run takes FILE [args...] (what follows FILE goes to main), and its settings from the environment (GOMAXPROCS, GOSCHED_PROTOCOL, GOSCHED_HEAP_MB, GOSCHED_MAXM, GOSCHED_MAXG)`);
   }
   const abs = path.resolve(file);
   if (!fs.existsSync(abs)) throw new UsageError(`run: no such file: ${file}`);
-  if (fs.statSync(abs).isDirectory()) throw new UsageError(`run: ${file} is a directory; FILE is an ES module with an exported main`);
+  const st = fs.statSync(abs);
+  if (st.isDirectory()) throw new UsageError(`run: ${file} is a directory; FILE is an ES module with an exported main`);
+  // Node's loader opens a module by its path again: a pipe (/dev/stdin) was "cannot load
+  // ... ENOENT" of a /proc path the user never typed.
+  if (!st.isFile()) throw new UsageError(`run: ${file} is not a regular file (a pipe or a device); FILE is an ES module with an exported main`);
   let gomaxprocs: number;
   try {
     gomaxprocs = gomaxprocsFromEnv();

@@ -4,6 +4,8 @@ import { MAX_STRESS_THREADS } from '../stress/words.js';
 import { formatStress, runStress, type StressReport } from '../stress/stress.js';
 import { UsageError, parse, nonNegativeInt, positiveInt } from './usage.js';
 
+const MAX_SEED = 2 ** 32 - 1;
+
 export const help = `usage: gosched stress [--protocol lock|atomic|lock,atomic] [--threads N] [--seconds S]
                       [--pairs N] [--seed N] [--stall S] [--json]
 
@@ -25,7 +27,8 @@ must be back to its exact expected value, and every scheduler path the run must 
 (each slow path, each branch, each wake-up; fast paths derived as calls minus slow-path
 entries) must have been reached at least once (a short run on a loaded machine can miss one, and
 says which: give it more --seconds or --pairs). A watchdog ends a run that stops making
-progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise.
+progress and reports where each thread is. Exits 0 when every run passes, 1 otherwise,
+2 on bad usage.
 
 options:
   --protocol P   lock (every syscall takes schedlock), atomic (the commit's CAS fast
@@ -35,7 +38,7 @@ options:
   --seconds S    how long the workers go on, per protocol (default: 3)
   --pairs N      operations each worker does at least, however soon the time is up
                  (default: 0)
-  --seed N       seed of every goroutine's random choices (default: 1)
+  --seed N       seed of every goroutine's random choices, 1 to ${MAX_SEED} (default: 1)
   --stall S      whole seconds without progress before the watchdog fails the run
                  (default: 5)
   --json         print one JSON object: a run's report for one protocol, or
@@ -64,6 +67,8 @@ export async function run(argv: string[]): Promise<number> {
   const seconds = positiveNumber('seconds', values.seconds, 3);
   const minOps = nonNegativeInt('pairs', values.pairs, 0);
   const seed = positiveInt('seed', values.seed, 1);
+  // The generators keep 32 bits of the seed: 4294967297 was seed 1's run, reported as another.
+  if (seed > MAX_SEED) throw new UsageError(`--seed must be at most ${MAX_SEED} (the generators' 32 bits), got ${seed}`);
   const stallSeconds = positiveInt('stall', values.stall, 5);
 
   const reports: StressReport[] = [];

@@ -50,7 +50,27 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>> {
-  return parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals, strict: true });
+  const parsed = parseArgs({ args: negativeValuesJoined(argv, options), options, allowPositionals, strict: true, tokens: true });
+  refuseRepeated(parsed.tokens);
+  const { tokens: _tokens, ...rest } = parsed;
+  return rest as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: boolean; strict: true }>>;
+}
+
+/**
+ * An option given twice with two values (`--seconds 1 ... --seconds 5`) is refused, naming
+ * both: parseArgs keeps the last without a word, so a run differed from what half of its
+ * command line said. The same value twice, or a flag twice, says one thing and passes.
+ */
+function refuseRepeated(tokens: NonNullable<ReturnType<typeof parseArgs>['tokens']>): void {
+  const seen = new Map<string, { raw: string; value: string }>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.value === undefined) continue;
+    const before = seen.get(t.name);
+    if (before !== undefined && before.value !== t.value) {
+      throw new UsageError(`${before.raw} given twice, '${before.value}' and '${t.value}': give it once`);
+    }
+    seen.set(t.name, { raw: t.rawName, value: t.value });
+  }
 }
 
 /**
@@ -113,9 +133,24 @@ export function nonNegativeInt(name: string, value: string | undefined, fallback
   return Number(value);
 }
 
+/** `--out=` or `--trail ''`: an empty path names nothing. Refused as such, where it was
+ * taken for the current folder's parent (--trail passed its check, and the trail was
+ * then lost after the search) or said as a bare ENOENT. */
+export function notEmpty(option: string, path: string, what: string): void {
+  if (path === '') throw new UsageError(`${option}: an empty path; name ${what}`);
+}
+
+/** `-` where a file is read: standard input, by convention, which a command that reads
+ * its file by name (and more than once: includes, trails, each run of bench-check) does
+ * not take. Said as such, where it was "no such file". */
+export function notStdin(what: string, file: string, pipeRead = true): void {
+  if (file === '-') throw new UsageError(`${what} '-': standard input is not read here; name a file${pipeRead ? ' (a pipe may be named as /dev/stdin)' : ''}`);
+}
+
 /** A file an option names for writing (--trail): its folder must exist and be writable.
  * Checked before the work, so that a typo does not cost a search and end in a stack. */
 export function writableFile(option: string, file: string): void {
+  notEmpty(option, file, 'a file');
   let isDir = false;
   try { isDir = statSync(file).isDirectory(); } catch { /* not there yet: its folder decides */ }
   if (isDir) throw new UsageError(`${option} ${file}: is a folder; name a file`);
@@ -159,6 +194,7 @@ export function makeDir(dir: string): void {
 
 /** A folder an option names for output (--out), made now if missing, before the work. */
 export function outputDir(option: string, dir: string): void {
+  notEmpty(option, dir, 'a folder');
   try {
     makeDir(dir);
     accessSync(dir, constants.W_OK);

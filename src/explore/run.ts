@@ -23,19 +23,30 @@ export function findScenario(name: string): Scenario {
   return sc;
 }
 
-export async function explore(scenarios: Scenario[], protocols: Protocol[], opts: Partial<SearchOptions>, dir = schedDir()): Promise<ScenarioRun[]> {
+/** `report`: each search's progress line (every 10 s of a long one) and each run once done. */
+export interface ExploreReport {
+  progress?: (line: string) => void;
+  done?: (run: ScenarioRun) => void;
+}
+
+export async function explore(scenarios: Scenario[], protocols: Protocol[], opts: Partial<SearchOptions>, dir = schedDir(), report: ExploreReport = {}): Promise<ScenarioRun[]> {
   const S = await loadInstrumented(dir);
   const runs: ScenarioRun[] = [];
   for (const sc of scenarios) {
     for (const protocol of protocols) {
       const make = worldFor(S, sc, protocol);
-      const result = search(make, opts);
+      const t0 = performance.now();
+      const told = report.progress;
+      const progress = told === undefined ? undefined : (executions: number, states: number) =>
+        told(`${sc.name} (${protocol}): ${executions} executions, ${states} ${opts.hashing === false ? 'steps' : 'distinct states'} so far, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      const result = search(make, { ...opts, progress });
       const run: ScenarioRun = { scenario: sc.name, protocol, summary: sc.summary, covers: sc.covers, result };
       if (result.failure) {
         run.schedule = formatSchedule(result.failure.schedule);
         run.trace = replay(make, result.failure.schedule).trace;
       }
       runs.push(run);
+      report.done?.(run);
     }
   }
   return runs;

@@ -41,7 +41,12 @@ export interface SearchOptions {
   /** Stop after this many executions (the result says it was cut). */
   maxExecutions: number;
   hashing: boolean;
+  /** Told the executions and states so far every PROGRESS_MS of a search (a search at
+   * bound 3 runs minutes, and printed nothing until its end). */
+  progress?: (executions: number, states: number) => void;
 }
+
+const PROGRESS_MS = 10_000;
 
 export const DEFAULT_SEARCH: SearchOptions = { preemptionBound: 2, maxSteps: 5000, maxExecutions: 1_000_000, hashing: true };
 
@@ -88,9 +93,14 @@ export function search(make: () => World, options: Partial<SearchOptions> = {}):
   let maxDepth = 0;
   let failure: Failure | null = null;
   let complete = true;
+  let told = t0;
   for (;;) {
     const out = execute(make(), stack, opts, visited);
     executions++;
+    if (opts.progress !== undefined && (executions & 63) === 0 && performance.now() - told >= PROGRESS_MS) {
+      told = performance.now();
+      opts.progress(executions, opts.hashing ? visited.size : steps + out.steps);
+    }
     steps += out.steps;
     maxDepth = Math.max(maxDepth, out.steps);
     if (out.outcome.end === 'failure') {
@@ -228,12 +238,18 @@ export function formatSchedule(s: number[]): string {
   return out.join(' ');
 }
 
-export function parseSchedule(text: string): number[] {
-  const out: number[] = [];
-  for (const part of text.trim().split(/[\s,]+/).filter(Boolean)) {
+/** A schedule from its text. Longer than `maxSteps` in all is refused before anything is
+ * expanded: no execution the search runs is longer (`0x99999999999` filled the memory). */
+export function parseSchedule(text: string, maxSteps = DEFAULT_SEARCH.maxSteps): number[] {
+  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  const runs = parts.map((part) => {
     const m = /^(\d+)(?:x(\d+))?$/.exec(part);
     if (!m) throw new Error(`bad schedule element '${part}' (expected THREADxCOUNT, e.g. 0x12)`);
-    for (let k = 0; k < Number(m[2] ?? 1); k++) out.push(Number(m[1]));
-  }
-  return out;
+    return { thread: Number(m[1]), count: Number(m[2] ?? 1) };
+  });
+  const total = runs.reduce((n, r) => n + r.count, 0);
+  // Zero steps replays nothing and would pass: not a schedule the search prints.
+  if (total === 0) throw new Error('the schedule is empty (expected THREADxCOUNT ..., e.g. 0x12 1x3)');
+  if (total > maxSteps) throw new Error(`the schedule has ${total} steps, more than any execution runs (${maxSteps}, the search's step bound)`);
+  return runs.flatMap((r) => new Array<number>(r.count).fill(r.thread));
 }
