@@ -10,7 +10,7 @@
 //   too big       pan stored more than --max-states, ran past --timeout, or hit its memory
 //                 bound (not compared); "ours too slow" when only gosched ran past --timeout
 //
-//   node models/spin/conform.mjs [--max-states N] [--timeout S] [--fair] [--only RE] [--json] DIR...
+//   node models/spin/conform.mjs [--max-states N] [--timeout S] [--fair] [--every] [--only RE] [--json] DIR...
 //
 // Runs, each in a fresh temporary directory (never beside the model), as regen.mjs and
 // ../liveness/regen.mjs run SPIN:
@@ -21,6 +21,9 @@
 //                                against gosched check --accept [--ltl NAME]
 //   -l   (progress labels, no claim): gcc -DNP, ./pan -l  against  gosched check --non-progress
 //   --fair adds -a -f and -l -f runs (gosched --fair).
+//   --every adds -a and -l on every model without a claim, labels or not: pan -l then takes
+//                                every cycle as a non-progress one, and -a with no accept
+//                                state runs the search a claim-less pan -a does.
 // Each ltl block gets its own -a run. gosched translates an ltl formula itself, so on the
 // model as written only the verdict is compared; the counts are compared on the model with
 // SPIN's claim (its _spin_nvr.tmp) put in place of the ltl blocks, as
@@ -41,10 +44,10 @@ import { parsePan } from './regen.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const usage = 'usage: node models/spin/conform.mjs [--max-states N] [--timeout S] [--memlim MB] [--fair] [--only REGEX] [--json] DIR...\n(see the comment at the top of models/spin/conform.mjs)';
+const usage = 'usage: node models/spin/conform.mjs [--max-states N] [--timeout S] [--memlim MB] [--fair] [--every] [--only REGEX] [--json] DIR...\n(see the comment at the top of models/spin/conform.mjs)';
 let values, dirs;
 try {
-  ({ values, positionals: dirs } = parseArgs({ allowPositionals: true, options: { 'max-states': { type: 'string' }, timeout: { type: 'string' }, memlim: { type: 'string' }, fair: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  ({ values, positionals: dirs } = parseArgs({ allowPositionals: true, options: { 'max-states': { type: 'string' }, timeout: { type: 'string' }, memlim: { type: 'string' }, fair: { type: 'boolean' }, every: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
 } catch (err) { console.error(`conform.mjs: ${err.message}\n${usage}`); process.exit(2); }
 if (values.help) { console.log(usage); process.exit(0); }
 const maxStates = Number(values['max-states'] ?? 2_000_000);
@@ -196,8 +199,8 @@ for (const d of dirs) {
     const claimed = pre.never || pre.ltl.length > 0;
     if (pre.never) runs.push(['a', null]);
     for (const l of pre.ltl) runs.push(['a', l]);
-    if (!claimed && pre.accept) runs.push(['a', null]);
-    if (!claimed && pre.progress) runs.push(['l', null]);
+    if (!claimed && (pre.accept || values.every)) runs.push(['a', null]);
+    if (!claimed && (pre.progress || values.every)) runs.push(['l', null]);
     if (values.fair) for (const [m, l] of runs.slice()) if (m !== 's') runs.push([m + 'f', l]);
     for (const [mode, ltl] of runs) {
       const r = { model: name, dir: d, mode: mode === 's' ? '' : `-${mode.split('').join(' -')}`, ltl, ...compare(model, mode, ltl, pre) };
