@@ -101,3 +101,15 @@ test("SPIN's write-only variable `_`: read (spin: attempt to read value of '_') 
   compileModel('m.pml', 'byte a[2];\nactive proctype P() { _ = a[1] * 2; atomic { _ = 1 }; d_step { _ = 0 } }');
   compileModel('m.pml', 'typedef T { byte _ };\nT t;\nactive proctype P() { t._ = 1 }');
 });
+
+test('a macro name right after a number and dots, 1..N (spin: undeclared variable: N): cpp reads 1..N as one preprocessing number', () => {
+  // Ben-Ari's counting-6.pml, sparse-6.pml and fischer-6.pml (Principles of the Spin Model Checker) write `for (i : 1..N)`.
+  assert.match(refusal('#define N 3\nactive proctype P() { byte i; for (i : 1..N) { skip } }'), /^m\.pml:2:43: undeclared variable: N \(cpp/);
+  assert.match(refusal('#define N 4\nactive proctype P() { byte r;\n  for (r : 0..N-1) { skip } }'), /^m\.pml:3:15: undeclared variable: N/);
+  // In a macro's body too: cpp never split the number there either.
+  assert.match(refusal('#define R 0..N\n#define N 3\nactive proctype P() { byte i; for (i : R) { skip } }'), /^m\.pml:3:40: undeclared variable: N/);
+  // With spaces, or with N a variable, SPIN takes it.
+  compileModel('m.pml', '#define N 3\nactive proctype P() { byte i; for (i : 1 .. N) { skip } }');
+  compileModel('m.pml', 'byte N = 3;\nactive proctype P() { byte i; for (i : 1..N) { skip } }');
+  compileModel('m.pml', '#define N 3\nbyte a1;\nactive proctype P() { a1 = N; a1 = a1+N }');
+});

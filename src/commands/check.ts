@@ -139,7 +139,8 @@ a message typedef holding an unsigned field or an array of structures,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
 trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless, a
 select SPIN's lexer writes out), a second trace, proctype parameters of another type after
-a comma (int x, int y: SPIN wants int x; int y), _ read or declared, a variable or structure field named like
+a comma (int x, int y: SPIN wants int x; int y), _ read or declared, a macro's name
+right after a number and dots (1..N is one token to cpp, which leaves N alone), a variable or structure field named like
 a proctype declared above it, an mtype name, a typedef or an inline (SPIN's lexer reads
 the name as that; P:v counts), a structure field after a remote reference (P:v.f).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
