@@ -21,6 +21,8 @@
 //                                against gosched check --accept [--ltl NAME]
 //   -l   (progress labels, no claim): gcc -DNP, ./pan -l  against  gosched check --non-progress
 //   --fair adds -a -f and -l -f runs (gosched --fair).
+// Where both find an error (not for an ltl block), the counterexamples are compared too:
+// pan's trail and gosched's, each listed by `gosched replay`, must be the same steps.
 //   --every adds -a and -l on every model without a claim, labels or not: pan -l then takes
 //                                every cycle as a non-progress one, and -a with no accept
 //                                state runs the search a claim-less pan -a does.
@@ -171,7 +173,22 @@ function compare(model, mode, ltl, pre) {
       if (mode !== 's' && counted.statesVisited !== undefined && counted.statesVisited !== spin.statesVisited) diffs.push(`statesVisited ${counted.statesVisited} (SPIN ${spin.statesVisited})`);
       if (spin.depthReached !== null && counted.depthReached !== spin.depthReached && mode === 's') diffs.push(`depthReached ${counted.depthReached} (SPIN ${spin.depthReached})`);
     }
-    const figures = `${spin.errors ? spin.errorKind : 'no error'}, ${spin.statesStored} states; pan ${panSeconds.toFixed(1)} s, gosched ${ourSeconds.toFixed(1)} s`;
+    // The counterexample: pan's trail and ours, each listed by `gosched replay` (which
+    // recovers pan's moves from its transition numbers), must be the same steps. Not for an
+    // ltl block (our claim is another automaton), nor where replay cannot read pan's trail.
+    let trailNote = '';
+    if (!claimLtl && spin.errors > 0 && got.errors > 0) {
+      const panTrail = join(dir, `${basename(model)}.trail`);
+      const replay = (t) => sh(process.execPath, [cli, 'replay', model, t], dir);
+      if (!existsSync(panTrail)) trailNote = '; pan wrote no trail';
+      else {
+        const theirs = replay(panTrail), ours = replay(join(dir, 'g.trail'));
+        if (theirs.timedOut || theirs.code === 2 || theirs.code === 4) trailNote = `; pan's trail not replayed: ${firstLines(theirs.out)}`;
+        else if (ours.out !== theirs.out) diffs.push(`counterexample (replayed: ours ${ours.out.split('\n').length} lines, pan's ${theirs.out.split('\n').length})`);
+        else trailNote = `; same counterexample, ${(/trail ends after (\d+) steps/.exec(ours.out) ?? [])[1] ?? '?'} steps`;
+      }
+    }
+    const figures = `${spin.errors ? spin.errorKind : 'no error'}, ${spin.statesStored} states; pan ${panSeconds.toFixed(1)} s, gosched ${ourSeconds.toFixed(1)} s${trailNote}`;
     return diffs.length === 0 ? { status: 'agree', detail: figures + countNote } : { status: 'differ', detail: diffs.join(', ') + countNote };
   } finally {
     rmSync(dir, { recursive: true, force: true });
