@@ -275,7 +275,12 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
   else {
     const head = mode === 'safety' ? 'never claim (assertions, claim end)' : mode === 'accept' ? 'acceptance cycles' : 'non-progress cycles';
     process.stdout.write(`search: ${head}, fairness ${fair ? 'enabled' : 'disabled'}${model.claim.ltlName ? `, ltl ${model.claim.ltlName}` : ''}\n`);
-    process.stdout.write(formatVerdict({ ...v, transitions: result.transitions }).replace(' states, stored\n', result.statesVisited !== result.statesStored ? ` states, stored (${result.statesVisited} visited)\n` : ' states, stored\n'));
+    // pan counts transitions as visited + matched where a state is visited more than once
+    // (a claim's nested search), and says so.
+    const again = result.statesVisited !== result.statesStored;
+    process.stdout.write(formatVerdict({ ...v, transitions: result.transitions })
+      .replace(' states, stored\n', again ? ` states, stored (${result.statesVisited} visited)\n` : ' states, stored\n')
+      .replace('transitions (= stored+matched)', again ? 'transitions (= visited+matched)' : 'transitions (= stored+matched)'));
   }
   return err ? 1 : result.memoryLimitHit ? 3 : 0;
 }
