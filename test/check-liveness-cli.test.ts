@@ -100,3 +100,14 @@ test('what the liveness search does not handle is refused, naming the combinatio
   assert.match(np.stderr, /--hc with --non-progress is not supported/);
   // _last with a claim is searched (models/liveness/last_claim, last_progress).
 });
+
+test("the text report says transitions = visited + matched, as pan does, where states were visited again", async () => {
+  const r = await runCli(['check', model('peterson_starvation'), '--accept', '--fair'], T, scratch);
+  assert.equal(r.code, 0, r.stderr);
+  const visited = Number(/ states, stored \((\d+) visited\)/.exec(r.stdout)?.[1]);
+  const matched = Number(/(\d+) states, matched/.exec(r.stdout)?.[1]);
+  const m = /(\d+) transitions \(= (\w+)\+matched\)/.exec(r.stdout);
+  assert.ok(m && visited > 0, r.stdout);
+  assert.equal(m[2], 'visited');
+  assert.equal(Number(m[1]), visited + matched);
+});

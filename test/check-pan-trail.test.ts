@@ -3,7 +3,8 @@
 // each trail in models/spin/pan-trails, made by SPIN 6.5.2), with SPIN's state numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeRun, repoRoot, runCli } from './support/check-cli.js';
 import { compileModel } from '../src/check/model.js';
@@ -83,4 +84,25 @@ test("a pan trail that no sequence of moves follows is refused (exit 2)", { time
   const run = await runCli(['replay', join(repoRoot, 'models', 'spin', 'race_counter.pml'), join(dir, 'philosophers_deadlock.pml.trail')], 50_000);
   assert.equal(run.code, 2, describeRun(run));
   assert.match(run.stderr, /does not fit this model/);
+});
+
+test("pan -a's trail: its -1:-1:-1 line is where the cycle starts, listed as spin -t -p lists it", { timeout: 60_000 }, async () => {
+  // The model and the trail pan 6.5.2 wrote for it (spin -o1 -o2 -o3 -a, gcc -DNOREDUCE,
+  // ./pan -a: "acceptance cycle (at depth 2)"); spin -t -p prints START OF CYCLE after step 2.
+  const model = 'byte n;\nactive proctype P() {\n\tdo\n\t:: n < 3 -> n++\n\t:: n == 3 -> accept: n = 1\n\tod\n}\n';
+  const panTrail = '1:0:0\n2:0:1\n-1:-1:-1\n3:0:0\n4:0:1\n5:0:0\n6:0:1\n7:0:2\n8:0:3\n';
+  const parsed = parsePanTrail(panTrail, 'm.pml.trail');
+  assert.equal(parsed.cycleStart, 2);
+  assert.equal(parsed.pids.length, 8, 'the marker is not a move');
+  const scratch = mkdtempSync(join(tmpdir(), 'pan-cycle-'));
+  try {
+    writeFileSync(join(scratch, 'm.pml'), model);
+    writeFileSync(join(scratch, 'm.pml.trail'), panTrail);
+    const run = await runCli(['replay', join(scratch, 'm.pml'), join(scratch, 'm.pml.trail')], 50_000);
+    assert.equal(run.code, 1, describeRun(run));
+    assert.match(run.stdout, /^ {2}2:\tproc {2}0 \(P:1\) m\.pml:4 \(state 2\)\t\[n = \(n\+1\)\]\n(?:\t\t.*\n)*  <<<<<START OF CYCLE>>>>>\n {2}3:\tproc/m, describeRun(run));
+    assert.match(run.stdout, /the trail ends in a cycle: the last state is the state after step 2/);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

@@ -90,3 +90,26 @@ test("a variable named like a proctype declared above it (spin: syntax error, sa
   assert.match(refusal('active proctype P() { skip }\nbyte P;'), /^m\.pml:2:6: syntax error: saw 'process name' 'P'/);
   assert.throws(() => refusal('proctype Q() { byte P; P = 1 }\nactive proctype P() { run Q() }'), 'SPIN takes a local named like a proctype declared after it');
 });
+
+test("SPIN's write-only variable `_`: read (spin: attempt to read value of '_') or declared (spin: redeclaration of '_')", () => {
+  assert.match(refusal('byte x;\nactive proctype P() { x = _ + 1 }'), /^m\.pml:2:27: attempt to read value of '_'/);
+  assert.match(refusal('active proctype P() {\n  _++ }'), /^m\.pml:2:3: attempt to read value of '_'/);
+  assert.match(refusal('active proctype P() { bool b;\n  b = (_ > 0) }'), /^m\.pml:2:8: attempt to read value of '_'/);
+  assert.match(refusal('byte _;\nactive proctype P() { _ = 1 }'), /^m\.pml:1:6: redeclaration of '_'/);
+  assert.match(refusal('active proctype P(byte _) { skip }'), /^m\.pml:1:24: redeclaration of '_'/);
+  // Assigned, it is taken (models/spin/write_only_var has the figures); a field named _ is another name.
+  compileModel('m.pml', 'byte a[2];\nactive proctype P() { _ = a[1] * 2; atomic { _ = 1 }; d_step { _ = 0 } }');
+  compileModel('m.pml', 'typedef T { byte _ };\nT t;\nactive proctype P() { t._ = 1 }');
+});
+
+test('a macro name right after a number and dots, 1..N (spin: undeclared variable: N): cpp reads 1..N as one preprocessing number', () => {
+  // Ben-Ari's counting-6.pml, sparse-6.pml and fischer-6.pml (Principles of the Spin Model Checker) write `for (i : 1..N)`.
+  assert.match(refusal('#define N 3\nactive proctype P() { byte i; for (i : 1..N) { skip } }'), /^m\.pml:2:43: undeclared variable: N \(cpp/);
+  assert.match(refusal('#define N 4\nactive proctype P() { byte r;\n  for (r : 0..N-1) { skip } }'), /^m\.pml:3:15: undeclared variable: N/);
+  // In a macro's body too: cpp never split the number there either.
+  assert.match(refusal('#define R 0..N\n#define N 3\nactive proctype P() { byte i; for (i : R) { skip } }'), /^m\.pml:3:40: undeclared variable: N/);
+  // With spaces, or with N a variable, SPIN takes it.
+  compileModel('m.pml', '#define N 3\nactive proctype P() { byte i; for (i : 1 .. N) { skip } }');
+  compileModel('m.pml', 'byte N = 3;\nactive proctype P() { byte i; for (i : 1..N) { skip } }');
+  compileModel('m.pml', '#define N 3\nbyte a1;\nactive proctype P() { a1 = N; a1 = a1+N }');
+});

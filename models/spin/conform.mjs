@@ -10,7 +10,7 @@
 //   too big       pan stored more than --max-states, ran past --timeout, or hit its memory
 //                 bound (not compared); "ours too slow" when only gosched ran past --timeout
 //
-//   node models/spin/conform.mjs [--max-states N] [--timeout S] [--fair] [--only RE] [--json] DIR...
+//   node models/spin/conform.mjs [--max-states N] [--timeout S] [--fair] [--every] [--only RE] [--json] DIR...
 //
 // Runs, each in a fresh temporary directory (never beside the model), as regen.mjs and
 // ../liveness/regen.mjs run SPIN:
@@ -21,6 +21,11 @@
 //                                against gosched check --accept [--ltl NAME]
 //   -l   (progress labels, no claim): gcc -DNP, ./pan -l  against  gosched check --non-progress
 //   --fair adds -a -f and -l -f runs (gosched --fair).
+// Where both find an error (not for an ltl block), the counterexamples are compared too:
+// pan's trail and gosched's, each listed by `gosched replay`, must be the same steps.
+//   --every adds -a and -l on every model without a claim, labels or not: pan -l then takes
+//                                every cycle as a non-progress one, and -a with no accept
+//                                state runs the search a claim-less pan -a does.
 // Each ltl block gets its own -a run. gosched translates an ltl formula itself, so on the
 // model as written only the verdict is compared; the counts are compared on the model with
 // SPIN's claim (its _spin_nvr.tmp) put in place of the ltl blocks, as
@@ -41,10 +46,10 @@ import { parsePan } from './regen.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cli = resolve(here, '../../dist/src/cli.js');
-const usage = 'usage: node models/spin/conform.mjs [--max-states N] [--timeout S] [--memlim MB] [--fair] [--only REGEX] [--json] DIR...\n(see the comment at the top of models/spin/conform.mjs)';
+const usage = 'usage: node models/spin/conform.mjs [--max-states N] [--timeout S] [--memlim MB] [--fair] [--every] [--only REGEX] [--json] DIR...\n(see the comment at the top of models/spin/conform.mjs)';
 let values, dirs;
 try {
-  ({ values, positionals: dirs } = parseArgs({ allowPositionals: true, options: { 'max-states': { type: 'string' }, timeout: { type: 'string' }, memlim: { type: 'string' }, fair: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  ({ values, positionals: dirs } = parseArgs({ allowPositionals: true, options: { 'max-states': { type: 'string' }, timeout: { type: 'string' }, memlim: { type: 'string' }, fair: { type: 'boolean' }, every: { type: 'boolean' }, only: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
 } catch (err) { console.error(`conform.mjs: ${err.message}\n${usage}`); process.exit(2); }
 if (values.help) { console.log(usage); process.exit(0); }
 const maxStates = Number(values['max-states'] ?? 2_000_000);
@@ -168,7 +173,22 @@ function compare(model, mode, ltl, pre) {
       if (mode !== 's' && counted.statesVisited !== undefined && counted.statesVisited !== spin.statesVisited) diffs.push(`statesVisited ${counted.statesVisited} (SPIN ${spin.statesVisited})`);
       if (spin.depthReached !== null && counted.depthReached !== spin.depthReached && mode === 's') diffs.push(`depthReached ${counted.depthReached} (SPIN ${spin.depthReached})`);
     }
-    const figures = `${spin.errors ? spin.errorKind : 'no error'}, ${spin.statesStored} states; pan ${panSeconds.toFixed(1)} s, gosched ${ourSeconds.toFixed(1)} s`;
+    // The counterexample: pan's trail and ours, each listed by `gosched replay` (which
+    // recovers pan's moves from its transition numbers), must be the same steps. Not for an
+    // ltl block (our claim is another automaton), nor where replay cannot read pan's trail.
+    let trailNote = '';
+    if (!claimLtl && spin.errors > 0 && got.errors > 0) {
+      const panTrail = join(dir, `${basename(model)}.trail`);
+      const replay = (t) => sh(process.execPath, [cli, 'replay', model, t], dir);
+      if (!existsSync(panTrail)) trailNote = '; pan wrote no trail';
+      else {
+        const theirs = replay(panTrail), ours = replay(join(dir, 'g.trail'));
+        if (theirs.timedOut || theirs.code === 2 || theirs.code === 4) trailNote = `; pan's trail not replayed: ${firstLines(theirs.out)}`;
+        else if (ours.out !== theirs.out) diffs.push(`counterexample (replayed: ours ${ours.out.split('\n').length} lines, pan's ${theirs.out.split('\n').length})`);
+        else trailNote = `; same counterexample, ${(/trail ends after (\d+) steps/.exec(ours.out) ?? [])[1] ?? '?'} steps`;
+      }
+    }
+    const figures = `${spin.errors ? spin.errorKind : 'no error'}, ${spin.statesStored} states; pan ${panSeconds.toFixed(1)} s, gosched ${ourSeconds.toFixed(1)} s${trailNote}`;
     return diffs.length === 0 ? { status: 'agree', detail: figures + countNote } : { status: 'differ', detail: diffs.join(', ') + countNote };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -196,8 +216,8 @@ for (const d of dirs) {
     const claimed = pre.never || pre.ltl.length > 0;
     if (pre.never) runs.push(['a', null]);
     for (const l of pre.ltl) runs.push(['a', l]);
-    if (!claimed && pre.accept) runs.push(['a', null]);
-    if (!claimed && pre.progress) runs.push(['l', null]);
+    if (!claimed && (pre.accept || values.every)) runs.push(['a', null]);
+    if (!claimed && (pre.progress || values.every)) runs.push(['l', null]);
     if (values.fair) for (const [m, l] of runs.slice()) if (m !== 's') runs.push([m + 'f', l]);
     for (const [mode, ltl] of runs) {
       const r = { model: name, dir: d, mode: mode === 's' ? '' : `-${mode.split('').join(' -')}`, ltl, ...compare(model, mode, ltl, pre) };

@@ -24,7 +24,7 @@ export class BenchCheckError extends Error {
 export interface PanReport {
   spinVersion: string | null;
   errors: number | null;
-  errorKind: null | 'assertion' | 'index' | 'enabled-self' | 'channel' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'trace' | 'notrace' | 'trace-nondeterminism' | 'other';
+  errorKind: null | 'assertion' | 'index' | 'enabled-self' | 'channel' | 'invalid-end-state' | 'too-many-processes' | 'rv-attempt-in-d_step' | 'block-in-d_step' | 'trace' | 'notrace' | 'trace-nondeterminism' | 'other';
   statesStored: number | null;
   statesMatched: number | null;
   transitions: number | null;
@@ -55,6 +55,7 @@ export function parsePanOutput(text: string): PanReport {
   else if (/^pan:\d+: invalid end state/m.test(text)) errorKind = 'invalid-end-state';
   else if (/^pan:\d+: too many processes/m.test(text)) errorKind = 'too-many-processes';
   else if (/^pan:\d+: rv-attempt in d_step/m.test(text)) errorKind = 'rv-attempt-in-d_step';
+  else if (/^pan:\d+: block in d_step seq/m.test(text)) errorKind = 'block-in-d_step';
   // A trace assertion (src/check/event-trace.ts); its "event_trace not completed" is an invalid end state.
   else if (/^pan:\d+: event_trace error \(no matching event\)/m.test(text)) errorKind = 'trace';
   else if (/^pan:\d+: event_trace error \(all events matched\)/m.test(text)) errorKind = 'notrace';

@@ -385,6 +385,10 @@ return { exec, init, prov };
     switch (s.k) {
       case 'expr': return `if (!(${this.cond(s.e, ctx)})) ${block}`;
       case 'assign':
+        // `_ = e`: SPIN's predefined write-only variable (main.c's PREDEF `_`) is a C global
+        // of pan's outside the state vector, so the move evaluates e (an index out of
+        // bounds in it is still pan's error) and changes no state.
+        if (this.isWriteOnly(s.lhs, ctx)) return `${this.expr(s.rhs, ctx)};`;
         // SPIN (nochan_manip) refuses a constant assigned to a channel variable: its value
         // is only ever another channel's. A structure's chan field is not checked there.
         if (s.rhs.k === 'num' && !s.declared && s.lhs.fields.length === 0 && this.addr(s.lhs, ctx).decl.type === 'chan') throw new ModelError(`invalid asgn to chan '${s.lhs.name}' (a constant; only a channel may be assigned to it)`, s.pos);
@@ -622,8 +626,15 @@ return { exec, init, prov };
     if (decl.type === 'chan') throw new ModelError(`invalid use of chan name '${e.name}' in arithmetic`, e.pos);
   }
 
+  /** A plain `_` that the model does not declare: SPIN's write-only variable. */
+  private isWriteOnly(v: VarRef, ctx: Ctx): boolean {
+    return v.name === '_' && !v.index && v.fields.length === 0 && !ctx.proc?.vars.has('_') && !this.lay.globals.has('_');
+  }
+
   private lookup(v: VarRef, ctx: Ctx): VarInfo {
     const info = ctx.proc?.vars.get(v.name) ?? this.lay.globals.get(v.name);
+    // SPIN's words (pangen2.c, vars.c): `_` may be assigned (`_ = e`) or received into, never read.
+    if (!info && v.name === '_') throw new ModelError(`attempt to read value of '_' (SPIN's write-only variable: it may only be assigned, _ = expr, or received into)`, v.pos);
     if (!info) throw new ModelError(`undeclared variable '${v.name}'`, v.pos);
     if (v.index && !info.len) throw new ModelError(`'${v.name}' is not an array`, v.pos);
     return info;

@@ -51,22 +51,26 @@ export function parseTrail(text: string, file: string): Step[] {
  * numbers; the moves are recovered by resolvePanTrail (pan-trail.ts), which prefers the
  * moves whose number matches.
  */
-export function parsePanTrail(text: string, file: string): { pids: number[]; tids: number[] } {
+export function parsePanTrail(text: string, file: string): { pids: number[]; tids: number[]; cycleStart: number | null } {
   const pids: number[] = [], tids: number[] = [];
+  // pan -a writes `-1:-1:-1` where a cycle starts (the marker spin -t prints as START OF
+  // CYCLE): after the moves above it.
+  let cycleStart: number | null = null;
   text.split('\n').forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
     const m = /^(-?\d+):(-?\d+):(-?\d+)$/.exec(line);
     if (!m) throw new ModelError(`${file}:${i + 1}: not a line of pan's trail: '${line}'`, null);
+    if (line === '-1:-1:-1') { cycleStart = pids.length; return; }
     if (Number(m[1]) < 0 || Number(m[2]) < 0 || Number(m[3]) < 0) return;
     pids.push(Number(m[2]));
     tids.push(Number(m[3]));
   });
-  return { pids, tids };
+  return { pids, tids, cycleStart };
 }
 
 /** A trail file of either kind: gosched's (with its header) or pan's. */
-export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleStart: number | null; claim: string | null } | { pan: true; pids: number[]; tids: number[] } {
+export function readAnyTrail(file: string): { pan: false; steps: Step[]; cycleStart: number | null; claim: string | null } | { pan: true; pids: number[]; tids: number[]; cycleStart: number | null } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -111,7 +111,8 @@ SPIN 6's block scopes for locals and labels; proctype (parameters may share a ty
 'chan in, out; byte id'; a typedef parameter takes a structure field by field, as pan's
 run does; an initialiser on a structure variable is dropped, as pan drops it), provided, active [N], init, run, priorities (proctype/run/init ... priority N,
 _priority, get_priority, set_priority: enforced in the search as pan does), _pid, _nr_pr,
-_last, enabled(); if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
+_last, _ (write-only: _ = e evaluates e and stores nothing, c?_ discards a field), enabled();
+if/do/else/break/goto/labels, select (v : lo..hi), for (v : lo..hi),
 for (v in array), for (struct var in buffered channel of that struct),
 atomic, d_step (a goto inside one lands inside it), unless, assert, printf, printm, skip,
 timeout; channels, global or local
@@ -143,7 +144,8 @@ a message typedef holding an unsigned field or an array of structures,
 a label on the first statement of a { }, atomic, d_step or inline body, a statement in a
 trace that is not an event (skip, an assignment, else, atomic, !!, ??, ?<..>, unless, a
 select SPIN's lexer writes out), a second trace, proctype parameters of another type after
-a comma (int x, int y: SPIN wants int x; int y), a variable or structure field named like
+a comma (int x, int y: SPIN wants int x; int y), _ read or declared, a macro's name
+right after a number and dots (1..N is one token to cpp, which leaves N alone), a variable or structure field named like
 a proctype declared above it, an mtype name, a typedef or an inline (SPIN's lexer reads
 the name as that; P:v counts), a structure field after a remote reference (P:v.f).
 Limits (refused with a position): nesting of parentheses/blocks over 250, a syntax tree
@@ -280,7 +282,12 @@ function runLiveness(model: ReturnType<typeof loadOrExplain>, file: string, mode
   else {
     const head = mode === 'safety' ? 'never claim (assertions, claim end)' : mode === 'accept' ? 'acceptance cycles' : 'non-progress cycles';
     process.stdout.write(`search: ${head}, fairness ${fair ? 'enabled' : 'disabled'}${model.claim.ltlName ? `, ltl ${model.claim.ltlName}` : ''}\n`);
-    process.stdout.write(formatVerdict({ ...v, transitions: result.transitions }).replace(' states, stored\n', result.statesVisited !== result.statesStored ? ` states, stored (${result.statesVisited} visited)\n` : ' states, stored\n'));
+    // pan counts transitions as visited + matched where a state is visited more than once
+    // (a claim's nested search), and says so.
+    const again = result.statesVisited !== result.statesStored;
+    process.stdout.write(formatVerdict({ ...v, transitions: result.transitions })
+      .replace(' states, stored\n', again ? ` states, stored (${result.statesVisited} visited)\n` : ' states, stored\n')
+      .replace('transitions (= stored+matched)', again ? 'transitions (= visited+matched)' : 'transitions (= stored+matched)'));
   }
   return err ? 1 : result.memoryLimitHit ? 3 : 0;
 }

@@ -29,7 +29,8 @@ end state are, with SPIN's state numbers).
 A gosched trail found with a claim (never, ltl, --non-progress) replays the claim's moves
 too, with the same claim (the trail's '# claim:' line says which); a cycle's trail marks
 where the cycle starts (<<<<<START OF CYCLE>>>>>) and says whether the last state is the
-state the cycle started in.
+state the cycle started in; so does pan -a's trail of a model without a claim (its
+'-1:-1:-1' line; pan's trails with a never claim or -l are not read).
 
 exit status: 1 when the trail ends in an error or a cycle, 0 when it does not, 2 bad input
 (a trail file that is missing or empty, and a trail that does not fit the model: one
@@ -56,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const trail = parseAnyTrail(recorded.text, trailFile);
     const claim = trail.pan ? null : trail.claim;
-    const cycleStart = trail.pan ? null : trail.cycleStart;
+    const cycleStart = trail.cycleStart;
     const model = loadOrExplain(file, {
       ltl: claim?.startsWith('ltl ') ? claim.slice(4) : undefined, nonProgress: claim === 'non-progress',
     });

@@ -11,6 +11,9 @@ export interface Token extends Pos {
   value?: number;
   /** True when the token is the first on its source line (directives must be). */
   bol?: boolean;
+  /** For 'id': the name lies inside a C preprocessing number (`N` in `1..N`), which cpp
+   * reads as one token and so never expands as a macro. */
+  inNumber?: true;
 }
 
 // Longest first, so `->` wins over `-`.
@@ -26,6 +29,10 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string, dir
   const out: Token[] = [];
   let i = 0, line = firstLine, col = firstCol, bol = true;
   const n = src.length;
+  // Where the preprocessing number cpp reads at the last number ends (C's pp-number: a
+  // digit, then digits, letters, `_`, `.` and e+ e- p+ p-): Promela's lexer splits `1..N`
+  // into 1, .., N, but cpp has already left `N` alone there.
+  let ppNumberEnd = -1;
   const adv = (k: number) => {
     for (let j = 0; j < k; j++) {
       if (src.charCodeAt(i) === 10) { line++; col = 1; bol = true; } else col++;
@@ -78,10 +85,11 @@ export function lex(src: string, firstLine = 1, firstCol = 1, file?: string, dir
     if (/[A-Za-z_]/.test(c)) {
       let j = i + 1;
       while (j < n && /[A-Za-z0-9_]/.test(src[j]!)) j++;
-      out.push({ kind: 'id', text: src.slice(i, j), ...pos, bol: wasBol });
+      out.push({ kind: 'id', text: src.slice(i, j), ...pos, bol: wasBol, ...(i < ppNumberEnd ? { inNumber: true as const } : {}) });
       adv(j - i); continue;
     }
     if (/[0-9]/.test(c)) {
+      if (i >= ppNumberEnd) ppNumberEnd = i + /^\d(?:[eEpP][+-]|[\w.])*/.exec(src.slice(i, i + 256))![0].length;
       let j = i + 1;
       const hex = c === '0' && (src[j] === 'x' || src[j] === 'X');
       if (hex) j++;

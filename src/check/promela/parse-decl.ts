@@ -33,6 +33,9 @@ export abstract class DeclParser extends ExprParser {
     const out: VarDecl[] = [];
     for (;;) {
       const id = this.newName('a variable name');
+      // main.c enters `_` in the symbol table as its write-only variable before the model
+      // is read (a structure's field of that name is another symbol, which SPIN takes).
+      if (id.text === '_' && this.typedefFields === null) this.err("redeclaration of '_' (SPIN predefines it, its write-only variable)", id);
       this.plainName(id, this.typedefFields !== null ? 'a field' : 'a variable');
       let len = 0, bits = 0;
       // `unsigned name : width`: 0 .. 2^width - 1, an assignment keeps the low width bits

@@ -140,6 +140,10 @@ function expand(toks: Token[], macros: Map<string, Macro>, hide: Set<string>): T
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const m = t.kind === 'id' && !hide.has(t.text) ? macros.get(t.text) : undefined;
+    // cpp leaves a macro's name inside a preprocessing number as it is, and SPIN then finds
+    // no variable of that name (a variable cannot share a macro's name: cpp would rewrite
+    // its declaration too), so the model is refused here, where the reason is known.
+    if (m && t.inNumber) throw new ModelError(`undeclared variable: ${t.text} (cpp, which SPIN runs first, reads a number followed by dots and a name, such as 1..${t.text}, as one token and does not expand the macro ${t.text} in it: write 1 .. ${t.text})`, t);
     if (!m) { out.push(t); continue; }
     // An expanded token stands where the macro is used, in the use's file (the macro may
     // come from an included file).
