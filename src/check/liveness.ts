@@ -458,9 +458,20 @@ function newState(r: Run): void {
               }
               b = o + recOff[II - BASE]!;
             }
-            const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
-            k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
-            inPl = forced[pc] === 1 && (fr[f + Fr.TAU]! & (Tau.ATOM | Tau.CLAIM)) === Tau.ATOM && fr[f + Fr.BOQ] === 0 ? 1 : 0;
+            // A process number past this state's last process: pan's From is not restored
+            // when it backs up (only To is), so after a move that ran a process, fairness's
+            // start-over (II = INI_P) begins at the child state's last process. pan reads
+            // that process's slot beyond the vector, which delproc zeroed: proctype 0 at
+            // state 0, which has no transitions, so it blocks (after Rule 2 has counted it).
+            // The slot here holds another state's bytes, not zeros: it gets no moves.
+            const phantom = !(VERI && II === 0) && II - BASE >= s8[o]!;
+            if (phantom) {
+              k = kEnd = 0; inPl = 0;
+            } else {
+              const pc = pcBase[s8[b]!]! + (s8[b + 1]! | s8[b + 2]! << 8);
+              k = movesAt[pc]!; kEnd = movesAt[pc + 1]!;
+              inPl = forced[pc] === 1 && (fr[f + Fr.TAU]! & (Tau.ATOM | Tau.CLAIM)) === Tau.ATOM && fr[f + Fr.BOQ] === 0 ? 1 : 0;
+            }
             fr[f + Fr.OPM] = fr[f + Fr.OPM]! & ~(Pm.MOVED | Pm.CNTNOW);
             if (fairness && fr[f + Fr.BOQ] === 0 && !(fr[f + Fr.OPM]! & Pm.CNT) && (aT & 2) && cnt[aT & 1] === II + 2) {
               cnt[aT & 1] = cnt[aT & 1]! - 1;
@@ -472,7 +483,7 @@ function newState(r: Run): void {
             // pan asks a provided clause here, after fairness Rule 2, and when it is false
             // goes on to the next process without the undo of Rule 2 below (its continue
             // skips that bookkeeping): not the same as a process whose moves all block.
-            if (hasProvided[s8[b]!] && !m.prov(s8[b]!, s8, o, b, VERI && II === 0 ? 0 : II - BASE)) {
+            if (!phantom && hasProvided[s8[b]!] && !m.prov(s8[b]!, s8, o, b, VERI && II === 0 ? 0 : II - BASE)) {
               if (VERI && II === 0) break;
               II--;
               mode = Mode.LOOP;
