@@ -33,12 +33,24 @@ async function compiles(n: number, out: string): Promise<LoopCompiles & { body: 
   } finally {
     fs.closeSync(fd);
   }
-  const text = fs.readFileSync(file, 'utf8');
+  return readTrace(fs.readFileSync(file, 'utf8'));
+}
+
+/** The inlining decisions and completed compiles in a trace. The threads' writes are not
+ * synchronised even into a file: one thread's whole lines can land inside another's line.
+ * Seen in a CI run: "Inlining 0x.. {0x..", then four "[completed ...]" lines of other
+ * compiles, then " <SharedFunctionInfo entersyscallAtomic>} into ... syscallBatch>}", which
+ * a line-anchored match missed (the test read 1 inlining for 2 compiles). So the bracketed
+ * lines ("[completed optimizing ...]") are counted wherever they begin and taken out before
+ * the inlining lines are read, which joins a line they had cut. */
+export function readTrace(raw: string): LoopCompiles & { body: LoopCompiles; seen: string[] } {
+  const bracketed = /\[[^[\]\n]*\]\n/g;
+  const text = raw.replace(bracketed, '');
   // "Inlining 0x... {0x... <SharedFunctionInfo callee>} into 0x... {0x... <SharedFunctionInfo caller>}"
   const pairs = [...text.matchAll(/^Inlining .*?<SharedFunctionInfo (\w+)>.* into .*?<SharedFunctionInfo (\w+)>/gm)].map((m) => `${m[1]} -> ${m[2]}`);
   const count = (loop: string) => ({
     // TurboFan compiles only: a mid-tier compiler (Maglev, in later Nodes) prints no inlining lines.
-    completed: (text.match(new RegExp(`^\\[completed optimizing .*<JSFunction ${loop} .*\\(target TURBOFAN\\)`, 'gm')) ?? []).length,
+    completed: (raw.match(new RegExp(`\\[completed optimizing [^\\]\\n]*<JSFunction ${loop} [^\\]\\n]*\\(target TURBOFAN\\)\\]`, 'g')) ?? []).length,
     inlined: Object.fromEntries(FAST.map((f) => [f, pairs.filter((p) => p === `${f} -> ${loop}`).length])),
   });
   return { ...count('syscallBatch'), body: count('benchSyscall'), seen: [...new Set(pairs)].filter((p) => /syscall/i.test(p)) };
@@ -67,4 +79,23 @@ test('every optimised compile of BenchmarkSyscall\'s batch and body inlines both
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
+});
+
+test('a trace line cut in two by another thread\'s whole lines is still read, and a compile completed mid-line counts', () => {
+  // The shape seen in a CI run (addresses shortened).
+  const trace = [
+    '[compiling method 0x1 <JSFunction syscallBatch (sfi = 0x2)> (target TURBOFAN), mode: ConcurrencyMode::kConcurrent]',
+    'Inlining 0x3 {0x4 <SharedFunctionInfo exitsyscallAtomic>} into 0x5 {0x2 <SharedFunctionInfo syscallBatch>}',
+    'Inlining 0x6 {0x7[completed compiling 0x8 <JSFunction exitsyscall (sfi = 0x9)> (target TURBOFAN) - took 0.005, 3.173, 0.067 ms]',
+    '[completed optimizing 0x8 <JSFunction exitsyscall (sfi = 0x9)> (target TURBOFAN)]',
+    ' <SharedFunctionInfo entersyscallAtomic>} into 0x5 {0x2 <SharedFunctionInfo syscallBatch>}',
+    'Considering 0xa {0xb <SharedFunctionInfo atomicMcpu>} for inlining with 0xc {0xd <FeedbackVector[39]>}',
+    'Cannot consider 0xe {0xf[completed optimizing 0x1 <JSFunction syscallBatch (sfi = 0x2)> (target TURBOFAN)]',
+    ' <FeedbackCell[many closures]>} for inlining (no feedback vector)',
+    '',
+  ].join('\n');
+  const r = readTrace(trace);
+  assert.equal(r.completed, 1, 'the compile whose line began inside another');
+  assert.deepEqual(r.inlined, { entersyscallAtomic: 1, exitsyscallAtomic: 1 });
+  assert.deepEqual(r.seen, ['exitsyscallAtomic -> syscallBatch', 'entersyscallAtomic -> syscallBatch']);
 });
