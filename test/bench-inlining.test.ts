@@ -38,9 +38,11 @@ async function compiles(n: number, out: string): Promise<LoopCompiles & { body: 
 
 /** The inlining decisions and completed compiles in a trace. The threads' writes are not
  * synchronised even into a file: one thread's whole lines can land inside another's line.
- * Seen in a CI run: "Inlining 0x.. {0x..", then four "[completed ...]" lines of other
- * compiles, then " <SharedFunctionInfo entersyscallAtomic>} into ... syscallBatch>}", which
- * a line-anchored match missed (the test read 1 inlining for 2 compiles). So the bracketed
+ * A CI run read exitsyscallAtomic inlined into 1 of 2 compiles (its trace was not kept);
+ * the same run repeated under load showed how: "Inlining 0x.. {0x..", then four
+ * "[completed ...]" lines of other compiles, then " <SharedFunctionInfo
+ * entersyscallAtomic>} into ... syscallBatch>}", which a line-anchored match missed, in a
+ * trace where the inlining had happened. So the bracketed
  * lines ("[completed optimizing ...]") are counted wherever they begin and taken out before
  * the inlining lines are read, which joins a line they had cut. */
 export function readTrace(raw: string): LoopCompiles & { body: LoopCompiles; seen: string[] } {
@@ -82,7 +84,7 @@ test('every optimised compile of BenchmarkSyscall\'s batch and body inlines both
 });
 
 test('a trace line cut in two by another thread\'s whole lines is still read, and a compile completed mid-line counts', () => {
-  // The shape seen in a CI run (addresses shortened).
+  // The shape seen in a run under load (addresses shortened).
   const trace = [
     '[compiling method 0x1 <JSFunction syscallBatch (sfi = 0x2)> (target TURBOFAN), mode: ConcurrencyMode::kConcurrent]',
     'Inlining 0x3 {0x4 <SharedFunctionInfo exitsyscallAtomic>} into 0x5 {0x2 <SharedFunctionInfo syscallBatch>}',
