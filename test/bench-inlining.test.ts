@@ -45,7 +45,7 @@ async function compiles(n: number, out: string): Promise<LoopCompiles & { body: 
  * trace where the inlining had happened. So the bracketed
  * lines ("[completed optimizing ...]") are counted wherever they begin and taken out before
  * the inlining lines are read, which joins a line they had cut. */
-export function readTrace(raw: string): LoopCompiles & { body: LoopCompiles; seen: string[] } {
+function readTrace(raw: string): LoopCompiles & { body: LoopCompiles; seen: string[] } {
   const bracketed = /\[[^[\]\n]*\]\n/g;
   const text = raw.replace(bracketed, '');
   // "Inlining 0x... {0x... <SharedFunctionInfo callee>} into 0x... {0x... <SharedFunctionInfo caller>}"
